@@ -1,0 +1,49 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "Plenary",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "plenary", targets: ["plenary"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    ],
+    targets: [
+        /// The only C module: ncursesw through a shim header (see docs/DECISIONS.md).
+        .systemLibrary(
+            name: "CNCurses",
+            pkgConfig: "ncursesw",
+            providers: [.apt(["libncurses-dev"])]
+        ),
+        /// Model, session files, engine and storage. No ncurses, no wall clock.
+        .target(
+            name: "PlenaryCore",
+            dependencies: [.product(name: "Yams", package: "Yams")]
+        ),
+        /// Cell grid, text width, views, key maps and the app loop. Pure: never imports CNCurses.
+        .target(
+            name: "PlenaryUI",
+            dependencies: ["PlenaryCore"]
+        ),
+        /// The curses terminal driver: the only importer of CNCurses.
+        .target(
+            name: "PlenaryCurses",
+            dependencies: ["CNCurses", "PlenaryUI"]
+        ),
+        .executableTarget(
+            name: "plenary",
+            dependencies: [
+                "PlenaryCore", "PlenaryUI", "PlenaryCurses",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "PlenaryCoreTests", dependencies: ["PlenaryCore"]),
+        .testTarget(name: "PlenaryUITests", dependencies: ["PlenaryUI", "PlenaryCore"]),
+        /// Drives the real `plenary` binary in tmux; depends on the executable so `swift test` builds it.
+        .testTarget(name: "PlenaryEndToEndTests", dependencies: ["plenary", "PlenaryCore"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,65 @@
+/// A question put to the room, as declared in the session file.
+public struct PollDefinition: Sendable, Equatable, Identifiable {
+    public var id: String
+    public var question: String
+    public var type: PollType
+    /// Choices (single, multiple), items (ranking, allocation); empty for scale and open text.
+    public var options: [String]
+    /// Multiple choice: at most this many picks (nil = any number).
+    public var maxPicks: Int?
+    /// Rating scale bounds and end labels.
+    public var scale: RatingScale?
+    /// Open text: longest answer in characters.
+    public var maxLength: Int?
+    /// Allocation: points each ballot distributes (100 unless stated).
+    public var points: Int?
+    public var admission: Admission
+    /// Show the tally moving while people vote (off by default: results wait for the reveal).
+    public var liveResults: Bool
+
+    public init(
+        id: String, question: String, type: PollType, options: [String] = [], maxPicks: Int? = nil,
+        scale: RatingScale? = nil, maxLength: Int? = nil, points: Int? = nil,
+        admission: Admission = .open, liveResults: Bool = false
+    ) {
+        self.id = id
+        self.question = question
+        self.type = type
+        self.options = options
+        self.maxPicks = maxPicks
+        self.scale = scale
+        self.maxLength = maxLength
+        self.points = points
+        self.admission = admission
+        self.liveResults = liveResults
+    }
+}
+
+public enum PollType: String, Sendable, Equatable, CaseIterable {
+    case single
+    case multiple
+    case scale
+    case open
+    case ranking
+    case allocation
+}
+
+public struct RatingScale: Sendable, Equatable {
+    public var min: Int
+    public var max: Int
+    public var minLabel: String?
+    public var maxLabel: String?
+
+    public init(min: Int, max: Int, minLabel: String? = nil, maxLabel: String? = nil) {
+        self.min = min
+        self.max = max
+        self.minLabel = minLabel
+        self.maxLabel = maxLabel
+    }
+}
+
+/// Who may cast a ballot: anyone at the voter terminal, or holders of one-time codes.
+public enum Admission: String, Sendable, Equatable, CaseIterable {
+    case open
+    case codes
+}

@@ -1,0 +1,13 @@
+/// The only way the app reaches a terminal. `CursesTerminal` drives ncurses; `MemoryTerminal` serves tests.
+public protocol TerminalDriver: AnyObject {
+    /// Current size in cells.
+    var size: TerminalSize { get }
+    /// Shows `grid` (same size as `size`); drivers send only what changed since the last frame.
+    func draw(_ grid: CellGrid)
+    /// Waits up to `timeoutMilliseconds` for a key; nil on timeout or when a signal interrupted the wait.
+    func readKey(timeoutMilliseconds: Int) -> KeyEvent?
+    /// Drops keys typed ahead (between two voters, after a confirmation).
+    func discardPendingInput()
+    /// Gives the terminal back as it was found. Safe to call twice.
+    func restore()
+}

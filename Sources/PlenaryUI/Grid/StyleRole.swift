@@ -1,0 +1,26 @@
+/// What a cell means, not how it looks: the driver maps roles to colours, or to bold/reverse/dim under NO_COLOR.
+public enum StyleRole: UInt8, Sendable, Equatable, CaseIterable {
+    case normal
+    /// Past slots, secondary text.
+    case dim
+    /// Workshop title and section headings.
+    case title
+    /// The header and footer bars.
+    case bar
+    /// The current slot in the agenda.
+    case current
+    /// A selected row in a list or picker (always reverse video, so it shows without colour too).
+    case selected
+    /// Running on time, confirmations.
+    case ok
+    /// The last minutes of a slot, a room running late.
+    case warning
+    /// Overrunning, errors, storage failures.
+    case alert
+    /// Key names in hints ("n", "Space").
+    case key
+    /// Lines and frames.
+    case border
+    /// Big timer digits.
+    case timer
+}
