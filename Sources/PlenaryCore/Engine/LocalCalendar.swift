@@ -1,0 +1,93 @@
+import Foundation
+
+/// Converts instants to the session's local time. Pure: uses time-zone rules, never the current time.
+public struct LocalCalendar: Sendable, Equatable {
+    public let timeZoneIdentifier: String
+
+    public init(timeZoneIdentifier: String) {
+        self.timeZoneIdentifier = timeZoneIdentifier
+    }
+
+    private var zone: TimeZone { TimeZone(identifier: timeZoneIdentifier) ?? TimeZone(secondsFromGMT: 0)! }
+
+    /// Offset from UTC in seconds at `instant` (follows daylight saving).
+    public func utcOffsetSeconds(at instant: Instant) -> Int64 {
+        Int64(zone.secondsFromGMT(for: Date(timeIntervalSince1970: Double(instant.milliseconds) / 1000)))
+    }
+
+    /// Seconds since local midnight at `instant`.
+    public func secondOfDay(_ instant: Instant) -> Int64 {
+        let local = Int64(floorDivide(instant.milliseconds, 1000)) + utcOffsetSeconds(at: instant)
+        return ((local % 86_400) + 86_400) % 86_400
+    }
+
+    /// The instant of local midnight that begins the day containing `instant`.
+    public func startOfDay(containing instant: Instant) -> Instant {
+        let base = instant.adding(seconds: -secondOfDay(instant))
+        return Instant(milliseconds: base.milliseconds - ((instant.milliseconds % 1000) + 1000) % 1000)
+    }
+
+    /// "14:05" in local time.
+    public func clockTime(_ instant: Instant) -> String {
+        let second = secondOfDay(instant)
+        return Self.twoDigits(second / 3600) + ":" + Self.twoDigits(second / 60 % 60)
+    }
+
+    /// "14:05:09" in local time.
+    public func clockTimeWithSeconds(_ instant: Instant) -> String {
+        clockTime(instant) + ":" + Self.twoDigits(secondOfDay(instant) % 60)
+    }
+
+    /// ISO 8601 with the local offset, e.g. "2025-03-11T12:30:00+01:00", for the results file.
+    public func iso8601(_ instant: Instant) -> String {
+        let offset = utcOffsetSeconds(at: instant)
+        let localSeconds = floorDivide(instant.milliseconds, 1000) + offset
+        let days = floorDivide(localSeconds, 86_400)
+        let (year, month, day) = Self.civilDate(daysSinceEpoch: days)
+        let second = localSeconds - days * 86_400
+        let sign = offset < 0 ? "-" : "+"
+        let absOffset = abs(offset)
+        return "\(year)-\(Self.twoDigits(Int64(month)))-\(Self.twoDigits(Int64(day)))T"
+            + "\(Self.twoDigits(second / 3600)):\(Self.twoDigits(second / 60 % 60)):\(Self.twoDigits(second % 60))"
+            + "\(sign)\(Self.twoDigits(absOffset / 3600)):\(Self.twoDigits(absOffset / 60 % 60))"
+    }
+
+    /// Local midnight of a calendar date (used to pin an agenda to the day it was written for).
+    public func midnight(of date: CalendarDate) -> Instant {
+        let days = Self.daysSinceEpoch(year: date.year, month: date.month, day: date.day)
+        let utcMidnight = Instant(seconds: days * 86_400)
+        return utcMidnight.adding(seconds: -utcOffsetSeconds(at: utcMidnight))
+    }
+
+    private static func twoDigits(_ value: Int64) -> String {
+        value < 10 ? "0\(value)" : "\(value)"
+    }
+
+    private func floorDivide(_ a: Int64, _ b: Int64) -> Int64 {
+        a >= 0 ? a / b : -((-a + b - 1) / b)
+    }
+
+    /// Days from 1970-01-01 to a proleptic Gregorian date (Howard Hinnant's civil calendar algorithm).
+    static func daysSinceEpoch(year: Int, month: Int, day: Int) -> Int64 {
+        let y = Int64(month <= 2 ? year - 1 : year)
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yearOfEra = y - era * 400
+        let m = Int64(month)
+        let dayOfYear = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + Int64(day) - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        return era * 146_097 + dayOfEra - 719_468
+    }
+
+    static func civilDate(daysSinceEpoch days: Int64) -> (Int, Int, Int) {
+        let z = days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let dayOfEra = z - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let mp = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * mp + 2) / 5 + 1
+        let month = mp < 10 ? mp + 3 : mp - 9
+        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+        return (Int(year), Int(month), Int(day))
+    }
+}

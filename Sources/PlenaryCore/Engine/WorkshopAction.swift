@@ -1,0 +1,39 @@
+/// Everything that can happen to the state: recorded commands, screen navigation and storage feedback.
+public enum WorkshopAction: Sendable, Equatable {
+    /// Changes the record; journaled before it is shown.
+    case command(WorkshopCommand)
+    /// The clock moved on (the runner sends one every second).
+    case tick
+    case showHelp
+    /// Closes whatever overlay is open (help, picker, confirmation).
+    case dismissOverlay
+    case requestQuit
+    case confirmQuit
+    case requestEnd
+    case openJumpPicker
+    case moveJumpSelection(by: Int)
+    case setJumpSelection(Int)
+    /// A storage operation failed; `message` says what and where.
+    case storageFailed(StorageFailure)
+    /// The results file was written again after an earlier failure.
+    case storageRecovered
+    /// A message for the moderator (recovery reports, where files went).
+    case notify(String, Notice.Level)
+}
+
+public struct StorageFailure: Sendable, Equatable {
+    public enum Kind: Sendable, Equatable {
+        /// The journal could not take a record: nothing more can be acknowledged.
+        case journal
+        /// The results snapshot was not replaced; the previous file is intact and the journal has everything.
+        case results
+    }
+
+    public var kind: Kind
+    public var message: String
+
+    public init(kind: Kind, message: String) {
+        self.kind = kind
+        self.message = message
+    }
+}

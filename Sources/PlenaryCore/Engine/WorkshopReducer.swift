@@ -1,0 +1,172 @@
+/// The only place the state changes. Pure: same state, action and time give the same result and effects.
+public enum WorkshopReducer {
+    /// `previous` this soon after a `next` undoes it instead of starting the previous slot again.
+    public static let undoWindowSeconds: Int64 = 30
+    /// How long an informational notice stays on screen.
+    public static let noticeSeconds: Int64 = 6
+
+    public static func reduce(_ state: inout WorkshopState, _ action: WorkshopAction, now: Instant) -> [Effect] {
+        state.now = max(state.now, now)
+        if let notice = state.notice, let until = notice.until, until <= state.now {
+            state.notice = nil
+        }
+        switch action {
+        case .command(let command):
+            if state.isReadOnly {
+                state.notice = Notice(text: "Read-only: the journal cannot be written, so nothing new is recorded.", level: .error, until: nil)
+                return []
+            }
+            guard let rejection = apply(command, to: &state, at: state.now) else {
+                state.recordedCommands += 1
+                return [.appendJournal(command), .saveResults]
+            }
+            inform(&state, rejection, .warning)
+            return []
+
+        case .tick:
+            return []
+
+        case .showHelp:
+            state.screen = .help
+        case .dismissOverlay:
+            state.screen = .agenda
+        case .requestQuit:
+            state.screen = .confirmQuit
+        case .confirmQuit:
+            return [.saveResults, .quit]
+        case .requestEnd:
+            if state.hasEnded {
+                inform(&state, "The workshop has already ended.", .info)
+            } else if !state.hasStarted {
+                inform(&state, "The workshop has not started yet: press Space to start it.", .info)
+            } else {
+                state.screen = .confirmEnd
+            }
+        case .openJumpPicker:
+            state.screen = .jumpPicker(selection: state.currentIndex)
+        case .moveJumpSelection(let delta):
+            if case .jumpPicker(let selection) = state.screen {
+                let last = state.session.agenda.count - 1
+                state.screen = .jumpPicker(selection: min(last, max(0, selection + delta)))
+            }
+        case .setJumpSelection(let index):
+            if case .jumpPicker = state.screen {
+                state.screen = .jumpPicker(selection: min(state.session.agenda.count - 1, max(0, index)))
+            }
+        case .storageFailed(let failure):
+            if state.storageFailure?.kind != .journal {
+                state.storageFailure = failure
+            }
+        case .storageRecovered:
+            if state.storageFailure?.kind == .results {
+                state.storageFailure = nil
+                inform(&state, "Results file saved again.", .success)
+            }
+        case .notify(let text, let level):
+            inform(&state, text, level)
+        }
+        return []
+    }
+
+    /// Applies a recorded command; returns why it was refused, or nil when it changed the state.
+    /// Also used to replay the journal, so it must not depend on anything but its arguments.
+    public static func apply(_ command: WorkshopCommand, to state: inout WorkshopState, at now: Instant) -> String? {
+        let count = state.session.agenda.count
+        guard !state.hasEnded else { return "The workshop has ended." }
+        switch command {
+        case .start:
+            guard !state.hasStarted else { return "The workshop is already running." }
+            state.phase = .running(since: now)
+            state.progress[state.currentIndex].runs.append(.init(start: now, end: nil))
+            state.screen = .agenda
+
+        case .pause:
+            guard case .running = state.phase else { return notRunning(state) }
+            guard state.pausedSince == nil else { return "The timer is already paused." }
+            state.pausedSince = now
+
+        case .resume:
+            guard case .running = state.phase else { return notRunning(state) }
+            guard state.pausedSince != nil else { return "The timer is not paused." }
+            closePause(&state, at: now)
+
+        case .next:
+            guard state.currentIndex + 1 < count else {
+                return state.hasStarted && !state.hasEnded
+                    ? "This is the last slot: press E to end the workshop."
+                    : "This is the last slot."
+            }
+            move(&state, to: state.currentIndex + 1, at: now)
+
+        case .previous:
+            guard state.currentIndex > 0 else { return "This is the first slot." }
+            if case .running = state.phase,
+               let run = state.progress[state.currentIndex].runs.last, run.end == nil,
+               now.seconds(since: run.start) < undoWindowSeconds,
+               state.progress[state.currentIndex - 1].runs.last?.end == run.start {
+                // An accidental `next`: forget the new run and reopen the previous slot's last run.
+                closePause(&state, at: now)
+                state.progress[state.currentIndex].runs.removeLast()
+                state.currentIndex -= 1
+                state.progress[state.currentIndex].runs[state.progress[state.currentIndex].runs.count - 1].end = nil
+            } else {
+                move(&state, to: state.currentIndex - 1, at: now)
+            }
+
+        case .jump(let slot):
+            guard slot >= 0, slot < count else { return "There is no slot \(slot + 1)." }
+            guard slot != state.currentIndex else { return "That slot is already on." }
+            move(&state, to: slot, at: now)
+
+        case .adjust(let slot, let seconds):
+            guard slot >= 0, slot < count else { return "There is no slot \(slot + 1)." }
+            let planned = state.plan.entries[slot].durationMinutes * 60
+            let adjusted = state.progress[slot].adjustmentSeconds + seconds
+            guard planned + adjusted >= 60 || seconds > 0 else {
+                return "A slot cannot be shorter than one minute."
+            }
+            state.progress[slot].adjustmentSeconds = adjusted
+
+        case .end:
+            guard case .running = state.phase else { return notRunning(state) }
+            closePause(&state, at: now)
+            endCurrentRun(&state, at: now)
+            state.phase = .ended(at: now)
+            state.screen = .agenda
+        }
+        return nil
+    }
+
+    private static func notRunning(_ state: WorkshopState) -> String {
+        state.hasEnded ? "The workshop has ended." : "The workshop has not started yet: press Space to start it."
+    }
+
+    /// Leaves the current slot and opens `index`: before the start this only selects it.
+    private static func move(_ state: inout WorkshopState, to index: Int, at now: Instant) {
+        if case .running = state.phase {
+            closePause(&state, at: now)
+            endCurrentRun(&state, at: now)
+            state.progress[index].runs.append(.init(start: now, end: nil))
+        }
+        state.currentIndex = index
+        state.screen = .agenda
+    }
+
+    private static func endCurrentRun(_ state: inout WorkshopState, at now: Instant) {
+        let index = state.currentIndex
+        if let last = state.progress[index].runs.indices.last, state.progress[index].runs[last].end == nil {
+            state.progress[index].runs[last].end = now
+        }
+    }
+
+    private static func closePause(_ state: inout WorkshopState, at now: Instant) {
+        if let since = state.pausedSince {
+            state.progress[state.currentIndex].pausedMilliseconds += max(0, now.milliseconds - since.milliseconds)
+            state.pausedSince = nil
+        }
+    }
+
+    private static func inform(_ state: inout WorkshopState, _ text: String, _ level: Notice.Level) {
+        state.notice = Notice(text: text, level: level, until: level == .error ? nil : state.now.adding(seconds: noticeSeconds))
+    }
+}

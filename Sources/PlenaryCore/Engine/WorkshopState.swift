@@ -1,0 +1,96 @@
+/// The whole state of a running workshop: the one value the reducer changes and the views draw.
+public struct WorkshopState: Sendable, Equatable {
+    public let session: Session
+    public let plan: PlannedAgenda
+    public let calendar: LocalCalendar
+    /// The last moment the runner reported.
+    public var now: Instant
+    public var phase: Phase
+    /// The slot on screen: running once the workshop started, otherwise the one that will start first.
+    public var currentIndex: Int
+    public var progress: [SlotProgress]
+    /// Set while the current slot's timer is paused.
+    public var pausedSince: Instant?
+    public var screen: Screen
+    public var notice: Notice?
+    /// Shown as a banner until resolved; a journal failure makes the workshop read-only.
+    public var storageFailure: StorageFailure?
+    /// Number of commands in the journal (the next record's sequence number is this plus one).
+    public var recordedCommands: Int
+
+    public init(session: Session, plan: PlannedAgenda, now: Instant) {
+        self.session = session
+        self.plan = plan
+        self.calendar = LocalCalendar(timeZoneIdentifier: session.timeZone)
+        self.now = now
+        self.phase = .notStarted
+        self.currentIndex = 0
+        self.progress = Array(repeating: SlotProgress(), count: session.agenda.count)
+        self.pausedSince = nil
+        self.screen = .agenda
+        self.notice = nil
+        self.storageFailure = nil
+        self.recordedCommands = 0
+    }
+
+    public enum Phase: Sendable, Equatable {
+        case notStarted
+        case running(since: Instant)
+        case ended(at: Instant)
+    }
+
+    public enum Screen: Sendable, Equatable {
+        case agenda
+        case help
+        case confirmQuit
+        case confirmEnd
+        case jumpPicker(selection: Int)
+    }
+
+    public var isReadOnly: Bool { storageFailure?.kind == .journal }
+    public var isPaused: Bool { pausedSince != nil }
+    public var hasStarted: Bool { phase != .notStarted }
+    public var hasEnded: Bool {
+        if case .ended = phase { return true }
+        return false
+    }
+
+    public var currentSlot: Slot { session.agenda[currentIndex] }
+}
+
+/// What actually happened to one slot.
+public struct SlotProgress: Sendable, Equatable {
+    /// Periods the slot was on (more than one when the moderator came back to it).
+    public var runs: [Run] = []
+    /// Paused time inside those runs, in milliseconds.
+    public var pausedMilliseconds: Int64 = 0
+    /// Minutes added (or removed) with + and -, in seconds.
+    public var adjustmentSeconds: Int = 0
+
+    public struct Run: Sendable, Equatable {
+        public var start: Instant
+        public var end: Instant?
+    }
+
+    public var actualStart: Instant? { runs.first?.start }
+    /// End of the last run, if the slot is not running.
+    public var actualEnd: Instant? { runs.last?.end }
+    public var hasRun: Bool { !runs.isEmpty }
+}
+
+public struct Notice: Sendable, Equatable {
+    public enum Level: Sendable, Equatable {
+        case info, success, warning, error
+    }
+
+    public var text: String
+    public var level: Level
+    /// Hidden after this moment (errors stay until replaced).
+    public var until: Instant?
+
+    public init(text: String, level: Level, until: Instant?) {
+        self.text = text
+        self.level = level
+        self.until = until
+    }
+}

@@ -1,0 +1,40 @@
+/// The file operations storage needs, so tests can run on memory and inject faults.
+public protocol FileSystem: AnyObject, Sendable {
+    /// The file's bytes, or nil when it does not exist.
+    func contents(of path: String) throws(StorageError) -> [UInt8]?
+    func exists(_ path: String) -> Bool
+    /// Opens (creating if needed) a file for appending durable records.
+    func openAppendLog(_ path: String) throws(StorageError) -> any AppendLog
+    /// Replaces `path` so that a reader sees the old or the new bytes, never a mix, even after a crash.
+    func replaceAtomically(_ path: String, with bytes: [UInt8]) throws(StorageError)
+    /// Renames without replacing: fails if `destination` exists.
+    func moveAside(_ source: String, to destination: String) throws(StorageError)
+    /// Shortens a file to `length` bytes and makes that durable.
+    func truncate(_ path: String, to length: Int) throws(StorageError)
+    /// Copies a file durably (used to keep damaged journals before repairing them).
+    func copy(_ source: String, to destination: String) throws(StorageError)
+}
+
+/// An open journal file.
+public protocol AppendLog: AnyObject {
+    /// Writes all bytes at the end and flushes them to the disk before returning.
+    func appendDurably(_ bytes: [UInt8]) throws(StorageError)
+    func close()
+}
+
+public struct StorageError: Error, Sendable, Equatable, CustomStringConvertible {
+    public var operation: String
+    public var path: String
+    /// The system's words (strerror), e.g. "No space left on device".
+    public var reason: String
+    public var errno: Int32
+
+    public init(operation: String, path: String, reason: String, errno: Int32 = 0) {
+        self.operation = operation
+        self.path = path
+        self.reason = reason
+        self.errno = errno
+    }
+
+    public var description: String { "\(operation) \(path): \(reason)" }
+}

@@ -1,0 +1,83 @@
+import Foundation
+
+/// Turns records into journal lines and back.
+///
+/// Each line is one JSON object: `{"crc":"1a2b3c4d","len":57,"record":{...}}`. The checksum and length cover
+/// the exact bytes of `record` as written, so a torn write or a flipped byte is found without trusting the
+/// JSON parser to notice.
+public enum JournalCodec {
+    public static let format = 1
+    private static let prefix = Array(#"{"crc":""#.utf8)
+
+    public static func encode(_ record: JournalRecord) -> [UInt8] {
+        let body = encodeBody(record)
+        let crc = String(CRC32C.checksum(body), radix: 16)
+        let paddedCRC = String(repeating: "0", count: 8 - crc.count) + crc
+        var line = Array(#"{"crc":"\#(paddedCRC)","len":\#(body.count),"record":"#.utf8)
+        line += body
+        line += Array("}\n".utf8)
+        return line
+    }
+
+    /// Decodes one line (without its newline). Returns nil when the line is damaged in any way.
+    public static func decode(_ line: ArraySlice<UInt8>) -> JournalRecord? {
+        let bytes = Array(line)
+        guard bytes.starts(with: prefix), bytes.count > prefix.count + 8 else { return nil }
+        let crcText = String(decoding: bytes[prefix.count..<(prefix.count + 8)], as: UTF8.self)
+        guard let crc = UInt32(crcText, radix: 16) else { return nil }
+        let lenMarker = Array(#"","len":"#.utf8)
+        var index = prefix.count + 8
+        guard bytes[index...].starts(with: lenMarker) else { return nil }
+        index += lenMarker.count
+        var length = 0
+        var digits = 0
+        while index < bytes.count, let digit = Int(exactly: bytes[index]).flatMap({ $0 >= 48 && $0 <= 57 ? $0 - 48 : nil }) {
+            length = length * 10 + digit
+            digits += 1
+            index += 1
+            guard digits <= 9 else { return nil }
+        }
+        let recordMarker = Array(#","record":"#.utf8)
+        guard digits > 0, bytes[index...].starts(with: recordMarker) else { return nil }
+        index += recordMarker.count
+        guard bytes.count == index + length + 1, bytes.last == UInt8(ascii: "}") else { return nil }
+        let body = bytes[index..<(index + length)]
+        guard CRC32C.checksum(body) == crc else { return nil }
+        return decodeBody(Data(body))
+    }
+
+    private struct Body: Codable {
+        var type: String
+        var header: JournalHeader?
+        var seq: Int?
+        var at: Instant?
+        var command: WorkshopCommand?
+    }
+
+    private static func encodeBody(_ record: JournalRecord) -> [UInt8] {
+        let body: Body
+        switch record {
+        case .header(let header):
+            body = Body(type: "header", header: header)
+        case .command(let seq, let at, let command):
+            body = Body(type: "command", seq: seq, at: at, command: command)
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        // Encoding plain values cannot fail.
+        return Array((try? encoder.encode(body)) ?? Data())
+    }
+
+    private static func decodeBody(_ data: Data) -> JournalRecord? {
+        guard let body = try? JSONDecoder().decode(Body.self, from: data) else { return nil }
+        switch body.type {
+        case "header":
+            return body.header.map { .header($0) }
+        case "command":
+            guard let seq = body.seq, let at = body.at, let command = body.command else { return nil }
+            return .command(seq: seq, at: at, command: command)
+        default:
+            return nil
+        }
+    }
+}

@@ -1,0 +1,75 @@
+/// Reads a journal back, telling a torn last record (expected after a crash) from real damage.
+public enum JournalReader {
+    public struct Contents: Sendable, Equatable {
+        public var header: JournalHeader
+        public var commands: [(seq: Int, at: Instant, command: WorkshopCommand)]
+        /// Bytes of intact records; anything after is a torn or damaged last record.
+        public var intactLength: Int
+        /// Size of the damaged tail that follows the intact records (0 when the file is clean).
+        public var damagedTailLength: Int
+
+        public static func == (lhs: Contents, rhs: Contents) -> Bool {
+            lhs.header == rhs.header && lhs.intactLength == rhs.intactLength
+                && lhs.damagedTailLength == rhs.damagedTailLength
+                && lhs.commands.elementsEqual(rhs.commands) { $0.seq == $1.seq && $0.at == $1.at && $0.command == $1.command }
+        }
+    }
+
+    public struct Damage: Error, Sendable, Equatable, CustomStringConvertible {
+        /// Offset of the first byte of the bad record.
+        public var byteOffset: Int
+        /// 1-based line number.
+        public var line: Int
+        public var reason: String
+
+        public var description: String { "damaged record at byte \(byteOffset) (line \(line)): \(reason)" }
+    }
+
+    public static func read(_ bytes: [UInt8]) -> Result<Contents, Damage> {
+        var lines: [(offset: Int, bytes: ArraySlice<UInt8>, complete: Bool)] = []
+        var start = 0
+        for index in bytes.indices where bytes[index] == UInt8(ascii: "\n") {
+            lines.append((start, bytes[start..<index], true))
+            start = index + 1
+        }
+        if start < bytes.count {
+            lines.append((start, bytes[start...], false))
+        }
+        guard !lines.isEmpty else {
+            return .failure(Damage(byteOffset: 0, line: 1, reason: "the journal is empty (no session header)"))
+        }
+
+        var header: JournalHeader?
+        var commands: [(seq: Int, at: Instant, command: WorkshopCommand)] = []
+        var intactLength = 0
+        for (number, line) in lines.enumerated() {
+            let isLast = number == lines.count - 1
+            let record = line.complete ? JournalCodec.decode(line.bytes) : nil
+            var problem: String?
+            switch record {
+            case nil:
+                problem = line.complete ? "checksum or layout does not match" : "incomplete record (no end of line)"
+            case .header(let value)?:
+                if number != 0 { problem = "a second session header" } else { header = value }
+            case .command(let seq, let at, let command)?:
+                if number == 0 {
+                    problem = "the first record is not a session header"
+                } else if seq != commands.count + 1 {
+                    problem = "sequence number \(seq) where \(commands.count + 1) was expected"
+                } else {
+                    commands.append((seq, at, command))
+                }
+            }
+            if let problem {
+                // Only the very last record may be torn by a crash; anything earlier is real damage.
+                if isLast && number > 0 {
+                    return .success(Contents(header: header!, commands: commands, intactLength: intactLength,
+                                             damagedTailLength: bytes.count - intactLength))
+                }
+                return .failure(Damage(byteOffset: line.offset, line: number + 1, reason: problem))
+            }
+            intactLength = line.offset + line.bytes.count + 1
+        }
+        return .success(Contents(header: header!, commands: commands, intactLength: intactLength, damagedTailLength: 0))
+    }
+}

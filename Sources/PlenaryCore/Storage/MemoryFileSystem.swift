@@ -1,0 +1,84 @@
+/// Files in memory, for tests: records what is durable and can fail any operation on request.
+public final class MemoryFileSystem: FileSystem, @unchecked Sendable {
+    public var files: [String: [UInt8]] = [:]
+    /// When set, the next operation whose name matches fails with this reason ("write", "fsync", "rename"...).
+    public var failNext: [String: String] = [:]
+
+    public init(files: [String: [UInt8]] = [:]) {
+        self.files = files
+    }
+
+    public func text(_ path: String) -> String? {
+        files[path].map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    public func write(_ path: String, _ text: String) {
+        files[path] = Array(text.utf8)
+    }
+
+    func check(_ operation: String, _ path: String) throws(StorageError) {
+        if let reason = failNext.removeValue(forKey: operation) {
+            throw StorageError(operation: operation, path: path, reason: reason)
+        }
+    }
+
+    public func contents(of path: String) throws(StorageError) -> [UInt8]? {
+        try check("read", path)
+        return files[path]
+    }
+
+    public func exists(_ path: String) -> Bool { files[path] != nil }
+
+    public func openAppendLog(_ path: String) throws(StorageError) -> any AppendLog {
+        try check("open", path)
+        if files[path] == nil { files[path] = [] }
+        return MemoryAppendLog(fileSystem: self, path: path)
+    }
+
+    public func replaceAtomically(_ path: String, with bytes: [UInt8]) throws(StorageError) {
+        try check("write", path)
+        try check("fsync", path)
+        try check("rename", path)
+        files[path] = bytes
+    }
+
+    public func moveAside(_ source: String, to destination: String) throws(StorageError) {
+        try check("rename", destination)
+        guard files[destination] == nil else { throw StorageError(operation: "rename", path: destination, reason: "File exists") }
+        files[destination] = files.removeValue(forKey: source)
+    }
+
+    public func truncate(_ path: String, to length: Int) throws(StorageError) {
+        try check("truncate", path)
+        if let bytes = files[path] { files[path] = Array(bytes.prefix(length)) }
+    }
+
+    public func copy(_ source: String, to destination: String) throws(StorageError) {
+        try check("copy", destination)
+        files[destination] = files[source]
+    }
+}
+
+final class MemoryAppendLog: AppendLog {
+    let fileSystem: MemoryFileSystem
+    let path: String
+
+    init(fileSystem: MemoryFileSystem, path: String) {
+        self.fileSystem = fileSystem
+        self.path = path
+    }
+
+    func appendDurably(_ bytes: [UInt8]) throws(StorageError) {
+        try fileSystem.check("write", path)
+        try fileSystem.check("fsync", path)
+        fileSystem.appendUnchecked(path, bytes)
+    }
+
+    func close() {}
+}
+
+extension MemoryFileSystem {
+    func appendUnchecked(_ path: String, _ bytes: [UInt8]) {
+        files[path, default: []].append(contentsOf: bytes)
+    }
+}

@@ -1,0 +1,161 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Durable file operations on a real disk. Every write is fsynced, and so is the folder after a rename or
+/// a new file, because a rename that is not synced can vanish in a power cut.
+public final class PosixFileSystem: FileSystem, @unchecked Sendable {
+    public init() {}
+
+    public func contents(of path: String) throws(StorageError) -> [UInt8]? {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        if fd < 0 {
+            if errno == ENOENT { return nil }
+            throw Self.error("read", path)
+        }
+        defer { _ = Glibc.close(fd) }
+        var bytes: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 65_536)
+        while true {
+            let count = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw Self.error("read", path)
+            }
+            if count == 0 { break }
+            bytes.append(contentsOf: buffer[0..<count])
+        }
+        return bytes
+    }
+
+    public func exists(_ path: String) -> Bool {
+        access(path, F_OK) == 0
+    }
+
+    public func openAppendLog(_ path: String) throws(StorageError) -> any AppendLog {
+        let existed = exists(path)
+        let fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw Self.error("open", path) }
+        if !existed {
+            do throws(StorageError) {
+                try Self.syncFolder(of: path)
+            } catch {
+                _ = Glibc.close(fd)
+                throw error
+            }
+        }
+        return PosixAppendLog(fd: fd, path: path)
+    }
+
+    public func replaceAtomically(_ path: String, with bytes: [UInt8]) throws(StorageError) {
+        let temporary = path + ".tmp-\(getpid())"
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw Self.error("create", temporary) }
+        do throws(StorageError) {
+            try Self.writeAll(fd, bytes, path: temporary)
+            guard fsync(fd) == 0 else { throw Self.error("fsync", temporary) }
+        } catch {
+            _ = Glibc.close(fd)
+            unlink(temporary)
+            throw error
+        }
+        guard Glibc.close(fd) == 0 else {
+            let failure = Self.error("close", temporary)
+            unlink(temporary)
+            throw failure
+        }
+        guard rename(temporary, path) == 0 else {
+            let failure = Self.error("rename", path)
+            unlink(temporary)
+            throw failure
+        }
+        try Self.syncFolder(of: path)
+    }
+
+    public func moveAside(_ source: String, to destination: String) throws(StorageError) {
+        // link + unlink refuses to replace an existing destination, unlike rename.
+        guard link(source, destination) == 0 else { throw Self.error("rename", destination) }
+        guard unlink(source) == 0 else { throw Self.error("remove", source) }
+        try Self.syncFolder(of: destination)
+    }
+
+    public func truncate(_ path: String, to length: Int) throws(StorageError) {
+        let fd = open(path, O_WRONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw Self.error("open", path) }
+        defer { _ = Glibc.close(fd) }
+        guard ftruncate(fd, off_t(length)) == 0 else { throw Self.error("truncate", path) }
+        guard fsync(fd) == 0 else { throw Self.error("fsync", path) }
+    }
+
+    public func copy(_ source: String, to destination: String) throws(StorageError) {
+        guard let bytes = try contents(of: source) else {
+            throw StorageError(operation: "copy", path: source, reason: "No such file", errno: ENOENT)
+        }
+        let fd = open(destination, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw Self.error("create", destination) }
+        defer { _ = Glibc.close(fd) }
+        try Self.writeAll(fd, bytes, path: destination)
+        guard fsync(fd) == 0 else { throw Self.error("fsync", destination) }
+        try Self.syncFolder(of: destination)
+    }
+
+    static func writeAll(_ fd: Int32, _ bytes: [UInt8], path: String) throws(StorageError) {
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes.withUnsafeBytes { write(fd, $0.baseAddress! + offset, $0.count - offset) }
+            if written < 0 {
+                if errno == EINTR { continue }
+                throw error("write", path)
+            }
+            offset += written
+        }
+    }
+
+    static func syncFolder(of path: String) throws(StorageError) {
+        let folder: String
+        if let slash = path.lastIndex(of: "/") {
+            folder = slash == path.startIndex ? "/" : String(path[..<slash])
+        } else {
+            folder = "."
+        }
+        let fd = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard fd >= 0 else { throw error("open", folder) }
+        defer { _ = Glibc.close(fd) }
+        guard fsync(fd) == 0 else { throw error("fsync", folder) }
+    }
+
+    static func error(_ operation: String, _ path: String) -> StorageError {
+        let code = errno
+        return StorageError(operation: operation, path: path, reason: String(cString: strerror(code)), errno: code)
+    }
+}
+
+/// A journal file held open for the whole run, so each record costs one write and one fsync.
+final class PosixAppendLog: AppendLog {
+    private var fd: Int32
+    private let path: String
+
+    init(fd: Int32, path: String) {
+        self.fd = fd
+        self.path = path
+    }
+
+    func appendDurably(_ bytes: [UInt8]) throws(StorageError) {
+        guard fd >= 0 else { throw StorageError(operation: "write", path: path, reason: "journal is closed") }
+        try PosixFileSystem.writeAll(fd, bytes, path: path)
+        guard fdatasync(fd) == 0 else { throw PosixFileSystem.error("fsync", path) }
+    }
+
+    func close() {
+        if fd >= 0 {
+            _ = Glibc.close(fd)
+            fd = -1
+        }
+    }
+
+    deinit { close() }
+}

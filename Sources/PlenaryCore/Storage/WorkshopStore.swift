@@ -1,0 +1,100 @@
+/// Opens a workshop's files: resumes from the journal, or starts one; repairs a torn last record.
+public enum WorkshopStore {
+    public struct Opened {
+        public var state: WorkshopState
+        public var journal: any AppendLog
+        /// Lines for the moderator about what was recovered or moved aside.
+        public var messages: [String]
+    }
+
+    public enum OpenError: Error, CustomStringConvertible {
+        case storage(StorageError)
+        case damagedJournal(path: String, damage: JournalReader.Damage)
+        case differentSession(path: String, detail: String)
+
+        public var description: String {
+            switch self {
+            case .storage(let error):
+                return "cannot open the workshop files: \(error)"
+            case .damagedJournal(let path, let damage):
+                return "\(path): \(damage). Nothing was changed. Keep the file; to start over anyway run with --fresh (the damaged journal is kept under a new name)."
+            case .differentSession(let path, let detail):
+                return "\(path) belongs to a different agenda (\(detail)). Run with --fresh to start a new record (the old files are kept), or use --results to choose other files."
+            }
+        }
+    }
+
+    /// - Parameters:
+    ///   - fresh: keep existing files under a dated name and start a new record.
+    ///   - stamp: the date-time text used in names of files set aside (from the runner's clock).
+    public static func open(session: Session, plan: PlannedAgenda, files: WorkshopFiles, fileSystem: any FileSystem,
+                            now: Instant, stamp: String, fresh: Bool) -> Result<Opened, OpenError> {
+        do throws(OpenError) {
+            var messages: [String] = []
+            if fresh {
+                for path in [files.journalPath, files.resultsPath] where fileSystem.exists(path) {
+                    let archived = WorkshopFiles.archivedName(path, stamp: stamp)
+                    do { try fileSystem.moveAside(path, to: archived) } catch { throw .storage(error) }
+                    messages.append("Kept the previous \(path) as \(archived).")
+                }
+            }
+            var state = WorkshopState(session: session, plan: plan, now: now)
+            let existing: [UInt8]?
+            do { existing = try fileSystem.contents(of: files.journalPath) } catch { throw .storage(error) }
+
+            if let bytes = existing, !bytes.isEmpty {
+                switch JournalReader.read(bytes) {
+                case .failure(let damage):
+                    if damage.line == 1 && !bytes.dropLast().contains(UInt8(ascii: "\n")) {
+                        // Only a torn header: the crash came before anything was recorded.
+                        let aside = files.journalPath + ".broken-\(stamp)"
+                        do { try fileSystem.moveAside(files.journalPath, to: aside) } catch { throw .storage(error) }
+                        messages.append("The journal held no complete record; it was kept as \(aside).")
+                        return .success(try create(state: state, files: files, fileSystem: fileSystem, now: now, messages: messages))
+                    }
+                    throw .damagedJournal(path: files.journalPath, damage: damage)
+                case .success(let contents):
+                    let expected = session.agenda.map(\.id)
+                    if contents.header.slots != expected {
+                        throw .differentSession(path: files.journalPath,
+                            detail: "journal slots: \(contents.header.slots.count), session slots: \(expected.count)")
+                    }
+                    if contents.damagedTailLength > 0 {
+                        let aside = files.journalPath + ".broken-\(stamp)"
+                        do {
+                            try fileSystem.copy(files.journalPath, to: aside)
+                            try fileSystem.truncate(files.journalPath, to: contents.intactLength)
+                        } catch { throw .storage(error) }
+                        messages.append("Recovered \(contents.commands.count) records; an incomplete last record (\(contents.damagedTailLength) bytes, never acknowledged) was cut off. The original journal is kept as \(aside).")
+                    } else if !contents.commands.isEmpty {
+                        messages.append("Resumed from the journal: \(contents.commands.count) recorded actions.")
+                    }
+                    for entry in contents.commands {
+                        _ = WorkshopReducer.apply(entry.command, to: &state, at: entry.at)
+                        state.now = max(state.now, entry.at)
+                        state.recordedCommands = entry.seq
+                    }
+                    state.now = max(state.now, now)
+                    let journal: any AppendLog
+                    do { journal = try fileSystem.openAppendLog(files.journalPath) } catch { throw .storage(error) }
+                    return .success(Opened(state: state, journal: journal, messages: messages))
+                }
+            }
+            return .success(try create(state: state, files: files, fileSystem: fileSystem, now: now, messages: messages))
+        } catch {
+            return .failure(error)
+        }
+    }
+
+    private static func create(state: WorkshopState, files: WorkshopFiles, fileSystem: any FileSystem,
+                               now: Instant, messages: [String]) throws(OpenError) -> Opened {
+        let header = JournalHeader(title: state.session.title, slots: state.session.agenda.map(\.id), createdAt: now)
+        do {
+            let journal = try fileSystem.openAppendLog(files.journalPath)
+            try journal.appendDurably(JournalCodec.encode(.header(header)))
+            return Opened(state: state, journal: journal, messages: messages)
+        } catch {
+            throw .storage(error)
+        }
+    }
+}
