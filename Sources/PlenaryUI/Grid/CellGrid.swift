@@ -21,69 +21,121 @@ public struct CellGrid: Sendable, Equatable {
     }
 
     /// Writes `text` from column `x` on row `y`, clipped to `maxWidth` columns and the grid's edge.
-    /// Control characters are made visible first; a wide character that would straddle the edge becomes a space.
-    /// Returns the number of columns written.
+    /// Control characters are made visible first (`TerminalText.sanitized`); each grapheme is split
+    /// into terminal cells as ncurses does (a one- or two-column scalar with the zero-width scalars
+    /// after it). A grapheme that does not fit whole before the limit is not drawn: the columns left
+    /// become spaces. A wide character half off the left edge shows as a space in column 0.
+    /// Writing over half of a wide character blanks its other half, so rows never shift.
+    /// Returns the number of columns used from `x` (including any padding at the limit).
     @discardableResult
     public mutating func put(_ text: String, x: Int, y: Int, style: StyleRole = .normal, maxWidth: Int? = nil) -> Int {
         guard y >= 0, y < height, x < width else { return 0 }
         let limit = min(width, maxWidth.map { x + max(0, $0) } ?? width)
+        guard x < limit else { return 0 }
         var column = x
         for character in TerminalText.sanitized(text) {
             let columns = character.terminalWidth
-            if columns == 0 {
-                continue
-            }
+            if columns <= 0 { continue }
             if column + columns > limit {
-                if column < limit && column >= 0 { self.setCell(x: column, y: y, Cell(" ", style: style)) ; column += 1 }
+                while column < limit {
+                    if column >= 0 { write(Cell(" ", style: style), wide: false, x: column, y: y) }
+                    column += 1
+                }
                 break
             }
-            if column >= 0 {
-                setCell(x: column, y: y, Cell(String(character), style: style))
-                if columns == 2 { setCell(x: column + 1, y: y, Cell("", style: style)) }
+            if column + columns <= 0 {
+                column += columns
+                continue
             }
-            column += columns
+            for cell in TerminalText.cells(of: character) {
+                if column >= 0 {
+                    write(Cell(cell.text, style: style), wide: cell.width == 2, x: column, y: y)
+                } else if column + cell.width > 0 {
+                    write(Cell(" ", style: style), wide: false, x: 0, y: y)  // right half of a wide cell at column 0
+                }
+                column += cell.width
+            }
         }
         return max(0, column - x)
     }
 
     /// Paints `style` over a rectangle, keeping the characters.
     public mutating func paint(_ style: StyleRole, x: Int, y: Int, width w: Int, height h: Int = 1) {
-        for row in max(0, y)..<min(height, y + h) {
-            for col in max(0, x)..<min(width, x + w) {
+        guard w > 0, h > 0 else { return }
+        for row in max(0, y)..<max(max(0, y), min(height, y + h)) {
+            for col in max(0, x)..<max(max(0, x), min(width, x + w)) {
                 self[col, row].style = style
             }
         }
     }
 
-    /// Fills a rectangle with one character and style.
+    /// Fills a rectangle with one character and style. A two-column character is repeated in
+    /// pairs of cells (a space fills an odd column left over); "" or a zero-width text fills with spaces.
     public mutating func fill(_ text: String = " ", style: StyleRole = .normal, x: Int, y: Int, width w: Int, height h: Int = 1) {
         guard w > 0, h > 0 else { return }
-        for row in max(0, y)..<min(height, y + h) {
-            for col in max(0, x)..<min(width, x + w) {
-                setCell(x: col, y: row, Cell(text, style: style))
+        let left = max(0, x)
+        let right = min(width, x + w)
+        guard left < right else { return }
+        let character = TerminalText.sanitized(text).first ?? " "
+        let single = character.terminalWidth == 1 ? String(character) : nil
+        for row in max(0, y)..<max(max(0, y), min(height, y + h)) {
+            if let single {
+                for col in left..<right { write(Cell(single, style: style), wide: false, x: col, y: row) }
+            } else {
+                var col = left
+                while col < right {
+                    col += Swift.max(1, put(String(character), x: col, y: row, style: style, maxWidth: right - col))
+                }
             }
         }
     }
 
-    /// Copies `other` with its top-left corner at (x, y), clipped to this grid.
+    /// Copies `other` with its top-left corner at (x, y), clipped to this grid. A wide character cut
+    /// by the clipping becomes a space.
     public mutating func blit(_ other: CellGrid, x: Int, y: Int) {
-        for row in 0..<other.height {
-            for col in 0..<other.width where contains(x: x + col, y: y + row) {
-                setCell(x: x + col, y: y + row, other[col, row])
+        for row in 0..<other.height where y + row >= 0 && y + row < height {
+            for col in 0..<other.width {
+                let target = x + col
+                guard target >= 0, target < width else { continue }
+                let cell = other[col, row]
+                if cell.isContinuation {
+                    // Normally written with its left half; alone only when that half is clipped (or missing).
+                    if target == 0 || col == 0 {
+                        write(Cell(" ", style: cell.style), wide: false, x: target, y: y + row)
+                    }
+                    continue
+                }
+                let isWide = col + 1 < other.width && other[col + 1, row].isContinuation
+                if isWide && target + 1 >= width {
+                    write(Cell(" ", style: cell.style), wide: false, x: target, y: y + row)
+                } else {
+                    write(cell, wide: isWide, x: target, y: y + row)
+                    if isWide { self[target + 1, y + row].style = other[col + 1, row].style }
+                }
             }
         }
     }
 
-    /// Sets one cell and repairs any wide character it cuts in half, so rows always stay aligned.
-    private mutating func setCell(x: Int, y: Int, _ cell: Cell) {
-        guard contains(x: x, y: y) else { return }
-        let old = self[x, y]
-        if old.isContinuation, x > 0 {
-            self[x - 1, y] = Cell(" ", style: self[x - 1, y].style)
-        } else if !old.isContinuation, old.text.first?.terminalWidth == 2, x + 1 < width, !cell.isContinuation {
+    /// Writes one cell (and the continuation after it when `wide`), first blanking the other half
+    /// of any wide character it overwrites, so rows always stay aligned. `x` (and `x + 1` when wide)
+    /// must be inside the grid.
+    private mutating func write(_ cell: Cell, wide: Bool, x: Int, y: Int) {
+        guard contains(x: x, y: y), !wide || x + 1 < width else { return }
+        release(x: x, y: y)
+        if wide { release(x: x + 1, y: y) }
+        self[x, y] = cell
+        if wide { self[x + 1, y] = Cell("", style: cell.style) }
+    }
+
+    /// Blanks the half of a wide character that column `x` does not hold, before `x` is overwritten.
+    private mutating func release(x: Int, y: Int) {
+        if self[x, y].isContinuation {
+            if x > 0 { self[x - 1, y] = Cell(" ", style: self[x - 1, y].style) }
+            self[x, y] = Cell(" ", style: self[x, y].style)
+        }
+        if x + 1 < width, self[x + 1, y].isContinuation {
             self[x + 1, y] = Cell(" ", style: self[x + 1, y].style)
         }
-        self[x, y] = cell
     }
 
     /// The grid as text, one string per row, trailing blanks removed: what tests compare.

@@ -1,64 +1,94 @@
-extension String {
-    /// Cuts to at most `width` columns, ending with "…" when something was cut. Never splits a grapheme.
-    public func truncated(toWidth width: Int, ellipsis: String = "…") -> String {
-        let clean = TerminalText.sanitized(self)
-        guard width > 0 else { return "" }
-        if clean.terminalWidth <= width { return clean }
-        let room = width - ellipsis.terminalWidth
+/// Fitting text into columns. Every function here sanitises first (`TerminalText.sanitized`),
+/// measures with `terminalWidth`, never splits a grapheme and never returns a line wider than asked.
+extension TerminalText {
+    /// Stands in for a grapheme wider than the whole line (a two-column "東" on a one-column line).
+    public static let tooWide: Character = "…"
+
+    /// The longest prefix of sanitised `text` that fits in `width` columns, and its width.
+    static func prefix(of text: String, fitting width: Int) -> (text: String, width: Int) {
         var result = ""
         var used = 0
-        for character in clean {
+        for character in text {
             let w = character.terminalWidth
-            if used + w > room { break }
+            if used + w > width { break }
             result.append(character)
             used += w
         }
-        return result + (room >= 0 ? ellipsis : "")
+        return (result, used)
+    }
+}
+
+extension String {
+    /// Cuts to at most `width` columns, ending with `ellipsis` when something was cut. Never splits a
+    /// grapheme, so the result may be one column short when a wide character did not fit ("東京都"
+    /// to 4 gives "東…"). When even the ellipsis does not fit, the text is cut without it.
+    /// Returns "" for `width` ≤ 0; the result is sanitised.
+    public func truncated(toWidth width: Int, ellipsis: String = "…") -> String {
+        guard width > 0 else { return "" }
+        let clean = TerminalText.sanitized(self)
+        if DisplayWidth.sumOfScalars(clean) <= width { return clean }
+        let mark = TerminalText.sanitized(ellipsis)
+        let markWidth = DisplayWidth.sumOfScalars(mark)
+        if markWidth > width { return TerminalText.prefix(of: clean, fitting: width).text }
+        return TerminalText.prefix(of: clean, fitting: width - markWidth).text + mark
     }
 
-    /// Pads with spaces to exactly `width` columns (truncating first when longer).
+    /// Exactly `width` columns (none when `width` ≤ 0): truncated with "…" when longer, then padded with spaces.
     public func padded(toWidth width: Int) -> String {
+        guard width > 0 else { return "" }
         let cut = truncated(toWidth: width)
-        return cut + String(repeating: " ", count: max(0, width - cut.terminalWidth))
+        let missing = width - DisplayWidth.sumOfScalars(cut)
+        return missing > 0 ? cut + String(repeating: " ", count: missing) : cut
     }
 
-    /// Word-wraps to lines of at most `width` columns, keeping explicit line breaks and breaking
-    /// words longer than a line between graphemes.
+    /// Word-wraps to lines of at most `width` columns.
+    /// - Paragraphs end at every line break (LF, CR, CR LF, VT, FF, NEL, U+2028, U+2029); an empty
+    ///   paragraph gives an empty line, so "" gives [""].
+    /// - Words are separated by spaces (tabs count as spaces); runs of spaces collapse to one and
+    ///   no line starts or ends with a space.
+    /// - A word longer than a line is broken between graphemes; a grapheme wider than the whole line
+    ///   becomes `TerminalText.tooWide` ("…", one column).
+    /// Returns [] for `width` ≤ 0. Lines are sanitised.
     public func wrapped(toWidth width: Int) -> [String] {
         guard width > 0 else { return [] }
         var lines: [String] = []
-        for paragraph in self.split(separator: "\n", omittingEmptySubsequences: false) {
+        for paragraph in split(omittingEmptySubsequences: false, whereSeparator: { $0.isNewline }) {
+            let clean = TerminalText.sanitized(String(paragraph))
             var line = ""
             var lineWidth = 0
-            for word in paragraph.split(separator: " ", omittingEmptySubsequences: true) {
-                var word = TerminalText.sanitized(String(word))
-                var wordWidth = word.terminalWidth
-                if lineWidth > 0 && lineWidth + 1 + wordWidth <= width {
-                    line += " " + word
-                    lineWidth += 1 + wordWidth
-                    continue
-                }
+            for word in clean.split(separator: " ", omittingEmptySubsequences: true) {
+                let wordWidth = DisplayWidth.sumOfScalars(String(word))
                 if lineWidth > 0 {
+                    if lineWidth + 1 + wordWidth <= width {
+                        line += " "
+                        line += word
+                        lineWidth += 1 + wordWidth
+                        continue
+                    }
                     lines.append(line)
                     line = ""
                     lineWidth = 0
                 }
-                while wordWidth > width {
-                    var head = ""
-                    var headWidth = 0
-                    var rest = Substring(word)
-                    while let next = rest.first, headWidth + next.terminalWidth <= width {
-                        head.append(next)
-                        headWidth += next.terminalWidth
-                        rest = rest.dropFirst()
-                    }
-                    if head.isEmpty, let next = rest.first { head.append(next); rest = rest.dropFirst() }
-                    lines.append(head)
-                    word = String(rest)
-                    wordWidth = word.terminalWidth
+                if wordWidth <= width {
+                    line = String(word)
+                    lineWidth = wordWidth
+                    continue
                 }
-                line = word
-                lineWidth = wordWidth
+                for character in word {
+                    var piece = character
+                    var pieceWidth = character.terminalWidth
+                    if pieceWidth > width {
+                        piece = TerminalText.tooWide
+                        pieceWidth = 1
+                    }
+                    if lineWidth + pieceWidth > width {
+                        lines.append(line)
+                        line = ""
+                        lineWidth = 0
+                    }
+                    line.append(piece)
+                    lineWidth += pieceWidth
+                }
             }
             lines.append(line)
         }

@@ -1,0 +1,49 @@
+import PlenaryCore
+
+/// The moderator's main loop: draw, wait for a key or the next second, turn keys into actions.
+public final class ModeratorApp {
+    public enum Exit: Equatable {
+        case quit
+        /// A terminating signal arrived; the process should exit with 128 + signal.
+        case signal(Int32)
+    }
+
+    private let runner: WorkshopRunner
+    private let terminal: any TerminalDriver
+    private let clock: any Clock
+    private let glyphs: Glyphs
+    private let pendingSignal: () -> Int32?
+
+    public init(runner: WorkshopRunner, terminal: any TerminalDriver, clock: any Clock, glyphs: Glyphs,
+                pendingSignal: @escaping () -> Int32?) {
+        self.runner = runner
+        self.terminal = terminal
+        self.clock = clock
+        self.glyphs = glyphs
+        self.pendingSignal = pendingSignal
+    }
+
+    public func run() -> Exit {
+        runner.send(.tick)
+        while true {
+            terminal.draw(ModeratorScreen.render(runner.state, size: terminal.size, glyphs: glyphs))
+            // Sleep until just after the next whole second so the clock ticks on time without polling.
+            let millisecond = Int(clock.now().milliseconds % 1000)
+            let key = terminal.readKey(timeoutMilliseconds: 1000 - millisecond + 5)
+            if let signal = pendingSignal() {
+                return .signal(signal)
+            }
+            guard let key else {
+                runner.send(.tick)
+                continue
+            }
+            if key == .resize { continue }
+            if let action = ModeratorKeyMap.action(for: key, in: runner.state) {
+                runner.send(action)
+            } else {
+                runner.send(.tick)
+            }
+            if runner.wantsToQuit { return .quit }
+        }
+    }
+}

@@ -1,0 +1,21 @@
+/// A key and what it does, as listed by the help overlay and the footer: one table for both, so they agree.
+public struct KeyBinding: Sendable, Equatable {
+    public var keys: String
+    /// Keys as the footer shows them ("n/→"); nil keeps the binding out of the footer.
+    public var footerKeys: String?
+    /// Short word for the footer ("next").
+    public var hint: String?
+    public var description: String
+
+    public static let moderator: [KeyBinding] = [
+        KeyBinding(keys: "Space", footerKeys: "Space", hint: "start/pause", description: "Start the workshop; then pause or resume the slot timer"),
+        KeyBinding(keys: "n  →", footerKeys: "n/→", hint: "next", description: "End this slot and start the next one"),
+        KeyBinding(keys: "p  ←", footerKeys: "p/←", hint: "back", description: "Back one slot (within 30 s of a move: undo it)"),
+        KeyBinding(keys: "+  -", footerKeys: "+/-", hint: "1 min", description: "Lengthen or shorten the current slot by one minute"),
+        KeyBinding(keys: "g", footerKeys: "g", hint: "jump", description: "Jump to any slot (↑ ↓ to choose, Enter to go)"),
+        KeyBinding(keys: "E", footerKeys: "E", hint: "end", description: "End the workshop (asks first)"),
+        KeyBinding(keys: "?  F1", footerKeys: "?", hint: "help", description: "Show or hide this help"),
+        KeyBinding(keys: "q", footerKeys: "q", hint: "quit", description: "Quit (asks first; everything is already saved)"),
+        KeyBinding(keys: "Esc", footerKeys: nil, hint: nil, description: "Close a dialog or this help"),
+    ]
+}

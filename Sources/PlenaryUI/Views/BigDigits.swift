@@ -1,0 +1,40 @@
+/// A 5-row digit font so the slot timer reads from the back of the room.
+enum BigDigits {
+    static let height = 5
+
+    private static let shapes: [Character: [String]] = [
+        "0": ["###", "# #", "# #", "# #", "###"],
+        "1": [" # ", "## ", " # ", " # ", "###"],
+        "2": ["###", "  #", "###", "#  ", "###"],
+        "3": ["###", "  #", " ##", "  #", "###"],
+        "4": ["# #", "# #", "###", "  #", "  #"],
+        "5": ["###", "#  ", "###", "  #", "###"],
+        "6": ["###", "#  ", "###", "# #", "###"],
+        "7": ["###", "  #", "  #", "  #", "  #"],
+        "8": ["###", "# #", "###", "# #", "###"],
+        "9": ["###", "# #", "###", "  #", "###"],
+        ":": [" ", "#", " ", "#", " "],
+        "+": ["   ", " # ", "###", " # ", "   "],
+        "-": ["   ", "   ", "###", "   ", "   "],
+    ]
+
+    /// Width in columns of `text` drawn big (one blank column between characters).
+    static func width(_ text: String) -> Int {
+        let widths = text.compactMap { shapes[$0]?.first?.count }
+        return widths.reduce(0, +) + max(0, widths.count - 1)
+    }
+
+    /// Draws `text` with its top-left corner at (x, y), using `block` for the ink.
+    static func draw(_ text: String, into grid: inout CellGrid, x: Int, y: Int, block: String, style: StyleRole) {
+        var column = x
+        for character in text {
+            guard let shape = shapes[character] else { continue }
+            for (row, line) in shape.enumerated() {
+                for (offset, pixel) in line.enumerated() where pixel == "#" {
+                    grid.put(block, x: column + offset, y: y + row, style: style)
+                }
+            }
+            column += (shape.first?.count ?? 0) + 1
+        }
+    }
+}

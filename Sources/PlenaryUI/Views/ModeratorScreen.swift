@@ -1,0 +1,107 @@
+import PlenaryCore
+
+/// The moderator's screen: header, agenda, current slot, status line and key hints, plus any overlay.
+public enum ModeratorScreen {
+    /// Smallest size the screen is laid out for; below it a message asks for a larger window.
+    public static let minimumSize = TerminalSize(columns: 60, rows: 16)
+
+    public static func render(_ state: WorkshopState, size: TerminalSize, glyphs: Glyphs = .unicode) -> CellGrid {
+        guard size.columns >= minimumSize.columns, size.rows >= minimumSize.rows else {
+            return TooSmallView.render(size: size, minimum: minimumSize)
+        }
+        var grid = CellGrid(size: size)
+        let schedule = LiveSchedule(state: state)
+        drawHeader(state, schedule, into: &grid, glyphs: glyphs)
+
+        let bodyTop = 3
+        let bodyHeight = size.rows - bodyTop - 3
+        let agendaWidth = min(44, max(26, size.columns * 2 / 5))
+        AgendaPanel.draw(state, schedule, into: &grid, x: 0, y: bodyTop, width: agendaWidth, height: bodyHeight, glyphs: glyphs)
+        for row in bodyTop..<(bodyTop + bodyHeight) {
+            grid.put(glyphs.verticalLine, x: agendaWidth, y: row, style: .border)
+        }
+        SlotPanel.draw(state, schedule, into: &grid, x: agendaWidth + 2, y: bodyTop,
+                       width: size.columns - agendaWidth - 3, height: bodyHeight, glyphs: glyphs)
+        grid.put(String(repeating: glyphs.horizontalLine, count: size.columns), x: 0, y: size.rows - 3, style: .border)
+        drawStatus(state, into: &grid, y: size.rows - 2)
+        drawFooter(into: &grid, y: size.rows - 1, glyphs: glyphs)
+
+        switch state.screen {
+        case .agenda: break
+        case .help: HelpOverlay.draw(into: &grid, glyphs: glyphs)
+        case .confirmQuit:
+            DialogBox.confirm(into: &grid, title: "Quit Plenary?", lines: [
+                "Everything is already saved; running the same",
+                "command again resumes where you left off.",
+            ], prompt: "y quit   n or Esc stay", glyphs: glyphs)
+        case .confirmEnd:
+            DialogBox.confirm(into: &grid, title: "End the workshop?", lines: [
+                "The current slot ends now and the day is closed.",
+                "Results stay in the results file.",
+            ], prompt: "y end it   n or Esc go back", glyphs: glyphs)
+        case .jumpPicker(let selection):
+            JumpPicker.draw(state, schedule, selection: selection, into: &grid, glyphs: glyphs)
+        }
+        return grid
+    }
+
+    private static func drawHeader(_ state: WorkshopState, _ schedule: LiveSchedule, into grid: inout CellGrid, glyphs: Glyphs) {
+        let width = grid.width
+        grid.fill(style: .bar, x: 0, y: 0, width: width)
+        let clock = state.calendar.clockTimeWithSeconds(state.now)
+        let (indicator, indicatorStyle) = delayIndicator(state, schedule, glyphs: glyphs)
+        let right = " \(clock)  "
+        let rightWidth = right.terminalWidth + indicator.terminalWidth + 1
+        grid.put(" " + state.session.title.truncated(toWidth: max(0, width - rightWidth - 2), ellipsis: glyphs.ellipsis), x: 0, y: 0, style: .bar)
+        let rightX = width - rightWidth
+        grid.put(right, x: rightX, y: 0, style: .bar)
+        grid.put(indicator, x: rightX + right.terminalWidth, y: 0, style: indicatorStyle)
+
+        var details: [String] = []
+        if let subtitle = state.session.subtitle { details.append(subtitle) }
+        if let venue = state.session.venue { details.append(venue) }
+        if let date = state.session.date { details.append(date.description) }
+        grid.put(" " + details.joined(separator: " \(glyphs.middleDot) ").truncated(toWidth: width - 2, ellipsis: glyphs.ellipsis), x: 0, y: 1, style: .dim)
+        grid.put(String(repeating: glyphs.horizontalLine, count: width), x: 0, y: 2, style: .border)
+    }
+
+    /// "▼ 7 min behind" in the warning colour, "on time" in green...
+    static func delayIndicator(_ state: WorkshopState, _ schedule: LiveSchedule, glyphs: Glyphs) -> (String, StyleRole) {
+        if state.hasEnded { return (" ended ", .dim) }
+        let delay = schedule.delaySeconds
+        let text = TimeText.delay(delay)
+        if abs(delay) < 60 { return (" \(text) ", .ok) }
+        if delay < 0 { return (" \(glyphs.ahead) \(text) ", .ok) }
+        return (" \(glyphs.behind) \(text) ", delay >= 10 * 60 ? .alert : .warning)
+    }
+
+    private static func drawStatus(_ state: WorkshopState, into grid: inout CellGrid, y: Int) {
+        if let failure = state.storageFailure {
+            grid.fill(style: .alert, x: 0, y: y, width: grid.width)
+            grid.put(" ! " + failure.message, x: 0, y: y, style: .alert)
+        } else if let notice = state.notice {
+            let style: StyleRole = switch notice.level {
+            case .info: .normal
+            case .success: .ok
+            case .warning: .warning
+            case .error: .alert
+            }
+            grid.put(" " + notice.text, x: 0, y: y, style: style)
+        } else {
+            let count = state.recordedCommands
+            grid.put(" \(count) action\(count == 1 ? "" : "s") recorded", x: 0, y: y, style: .dim)
+        }
+    }
+
+    private static func drawFooter(into grid: inout CellGrid, y: Int, glyphs: Glyphs) {
+        var x = 1
+        for binding in KeyBinding.moderator {
+            guard let key = binding.footerKeys.map(glyphs.keyLabel), let hint = binding.hint else { continue }
+            let needed = key.terminalWidth + 1 + hint.terminalWidth
+            guard x + needed <= grid.width else { break }
+            x += grid.put(key, x: x, y: y, style: .key)
+            x += grid.put(" " + hint, x: x, y: y, style: .dim)
+            x += 2
+        }
+    }
+}

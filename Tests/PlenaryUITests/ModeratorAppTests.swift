@@ -1,0 +1,62 @@
+import Testing
+import PlenaryCore
+@testable import PlenaryUI
+
+final class TestClock: Clock, @unchecked Sendable {
+    var current: Instant
+    init(_ start: Instant) { current = start }
+    func now() -> Instant { current }
+}
+
+/// The whole loop with a memory terminal, memory files and a hand-moved clock.
+@Suite struct ModeratorAppTests {
+    func makeApp(keys: [KeyEvent?], size: TerminalSize = TerminalSize(columns: 80, rows: 24))
+        -> (ModeratorApp, MemoryTerminal, WorkshopRunner, MemoryFileSystem, TestClock) {
+        let clock = TestClock(ScreenFixtures.at(12, 0))
+        let fs = MemoryFileSystem()
+        let files = WorkshopFiles(sessionPath: "sevilla.yaml")
+        let session = ScreenFixtures.session
+        guard case .success(let plan) = PlannedAgenda.plan(session),
+              case .success(let opened) = WorkshopStore.open(session: session, plan: plan, files: files, fileSystem: fs,
+                                                              now: clock.now(), stamp: "S", fresh: false)
+        else { fatalError("fixture failed to open") }
+        let runner = WorkshopRunner(state: opened.state, journal: opened.journal, fileSystem: fs, files: files,
+                                    clock: clock, generator: "test")
+        let terminal = MemoryTerminal(size: size)
+        terminal.pendingKeys = keys
+        var stop = false
+        terminal.onIdle = { stop = true }
+        let app = ModeratorApp(runner: runner, terminal: terminal, clock: clock, glyphs: .unicode,
+                               pendingSignal: { stop ? 15 : nil })
+        return (app, terminal, runner, fs, clock)
+    }
+
+    @Test func keysDriveTheAgendaAndEveryStepIsJournaled() {
+        let (app, terminal, runner, fs, _) = makeApp(keys: [.character(" "), .character("n"), .character("+"), .character("?")])
+        #expect(app.run() == .signal(15))
+        #expect(runner.state.currentIndex == 1)
+        #expect(runner.state.screen == .help)
+        let journal = fs.text("sevilla.journal.jsonl") ?? ""
+        #expect(journal.split(separator: "\n").count == 4)
+        #expect(terminal.lastFrame?.lines.contains { $0.contains("Keys") } == true)
+        #expect(fs.text("sevilla.results.json")?.contains(#""recordedActions" : 3"#) == true)
+    }
+
+    @Test func quittingNeedsConfirmation() {
+        let (app, _, runner, _, _) = makeApp(keys: [.character("q"), .escape, .character("q"), .character("y")])
+        #expect(app.run() == .quit)
+        #expect(runner.wantsToQuit)
+    }
+
+    @Test func aResizeRedrawsAtTheNewSize() {
+        let (app, terminal, _, _, _) = makeApp(keys: [.resize])
+        terminal.pendingKeys = [.resize]
+        terminal.onIdle = nil
+        var resized = false
+        terminal.onIdle = {
+            if !resized { terminal.size = TerminalSize(columns: 40, rows: 10); terminal.pendingKeys = [.resize, .character("q"), .character("y")]; resized = true }
+        }
+        #expect(app.run() == .quit)
+        #expect(terminal.frames.contains { $0.size == TerminalSize(columns: 40, rows: 10) && $0.lines.joined().contains("Please enlarge the window") })
+    }
+}

@@ -1,0 +1,64 @@
+import Testing
+import PlenaryCore
+@testable import PlenaryUI
+
+@Suite struct ModeratorKeyMapTests {
+    func action(_ key: KeyEvent, _ state: WorkshopState) -> WorkshopAction? { ModeratorKeyMap.action(for: key, in: state) }
+
+    @Test func spaceStartsThenPausesThenResumes() {
+        var state = ScreenFixtures.state(now: ScreenFixtures.at(12, 0))
+        #expect(action(.character(" "), state) == .command(.start))
+        _ = WorkshopReducer.reduce(&state, .command(.start), now: ScreenFixtures.at(12, 0))
+        #expect(action(.character(" "), state) == .command(.pause))
+        _ = WorkshopReducer.reduce(&state, .command(.pause), now: ScreenFixtures.at(12, 1))
+        #expect(action(.character(" "), state) == .command(.resume))
+    }
+
+    @Test func lettersAndArrowsMoveThroughTheAgenda() {
+        let state = ScreenFixtures.runningLate
+        #expect(action(.character("n"), state) == .command(.next))
+        #expect(action(.right, state) == .command(.next))
+        #expect(action(.character("p"), state) == .command(.previous))
+        #expect(action(.left, state) == .command(.previous))
+        #expect(action(.character("+"), state) == .command(.adjust(slot: 2, seconds: 60)))
+        #expect(action(.character("-"), state) == .command(.adjust(slot: 2, seconds: -60)))
+        #expect(action(.character("g"), state) == .openJumpPicker)
+        #expect(action(.character("?"), state) == .showHelp)
+        #expect(action(.character("q"), state) == .requestQuit)
+        #expect(action(.character("E"), state) == .requestEnd)
+        #expect(action(.character("x"), state) == nil)
+        #expect(action(.control("c"), state) == nil)
+        #expect(action(.unknown, state) == nil)
+    }
+
+    @Test func everyKeyInTheHelpDoesWhatItSays() {
+        // Each binding listed in the help must map to an action on the agenda screen.
+        let state = ScreenFixtures.runningLate
+        let keys: [KeyEvent] = [.character(" "), .character("n"), .right, .character("p"), .left, .character("+"),
+                                .character("-"), .character("g"), .character("E"), .character("?"), .function(1), .character("q")]
+        for key in keys { #expect(action(key, state) != nil, "\(key) does nothing") }
+    }
+
+    @Test func dialogsTakeYesNoAndEscape() {
+        var state = ScreenFixtures.runningLate
+        _ = WorkshopReducer.reduce(&state, .requestQuit, now: state.now)
+        #expect(action(.character("y"), state) == .confirmQuit)
+        #expect(action(.escape, state) == .dismissOverlay)
+        #expect(action(.character("n"), state) == .dismissOverlay)
+        #expect(action(.character(" "), state) == nil)
+        _ = WorkshopReducer.reduce(&state, .requestEnd, now: state.now)
+        #expect(action(.character("y"), state) == .command(.end))
+    }
+
+    @Test func thePickerChoosesWithArrowsDigitsAndEnter() {
+        var state = ScreenFixtures.runningLate
+        _ = WorkshopReducer.reduce(&state, .openJumpPicker, now: state.now)
+        #expect(action(.down, state) == .moveJumpSelection(by: 1))
+        #expect(action(.up, state) == .moveJumpSelection(by: -1))
+        #expect(action(.character("5"), state) == .setJumpSelection(4))
+        #expect(action(.enter, state) == .dismissOverlay)
+        _ = WorkshopReducer.reduce(&state, .setJumpSelection(4), now: state.now)
+        #expect(action(.enter, state) == .command(.jump(slot: 4)))
+        #expect(action(.escape, state) == .dismissOverlay)
+    }
+}

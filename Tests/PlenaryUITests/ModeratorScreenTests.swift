@@ -1,0 +1,283 @@
+import Testing
+import PlenaryCore
+@testable import PlenaryUI
+
+/// Golden screens: the moderator view rendered for fixed moments, compared as literal text.
+@Suite struct ModeratorScreenTests {
+    @Test func aRoomRunningLateAt80x24() {
+        let grid = ModeratorScreen.render(ScreenFixtures.runningLate, size: TerminalSize(columns: 80, rows: 24))
+        expectLines(grid, [
+            " From S3 Benchmarking to Cluster-Led Action          12:41:07   ▼ 3 min behind",
+            " WIDEX & IRM-HUB Workshop on Regional Cooperation · Sevilla · 2025-03-11",
+            "────────────────────────────────────────────────────────────────────────────────",
+            " AGENDA                         │ NOW · Talk                           slot 3/7",
+            " ✓ 12:02 Workshop registration.…│ IRM-HUB framing: S3 benchmark and SWOT logic",
+            " ✓ 12:33 Welcome and objectives │ Ángela Negrete Benedí, ECCP",
+            " ▶ 12:38 IRM-HUB framing: S3 be…│ Planned 12:35–12:40 (5 min) · started 12:38",
+            "   12:43 WIDEX framing: industr…│",
+            "   12:48 Working groups         │  ███  █    ███ ███",
+            "   13:23 Wrap-up and conclusions│  █ █ ██  █ █     █",
+            "   13:33 Networking lunch       │  █ █  █    ███  ██",
+            "                                │  █ █  █  █   █   █",
+            "                                │  ███ ███   ███ ███",
+            "                                │",
+            "                                │ left of 05:00 · 03:07 elapsed",
+            "                                │",
+            "                                │ Notes",
+            "                                │ High-level overview of the IRM-HUB approach:",
+            "                                │ what the S3 benchmark looks at (policy mix,…",
+            "                                │ Next  12:43  WIDEX framing: industrial clust…",
+            "                                │ Day ends 15:00, planned 15:00 (on time)",
+            "────────────────────────────────────────────────────────────────────────────────",
+            " 3 actions recorded",
+            " Space start/pause  n/→ next  p/← back  +/- 1 min  g jump  E end  ? help  q quit",
+        ])
+    }
+
+    @Test func theSameMomentAt120x40() {
+        let grid = ModeratorScreen.render(ScreenFixtures.runningLate, size: TerminalSize(columns: 120, rows: 40))
+        expectLines(grid, [
+            " From S3 Benchmarking to Cluster-Led Action                                                  12:41:07   ▼ 3 min behind",
+            " WIDEX & IRM-HUB Workshop on Regional Cooperation · Sevilla · 2025-03-11",
+            "────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────",
+            " AGENDA                                     │ NOW · Talk                                                       slot 3/7",
+            " ✓ 12:02 Workshop registration. Networking …│ IRM-HUB framing: S3 benchmark and SWOT logic",
+            " ✓ 12:33 Welcome and objectives             │ Ángela Negrete Benedí, ECCP",
+            " ▶ 12:38 IRM-HUB framing: S3 benchmark and …│ Planned 12:35–12:40 (5 min) · started 12:38",
+            "   12:43 WIDEX framing: industrial clusteri…│",
+            "   12:48 Working groups                     │  ███  █    ███ ███",
+            "   13:23 Wrap-up and conclusions            │  █ █ ██  █ █     █",
+            "   13:33 Networking lunch                   │  █ █  █    ███  ██",
+            "                                            │  █ █  █  █   █   █",
+            "                                            │  ███ ███   ███ ███",
+            "                                            │",
+            "                                            │ left of 05:00 · 03:07 elapsed",
+            "                                            │",
+            "                                            │ Notes",
+            "                                            │ High-level overview of the IRM-HUB approach: what the S3 benchmark looks",
+            "                                            │ at (policy mix, instruments, ESIF capabilities).",
+            "                                            │",
+            "                                            │",
+            "                                            │",
+            "                                            │",
+            "                                            │",
+            "                                            │",
+            "                                            │",
+            "                                            │",
+            "                                            │",
+            "                                            │",
+            "                                            │",
+            "                                            │",
+            "                                            │",
+            "                                            │",
+            "                                            │",
+            "                                            │",
+            "                                            │ Next  12:43  WIDEX framing: industrial clustering action concepts",
+            "                                            │ Day ends 15:00, planned 15:00 (on time)",
+            "────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────",
+            " 3 actions recorded",
+            " Space start/pause  n/→ next  p/← back  +/- 1 min  g jump  E end  ? help  q quit",
+        ])
+    }
+
+    @Test func beforeTheStart() {
+        let grid = ModeratorScreen.render(ScreenFixtures.state(now: ScreenFixtures.at(11, 50)), size: TerminalSize(columns: 80, rows: 24))
+        expectLines(grid, [
+            " From S3 Benchmarking to Cluster-Led Action                 11:50:00   on time",
+            " WIDEX & IRM-HUB Workshop on Regional Cooperation · Sevilla · 2025-03-11",
+            "────────────────────────────────────────────────────────────────────────────────",
+            " AGENDA                         │ FIRST UP · Registration              slot 1/7",
+            " ▶ 12:00 Workshop registration.…│ Workshop registration. Networking & welcome",
+            "   12:30 Welcome and objectives │ coffee",
+            "   12:35 IRM-HUB framing: S3 be…│ Planned 12:00–12:30 (30 min)",
+            "   12:40 WIDEX framing: industr…│",
+            "   12:45 Working groups         │  ███ ███   ███ ███",
+            "   13:20 Wrap-up and conclusions│    █ █ █ █ █ █ █ █",
+            "   13:30 Networking lunch       │   ██ █ █   █ █ █ █",
+            "                                │    █ █ █ █ █ █ █ █",
+            "                                │  ███ ███   ███ ███",
+            "                                │",
+            "                                │ Press Space to start the workshop",
+            "                                │",
+            "                                │",
+            "                                │",
+            "                                │",
+            "                                │ Next  12:30  Welcome and objectives",
+            "                                │ Day ends 15:00, planned 15:00 (on time)",
+            "────────────────────────────────────────────────────────────────────────────────",
+            " 0 actions recorded",
+            " Space start/pause  n/→ next  p/← back  +/- 1 min  g jump  E end  ? help  q quit",
+        ])
+    }
+
+    @Test func anOverrunningSlot() {
+        let grid = ModeratorScreen.render(ScreenFixtures.state(now: ScreenFixtures.at(12, 44, 30), [(ScreenFixtures.at(12, 2), .start), (ScreenFixtures.at(12, 33), .next), (ScreenFixtures.at(12, 38), .next)]), size: TerminalSize(columns: 80, rows: 24))
+        expectLines(grid, [
+            " From S3 Benchmarking to Cluster-Led Action          12:44:30   ▼ 5 min behind",
+            " WIDEX & IRM-HUB Workshop on Regional Cooperation · Sevilla · 2025-03-11",
+            "────────────────────────────────────────────────────────────────────────────────",
+            " AGENDA                         │ NOW · Talk                           slot 3/7",
+            " ✓ 12:02 Workshop registration.…│ IRM-HUB framing: S3 benchmark and SWOT logic",
+            " ✓ 12:33 Welcome and objectives │ Ángela Negrete Benedí, ECCP",
+            " ▶ 12:38 IRM-HUB framing: S3 be…│ Planned 12:35–12:40 (5 min) · started 12:38",
+            "   12:44 WIDEX framing: industr…│",
+            "   12:49 Working groups         │      ███  █    ███ ███",
+            "   13:24 Wrap-up and conclusions│   █  █ █ ██  █   █ █ █",
+            "   13:34 Networking lunch       │  ███ █ █  █     ██ █ █",
+            "                                │   █  █ █  █  █   █ █ █",
+            "                                │      ███ ███   ███ ███",
+            "                                │",
+            "                                │ over time by 01:30 · elapsed 06:30",
+            "                                │",
+            "                                │ Notes",
+            "                                │ High-level overview of the IRM-HUB approach:",
+            "                                │ what the S3 benchmark looks at (policy mix,…",
+            "                                │ Next  12:44  WIDEX framing: industrial clust…",
+            "                                │ Day ends 15:00, planned 15:00 (on time)",
+            "────────────────────────────────────────────────────────────────────────────────",
+            " 3 actions recorded",
+            " Space start/pause  n/→ next  p/← back  +/- 1 min  g jump  E end  ? help  q quit",
+        ])
+    }
+
+    @Test func pausedAtTheMinimumSize() {
+        let grid = ModeratorScreen.render(ScreenFixtures.state(now: ScreenFixtures.at(12, 10), [(ScreenFixtures.at(12, 0), .start), (ScreenFixtures.at(12, 5), .pause)]), size: TerminalSize(columns: 60, rows: 16))
+        expectLines(grid, [
+            " From S3 Benchmarking to Clust…  12:10:00   ▼ 5 min behind",
+            " WIDEX & IRM-HUB Workshop on Regional Cooperation · Sevill…",
+            "────────────────────────────────────────────────────────────",
+            " AGENDA                   │ NOW · Registration     slot 1/7",
+            " ▶ 12:00 Workshop registr…│ Workshop registration.",
+            "   12:35 Welcome and obje…│ Networking & welcome coffee",
+            "   12:40 IRM-HUB framing:…│ Planned 12:00–12:30 (30 min) ·…",
+            "   12:45 WIDEX framing: i…│",
+            "   12:50 Working groups   │ 25:00",
+            "   13:25 Wrap-up and conc…│ ⏸ PAUSED · Space to resume",
+            "   13:35 Networking lunch │",
+            "                          │ Next  12:35  Welcome and objec…",
+            "                          │ Day ends 15:00, planned 15:00 …",
+            "────────────────────────────────────────────────────────────",
+            " 2 actions recorded",
+            " Space start/pause  n/→ next  p/← back  +/- 1 min  g jump",
+        ])
+    }
+
+    @Test func afterTheEnd() {
+        let grid = ModeratorScreen.render(ScreenFixtures.state(now: ScreenFixtures.at(13, 40), [(ScreenFixtures.at(12, 0), .start), (ScreenFixtures.at(12, 30), .jump(slot: 5)), (ScreenFixtures.at(13, 35), .end)]), size: TerminalSize(columns: 80, rows: 24))
+        expectLines(grid, [
+            " From S3 Benchmarking to Cluster-Led Action                   13:40:00   ended",
+            " WIDEX & IRM-HUB Workshop on Regional Cooperation · Sevilla · 2025-03-11",
+            "────────────────────────────────────────────────────────────────────────────────",
+            " AGENDA                         │ ENDED · Wrap-up                      slot 6/7",
+            " ✓ 12:00 Workshop registration.…│ Wrap-up and conclusions",
+            " – 12:30 Welcome and objectives │ Planned 13:20–13:30 (10 min) · started 12:30",
+            " – 12:30 IRM-HUB framing: S3 be…│",
+            " – 12:30 WIDEX framing: industr…│ The workshop has ended. Press q to quit.",
+            " – 12:30 Working groups         │",
+            " ✓ 12:30 Wrap-up and conclusions│",
+            " – 13:35 Networking lunch       │",
+            "                                │",
+            "                                │",
+            "                                │",
+            "                                │",
+            "                                │",
+            "                                │",
+            "                                │",
+            "                                │",
+            "                                │",
+            "                                │ Ended 13:35, planned 15:00 (1 h 25 min ahead)",
+            "────────────────────────────────────────────────────────────────────────────────",
+            " 3 actions recorded",
+            " Space start/pause  n/→ next  p/← back  +/- 1 min  g jump  E end  ? help  q quit",
+        ])
+    }
+
+    @Test func belowTheMinimumSizeAsksToEnlarge() {
+        let grid = ModeratorScreen.render(ScreenFixtures.runningLate, size: TerminalSize(columns: 59, rows: 24))
+        expectLines(grid, [
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "                 Please enlarge the window",
+            "               Plenary needs at least 60×16",
+            "                         now 59×24",
+        ])
+    }
+
+    @Test func wideAndHostileTextKeepsColumnsAligned() {
+        var session = ScreenFixtures.session
+        session.agenda[1].title = "東京 · Ωmega \u{1B}[2J café"
+        session.agenda[2].speakers = [Person(name: "Zoë Lee 李娜", affiliation: "Région Värmland")]
+        let state = ScreenFixtures.state(session, now: ScreenFixtures.at(12, 41, 7), [
+            (ScreenFixtures.at(12, 2), .start), (ScreenFixtures.at(12, 33), .next), (ScreenFixtures.at(12, 38), .next),
+        ])
+        let grid = ModeratorScreen.render(state, size: TerminalSize(columns: 80, rows: 24))
+        expectLines(grid, [
+            " From S3 Benchmarking to Cluster-Led Action          12:41:07   ▼ 3 min behind",
+            " WIDEX & IRM-HUB Workshop on Regional Cooperation · Sevilla · 2025-03-11",
+            "────────────────────────────────────────────────────────────────────────────────",
+            " AGENDA                         │ NOW · Talk                           slot 3/7",
+            " ✓ 12:02 Workshop registration.…│ IRM-HUB framing: S3 benchmark and SWOT logic",
+            " ✓ 12:33 東京 · Ωmega ␛[2J café │ Zoë Lee 李娜, Région Värmland",
+            " ▶ 12:38 IRM-HUB framing: S3 be…│ Planned 12:35–12:40 (5 min) · started 12:38",
+            "   12:43 WIDEX framing: industr…│",
+            "   12:48 Working groups         │  ███  █    ███ ███",
+            "   13:23 Wrap-up and conclusions│  █ █ ██  █ █     █",
+            "   13:33 Networking lunch       │  █ █  █    ███  ██",
+            "                                │  █ █  █  █   █   █",
+            "                                │  ███ ███   ███ ███",
+            "                                │",
+            "                                │ left of 05:00 · 03:07 elapsed",
+            "                                │",
+            "                                │ Notes",
+            "                                │ High-level overview of the IRM-HUB approach:",
+            "                                │ what the S3 benchmark looks at (policy mix,…",
+            "                                │ Next  12:43  WIDEX framing: industrial clust…",
+            "                                │ Day ends 15:00, planned 15:00 (on time)",
+            "────────────────────────────────────────────────────────────────────────────────",
+            " 3 actions recorded",
+            " Space start/pause  n/→ next  p/← back  +/- 1 min  g jump  E end  ? help  q quit",
+        ])
+        #expect(!grid.cells.contains { $0.text.unicodeScalars.contains { $0.value == 0x1B } })
+    }
+
+    @Test func quitAsksFirst() {
+        var state = ScreenFixtures.runningLate
+        _ = WorkshopReducer.reduce(&state, .requestQuit, now: state.now)
+        let grid = ModeratorScreen.render(state, size: TerminalSize(columns: 80, rows: 24))
+        expectLines(grid, [
+            " From S3 Benchmarking to Cluster-Led Action          12:41:07   ▼ 3 min behind",
+            " WIDEX & IRM-HUB Workshop on Regional Cooperation · Sevilla · 2025-03-11",
+            "────────────────────────────────────────────────────────────────────────────────",
+            " AGENDA                         │ NOW · Talk                           slot 3/7",
+            " ✓ 12:02 Workshop registration.…│ IRM-HUB framing: S3 benchmark and SWOT logic",
+            " ✓ 12:33 Welcome and objectives │ Ángela Negrete Benedí, ECCP",
+            " ▶ 12:38 IRM-HUB framing: S3 be…│ Planned 12:35–12:40 (5 min) · started 12:38",
+            "   12:43 WIDEX framing: industr…│",
+            "   12:48 Worki┌─ Quit Plenary? ─────────────────────────────────┐",
+            "   13:23 Wrap-│                                                 │",
+            "   13:33 Netwo│ Everything is already saved; running the same   │",
+            "              │ command again resumes where you left off.       │",
+            "              │                                                 │",
+            "              │ y quit   n or Esc stay                          │",
+            "              └─────────────────────────────────────────────────┘",
+            "                                │",
+            "                                │ Notes",
+            "                                │ High-level overview of the IRM-HUB approach:",
+            "                                │ what the S3 benchmark looks at (policy mix,…",
+            "                                │ Next  12:43  WIDEX framing: industrial clust…",
+            "                                │ Day ends 15:00, planned 15:00 (on time)",
+            "────────────────────────────────────────────────────────────────────────────────",
+            " 3 actions recorded",
+            " Space start/pause  n/→ next  p/← back  +/- 1 min  g jump  E end  ? help  q quit",
+        ])
+    }
+
+}

@@ -1,0 +1,69 @@
+import Testing
+import PlenaryCore
+@testable import PlenaryUI
+
+/// Emphasis that must survive without colour: which cells carry which role.
+@Suite struct ModeratorStyleTests {
+    let size = TerminalSize(columns: 80, rows: 24)
+
+    func style(_ grid: CellGrid, x: Int, y: Int) -> StyleRole { grid[x, y].style }
+
+    @Test func theCurrentSlotRowIsHighlightedAcrossTheAgenda() {
+        let grid = ModeratorScreen.render(ScreenFixtures.runningLate, size: size)
+        #expect(grid.styleLines[6].prefix(32) == String(repeating: "C", count: 32))
+        #expect(style(grid, x: 3, y: 4) == .dim)
+        #expect(style(grid, x: 10, y: 7) == .normal)
+    }
+
+    @Test func lateSlotsShowTheirStartInTheWarningColour() {
+        let grid = ModeratorScreen.render(ScreenFixtures.runningLate, size: size)
+        #expect(grid.styleLines[7].dropFirst(3).prefix(5) == "WWWWW")
+    }
+
+    @Test func theTimerWarnsInTheLastMinutesAndAlertsWhenOver() {
+        let steps: [(Instant, WorkshopCommand)] = [(ScreenFixtures.at(12, 2), .start), (ScreenFixtures.at(12, 33), .next), (ScreenFixtures.at(12, 38), .next)]
+        let normal = ModeratorScreen.render(ScreenFixtures.state(now: ScreenFixtures.at(12, 40), steps), size: size)
+        let warning = ModeratorScreen.render(ScreenFixtures.state(now: ScreenFixtures.at(12, 42), steps), size: size)
+        let over = ModeratorScreen.render(ScreenFixtures.state(now: ScreenFixtures.at(12, 44), steps), size: size)
+        func timerRoles(_ grid: CellGrid) -> Set<StyleRole> {
+            Set((34..<60).flatMap { x in (8..<13).map { grid[x, $0] } }.filter { $0.text == "█" }.map(\.style))
+        }
+        #expect(timerRoles(normal) == [.timer])
+        #expect(timerRoles(warning) == [.warning])
+        #expect(timerRoles(over) == [.alert])
+    }
+
+    @Test func theDelayIndicatorEscalates() {
+        let late = ModeratorScreen.render(ScreenFixtures.runningLate, size: size)
+        #expect(late.lines[0].hasSuffix("▼ 3 min behind"))
+        #expect(style(late, x: 70, y: 0) == .warning)
+        let veryLate = ModeratorScreen.render(ScreenFixtures.state(now: ScreenFixtures.at(12, 15), [(ScreenFixtures.at(12, 15), .start)]), size: size)
+        #expect(veryLate.lines[0].hasSuffix("▼ 15 min behind"))
+        #expect(style(veryLate, x: 70, y: 0) == .alert)
+    }
+
+    @Test func aStorageFailureIsABannerOverTheStatusLine() {
+        var state = ScreenFixtures.runningLate
+        _ = WorkshopReducer.reduce(&state, .storageFailed(StorageFailure(kind: .journal, message: "NOT RECORDED: No space left on device")), now: state.now)
+        let grid = ModeratorScreen.render(state, size: size)
+        #expect(grid.lines[22] == " ! NOT RECORDED: No space left on device")
+        #expect(grid.styleLines[22] == String(repeating: "A", count: 80))
+    }
+
+    @Test func asciiGlyphsForTerminalsWithoutUnicode() {
+        let grid = ModeratorScreen.render(ScreenFixtures.runningLate, size: size, glyphs: .ascii)
+        #expect(grid.lines[6].hasPrefix(" > 12:38 IRM-HUB"))
+        #expect(grid.lines.joined().unicodeScalars.allSatisfy { $0.isASCII || "ÁáéíóúÍ×".unicodeScalars.contains($0) })
+    }
+
+    @Test func everySizeFromTinyToHugeRendersWithoutTrapping() {
+        let state = ScreenFixtures.runningLate
+        for columns in [0, 1, 2, 10, 59, 60, 61, 79, 80, 81, 200, 300] {
+            for rows in [0, 1, 2, 5, 15, 16, 17, 24, 40, 100] {
+                let grid = ModeratorScreen.render(state, size: TerminalSize(columns: columns, rows: rows))
+                #expect(grid.lines.count == rows)
+                #expect(grid.lines.allSatisfy { $0.terminalWidth <= columns })
+            }
+        }
+    }
+}
