@@ -1,9 +1,150 @@
 #ifndef PLENARY_CNCURSES_SHIM_H
 #define PLENARY_CNCURSES_SHIM_H
-/* SwiftPM drops pkg-config's -D flags, so wide-character support is switched on here. */
+/*
+ * The only C that Plenary sees: ncursesw plus the few accessors Swift 6 cannot import.
+ * Only the PlenaryCurses module may import this (see docs/DECISIONS.md).
+ *
+ * SwiftPM drops pkg-config's -D flags, so wide-character support is switched on here,
+ * before any system header is included.
+ */
 #define _XOPEN_SOURCE_EXTENDED 1
 #define NCURSES_WIDECHAR 1
 #include <locale.h>
 #include <wchar.h>
+#include <signal.h>
+#include <string.h>
+#include <stdio.h>
+#include <pthread.h>
+#include <unistd.h>
+#include <sys/ioctl.h>
 #include <ncursesw/curses.h>
+
+/* ---- Globals that Swift 6 rejects as shared mutable state -------------------------------- */
+
+static inline WINDOW *plenary_stdscr(void) { return stdscr; }
+static inline WINDOW *plenary_curscr(void) { return curscr; }
+static inline int plenary_lines(void) { return LINES; }
+static inline int plenary_cols(void) { return COLS; }
+static inline int plenary_colors(void) { return COLORS; }
+static inline int plenary_color_pairs(void) { return COLOR_PAIRS; }
+static inline FILE *plenary_stdin(void) { return stdin; }
+static inline FILE *plenary_stdout(void) { return stdout; }
+
+/* ---- Assigning macros ------------------------------------------------------------------- */
+
+static inline void plenary_getmaxyx(WINDOW *win, int *rows, int *columns) {
+    int y = 0, x = 0;
+    getmaxyx(win, y, x);
+    *rows = y;
+    *columns = x;
+}
+
+/* The size the terminal reports now (TIOCGWINSZ; ioctl is variadic, so Swift cannot call it).
+   Returns 0, or -1 when `fd` is not a terminal or reports 0x0. */
+static inline int plenary_terminal_size(int fd, int *rows, int *columns) {
+    struct winsize size;
+    memset(&size, 0, sizeof size);
+    if (ioctl(fd, TIOCGWINSZ, &size) != 0 || size.ws_row == 0 || size.ws_col == 0) {
+        return -1;
+    }
+    *rows = size.ws_row;
+    *columns = size.ws_col;
+    return 0;
+}
+
+/* wcwidth(3): columns `c` takes in the current locale (-1: not printable). glibc only declares it
+   under _XOPEN_SOURCE, which the system module is not built with; the symbol is always there. */
+extern int wcwidth(wchar_t c);
+static inline int plenary_wcwidth(wchar_t c) { return wcwidth(c); }
+
+/* ---- Attributes (computed macros Swift does not import) --------------------------------- */
+
+static inline attr_t plenary_a_normal(void) { return WA_NORMAL; }
+static inline attr_t plenary_a_bold(void) { return WA_BOLD; }
+static inline attr_t plenary_a_reverse(void) { return WA_REVERSE; }
+static inline attr_t plenary_a_dim(void) { return WA_DIM; }
+static inline attr_t plenary_a_underline(void) { return WA_UNDERLINE; }
+
+/* ---- Keys ------------------------------------------------------------------------------- */
+
+static inline int plenary_key_f(int n) { return KEY_F(n); }
+
+/* ---- Terminal capabilities -------------------------------------------------------------- */
+
+/* 1 when the current terminal has string capability `name` (tigetstr gives NULL when it is
+   absent and (char *)-1 when `name` is not a string capability). Call after newterm. */
+static inline int plenary_has_string_capability(const char *name) {
+    char *value = tigetstr(name);
+    return value != NULL && value != (char *)-1 && value[0] != '\0';
+}
+
+/* ---- Signals ----------------------------------------------------------------------------
+ *
+ * Why the handler lives here, in C: a signal handler may only touch `volatile sig_atomic_t`
+ * objects (C11 7.14.1.1); Swift has no such type, and a Swift global is lazily initialised
+ * through swift_once, which is not async-signal-safe. So the handler is C and stores into two
+ * `volatile sig_atomic_t` slots; Swift only reads them through the inline accessors below.
+ *
+ * The slots are *weak* definitions, not `static`: Swift emits these inline functions into every
+ * object file that calls them, and `static` storage would give each object file its own copy
+ * (the handler installed from one file would write a slot another file never reads). With weak
+ * linkage the linker keeps exactly one definition for the whole program.
+ */
+__attribute__((weak)) volatile sig_atomic_t plenary_signal_slot_exit = 0;    /* first exit signal, 0 if none */
+__attribute__((weak)) volatile sig_atomic_t plenary_signal_slot_suspend = 0; /* 1 after SIGTSTP */
+
+static void plenary_record_signal(int signal_number) {
+    if (signal_number == SIGTSTP) {
+        plenary_signal_slot_suspend = 1;
+    } else if (plenary_signal_slot_exit == 0) {
+        plenary_signal_slot_exit = signal_number;
+    }
+}
+
+/* Installs the recording handler WITHOUT SA_RESTART, so a blocking read (wget_wch) returns
+   with EINTR as soon as the signal arrives. The handler blocks the other trapped signals while
+   it runs. Returns 0 or -1 (errno set). */
+static inline int plenary_trap_signal(int signal_number) {
+    struct sigaction action;
+    memset(&action, 0, sizeof action);
+    action.sa_handler = plenary_record_signal;
+    sigemptyset(&action.sa_mask);
+    sigaddset(&action.sa_mask, SIGINT);
+    sigaddset(&action.sa_mask, SIGTERM);
+    sigaddset(&action.sa_mask, SIGHUP);
+    sigaddset(&action.sa_mask, SIGQUIT);
+    sigaddset(&action.sa_mask, SIGTSTP);
+    action.sa_flags = 0;
+    return sigaction(signal_number, &action, NULL);
+}
+
+/* Sets SIG_DFL (ignore == 0) or SIG_IGN (ignore != 0). */
+static inline int plenary_set_signal_default(int signal_number, int ignore) {
+    struct sigaction action;
+    memset(&action, 0, sizeof action);
+    action.sa_handler = ignore ? SIG_IGN : SIG_DFL;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = 0;
+    return sigaction(signal_number, &action, NULL);
+}
+
+/* Unblocks every signal for the calling thread (threads created later inherit it). */
+static inline int plenary_unblock_all_signals(void) {
+    sigset_t none;
+    sigemptyset(&none);
+    return pthread_sigmask(SIG_SETMASK, &none, NULL);
+}
+
+static inline int plenary_pending_exit_signal(void) { return (int)plenary_signal_slot_exit; }
+static inline void plenary_clear_exit_signal(void) { plenary_signal_slot_exit = 0; }
+
+/* Returns 1 and clears the request if SIGTSTP arrived since the last call. */
+static inline int plenary_take_suspend_request(void) {
+    if (plenary_signal_slot_suspend) {
+        plenary_signal_slot_suspend = 0;
+        return 1;
+    }
+    return 0;
+}
+
 #endif

@@ -1,1 +1,289 @@
 import CNCurses
+import PlenaryUI
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The real terminal, through ncursesw. Use it from one thread (the app loop's).
+///
+/// `open` → `draw`/`readKey` … → `restore`. Every method is a no-op after `restore`.
+public final class CursesTerminal: TerminalDriver {
+    private let screen: OpaquePointer
+    private let window: UnsafeMutablePointer<WINDOW>
+    private let palette: CursesPalette
+    /// `curs_set`'s answer when the cursor was hidden (ERR: the terminal cannot hide it).
+    private let previousCursor: Int32
+    private var isOpen = true
+    private var isSuspended = false
+    private var previous: CellGrid?
+    private var repaintFromScratch = false
+    private var lastSize: TerminalSize
+    private var characters = [wchar_t](repeating: 0, count: 8)
+
+    /// True when colours are in use (a colour terminal and `noColor` false).
+    public var usesColor: Bool { palette.usesColor }
+    /// The terminal type ncurses was opened with.
+    public let terminalName: String
+    /// True in raw mode: Ctrl-C, Ctrl-Z and Ctrl-\ arrive as `.control` keys instead of signals.
+    public let isRaw: Bool
+
+    /// Opens the controlling terminal (stdin/stdout) and installs `SignalTrap` first.
+    /// - Parameters:
+    ///   - noColor: emphasis by bold/reverse/dim/underline only (pass true when NO_COLOR is set;
+    ///     see `noColorRequested(environment:)`).
+    ///   - rawMode: voter mode; Ctrl-C/Z/\ arrive as keys and SIGTSTP is ignored.
+    /// - Throws: `TerminalError` with a one-line message when there is no usable terminal.
+    public static func open(noColor: Bool, rawMode: Bool) throws -> CursesTerminal {
+        // Before newterm: ncurses only installs its own SIGINT/SIGTERM handlers when none exists.
+        SignalTrap.install(suspend: rawMode ? .ignore : .stop)
+        _ = setlocale(LC_ALL, "")
+
+        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
+            throw TerminalError("plenary needs an interactive terminal: standard input and output must both be a terminal")
+        }
+        let term = getenv("TERM").map { String(cString: $0) } ?? ""
+        guard !term.isEmpty else {
+            throw TerminalError("plenary needs a terminal type: TERM is not set")
+        }
+        guard term != "dumb", term != "unknown" else {
+            throw TerminalError("plenary needs a terminal with cursor addressing (TERM=\(term))")
+        }
+        guard let screen = newterm(nil, plenary_stdout(), plenary_stdin()) else {
+            throw TerminalError("plenary does not know the terminal type \"\(term)\" (not in the terminfo database); try TERM=xterm-256color")
+        }
+        guard plenary_has_string_capability("cup") != 0, let window = plenary_stdscr() else {
+            endwin()
+            delscreen(screen)
+            throw TerminalError("plenary needs a terminal with cursor addressing (TERM=\(term))")
+        }
+
+        noecho()
+        if rawMode { raw() } else { cbreak() }
+        nonl()
+        intrflush(window, false)
+        keypad(window, true)
+        meta(window, true)
+        scrollok(window, false)
+        idlok(window, false)
+        leaveok(window, true)
+        _ = set_escdelay(25)
+        // Draw whole frames even while keys are queued (votes arrive quickly).
+        _ = typeahead(-1)
+        let previousCursor = curs_set(0)
+
+        var palette = CursesPalette.monochrome()
+        if !noColor, has_colors() {
+            _ = start_color()
+            if plenary_colors() >= 8 {
+                let defaultColors = use_default_colors() == OK
+                palette = CursesPalette.colored(defaultColors: defaultColors)
+            }
+        }
+        return CursesTerminal(
+            screen: screen, window: window, palette: palette, previousCursor: previousCursor,
+            terminalName: term, isRaw: rawMode)
+    }
+
+    /// True when `environment` asks for no colour (NO_COLOR present and not empty, see no-color.org).
+    public static func noColorRequested(environment: [String: String]) -> Bool {
+        if let value = environment["NO_COLOR"], !value.isEmpty { return true }
+        return false
+    }
+
+    private init(
+        screen: OpaquePointer, window: UnsafeMutablePointer<WINDOW>, palette: CursesPalette,
+        previousCursor: Int32, terminalName: String, isRaw: Bool
+    ) {
+        self.screen = screen
+        self.window = window
+        self.palette = palette
+        self.previousCursor = previousCursor
+        self.terminalName = terminalName
+        self.isRaw = isRaw
+        var rows: Int32 = 0, columns: Int32 = 0
+        plenary_getmaxyx(window, &rows, &columns)
+        self.lastSize = TerminalSize(columns: Int(columns), rows: Int(rows))
+    }
+
+    deinit {
+        restore()
+    }
+
+    // MARK: TerminalDriver
+
+    public var size: TerminalSize {
+        guard isOpen, !isSuspended else { return lastSize }
+        var rows: Int32 = 0, columns: Int32 = 0
+        plenary_getmaxyx(window, &rows, &columns)
+        lastSize = TerminalSize(columns: Int(columns), rows: Int(rows))
+        return lastSize
+    }
+
+    public func draw(_ grid: CellGrid) {
+        guard isOpen, !isSuspended else { return }
+        let screenSize = size
+        let old = (repaintFromScratch || previous?.size != grid.size) ? nil : previous
+        if old == nil {
+            werase(window)
+            if repaintFromScratch {
+                // The terminal's contents are unknown (resize, back from Ctrl-Z): repaint every cell.
+                clearok(window, true)
+            }
+            repaintFromScratch = false
+        }
+        let rows = min(grid.height, screenSize.rows)
+        let columns = min(grid.width, screenSize.columns)
+        for y in 0..<rows {
+            for x in 0..<columns {
+                let cell = grid[x, y]
+                if cell.isContinuation { continue }
+                let wide = x + 1 < columns && grid[x + 1, y].isContinuation
+                if let old, old[x, y] == cell, !wide || old[x + 1, y] == grid[x + 1, y] {
+                    continue
+                }
+                put(cell, x: x, y: y, columns: wide ? 2 : 1)
+            }
+        }
+        previous = grid
+        wnoutrefresh(window)
+        doupdate()
+    }
+
+    public func readKey(timeoutMilliseconds: Int) -> KeyEvent? {
+        guard isOpen else { return nil }
+        if SignalTrap.pendingSignal() != nil { return nil }
+        if takeSuspendRequest() { return .resize }
+        wtimeout(window, Int32(clamping: timeoutMilliseconds))
+        var code: wint_t = 0
+        let status = wget_wch(window, &code)
+        if status == ERR {
+            // Timeout, or a signal interrupted the wait.
+            return takeSuspendRequest() ? .resize : nil
+        }
+        let key = CursesKeyDecoder.decode(status: status, code: UInt32(code))
+        if key == .resize {
+            repaintFromScratch = true
+        }
+        return key
+    }
+
+    public func discardPendingInput() {
+        guard isOpen, !isSuspended else { return }
+        flushinp()
+    }
+
+    /// Leaves curses mode for good: shows the cursor, `endwin`, frees the screen. Safe to call twice.
+    public func restore() {
+        guard isOpen else { return }
+        isOpen = false
+        if isSuspended {
+            // endwin already ran; briefly resume so the cursor and modes are restored consistently.
+            isSuspended = false
+            doupdate()
+        }
+        if previousCursor != ERR {
+            _ = curs_set(previousCursor > 0 ? previousCursor : 1)
+        }
+        endwin()
+        delscreen(screen)
+    }
+
+    // MARK: Job control
+
+    /// Gives the terminal back to the shell (Ctrl-Z). Drawing is ignored until `resumeAfterSuspend`.
+    public func suspend() {
+        guard isOpen, !isSuspended else { return }
+        if previousCursor != ERR {
+            _ = curs_set(previousCursor > 0 ? previousCursor : 1)
+        }
+        endwin()
+        isSuspended = true
+    }
+
+    /// Takes the terminal back after `suspend`, picks up a size change made meanwhile and
+    /// repaints the last frame from scratch; the next `draw` repaints every cell.
+    public func resumeAfterSuspend() {
+        guard isOpen, isSuspended else { return }
+        isSuspended = false
+        var rows: Int32 = 0, columns: Int32 = 0
+        if plenary_terminal_size(STDOUT_FILENO, &rows, &columns) == 0, is_term_resized(rows, columns) {
+            _ = resize_term(rows, columns)
+        }
+        if previousCursor != ERR {
+            _ = curs_set(0)
+        }
+        clearok(plenary_curscr(), true)
+        wnoutrefresh(window)
+        doupdate()
+        repaintFromScratch = true
+    }
+
+    /// Handles a SIGTSTP recorded by `SignalTrap`: suspend, stop, and resume after SIGCONT.
+    private func takeSuspendRequest() -> Bool {
+        guard SignalTrap.takeSuspendRequest() else { return false }
+        guard !isRaw else { return false }
+        suspend()
+        SignalTrap.stopUntilContinued()
+        resumeAfterSuspend()
+        return true
+    }
+
+    // MARK: Cells
+
+    /// Puts one grapheme covering `columns` cells (1, or 2 for a wide character).
+    /// When libc's idea of the glyph's width (wcwidth) disagrees with the grid's, the glyph is
+    /// simplified so that every row keeps exactly the grid's columns.
+    private func put(_ cell: Cell, x: Int, y: Int, columns: Int) {
+        let style = palette.style(for: cell.style)
+        let scalars = cell.text.unicodeScalars
+        var count = 0
+        var padWithSpace = false
+        if let first = scalars.first {
+            let width = plenary_wcwidth(wchar_t(bitPattern: first.value))
+            if Int(width) == columns {
+                // The base character plus its combining marks (setcchar stops at the next spacing one).
+                for scalar in scalars.prefix(characters.count - 1) {
+                    characters[count] = wchar_t(bitPattern: scalar.value)
+                    count += 1
+                }
+            } else if width == 1 && columns == 2 {
+                // e.g. "☀️": the grid counts the emoji presentation as 2 columns, libc as 1.
+                // Draw the plain character and blank the second column.
+                characters[0] = wchar_t(bitPattern: first.value)
+                count = 1
+                padWithSpace = true
+            } else {
+                // Unprintable in this locale, or too wide for the space the grid gave it.
+                characters[0] = wchar_t(UInt8(ascii: "?"))
+                count = 1
+                padWithSpace = columns == 2
+            }
+        } else {
+            characters[0] = wchar_t(UInt8(ascii: " "))
+            count = 1
+        }
+        characters[count] = 0
+        putCharacters(x: x, y: y, style: style)
+        if padWithSpace {
+            characters[0] = wchar_t(UInt8(ascii: " "))
+            characters[1] = 0
+            putCharacters(x: x + 1, y: y, style: style)
+        }
+    }
+
+    private func putCharacters(x: Int, y: Int, style: CursesPalette.Style) {
+        var glyph = cchar_t()
+        let made = characters.withUnsafeBufferPointer { buffer in
+            setcchar(&glyph, buffer.baseAddress, style.attributes, style.pair, nil)
+        }
+        if made == ERR {
+            var fallback: [wchar_t] = [wchar_t(UInt8(ascii: "?")), 0]
+            _ = setcchar(&glyph, &fallback, style.attributes, style.pair, nil)
+        }
+        // At the bottom-right cell this returns ERR (the cursor cannot advance without scrolling)
+        // but the cell is stored, and ncurses paints it without scrolling the terminal.
+        _ = mvwadd_wch(window, Int32(y), Int32(x), &glyph)
+    }
+}

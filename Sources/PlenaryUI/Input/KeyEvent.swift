@@ -2,7 +2,7 @@
 public enum KeyEvent: Sendable, Equatable, Hashable {
     /// A printable character (never a control character).
     case character(Character)
-    /// Ctrl plus a letter, lower-cased: `.control("c")` for Ctrl-C (only delivered in raw mode).
+    /// Ctrl plus a letter (lower-cased) or one of @ \\ ] ^ _: `.control("c")` for Ctrl-C (raw mode only).
     case control(Character)
     case enter
     case escape

@@ -1,0 +1,116 @@
+import Foundation
+import Testing
+
+/// The curses driver, seen through the real `plenary run` (built-in demo) in tmux: terminal types,
+/// refusal of unusable terminals, clean exits on signals, resize, NO_COLOR.
+/// Each pane starts in its own temporary folder, so the demo's journal and results land there.
+@Suite(.serialized, .enabled(if: TmuxPane.isAvailable, "tmux is not installed"))
+struct CursesDriverEndToEndTests {
+    /// Text the moderator screen shows once drawn (update if the screen's wording changes).
+    static let drawnMarker = "AGENDA"
+
+    static func demo(
+        term: String = "tmux-256color", columns: Int = 100, rows: Int = 30, environment: [String: String] = [:]
+    ) throws -> TmuxPane {
+        var environment = environment
+        environment["TERM"] = term
+        return try TmuxPane(
+            command: [try TmuxPane.plenaryExecutable.path, "run"], columns: columns, rows: rows,
+            environment: environment)
+    }
+
+    /// After the program ended: the shell's screen is back (no alternate screen) with a visible cursor.
+    static func expectTerminalRestored(_ pane: TmuxPane, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        #expect(try pane.display("#{alternate_on}") == "0", "alternate screen still on", sourceLocation: sourceLocation)
+        #expect(try pane.display("#{cursor_flag}") == "1", "cursor still hidden", sourceLocation: sourceLocation)
+    }
+
+    @Test(arguments: ["xterm-256color", "screen", "tmux-256color", "linux", "vt100"])
+    func drawsUnderCommonTerminalTypes(term: String) throws {
+        let pane = try Self.demo(term: term)
+        defer { pane.close() }
+        try pane.waitFor(Self.drawnMarker)
+        let lines = try pane.captureLines()
+        #expect(lines.count == 30)
+        #expect(lines.last?.isEmpty == false, "the bottom row is drawn")
+        try pane.kill(signal: SIGTERM)
+        #expect(try pane.waitForExit() == 128 + SIGTERM)
+        try Self.expectTerminalRestored(pane)
+    }
+
+    @Test(arguments: [SIGINT, SIGTERM, SIGHUP, SIGQUIT])
+    func exitSignalsRestoreTheTerminalAndExit128PlusSignal(signal: Int32) throws {
+        let pane = try Self.demo()
+        defer { pane.close() }
+        try pane.waitFor(Self.drawnMarker)
+        try pane.kill(signal: signal)
+        #expect(try pane.waitForExit() == 128 + signal)
+        try Self.expectTerminalRestored(pane)
+        // Printed after restore(), so it shows on the normal screen.
+        #expect(try pane.capture().contains("Results:"))
+    }
+
+    @Test func ctrlCIsSIGINTOnTheModeratorScreen() throws {
+        let pane = try Self.demo()
+        defer { pane.close() }
+        try pane.waitFor(Self.drawnMarker)
+        try pane.sendKeys("C-c")
+        #expect(try pane.waitForExit() == 128 + SIGINT)
+        try Self.expectTerminalRestored(pane)
+    }
+
+    @Test func redrawsEverythingAfterAResize() throws {
+        let pane = try Self.demo(columns: 100, rows: 30)
+        defer { pane.close() }
+        try pane.waitFor(Self.drawnMarker)
+        // Growing leaves rows 30-39 blank unless the program redraws for the new size.
+        try pane.resize(columns: 120, rows: 40)
+        try pane.waitFor("a full redraw at 120x40") { screen in
+            let lines = screen.split(separator: "\n", omittingEmptySubsequences: false)
+            return lines.count >= 40 && !lines[39].isEmpty && screen.contains(Self.drawnMarker)
+        }
+        try pane.resize(columns: 60, rows: 20)
+        try pane.waitFor("a full redraw at 60x20") { screen in
+            let lines = screen.split(separator: "\n", omittingEmptySubsequences: false)
+            return lines.count >= 20 && !lines[19].isEmpty && lines.allSatisfy { $0.count <= 60 }
+        }
+        try pane.kill(signal: SIGTERM)
+        #expect(try pane.waitForExit() == 128 + SIGTERM)
+    }
+
+    @Test(arguments: [("dumb", "needs a terminal with cursor addressing (TERM=dumb)"),
+                      ("no-such-terminal", "does not know the terminal type \"no-such-terminal\""),
+                      ("", "TERM is not set")])
+    func refusesUnusableTerminals(term: String, message: String) throws {
+        let pane = try Self.demo(term: term, columns: 200)
+        defer { pane.close() }
+        #expect(try pane.waitForExit() == 1)
+        #expect(try pane.capture().contains(message))
+    }
+
+    @Test func refusesToRunWithoutATerminal() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("plenary-e2e-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let result = try Subprocess.run(
+            [try TmuxPane.plenaryExecutable.path, "run"],
+            environment: ["TERM": "xterm-256color", "LANG": "C.UTF-8", "PATH": "/usr/bin:/bin"],
+            workingDirectory: folder.path, timeout: .seconds(20))
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("needs an interactive terminal"), "\(result)")
+    }
+
+    @Test func colourByDefaultAndNoneUnderNoColor() throws {
+        let colourSGR = /\x1B\[(?:[0-9;]*;)?[34][0-7]m/
+        let coloured = try Self.demo()
+        defer { coloured.close() }
+        try coloured.waitFor(Self.drawnMarker)
+        #expect(try coloured.captureWithEscapes().firstMatch(of: colourSGR) != nil)
+
+        let plain = try Self.demo(environment: ["NO_COLOR": "1"])
+        defer { plain.close() }
+        try plain.waitFor(Self.drawnMarker)
+        let escapes = try plain.captureWithEscapes()
+        #expect(escapes.firstMatch(of: colourSGR) == nil, "\(escapes.debugDescription)")
+    }
+}
