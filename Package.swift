@@ -38,7 +38,8 @@ let package = Package(
             dependencies: [
                 "PlenaryCore", "PlenaryUI", "PlenaryCurses",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            resources: [.embedInCode("Resources/demo.yaml")]
         ),
         .testTarget(name: "PlenaryCoreTests", dependencies: ["PlenaryCore"]),
         .testTarget(name: "PlenaryUITests", dependencies: ["PlenaryUI", "PlenaryCore"]),

@@ -4,7 +4,7 @@ import Testing
 /// The curses driver, seen through the real `plenary run` (built-in demo) in tmux: terminal types,
 /// refusal of unusable terminals, clean exits on signals, resize, NO_COLOR.
 /// Each pane starts in its own temporary folder, so the demo's journal and results land there.
-@Suite(.serialized, .enabled(if: TmuxPane.isAvailable, "tmux is not installed"))
+@Suite(.serialized)
 struct CursesDriverEndToEndTests {
     /// Text the moderator screen shows once drawn (update if the screen's wording changes).
     static let drawnMarker = "AGENDA"

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// Checks the harness itself with /bin/sh, so a failing end-to-end test means plenary, not tmux plumbing.
-@Suite(.serialized, .enabled(if: TmuxPane.isAvailable, "tmux is not installed"))
+@Suite(.serialized)
 struct TmuxHarnessTests {
     @Test func showsUnicodeTakesTypedTextAndReportsTheExitStatus() throws {
         let pane = try TmuxPane(command: ["/bin/sh", "-c", "printf 'héllo 世界\\n'; read x; echo got:$x; exit 3"])

@@ -40,6 +40,26 @@ public struct PlannedAgenda: Sendable, Equatable {
             return minute
         }
 
+        // In an anchored agenda, slots before the first stated start are placed backwards from it
+        // (registration with a duration, then "Welcome" at 10:00); otherwise the first would start at midnight.
+        var leadIn: Int? = nil
+        if isAnchored, slots.first?.start == nil, let firstTimed = slots.firstIndex(where: { $0.start != nil }),
+           let anchor = slots[firstTimed].start {
+            var total = 0
+            for index in 0..<firstTimed {
+                guard let minutes = slots[index].durationMinutes else {
+                    return .failure(Problem(slotIndex: index, field: "duration",
+                        message: "needs a duration (or a start time): it is placed backwards from the first start time, \(anchor)"))
+                }
+                total += minutes
+            }
+            if total > anchor.minutes {
+                return .failure(Problem(slotIndex: 0, field: "start",
+                    message: "needs a start time: placed backwards from \(anchor) it would start before midnight"))
+            }
+            leadIn = anchor.minutes - total
+        }
+
         for (index, slot) in slots.enumerated() {
             let start: Int
             if let stated = slot.start {
@@ -53,7 +73,7 @@ public struct PlannedAgenda: Sendable, Equatable {
             } else if let end = previousEnd {
                 start = end
             } else {
-                start = 0
+                start = leadIn ?? 0
             }
 
             let duration: Int
@@ -66,6 +86,10 @@ public struct PlannedAgenda: Sendable, Equatable {
                 if duration < 0 {
                     return .failure(Problem(slotIndex: index, field: "duration",
                         message: "cannot end before it starts (next slot starts at \(nextStart))"))
+                }
+                if duration == 0 {
+                    return .failure(Problem(slotIndex: index, field: "duration",
+                        message: "has no time: the next slot starts when this one does (\(nextStart))"))
                 }
             } else if index == slots.count - 1, let end = session.end {
                 var minute = end.minutes + dayOffset

@@ -1,0 +1,117 @@
+import ArgumentParser
+import Glibc
+import PlenaryCore
+import PlenaryCurses
+import PlenaryUI
+
+struct RunCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Run a workshop on the moderator screen.",
+        discussion: """
+            Without a file, runs the built-in demo session. Results go to <session>.results.json next to \
+            the session file and every action to <session>.journal.jsonl; running the same command again \
+            resumes exactly where it stopped, after a quit or a crash.
+            """
+    )
+
+    @Argument(help: "Session file (YAML). Omit to run the built-in demo.", completion: .file(extensions: ["yaml", "yml"]))
+    var file: String?
+
+    @Option(name: .long, help: "Where to write the results JSON (the journal goes next to it).")
+    var results: String?
+
+    @Flag(name: .long, help: "Start over: keep the previous journal and results under a dated name.")
+    var fresh = false
+
+    @Flag(name: .customLong("no-color"), help: "No colours (also when NO_COLOR is set).")
+    var noColor = false
+
+    @Flag(name: .long, help: "Draw with ASCII only (for terminals without Unicode fonts).")
+    var ascii = false
+
+    func run() throws {
+        SignalTrap.install()
+        let clock = SystemClock()
+        let (session, sessionPath) = try loadSession()
+        guard case .success(let plan) = PlannedAgenda.plan(session) else {
+            // The loader already checks the plan; this only guards against a loader bug.
+            throw ValidationError("the agenda's times are inconsistent: run `plenary validate` on it")
+        }
+        // Refuse before creating any file: a run that cannot show a screen must leave nothing behind.
+        guard isatty(0) == 1, isatty(1) == 1 else {
+            StandardError.write("plenary needs an interactive terminal: standard input and output must both be a terminal")
+            throw ExitCode(1)
+        }
+        let files = WorkshopFiles(sessionPath: sessionPath, resultsPath: results)
+        let fileSystem = PosixFileSystem()
+        let now = clock.now()
+        let stamp = Self.stamp(now)
+        let opened: WorkshopStore.Opened
+        switch WorkshopStore.open(session: session, plan: plan, files: files, fileSystem: fileSystem,
+                                  now: now, stamp: stamp, fresh: fresh) {
+        case .success(let value): opened = value
+        case .failure(let error):
+            StandardError.write("plenary: \(error)")
+            throw ExitCode(1)
+        }
+        let runner = WorkshopRunner(state: opened.state, journal: opened.journal, fileSystem: fileSystem,
+                                    files: files, clock: clock, generator: "plenary \(Plenary.version)")
+        runner.saveResults()
+        if !opened.messages.isEmpty {
+            runner.send(.notify(opened.messages.joined(separator: " "), .info))
+        }
+
+        let terminal: CursesTerminal
+        do {
+            let environment = Environment.current
+            terminal = try CursesTerminal.open(
+                noColor: noColor || CursesTerminal.noColorRequested(environment: environment), rawMode: false)
+        } catch {
+            runner.close()
+            // Terminal errors already read "plenary needs ..." as a full sentence.
+            StandardError.write("\(error)")
+            throw ExitCode(1)
+        }
+        let glyphs: Glyphs = ascii || !Environment.localeIsUTF8 ? .ascii : .unicode
+        let app = ModeratorApp(runner: runner, terminal: terminal, clock: clock, glyphs: glyphs,
+                               pendingSignal: SignalTrap.pendingSignal)
+        let exit = app.run()
+        runner.saveResults()
+        runner.close()
+        terminal.restore()
+
+        let state = runner.state
+        print("Results: \(files.resultsPath) (\(state.recordedCommands) actions recorded)")
+        if !state.hasEnded {
+            print("Resume with: plenary run\(file.map { " \($0)" } ?? "")\(results.map { " --results \($0)" } ?? "")")
+        }
+        if case .signal(let signal) = exit {
+            throw ExitCode(SignalTrap.exitCode(for: signal))
+        }
+    }
+
+    private func loadSession() throws -> (Session, String) {
+        if let file {
+            switch SessionFile.load(path: file) {
+            case .success(let session): return (session, file)
+            case .failure(let errors):
+                for error in errors.errors { StandardError.write(error.description) }
+                throw ExitCode(1)
+            }
+        }
+        switch SessionFile.parse(yaml: BuiltInDemo.yaml, file: BuiltInDemo.fileName) {
+        case .success(let session): return (session, BuiltInDemo.fileName)
+        case .failure(let errors):
+            for error in errors.errors { StandardError.write(error.description) }
+            throw ExitCode(1)
+        }
+    }
+
+    /// "20261121-224510": sortable, safe in file names.
+    static func stamp(_ instant: Instant) -> String {
+        let calendar = LocalCalendar(timeZoneIdentifier: "UTC")
+        let digits = calendar.iso8601(instant).prefix(19).filter(\.isNumber)
+        return String(digits.prefix(8)) + "-" + String(digits.dropFirst(8))
+    }
+}

@@ -1,0 +1,174 @@
+import Foundation
+import Testing
+
+/// A moderator runs a seed workshop in a real terminal: keys, a resize, quit, resume, and the results file.
+@Suite(.serialized)
+struct ModeratorEndToEndTests {
+    static var repositoryRoot: URL {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    }
+
+    /// Copies a session file into a fresh folder so its journal and results land there, not in the repository.
+    static func copySession(_ name: String) throws -> (folder: String, file: String) {
+        var template = Array("/tmp/plenary-session-XXXXXX".utf8CString)
+        guard let made = mkdtemp(&template) else { throw HarnessError("mkdtemp failed") }
+        let folder = String(cString: made)
+        let file = folder + "/" + name
+        try FileManager.default.copyItem(atPath: repositoryRoot.appendingPathComponent("sessions/\(name)").path, toPath: file)
+        return (folder, file)
+    }
+
+    static func results(_ path: String) throws -> [String: Any] {
+        let data = try Data(contentsOf: URL(fileURLWithPath: path))
+        return try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+    }
+
+    @Test func aModeratorDrivesTheBrusselsAgendaResizesQuitsAndResumes() throws {
+        let (folder, file) = try Self.copySession("mine-the-gap-brussels.yaml")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let plenary = try TmuxPane.plenaryExecutable.path
+
+        let pane = try TmuxPane(command: [plenary, "run", file], columns: 100, rows: 30)
+        defer { pane.close() }
+        try pane.waitFor("MINE.THE.GAP")
+        try pane.waitFor("Press Space to start the workshop")
+        try pane.sendKeys("Space")
+        try pane.waitFor("NOW · ")
+        try pane.sendText("n")
+        try pane.waitFor("2 actions recorded")
+        try pane.sendKeys("Right")
+        try pane.waitFor("3 actions recorded")
+        let screen = try pane.capture()
+        #expect(screen.contains("slot 3/"), "the third slot is on after two moves:\n\(screen)")
+        try pane.sendText("+")
+        try pane.waitFor("4 actions recorded")
+
+        // Jump with the picker: g, down twice, Enter.
+        try pane.sendText("g")
+        try pane.waitFor("Jump to slot")
+        try pane.sendKeys("Down", "Down", "Enter")
+        try pane.waitFor("5 actions recorded")
+        #expect(try pane.capture().contains("slot 5/"))
+
+        // Help overlay lists every key, Esc closes it.
+        try pane.sendText("?")
+        try pane.waitFor("End this slot and start the next one")
+        try pane.sendKeys("Escape")
+        try pane.waitForAbsence(of: "End this slot and start the next one")
+
+        // Resize: smaller than the minimum asks to enlarge, then the screen reflows at 80x24.
+        try pane.resize(columns: 50, rows: 12)
+        try pane.waitFor("Please enlarge the window")
+        try pane.resize(columns: 80, rows: 24)
+        try pane.waitFor("AGENDA")
+        let reflowed = try pane.captureLines()
+        #expect(reflowed.count == 24)
+        #expect(reflowed.last?.contains("q quit") == true, "footer at 80 columns:\n\(reflowed.joined(separator: "\n"))")
+
+        // Quit asks first; n keeps the screen, q then y quits.
+        try pane.sendText("q")
+        try pane.waitFor("Quit Plenary?")
+        try pane.sendText("n")
+        try pane.waitForAbsence(of: "Quit Plenary?")
+        try pane.sendText("q")
+        try pane.waitFor("Quit Plenary?")
+        try pane.sendText("y")
+        #expect(try pane.waitForExit() == 0)
+        #expect(try pane.capture().contains("Results:"))
+
+        let resultsPath = folder + "/mine-the-gap-brussels.results.json"
+        let results = try Self.results(resultsPath)
+        #expect(results["schemaVersion"] as? Int == 1)
+        let workshop = try #require(results["workshop"] as? [String: Any])
+        #expect(workshop["status"] as? String == "running")
+        #expect(workshop["recordedActions"] as? Int == 5)
+        let slots = try #require(results["slots"] as? [[String: Any]])
+        #expect(slots.map { $0["status"] as? String } .prefix(6) == ["done", "done", "done", "skipped", "running", "upcoming"])
+        #expect(slots[2]["adjustmentMinutes"] as? Double == 1)
+        #expect(slots[0]["actualStart"] is String)
+        // Planned times are the agenda's times of day (Brussels time) on the day the workshop runs.
+        #expect((slots[0]["plannedStart"] as? String)?.contains("T09:45:00+0") == true, "\(slots[0])")
+
+        // The same command resumes where it stopped.
+        let again = try TmuxPane(command: [plenary, "run", file], columns: 100, rows: 30)
+        defer { again.close() }
+        try again.waitFor("Resumed from the journal: 5 recorded actions.")
+        #expect(try again.capture().contains("slot 5/"))
+        try again.sendText("q")
+        try again.waitFor("Quit Plenary?")
+        try again.sendText("y")
+        #expect(try again.waitForExit() == 0)
+    }
+
+    @Test func freshKeepsThePreviousRecord() throws {
+        let (folder, file) = try Self.copySession("demo.yaml")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let plenary = try TmuxPane.plenaryExecutable.path
+        let first = try TmuxPane(command: [plenary, "run", file])
+        try first.waitFor("Press Space")
+        try first.sendKeys("Space")
+        try first.waitFor("1 action recorded")
+        try first.kill(signal: SIGKILL)
+        first.close()
+
+        let second = try TmuxPane(command: [plenary, "run", file, "--fresh"])
+        defer { second.close() }
+        try second.waitFor("Kept the previous")
+        try second.waitFor("Press Space")
+        try second.sendText("q")
+        try second.sendText("y")
+        #expect(try second.waitForExit() == 0)
+        let kept = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".journal.jsonl") }
+        #expect(kept.count == 2, "\(kept)")
+    }
+
+    @Test func validateReportsEveryProblemWithFileLineAndColumn() throws {
+        let plenary = try TmuxPane.plenaryExecutable.path
+        var template = Array("/tmp/plenary-validate-XXXXXX".utf8CString)
+        let folder = String(cString: try #require(mkdtemp(&template)))
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let bad = folder + "/bad.yaml"
+        try """
+        plenary: 1
+        title: Broken
+        colour: blue
+        agenda:
+          - title: Opening
+            start: "25:00"
+            duration: 10
+          - title: Talk
+            duration: ten
+            polls: [nowhere]
+
+        """.write(toFile: bad, atomically: true, encoding: .utf8)
+        let result = try Subprocess.run([plenary, "validate", bad])
+        #expect(result.status == 1)
+        let lines = result.stderr.split(separator: "\n").map(String.init)
+        #expect(lines.count >= 4, "\(result.stderr)")
+        #expect(lines.allSatisfy { $0.hasPrefix(bad + ":") }, "\(result.stderr)")
+        #expect(lines.contains { $0.hasPrefix("\(bad):3:1: colour: unknown key") })
+        #expect(lines.contains { $0.hasPrefix("\(bad):6:12: agenda[0].start: ") })
+        #expect(lines.contains { $0.hasPrefix("\(bad):9:15: agenda[1].duration: ") })
+        #expect(lines.contains { $0.hasPrefix("\(bad):10:13: agenda[1].polls[0]: ") })
+
+        let good = try Subprocess.run([plenary, "validate"] + ["demo", "mine-the-gap-brussels"].map {
+            Self.repositoryRoot.appendingPathComponent("sessions/\($0).yaml").path
+        })
+        #expect(good.status == 0, "\(good.stderr)")
+    }
+
+    @Test func aBadSessionFailsBeforeTheScreenStarts() throws {
+        var template = Array("/tmp/plenary-bad-XXXXXX".utf8CString)
+        let folder = String(cString: try #require(mkdtemp(&template)))
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let bad = folder + "/dup.yaml"
+        try "plenary: 1\ntitle: A\ntitle: B\nagenda:\n  - {title: X, duration: 5}\n".write(toFile: bad, atomically: true, encoding: .utf8)
+        let pane = try TmuxPane(command: [try TmuxPane.plenaryExecutable.path, "run", bad])
+        defer { pane.close() }
+        #expect(try pane.waitForExit() == 1)
+        let screen = try pane.capture()
+        #expect(screen.contains("\(bad):3:1: "), "\(screen)")
+        #expect(screen.contains("duplicate key"), "\(screen)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["dup.yaml"])
+    }
+}
