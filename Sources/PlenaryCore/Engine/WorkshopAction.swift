@@ -17,6 +17,19 @@ public enum WorkshopAction: Sendable, Equatable {
     case storageFailed(StorageFailure)
     /// The results file was written again after an earlier failure.
     case storageRecovered
+    /// Lists every poll.
+    case openPollList
+    case movePollSelection(by: Int)
+    /// Shows one poll on the moderator screen.
+    case showPoll(String)
+    /// Opens the form to type in one ballot for a poll.
+    case startBallot(String)
+    case editBallot(BallotDraft.Edit)
+    /// Casts the ballot in the form (journaled as `.poll(.cast)`).
+    case submitBallot
+    case startHandCount(String)
+    case editHandCount(BallotDraft.Edit)
+    case submitHandCount
     /// A message for the moderator (recovery reports, where files went).
     case notify(String, Notice.Level)
 }

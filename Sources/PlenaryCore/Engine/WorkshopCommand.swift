@@ -13,6 +13,8 @@ public enum WorkshopCommand: Sendable, Equatable, Codable {
     /// Lengthen (positive) or shorten (negative) a slot's planned length.
     case adjust(slot: Int, seconds: Int)
     case end
+    /// Anything done to a poll (open, close, reveal, a ballot...).
+    case poll(PollCommand)
 
     /// Short human words for the journal viewer and notices.
     public var summary: String {
@@ -26,6 +28,7 @@ public enum WorkshopCommand: Sendable, Equatable, Codable {
         case .adjust(let slot, let seconds):
             "\(seconds >= 0 ? "extended" : "shortened") slot \(slot + 1) by \(abs(seconds) / 60) min"
         case .end: "ended the workshop"
+        case .poll(let command): "poll \(command.pollID)"
         }
     }
 }

@@ -18,6 +18,7 @@ public enum WorkshopReducer {
             }
             guard let rejection = apply(command, to: &state, at: state.now) else {
                 state.recordedCommands += 1
+                if case .poll(.create(let definition)) = command { state.screen = .poll(id: definition.id) }
                 return [.appendJournal(command), .saveResults]
             }
             inform(&state, rejection, .warning)
@@ -29,7 +30,11 @@ public enum WorkshopReducer {
         case .showHelp:
             state.screen = .help
         case .dismissOverlay:
-            state.screen = .agenda
+            switch state.screen {
+            case .ballot(let draft): state.screen = .poll(id: draft.pollID)
+            case .handCount(let draft): state.screen = .poll(id: draft.pollID)
+            default: state.screen = .agenda
+            }
         case .requestQuit:
             state.screen = .confirmQuit
         case .confirmQuit:
@@ -64,6 +69,58 @@ public enum WorkshopReducer {
             }
         case .notify(let text, let level):
             inform(&state, text, level)
+        case .openPollList:
+            if state.polls.isEmpty {
+                inform(&state, "This session has no polls.", .info)
+            } else {
+                state.screen = .pollList(selection: 0)
+            }
+        case .movePollSelection(let delta):
+            if case .pollList(let selection) = state.screen {
+                state.screen = .pollList(selection: min(state.polls.count - 1, max(0, selection + delta)))
+            }
+        case .showPoll(let id):
+            if state.poll(id) != nil { state.screen = .poll(id: id) }
+        case .startBallot(let id):
+            guard let poll = state.poll(id) else { break }
+            guard poll.status == .open else {
+                inform(&state, "Open the poll first (o).", .warning)
+                break
+            }
+            state.screen = .ballot(BallotDraft(poll: poll.definition))
+        case .editBallot(let edit):
+            if case .ballot(var draft) = state.screen, let poll = state.poll(draft.pollID) {
+                draft.apply(edit, poll: poll.definition)
+                state.screen = .ballot(draft)
+            }
+        case .submitBallot:
+            guard case .ballot(let draft) = state.screen, let poll = state.poll(draft.pollID) else { break }
+            let effects = reduce(&state, .command(.poll(.cast(poll: poll.id, ballot: draft.ballot(for: poll.definition)))), now: now)
+            if !effects.isEmpty {
+                state.screen = .poll(id: poll.id)
+                inform(&state, "Ballot recorded: \(state.poll(poll.id)?.ballotCount ?? 0) in this round.", .success)
+            }
+            return effects
+        case .startHandCount(let id):
+            guard let poll = state.poll(id) else { break }
+            guard poll.definition.type == .single || poll.definition.type == .multiple else {
+                inform(&state, "Hand counts are for single and multiple choice polls.", .warning)
+                break
+            }
+            state.screen = .handCount(HandCountDraft(poll: poll))
+        case .editHandCount(let edit):
+            if case .handCount(var draft) = state.screen {
+                draft.apply(edit)
+                state.screen = .handCount(draft)
+            }
+        case .submitHandCount:
+            guard case .handCount(let draft) = state.screen else { break }
+            let effects = reduce(&state, .command(.poll(.handCount(poll: draft.pollID, counts: draft.counts))), now: now)
+            if !effects.isEmpty {
+                state.screen = .poll(id: draft.pollID)
+                inform(&state, "Hand count recorded: \(draft.counts.reduce(0, +)) hands.", .success)
+            }
+            return effects
         }
         return []
     }
@@ -72,6 +129,10 @@ public enum WorkshopReducer {
     /// Also used to replay the journal, so it must not depend on anything but its arguments.
     public static func apply(_ command: WorkshopCommand, to state: inout WorkshopState, at now: Instant) -> String? {
         let count = state.session.agenda.count
+        if case .poll(let pollCommand) = command {
+            // Polls stay usable after the agenda has ended (a last vote, a late reveal).
+            return PollReducer.apply(pollCommand, to: &state)
+        }
         guard !state.hasEnded else { return "The workshop has ended." }
         switch command {
         case .start:
@@ -133,6 +194,8 @@ public enum WorkshopReducer {
             endCurrentRun(&state, at: now)
             state.phase = .ended(at: now)
             state.screen = .agenda
+        case .poll:
+            break
         }
         return nil
     }

@@ -15,6 +15,8 @@ public struct WorkshopState: Sendable, Equatable {
     public var notice: Notice?
     /// Shown as a banner until resolved; a journal failure makes the workshop read-only.
     public var storageFailure: StorageFailure?
+    /// Every poll: the session's, then those created during the workshop.
+    public var polls: [PollState]
     /// Number of commands in the journal (the next record's sequence number is this plus one).
     public var recordedCommands: Int
 
@@ -31,6 +33,7 @@ public struct WorkshopState: Sendable, Equatable {
         self.notice = nil
         self.storageFailure = nil
         self.recordedCommands = 0
+        self.polls = session.polls.map { PollState(definition: $0) }
     }
 
     public enum Phase: Sendable, Equatable {
@@ -45,6 +48,14 @@ public struct WorkshopState: Sendable, Equatable {
         case confirmQuit
         case confirmEnd
         case jumpPicker(selection: Int)
+        /// All polls, the current slot's first.
+        case pollList(selection: Int)
+        /// One poll: its state, ballot count and (once revealed) results.
+        case poll(id: String)
+        /// The moderator types in one ballot.
+        case ballot(BallotDraft)
+        /// The moderator types in counts from a show of hands.
+        case handCount(HandCountDraft)
     }
 
     public var isReadOnly: Bool { storageFailure?.kind == .journal }
@@ -56,6 +67,14 @@ public struct WorkshopState: Sendable, Equatable {
     }
 
     public var currentSlot: Slot { session.agenda[currentIndex] }
+
+    public func poll(_ id: String) -> PollState? { polls.first { $0.id == id } }
+
+    /// Polls in the order the poll list shows them: the current slot's first, then the rest as declared.
+    public var pollsForList: [PollState] {
+        let here = Set(currentSlot.polls)
+        return polls.filter { here.contains($0.id) } + polls.filter { !here.contains($0.id) }
+    }
 }
 
 /// What actually happened to one slot.

@@ -1,5 +1,5 @@
 /// A question put to the room, as declared in the session file.
-public struct PollDefinition: Sendable, Equatable, Identifiable {
+public struct PollDefinition: Sendable, Equatable, Identifiable, Codable {
     public var id: String
     public var question: String
     public var type: PollType
@@ -35,7 +35,7 @@ public struct PollDefinition: Sendable, Equatable, Identifiable {
     }
 }
 
-public enum PollType: String, Sendable, Equatable, CaseIterable {
+public enum PollType: String, Sendable, Equatable, CaseIterable, Codable {
     case single
     case multiple
     case scale
@@ -44,7 +44,7 @@ public enum PollType: String, Sendable, Equatable, CaseIterable {
     case allocation
 }
 
-public struct RatingScale: Sendable, Equatable {
+public struct RatingScale: Sendable, Equatable, Codable {
     public var min: Int
     public var max: Int
     public var minLabel: String?
@@ -59,7 +59,21 @@ public struct RatingScale: Sendable, Equatable {
 }
 
 /// Who may cast a ballot: anyone at the voter terminal, or holders of one-time codes.
-public enum Admission: String, Sendable, Equatable, CaseIterable {
+public enum Admission: String, Sendable, Equatable, CaseIterable, Codable {
     case open
     case codes
+}
+
+extension PollType {
+    /// Words shown on screen and in reports.
+    public var label: String {
+        switch self {
+        case .single: "Single choice"
+        case .multiple: "Multiple choice"
+        case .scale: "Rating scale"
+        case .open: "Open text"
+        case .ranking: "Ranking"
+        case .allocation: "100-point allocation"
+        }
+    }
 }

@@ -16,6 +16,29 @@ public struct KeyBinding: Sendable, Equatable {
         KeyBinding(keys: "E", footerKeys: "E", hint: "end", description: "End the workshop (asks first)"),
         KeyBinding(keys: "?  F1", footerKeys: "?", hint: "help", description: "Show or hide this help"),
         KeyBinding(keys: "q", footerKeys: "q", hint: "quit", description: "Quit (asks first; everything is already saved)"),
+        KeyBinding(keys: "P", footerKeys: nil, hint: nil, description: "Polls: list them, open one, reveal results"),
         KeyBinding(keys: "Esc", footerKeys: nil, hint: nil, description: "Close a dialog or this help"),
+    ]
+
+    public static let poll: [KeyBinding] = [
+        KeyBinding(keys: "o", footerKeys: "o", hint: "open", description: "Open the poll for ballots (or reopen it)"),
+        KeyBinding(keys: "c", footerKeys: "c", hint: "close", description: "Close the poll"),
+        KeyBinding(keys: "r", footerKeys: "r", hint: "reveal", description: "Show or hide the results"),
+        KeyBinding(keys: "N", footerKeys: "N", hint: "new round", description: "Start a new round (earlier rounds are kept)"),
+        KeyBinding(keys: "b", footerKeys: "b", hint: "ballot", description: "Type in one ballot"),
+        KeyBinding(keys: "h", footerKeys: "h", hint: "hands", description: "Type in counts from a show of hands"),
+        KeyBinding(keys: "P", footerKeys: "P", hint: "polls", description: "All polls"),
+        KeyBinding(keys: "Esc", footerKeys: "Esc", hint: "agenda", description: "Back to the agenda"),
+    ]
+
+    public static let pollList: [KeyBinding] = [
+        KeyBinding(keys: "↑ ↓", footerKeys: "↑/↓", hint: "choose", description: "Choose a poll"),
+        KeyBinding(keys: "Enter", footerKeys: "Enter", hint: "show", description: "Show the poll"),
+        KeyBinding(keys: "Esc", footerKeys: "Esc", hint: "back", description: "Back"),
+    ]
+
+    public static let form: [KeyBinding] = [
+        KeyBinding(keys: "Enter", footerKeys: "Enter", hint: "record", description: "Record it"),
+        KeyBinding(keys: "Esc", footerKeys: "Esc", hint: "cancel", description: "Cancel"),
     ]
 }

@@ -9,6 +9,10 @@ public enum ModeratorKeyMap {
         case .confirmQuit: confirm(key, yes: .confirmQuit)
         case .confirmEnd: confirm(key, yes: .command(.end))
         case .jumpPicker(let selection): picker(key, selection: selection, state: state)
+        case .pollList(let selection): pollList(key, selection: selection, state: state)
+        case .poll(let id): poll(key, id: id, state: state)
+        case .ballot(let draft): ballot(key, draft: draft, state: state)
+        case .handCount: handCount(key)
         }
     }
 
@@ -25,6 +29,75 @@ public enum ModeratorKeyMap {
         case .character("E"): return .requestEnd
         case .character("?"), .character("h"), .function(1): return .showHelp
         case .character("q"), .character("Q"): return .requestQuit
+        case .character("P"): return .openPollList
+        default: return nil
+        }
+    }
+
+    private static func pollList(_ key: KeyEvent, selection: Int, state: WorkshopState) -> WorkshopAction? {
+        switch key {
+        case .up, .character("k"): return .movePollSelection(by: -1)
+        case .down, .character("j"): return .movePollSelection(by: 1)
+        case .enter:
+            let polls = state.pollsForList
+            return selection < polls.count ? .showPoll(polls[selection].id) : nil
+        case .escape, .character("q"), .character("P"): return .dismissOverlay
+        default: return nil
+        }
+    }
+
+    private static func poll(_ key: KeyEvent, id: String, state: WorkshopState) -> WorkshopAction? {
+        guard let poll = state.poll(id) else { return .dismissOverlay }
+        switch key {
+        case .character("o"): return .command(.poll(.open(poll: id)))
+        case .character("c"): return .command(.poll(.close(poll: id)))
+        case .character("r"): return .command(.poll(.reveal(poll: id, shown: !poll.revealed)))
+        case .character("N"): return .command(.poll(.newRound(poll: id)))
+        case .character("b"): return .startBallot(id)
+        case .character("h"): return .startHandCount(id)
+        case .character("P"): return .openPollList
+        case .escape, .character("q"), .backspace: return .dismissOverlay
+        default: return nil
+        }
+    }
+
+    private static func ballot(_ key: KeyEvent, draft: BallotDraft, state: WorkshopState) -> WorkshopAction? {
+        let isText = state.poll(draft.pollID)?.definition.type == .open
+        switch key {
+        case .enter: return .submitBallot
+        case .escape: return .showPoll(draft.pollID)
+        case .up: return .editBallot(.up)
+        case .down: return .editBallot(.down)
+        case .left: return .editBallot(.left)
+        case .right: return .editBallot(.right)
+        case .home where isText: return .editBallot(.line(.home))
+        case .end where isText: return .editBallot(.line(.end))
+        case .delete where isText: return .editBallot(.line(.deleteForward))
+        case .backspace: return .editBallot(isText ? .line(.backspace) : .erase)
+        case .control("w") where isText: return .editBallot(.line(.deleteWordBackward))
+        case .control("u") where isText: return .editBallot(.line(.deleteToStart))
+        case .control("k") where isText: return .editBallot(.line(.deleteToEnd))
+        case .control("a") where isText: return .editBallot(.line(.home))
+        case .control("e") where isText: return .editBallot(.line(.end))
+        case .character(" "): return .editBallot(.toggle)
+        case .character(let character) where isText: return .editBallot(.line(.insert(String(character))))
+        case .character(let character) where character.isASCII && character.isWholeNumber:
+            return .editBallot(.digit(Int(String(character))!))
+        default: return nil
+        }
+    }
+
+    private static func handCount(_ key: KeyEvent) -> WorkshopAction? {
+        switch key {
+        case .enter: return .submitHandCount
+        case .escape: return .dismissOverlay
+        case .up: return .editHandCount(.up)
+        case .down: return .editHandCount(.down)
+        case .left: return .editHandCount(.left)
+        case .right: return .editHandCount(.right)
+        case .backspace: return .editHandCount(.erase)
+        case .character(let character) where character.isASCII && character.isWholeNumber:
+            return .editHandCount(.digit(Int(String(character))!))
         default: return nil
         }
     }

@@ -15,16 +15,23 @@ public struct Glyphs: Sendable, Equatable {
     public var rangeDash: String
     public var leftArrow: String
     public var rightArrow: String
+    /// Partial blocks for bars, one to seven eighths of a cell ("▏" … "▉"). Empty when the terminal
+    /// cannot show them: bars are then whole `block`s, rounded to the nearest cell.
+    public var partialBlocks: [String] = []
+    /// Starts an item in a list (an open-text answer).
+    public var bullet: String = "-"
 
     public static let unicode = Glyphs(
         verticalLine: "│", horizontalLine: "─", currentMarker: "▶", doneMarker: "✓", skippedMarker: "–",
         block: "█", ellipsis: "…", paused: "⏸", behind: "▼", ahead: "▲", middleDot: "·",
-        rangeDash: "–", leftArrow: "←", rightArrow: "→")
+        rangeDash: "–", leftArrow: "←", rightArrow: "→",
+        partialBlocks: ["▏", "▎", "▍", "▌", "▋", "▊", "▉"], bullet: "•")
 
     public static let ascii = Glyphs(
         verticalLine: "|", horizontalLine: "-", currentMarker: ">", doneMarker: "v", skippedMarker: "-",
         block: "#", ellipsis: "~", paused: "||", behind: "v", ahead: "^", middleDot: "-",
-        rangeDash: "-", leftArrow: "<", rightArrow: ">")
+        rangeDash: "-", leftArrow: "<", rightArrow: ">",
+        partialBlocks: [], bullet: "-")
 
     /// Key names as this terminal can show them: arrows become "<", ">", "^", "v" in ASCII.
     public func keyLabel(_ text: String) -> String {

@@ -15,6 +15,33 @@ public enum ModeratorScreen {
 
         let bodyTop = 3
         let bodyHeight = size.rows - bodyTop - 3
+        grid.put(String(repeating: glyphs.horizontalLine, count: size.columns), x: 0, y: size.rows - 3, style: .border)
+        drawStatus(state, into: &grid, y: size.rows - 2)
+        let body = (x: 1, y: bodyTop, width: size.columns - 2, height: bodyHeight)
+        switch state.screen {
+        case .poll(let id):
+            if let poll = state.poll(id) {
+                PollScreen.draw(poll, language: state.session.language, into: &grid, x: body.x, y: body.y, width: body.width, height: body.height, glyphs: glyphs)
+            }
+            drawFooter(KeyBinding.poll, into: &grid, y: size.rows - 1, glyphs: glyphs)
+            return grid
+        case .ballot(let draft):
+            if let poll = state.poll(draft.pollID) {
+                BallotFormView.draw(draft, poll: poll.definition, title: "Enter a ballot", into: &grid,
+                                    x: body.x, y: body.y, width: body.width, height: body.height, glyphs: glyphs)
+            }
+            drawFooter(KeyBinding.form, into: &grid, y: size.rows - 1, glyphs: glyphs)
+            return grid
+        case .handCount(let draft):
+            if let poll = state.poll(draft.pollID) {
+                HandCountView.draw(draft, poll: poll.definition, into: &grid,
+                                   x: body.x, y: body.y, width: body.width, height: body.height, glyphs: glyphs)
+            }
+            drawFooter(KeyBinding.form, into: &grid, y: size.rows - 1, glyphs: glyphs)
+            return grid
+        default:
+            break
+        }
         let agendaWidth = min(44, max(26, size.columns * 2 / 5))
         AgendaPanel.draw(state, schedule, into: &grid, x: 0, y: bodyTop, width: agendaWidth, height: bodyHeight, glyphs: glyphs)
         for row in bodyTop..<(bodyTop + bodyHeight) {
@@ -22,9 +49,11 @@ public enum ModeratorScreen {
         }
         SlotPanel.draw(state, schedule, into: &grid, x: agendaWidth + 2, y: bodyTop,
                        width: size.columns - agendaWidth - 3, height: bodyHeight, glyphs: glyphs)
-        grid.put(String(repeating: glyphs.horizontalLine, count: size.columns), x: 0, y: size.rows - 3, style: .border)
-        drawStatus(state, into: &grid, y: size.rows - 2)
-        drawFooter(into: &grid, y: size.rows - 1, glyphs: glyphs)
+        if case .pollList = state.screen {
+            drawFooter(KeyBinding.pollList, into: &grid, y: size.rows - 1, glyphs: glyphs)
+        } else {
+            drawFooter(KeyBinding.moderator, into: &grid, y: size.rows - 1, glyphs: glyphs)
+        }
 
         switch state.screen {
         case .agenda: break
@@ -41,6 +70,10 @@ public enum ModeratorScreen {
             ], prompt: "y end it   n or Esc go back", glyphs: glyphs)
         case .jumpPicker(let selection):
             JumpPicker.draw(state, schedule, selection: selection, into: &grid, glyphs: glyphs)
+        case .pollList(let selection):
+            PollListOverlay.draw(state, selection: selection, into: &grid, glyphs: glyphs)
+        case .poll, .ballot, .handCount:
+            break
         }
         return grid
     }
@@ -93,9 +126,9 @@ public enum ModeratorScreen {
         }
     }
 
-    private static func drawFooter(into grid: inout CellGrid, y: Int, glyphs: Glyphs) {
+    private static func drawFooter(_ bindings: [KeyBinding], into grid: inout CellGrid, y: Int, glyphs: Glyphs) {
         var x = 1
-        for binding in KeyBinding.moderator {
+        for binding in bindings {
             guard let key = binding.footerKeys.map(glyphs.keyLabel), let hint = binding.hint else { continue }
             let needed = key.terminalWidth + 1 + hint.terminalWidth
             guard x + needed <= grid.width else { break }

@@ -45,8 +45,9 @@ enum SlotPanel {
         grid.putClipped(planned, x: x, y: row, style: .dim, width: width, ellipsis: glyphs.ellipsis)
         row += 2
 
-        // Reserve the bottom lines for "next up" and the day's end.
-        let footerRows = 2
+        // Reserve the bottom lines for "next up", the day's end and the slot's polls.
+        let slotPolls = slot.polls.compactMap { state.poll($0) }
+        let footerRows = 2 + min(slotPolls.count, 2)
         row = drawTimer(state, schedule, into: &grid, x: x, y: row, width: width,
                         room: bottom - footerRows - row, glyphs: glyphs)
 
@@ -63,6 +64,16 @@ enum SlotPanel {
             }
         }
 
+        for (offset, poll) in slotPolls.prefix(2).enumerated() {
+            let pollY = bottom - footerRows + offset
+            let (status, style) = PollScreen.status(poll)
+            let label = offset == 0 ? "Poll" : ""
+            grid.put(label, x: x, y: pollY, style: .dim)
+            let used = grid.put(status, x: x + 6, y: pollY, style: style)
+            grid.putClipped("  \(poll.definition.question)", x: x + 6 + used, y: pollY,
+                            width: width - 6 - used - 4, ellipsis: glyphs.ellipsis)
+            if offset == 0 { grid.put("(P)", x: x + width - 3, y: pollY, style: .key) }
+        }
         let nextY = bottom - 2
         if !state.hasEnded, index + 1 < slots.count {
             let next = schedule.slots[index + 1]

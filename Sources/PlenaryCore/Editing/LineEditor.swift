@@ -1,0 +1,82 @@
+/// One line of text being typed, with a cursor. Pure: key maps turn keys into `LineEdit`s.
+public struct LineEditor: Sendable, Equatable {
+    public private(set) var characters: [Character]
+    /// Position between characters, 0...characters.count.
+    public private(set) var cursor: Int
+    /// Longest text accepted, in characters (nil: no limit).
+    public var limit: Int?
+
+    public init(_ text: String = "", limit: Int? = nil) {
+        characters = Array(text)
+        cursor = characters.count
+        self.limit = limit
+    }
+
+    public var text: String { String(characters) }
+    public var isEmpty: Bool { characters.isEmpty }
+
+    public mutating func apply(_ edit: LineEdit) {
+        switch edit {
+        case .insert(let text):
+            // Control characters never enter the text; newlines become spaces on a single line.
+            let clean = text.map { $0 == "\n" || $0 == "\r" || $0 == "\t" ? " " : $0 }.filter { character in
+                !character.unicodeScalars.contains { $0.value < 0x20 || ($0.value >= 0x7F && $0.value < 0xA0) }
+            }
+            let room = limit.map { max(0, $0 - characters.count) } ?? clean.count
+            let accepted = clean.prefix(room)
+            characters.insert(contentsOf: accepted, at: cursor)
+            cursor += accepted.count
+        case .backspace:
+            if cursor > 0 {
+                characters.remove(at: cursor - 1)
+                cursor -= 1
+            }
+        case .deleteForward:
+            if cursor < characters.count { characters.remove(at: cursor) }
+        case .left: cursor = max(0, cursor - 1)
+        case .right: cursor = min(characters.count, cursor + 1)
+        case .home: cursor = 0
+        case .end: cursor = characters.count
+        case .wordLeft: cursor = wordStart(before: cursor)
+        case .wordRight: cursor = wordEnd(after: cursor)
+        case .deleteWordBackward:
+            let start = wordStart(before: cursor)
+            characters.removeSubrange(start..<cursor)
+            cursor = start
+        case .deleteToStart:
+            characters.removeSubrange(0..<cursor)
+            cursor = 0
+        case .deleteToEnd:
+            characters.removeSubrange(cursor...)
+        }
+    }
+
+    private func isWordCharacter(_ character: Character) -> Bool {
+        character.isLetter || character.isNumber
+    }
+
+    private func wordStart(before position: Int) -> Int {
+        var index = position
+        while index > 0, !isWordCharacter(characters[index - 1]) { index -= 1 }
+        while index > 0, isWordCharacter(characters[index - 1]) { index -= 1 }
+        return index
+    }
+
+    private func wordEnd(after position: Int) -> Int {
+        var index = position
+        while index < characters.count, !isWordCharacter(characters[index]) { index += 1 }
+        while index < characters.count, isWordCharacter(characters[index]) { index += 1 }
+        return index
+    }
+}
+
+public enum LineEdit: Sendable, Equatable {
+    case insert(String)
+    case backspace
+    case deleteForward
+    case left, right, home, end
+    case wordLeft, wordRight
+    case deleteWordBackward
+    case deleteToStart
+    case deleteToEnd
+}

@@ -1,0 +1,126 @@
+/// A ballot being filled in on screen, for every poll type. The moderator's "enter a ballot" form uses it,
+/// and so does the voter screen.
+public struct BallotDraft: Sendable, Equatable {
+    public var pollID: String
+    /// Highlighted option (choices, ranking position, allocation item).
+    public var cursor: Int
+    /// Chosen options (single and multiple choice).
+    public var chosen: Set<Int>
+    public var scaleValue: Int?
+    public var text: LineEditor
+    /// Ranking: option indices, most preferred first.
+    public var order: [Int]
+    /// Ranking: the highlighted item moves with the arrows.
+    public var grabbed: Bool
+    /// Allocation: points per option.
+    public var points: [Int]
+
+    public init(poll: PollDefinition) {
+        pollID = poll.id
+        cursor = 0
+        chosen = []
+        scaleValue = nil
+        text = LineEditor(limit: poll.type == .open ? (poll.maxLength ?? 280) : nil)
+        order = Array(poll.options.indices)
+        grabbed = false
+        points = Array(repeating: 0, count: poll.options.count)
+    }
+
+    public enum Edit: Sendable, Equatable {
+        case up, down, left, right
+        /// Space: choose, toggle, or grab/drop a ranking item.
+        case toggle
+        /// A digit key.
+        case digit(Int)
+        /// Text editing, for open questions.
+        case line(LineEdit)
+        /// Backspace outside text: remove the last digit of an allocation.
+        case erase
+    }
+
+    public mutating func apply(_ edit: Edit, poll: PollDefinition) {
+        let count = poll.options.count
+        switch poll.type {
+        case .single, .multiple:
+            switch edit {
+            case .up: cursor = max(0, cursor - 1)
+            case .down: cursor = min(count - 1, cursor + 1)
+            case .toggle: choose(cursor, poll: poll)
+            case .digit(let digit) where digit >= 1 && digit <= count:
+                cursor = digit - 1
+                choose(cursor, poll: poll)
+            default: break
+            }
+        case .scale:
+            let scale = poll.scale ?? RatingScale(min: 1, max: 5)
+            let current = scaleValue ?? (scale.min + scale.max) / 2
+            switch edit {
+            case .left, .down: scaleValue = max(scale.min, scaleValue == nil ? current : current - 1)
+            case .right, .up: scaleValue = min(scale.max, scaleValue == nil ? current : current + 1)
+            case .digit(let digit) where digit >= scale.min && digit <= scale.max: scaleValue = digit
+            default: break
+            }
+        case .open:
+            switch edit {
+            case .line(let lineEdit): text.apply(lineEdit)
+            case .left: text.apply(.left)
+            case .right: text.apply(.right)
+            case .digit(let digit): text.apply(.insert(String(digit)))
+            case .toggle: text.apply(.insert(" "))
+            case .erase: text.apply(.backspace)
+            default: break
+            }
+        case .ranking:
+            switch edit {
+            case .up where cursor > 0:
+                if grabbed { order.swapAt(cursor, cursor - 1) }
+                cursor -= 1
+            case .down where cursor < count - 1:
+                if grabbed { order.swapAt(cursor, cursor + 1) }
+                cursor += 1
+            case .toggle: grabbed.toggle()
+            default: break
+            }
+        case .allocation:
+            let total = poll.points ?? 100
+            switch edit {
+            case .up: cursor = max(0, cursor - 1)
+            case .down: cursor = min(count - 1, cursor + 1)
+            case .right: points[cursor] = min(points[cursor] + 5, points[cursor] + remaining(poll))
+            case .left: points[cursor] = max(0, points[cursor] - 5)
+            case .digit(let digit):
+                let typed = points[cursor] * 10 + digit
+                if typed <= total { points[cursor] = typed }
+            case .erase: points[cursor] /= 10
+            default: break
+            }
+        }
+    }
+
+    /// Allocation: points not yet given.
+    public func remaining(_ poll: PollDefinition) -> Int {
+        (poll.points ?? 100) - points.reduce(0, +)
+    }
+
+    private mutating func choose(_ option: Int, poll: PollDefinition) {
+        if poll.type == .single {
+            chosen = [option]
+        } else if chosen.contains(option) {
+            chosen.remove(option)
+        } else if poll.maxPicks.map({ chosen.count < $0 }) ?? true {
+            chosen.insert(option)
+        }
+    }
+
+    /// The ballot as it stands; the reducer validates it before it counts.
+    public func ballot(for poll: PollDefinition) -> Ballot {
+        switch poll.type {
+        case .single: .single(option: chosen.first ?? -1)
+        case .multiple: .multiple(options: chosen.sorted())
+        case .scale: .scale(value: scaleValue ?? Int.min)
+        case .open: .open(text: text.text)
+        case .ranking: .ranking(order: order)
+        case .allocation: .allocation(points: points)
+        }
+    }
+}

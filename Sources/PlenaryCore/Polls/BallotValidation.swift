@@ -1,0 +1,154 @@
+/// Checks a ballot against its poll before it is recorded, and puts it in the form that is recorded.
+///
+/// Ballots arrive from the voter terminal, which can be out of date or simply wrong; the journal must only ever hold
+/// ballots the tally can count. The messages are shown as they are to the voter or the moderator, so they say
+/// what to do, not what went wrong inside.
+public enum BallotValidation {
+    /// Defaults a poll falls back on when its definition leaves them out (the session reader applies the same ones;
+    /// repeated here so a poll built in code behaves identically).
+    static let defaultScale = RatingScale(min: 1, max: 5)
+    static let defaultMaxLength = 280
+    static let defaultPoints = 100
+
+    /// Nil when `ballot` may be recorded for `poll`, else one line saying what to change.
+    ///
+    /// Open text is judged as it will be stored, after `normalized(_:)`: a voter is not refused for a trailing
+    /// newline or a doubled space that would never be kept anyway.
+    public static func problem(with ballot: Ballot, for poll: PollDefinition) -> String? {
+        let optionCount = poll.options.count
+        switch (poll.type, ballot) {
+        case (.single, .single(let option)):
+            guard optionCount > 0 else { return "This poll has no options to choose from." }
+            return (0..<optionCount).contains(option) ? nil : "Choose one of options \(range(optionCount))."
+
+        case (.multiple, .multiple(let options)):
+            guard optionCount > 0 else { return "This poll has no options to choose from." }
+            if options.isEmpty { return "Choose at least one option." }
+            if options.contains(where: { !(0..<optionCount).contains($0) }) {
+                return "Choose only among options \(range(optionCount))."
+            }
+            if Set(options).count != options.count { return "Choose each option at most once." }
+            if let maxPicks = poll.maxPicks, options.count > maxPicks {
+                return maxPicks == 1 ? "Pick at most 1 option." : "Pick at most \(maxPicks) options."
+            }
+            return nil
+
+        case (.scale, .scale(let value)):
+            let scale = poll.scale ?? defaultScale
+            return value >= scale.min && value <= scale.max ? nil : "Choose a value from \(scale.min) to \(scale.max)."
+
+        case (.open, .open):
+            guard case .open(let text) = normalized(ballot) else { return nil }
+            if text.isEmpty { return "The answer is empty." }
+            let limit = poll.maxLength ?? defaultMaxLength
+            let length = text.count
+            return length <= limit ? nil : "Answer in at most \(limit) characters (yours has \(length))."
+
+        case (.ranking, .ranking(let order)):
+            guard optionCount > 0 else { return "This poll has no items to rank." }
+            // A permutation of 0..<N: right length, every index in range, none repeated.
+            let isPermutation = order.count == optionCount
+                && order.allSatisfy { (0..<optionCount).contains($0) }
+                && Set(order).count == optionCount
+            return isPermutation ? nil : "Rank every item exactly once."
+
+        case (.allocation, .allocation(let points)):
+            guard optionCount > 0 else { return "This poll has no items to give points to." }
+            if points.count != optionCount {
+                return "Give points to each of the \(optionCount) items (this ballot has \(points.count))."
+            }
+            if points.contains(where: { $0 < 0 }) { return "Points can't be negative." }
+            let total = poll.points ?? defaultPoints
+            // Summed with overflow checks: a hostile ballot of huge numbers must be refused, not crash the run.
+            var given = 0
+            for value in points {
+                let (sum, overflow) = given.addingReportingOverflow(value)
+                if overflow { return "Give \(total) points in all." }
+                given = sum
+            }
+            return given == total ? nil : "Give \(total) points in all; you gave \(given)."
+
+        default:
+            return "This poll asks for \(expected(poll.type)), not \(received(ballot))."
+        }
+    }
+
+    /// The form a ballot is recorded in: multiple-choice picks in ascending order (so equal answers compare equal),
+    /// open text on one clean line. Other kinds are returned unchanged.
+    ///
+    /// Open text loses C0/C1 control characters and bidi embedding, override and isolate characters, which could
+    /// otherwise reorder or hide what the room sees on the shared screen; every whitespace run, newlines included,
+    /// becomes one space, and the ends are trimmed.
+    public static func normalized(_ ballot: Ballot) -> Ballot {
+        switch ballot {
+        case .multiple(let options):
+            return .multiple(options: options.sorted())
+        case .open(let text):
+            return .open(text: cleanLine(text))
+        case .single, .scale, .ranking, .allocation:
+            return ballot
+        }
+    }
+
+    // MARK: - Text
+
+    private static func cleanLine(_ text: String) -> String {
+        var scalars = String.UnicodeScalarView()
+        var pendingSpace = false
+        for scalar in text.unicodeScalars {
+            // Whitespace first: tab, newline and NEL are control characters too, but they separate words.
+            if scalar.properties.isWhitespace {
+                pendingSpace = !scalars.isEmpty
+                continue
+            }
+            if isControl(scalar) || isBidiControl(scalar) { continue }
+            if pendingSpace {
+                scalars.append(" ")
+                pendingSpace = false
+            }
+            scalars.append(scalar)
+        }
+        return String(scalars)
+    }
+
+    private static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        return value < 0x20 || (0x7F...0x9F).contains(value)
+    }
+
+    /// LRE, RLE, PDF, LRO, RLO and the isolates LRI, RLI, FSI, PDI. The marks LRM/RLM are kept: they only nudge
+    /// neutral characters and right-to-left text legitimately needs them.
+    private static func isBidiControl(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        return (0x202A...0x202E).contains(value) || (0x2066...0x2069).contains(value)
+    }
+
+    // MARK: - Wording
+
+    /// "1–4": options are numbered from 1 on screen.
+    private static func range(_ count: Int) -> String {
+        count == 1 ? "1" : "1–\(count)"
+    }
+
+    private static func expected(_ type: PollType) -> String {
+        switch type {
+        case .single: "a single choice"
+        case .multiple: "a multiple choice"
+        case .scale: "a value on a scale"
+        case .open: "a text answer"
+        case .ranking: "a ranking"
+        case .allocation: "a share of points"
+        }
+    }
+
+    private static func received(_ ballot: Ballot) -> String {
+        switch ballot {
+        case .single: "a single choice"
+        case .multiple: "a multiple choice"
+        case .scale: "a scale value"
+        case .open: "a text answer"
+        case .ranking: "a ranking"
+        case .allocation: "points"
+        }
+    }
+}

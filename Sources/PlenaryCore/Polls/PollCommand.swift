@@ -1,0 +1,22 @@
+/// What the moderator (or a voter) does to a poll. Journaled like every other command.
+public enum PollCommand: Sendable, Equatable, Codable {
+    case open(poll: String)
+    case close(poll: String)
+    case reveal(poll: String, shown: Bool)
+    /// Starts a new, empty round and opens it; earlier rounds stay in the results.
+    case newRound(poll: String)
+    case cast(poll: String, ballot: Ballot)
+    /// Counts per option from a show of hands, replacing any earlier hand count in this round.
+    case handCount(poll: String, counts: [Int])
+    /// A poll made up during the workshop.
+    case create(PollDefinition)
+
+    public var pollID: String {
+        switch self {
+        case .open(let id), .close(let id), .reveal(let id, _), .newRound(let id), .cast(let id, _), .handCount(let id, _):
+            id
+        case .create(let definition):
+            definition.id
+        }
+    }
+}

@@ -1,0 +1,31 @@
+/// A poll during the workshop: its definition, where it is in its life, and its rounds of ballots.
+public struct PollState: Sendable, Equatable, Identifiable {
+    public var definition: PollDefinition
+    public var status: Status
+    /// Results are shown to the room only after the moderator reveals them (or with live results).
+    public var revealed: Bool
+    /// Never empty: the last round is the one taking ballots.
+    public var rounds: [PollRound]
+    /// Created during the workshop rather than declared in the session file.
+    public var isAdHoc: Bool
+
+    public enum Status: String, Sendable, Equatable, Codable {
+        case draft
+        case open
+        case closed
+    }
+
+    public init(definition: PollDefinition, isAdHoc: Bool = false) {
+        self.definition = definition
+        self.status = .draft
+        self.revealed = false
+        self.rounds = [PollRound()]
+        self.isAdHoc = isAdHoc
+    }
+
+    public var id: String { definition.id }
+    public var currentRound: PollRound { rounds[rounds.count - 1] }
+    /// Whether the screen may show the tally now.
+    public var showsResults: Bool { revealed || definition.liveResults }
+    public var ballotCount: Int { PollTally.results(of: currentRound, for: definition).ballotCount }
+}
