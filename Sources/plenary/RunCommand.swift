@@ -58,8 +58,12 @@ struct RunCommand: ParsableCommand {
         let runner = WorkshopRunner(state: opened.state, journal: opened.journal, fileSystem: fileSystem,
                                     files: files, clock: clock, generator: "plenary \(Plenary.version)")
         runner.saveResults()
-        if !opened.messages.isEmpty {
-            runner.send(.notify(opened.messages.joined(separator: " "), .info))
+        var messages = opened.messages
+        if let date = session.date, date != opened.state.calendar.date(of: now), !opened.state.hasStarted {
+            messages.append("This agenda is dated \(date); its times are planned for today.")
+        }
+        if !messages.isEmpty {
+            runner.send(.notify(messages.joined(separator: " "), .info))
         }
 
         let terminal: CursesTerminal
@@ -82,10 +86,12 @@ struct RunCommand: ParsableCommand {
         terminal.restore()
 
         let state = runner.state
-        print("Results: \(files.resultsPath) (\(state.recordedCommands) actions recorded)")
-        if !state.hasEnded {
-            print("Resume with: plenary run\(file.map { " \($0)" } ?? "")\(results.map { " --results \($0)" } ?? "")")
-        }
+        let count = state.recordedCommands
+        print("Results: \(files.resultsPath) (\(count) action\(count == 1 ? "" : "s") recorded)")
+        // Name the program as it was started, so the hint works after `swift run` too.
+        let program = CommandLine.arguments.first ?? "plenary"
+        let again = "\(program) run\(file.map { " \($0)" } ?? "")\(results.map { " --results \($0)" } ?? "")"
+        print(state.hasEnded ? "The workshop has ended. To run it again from the start: \(again) --fresh" : "Resume with: \(again)")
         if case .signal(let signal) = exit {
             throw ExitCode(SignalTrap.exitCode(for: signal))
         }

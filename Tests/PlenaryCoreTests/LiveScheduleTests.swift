@@ -83,7 +83,7 @@ import Testing
         state.now = Fixtures.at(12, 43, 30)
         let schedule = LiveSchedule(state: state)
         #expect(schedule.remainingSeconds == -210)
-        #expect(clock(schedule.slots[2].projectedStart) == "12:43")
+        #expect(clock(schedule.slots[2].projectedStart) == "12:44")
         #expect(schedule.delaySeconds == 210)
     }
 

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import PlenaryCore
 
@@ -127,5 +128,46 @@ import Testing
         else { Issue.record("reopen failed"); return }
         #expect(reopened.state.polls == runner.state.polls)
         #expect(reopened.state.polls.count == 2)
+    }
+}
+
+@Suite struct PollResultsSnapshotTests {
+    @Test func theResultsFileHoldsEveryPollWithExactCounts() throws {
+        var session = Fixtures.sevilla()
+        session.polls = [
+            PollLifecycleTests.question,
+            PollDefinition(id: "ready", question: "Ready?", type: .scale, scale: RatingScale(min: 1, max: 5, minLabel: "No", maxLabel: "Yes")),
+            PollDefinition(id: "word", question: "One word", type: .open, maxLength: 40),
+            PollDefinition(id: "rank", question: "Rank", type: .ranking, options: ["Capacity", "Funding"]),
+            PollDefinition(id: "share", question: "Share", type: .allocation, options: ["X", "Y"], points: 100),
+        ]
+        session.agenda[0].polls = ["focus", "ready"]
+        var state = Fixtures.state(session, now: Fixtures.at(12, 0))
+        let ballots: [(String, Ballot)] = [
+            ("focus", .single(option: 0)), ("focus", .single(option: 2)), ("focus", .single(option: 0)),
+            ("ready", .scale(value: 4)), ("ready", .scale(value: 5)),
+            ("word", .open(text: "trust")), ("word", .open(text: "Alignment")),
+            ("rank", .ranking(order: [1, 0])), ("rank", .ranking(order: [1, 0])), ("rank", .ranking(order: [0, 1])),
+            ("share", .allocation(points: [70, 30])),
+        ]
+        for id in Set(ballots.map(\.0)) {
+            _ = WorkshopReducer.reduce(&state, .command(.poll(.open(poll: id))), now: Fixtures.at(12, 0))
+        }
+        for (id, ballot) in ballots {
+            #expect(!WorkshopReducer.reduce(&state, .command(.poll(.cast(poll: id, ballot: ballot))), now: Fixtures.at(12, 1)).isEmpty)
+        }
+        let json = String(decoding: ResultsSnapshot(state: state, sessionFile: "s.yaml", generator: "t").encoded(), as: UTF8.self)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        let polls = try #require(object["polls"] as? [[String: Any]])
+        #expect(polls.map { $0["id"] as? String } == ["focus", "ready", "word", "rank", "share"])
+        func round(_ index: Int) -> [String: Any] { ((polls[index]["rounds"] as? [[String: Any]])?.first) ?? [:] }
+        #expect(round(0)["ballotCount"] as? Int == 3)
+        #expect((round(0)["options"] as? [[String: Any]])?.map { $0["count"] as? Int } == [2, 0, 1])
+        #expect(polls[0]["slots"] as? [String] == ["registration"])
+        #expect((round(1)["scale"] as? [String: Any])?["mean"] as? Double == 4.5)
+        #expect((round(1)["scale"] as? [String: Any])?["distribution"] as? [Int] == [0, 0, 0, 1, 1])
+        #expect(round(2)["answers"] as? [String] == ["Alignment", "trust"])
+        #expect((round(3)["options"] as? [[String: Any]])?.map { $0["averageScore"] as? Double } == [1.33, 1.67])
+        #expect((round(4)["options"] as? [[String: Any]])?.map { $0["points"] as? Int } == [70, 30])
     }
 }

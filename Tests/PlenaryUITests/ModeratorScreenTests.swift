@@ -22,15 +22,15 @@ import PlenaryCore
             "                                │  ███ ███   ███ ███",
             "                                │",
             "                                │ left of 05:00 · 03:07 elapsed",
-            "                                │",
             "                                │ Notes",
             "                                │ High-level overview of the IRM-HUB approach:",
-            "                                │ what the S3 benchmark looks at (policy mix,…",
+            "                                │ what the S3 benchmark looks at (policy mix,",
+            "                                │ instruments, ESIF capabilities).",
             "                                │ Next  12:43  WIDEX framing: industrial clust…",
             "                                │ Day ends 15:00, planned 15:00 (on time)",
             "────────────────────────────────────────────────────────────────────────────────",
             " 3 actions recorded",
-            " Space start/pause  n/→ next  p/← back  +/- 1 min  g jump  E end  ? help  q quit",
+            " Space start/pause  n/→ next  p/← back  ? help  q quit  +/- 1 min  g jump  E end",
         ])
     }
 
@@ -52,10 +52,10 @@ import PlenaryCore
             "                                            │  ███ ███   ███ ███",
             "                                            │",
             "                                            │ left of 05:00 · 03:07 elapsed",
-            "                                            │",
             "                                            │ Notes",
             "                                            │ High-level overview of the IRM-HUB approach: what the S3 benchmark looks",
             "                                            │ at (policy mix, instruments, ESIF capabilities).",
+            "                                            │",
             "                                            │",
             "                                            │",
             "                                            │",
@@ -76,7 +76,7 @@ import PlenaryCore
             "                                            │ Day ends 15:00, planned 15:00 (on time)",
             "────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────",
             " 3 actions recorded",
-            " Space start/pause  n/→ next  p/← back  +/- 1 min  g jump  E end  ? help  q quit",
+            " Space start/pause  n/→ next  p/← back  ? help  q quit  +/- 1 min  g jump  E end",
         ])
     }
 
@@ -106,7 +106,7 @@ import PlenaryCore
             "                                │ Day ends 15:00, planned 15:00 (on time)",
             "────────────────────────────────────────────────────────────────────────────────",
             " 0 actions recorded",
-            " Space start/pause  n/→ next  p/← back  +/- 1 min  g jump  E end  ? help  q quit",
+            " Space start/pause  n/→ next  p/← back  ? help  q quit  +/- 1 min  g jump  E end",
         ])
     }
 
@@ -120,23 +120,23 @@ import PlenaryCore
             " ✓ 12:02 Workshop registration.…│ IRM-HUB framing: S3 benchmark and SWOT logic",
             " ✓ 12:33 Welcome and objectives │ Ángela Negrete Benedí, ECCP",
             " ▶ 12:38 IRM-HUB framing: S3 be…│ Planned 12:35–12:40 (5 min) · started 12:38",
-            "   12:44 WIDEX framing: industr…│",
-            "   12:49 Working groups         │      ███  █    ███ ███",
-            "   13:24 Wrap-up and conclusions│   █  █ █ ██  █   █ █ █",
-            "   13:34 Networking lunch       │  ███ █ █  █     ██ █ █",
+            "   12:45 WIDEX framing: industr…│",
+            "   12:50 Working groups         │      ███  █    ███ ███",
+            "   13:25 Wrap-up and conclusions│   █  █ █ ██  █   █ █ █",
+            "   13:35 Networking lunch       │  ███ █ █  █     ██ █ █",
             "                                │   █  █ █  █  █   █ █ █",
             "                                │      ███ ███   ███ ███",
             "                                │",
             "                                │ over time by 01:30 · elapsed 06:30",
-            "                                │",
             "                                │ Notes",
             "                                │ High-level overview of the IRM-HUB approach:",
-            "                                │ what the S3 benchmark looks at (policy mix,…",
-            "                                │ Next  12:44  WIDEX framing: industrial clust…",
+            "                                │ what the S3 benchmark looks at (policy mix,",
+            "                                │ instruments, ESIF capabilities).",
+            "                                │ Next  12:45  WIDEX framing: industrial clust…",
             "                                │ Day ends 15:00, planned 15:00 (on time)",
             "────────────────────────────────────────────────────────────────────────────────",
             " 3 actions recorded",
-            " Space start/pause  n/→ next  p/← back  +/- 1 min  g jump  E end  ? help  q quit",
+            " Space start/pause  n/→ next  p/← back  ? help  q quit  +/- 1 min  g jump  E end",
         ])
     }
 
@@ -158,7 +158,7 @@ import PlenaryCore
             "                          │ Day ends 15:00, planned 15:00 …",
             "────────────────────────────────────────────────────────────",
             " 2 actions recorded",
-            " Space start/pause  n/→ next  p/← back  +/- 1 min  g jump",
+            " Space start/pause  n/→ next  p/← back  ? help  q quit",
         ])
     }
 
@@ -171,11 +171,11 @@ import PlenaryCore
             " AGENDA                         │ ENDED · Wrap-up                      slot 6/7",
             " ✓ 12:00 Workshop registration.…│ Wrap-up and conclusions",
             " – 12:30 Welcome and objectives │ Planned 13:20–13:30 (10 min) · started 12:30",
-            " – 12:30 IRM-HUB framing: S3 be…│",
-            " – 12:30 WIDEX framing: industr…│ The workshop has ended. Press q to quit.",
-            " – 12:30 Working groups         │",
+            " – 12:35 IRM-HUB framing: S3 be…│",
+            " – 12:40 WIDEX framing: industr…│ The workshop has ended. q quits; --fresh sta…",
+            " – 12:45 Working groups         │",
             " ✓ 12:30 Wrap-up and conclusions│",
-            " – 13:35 Networking lunch       │",
+            " – 13:30 Networking lunch       │",
             "                                │",
             "                                │",
             "                                │",
@@ -188,7 +188,7 @@ import PlenaryCore
             "                                │ Ended 13:35, planned 15:00 (1 h 25 min ahead)",
             "────────────────────────────────────────────────────────────────────────────────",
             " 3 actions recorded",
-            " Space start/pause  n/→ next  p/← back  +/- 1 min  g jump  E end  ? help  q quit",
+            " Space start/pause  n/→ next  p/← back  ? help  q quit  +/- 1 min  g jump  E end",
         ])
     }
 
@@ -235,15 +235,15 @@ import PlenaryCore
             "                                │  ███ ███   ███ ███",
             "                                │",
             "                                │ left of 05:00 · 03:07 elapsed",
-            "                                │",
             "                                │ Notes",
             "                                │ High-level overview of the IRM-HUB approach:",
-            "                                │ what the S3 benchmark looks at (policy mix,…",
+            "                                │ what the S3 benchmark looks at (policy mix,",
+            "                                │ instruments, ESIF capabilities).",
             "                                │ Next  12:43  WIDEX framing: industrial clust…",
             "                                │ Day ends 15:00, planned 15:00 (on time)",
             "────────────────────────────────────────────────────────────────────────────────",
             " 3 actions recorded",
-            " Space start/pause  n/→ next  p/← back  +/- 1 min  g jump  E end  ? help  q quit",
+            " Space start/pause  n/→ next  p/← back  ? help  q quit  +/- 1 min  g jump  E end",
         ])
         #expect(!grid.cells.contains { $0.text.unicodeScalars.contains { $0.value == 0x1B } })
     }
@@ -268,15 +268,15 @@ import PlenaryCore
             "              │                                                 │",
             "              │ y quit   n or Esc stay                          │",
             "              └─────────────────────────────────────────────────┘",
-            "                                │",
             "                                │ Notes",
             "                                │ High-level overview of the IRM-HUB approach:",
-            "                                │ what the S3 benchmark looks at (policy mix,…",
+            "                                │ what the S3 benchmark looks at (policy mix,",
+            "                                │ instruments, ESIF capabilities).",
             "                                │ Next  12:43  WIDEX framing: industrial clust…",
             "                                │ Day ends 15:00, planned 15:00 (on time)",
             "────────────────────────────────────────────────────────────────────────────────",
             " 3 actions recorded",
-            " Space start/pause  n/→ next  p/← back  +/- 1 min  g jump  E end  ? help  q quit",
+            " Space start/pause  n/→ next  p/← back  ? help  q quit  +/- 1 min  g jump  E end",
         ])
     }
 

@@ -273,6 +273,135 @@ import PlenaryCore
         }
     }
 
+    /// Japanese, Korean, accents and a combining accent: labels stand above their bars at 40
+    /// columns, and at every width from 1 to 80 each line fits and no wide character is split.
+    @Test func wideAndAccentedTextFitsAtEveryWidth() {
+        let screen = TerminalSize(columns: 40, rows: 12)
+        expectLines(render(F.partnerRegions, F.partnerRegionsResults, screen: screen, width: 40, height: 12), [
+            "¿Con qué regiones fuera de la UE quiere",
+            "cooperar? 域外の協力先は？",
+            "16 ballots · any number of picks",
+            "",
+            "日本（関西・九州のクラスター）",
+            "██████████████████               9 · 56%",
+            "Québec – Montréal AI cluster",
+            "██████████████                   7 · 44%",
+            "한국 배터리 가치사슬",
+            "████████                         4 · 25%",
+            "Türkiye – İzmir bölgesi",
+            "██                                1 · 6%",
+        ])
+        expectLines(render(F.clusterRole, F.partnerAnswers, screen: TerminalSize(columns: 71, rows: 8), width: 71, height: 8), [
+            "What should be the primary focus and the role of clusters in contribut…",
+            "3 ballots",
+            "Top terms                    │ Latest answers",
+            "クラスター  ██████████████ 2 │ • 한국 배터리 클러스터와 협력",
+            "coopération ███████        1 │ • Coopération avec le Québec sur l’IA",
+            "                             │ • 九州の半導体クラスターとの共同パイロッ",
+            "                             │   ト",
+            "                             │",
+        ])
+        for (poll, results) in [(F.partnerRegions, F.partnerRegionsResults), (F.clusterRole, F.partnerAnswers)] {
+            for width in 1...80 {
+                for height in [3, 8, 12] {
+                    let grid = render(poll, results, screen: TerminalSize(columns: width, rows: height), width: width, height: height)
+                    for line in grid.lines { #expect(line.terminalWidth <= width, "\(poll.id) at \(width)×\(height)") }
+                    #expect(gridAlignmentProblem(grid) == nil, "\(poll.id) at \(width)×\(height)")
+                }
+            }
+        }
+    }
+
+    // MARK: - Details
+
+    @Test func contextLineSaysWhatTheBarsMeasure() {
+        func context(_ poll: PollDefinition, _ results: PollResults, _ glyphs: Glyphs = .unicode) -> String {
+            PollResultsView.context(poll: poll, results: results, glyphs: glyphs)
+        }
+        let one = PollResults(ballotCount: 1, rows: [])
+        #expect(context(F.cooperationStage, one) == "1 ballot")
+        #expect(context(F.clusterSupport, F.clusterSupportResults) == "31 ballots · up to 3 picks each")
+        var anyNumber = F.clusterSupport
+        anyNumber.maxPicks = nil
+        #expect(context(anyNumber, one) == "1 ballot · any number of picks")
+        var onePick = F.clusterSupport
+        onePick.maxPicks = 1
+        #expect(context(onePick, one) == "1 ballot · up to 1 pick each")
+        #expect(context(F.challenges, F.challengesResults) == "Average score (6 = first) · 18 ballots")
+        #expect(context(F.challenges, F.challengesResults, .ascii) == "Average score (6 = first) - 18 ballots")
+        var thousand = F.budget
+        thousand.points = 1000
+        #expect(context(thousand, F.budgetResults) == "Points · 1000 per ballot · 12 ballots")
+        #expect(context(F.readiness, F.readinessResults) == "Mean 3.8 · median 4 · 23 ballots")
+        let even = PollResults(ballotCount: 2, rows: [], scale: ScaleStatistics(mean: 4, median: 3.5, distribution: [0, 0, 1, 1, 0]))
+        #expect(context(F.readiness, even) == "Mean 4.0 · median 3.5 · 2 ballots")
+        let negative = PollResults(ballotCount: 3, rows: [], scale: ScaleStatistics(mean: -0.46, median: -0.04, distribution: []))
+        #expect(context(F.readiness, negative) == "Mean -0.5 · median 0 · 3 ballots")
+        #expect(context(F.readiness, one) == "1 ballot", "no statistics, no mean")
+    }
+
+    @Test func scaleBarsCarryTheEndLabels() {
+        let bare = PollResults(ballotCount: 3, rows: (1...5).map { F.row("\($0)", 1, 0.2, "1") })
+        #expect(PollResultsView.scaleRows(poll: F.readiness, results: bare, glyphs: .unicode).map(\.label) ==
+                ["1 · Not ready", "2", "3", "4", "5 · Ready to start"])
+        #expect(PollResultsView.scaleRows(poll: F.readiness, results: F.readinessResults, glyphs: .unicode) == F.readinessResults.rows,
+                "labels from the tally are kept")
+        var noLabels = F.readiness
+        noLabels.scale = RatingScale(min: 0, max: 2)
+        let derived = PollResultsView.scaleRows(
+            poll: noLabels, results: PollResults(ballotCount: 4, rows: [], scale: ScaleStatistics(mean: 1, median: 1, distribution: [1, 2, 1])),
+            glyphs: .ascii)
+        #expect(derived.map(\.label) == ["0", "1", "2"])
+        #expect(derived.map(\.valueText) == ["1 - 25%", "2 - 50%", "1 - 25%"])
+        #expect(derived.map(\.fraction) == [0.25, 0.5, 0.25])
+    }
+
+    /// Counts from a show of hands have no ballots behind them, but they are results.
+    @Test func handCountsWithoutBallotsAreShown() {
+        let hands = PollResults(ballotCount: 0, rows: [F.row("Physical", 14, 0.7, "14 · 70%"), F.row("Online", 6, 0.3, "6 · 30%")])
+        let poll = PollDefinition(id: "format", question: "Which workshop format works best?", type: .single, options: ["Physical", "Online"])
+        expectLines(render(poll, hands, screen: TerminalSize(columns: 40, rows: 6), width: 40, height: 6), [
+            "Which workshop format works best?",
+            "0 ballots",
+            "Physical ███████████████▍       14 · 70%",
+            "",
+            "Online   ██████▋                 6 · 30%",
+        ])
+    }
+
+    /// Three lines: no question, the statistics, and as much of the chart as fits.
+    @Test func shortRectanglesKeepTheNumbers() {
+        expectLines(render(F.readiness, F.readinessResults, screen: TerminalSize(columns: 50, rows: 3), width: 50, height: 3), [
+            "Mean 3.8 · median 4 · 23 ballots",
+            "1 · Not ready      █                        1 · 4%",
+            "… 4 more",
+        ])
+        expectLines(render(F.readiness, F.readinessResults, screen: TerminalSize(columns: 50, rows: 1), width: 50, height: 1), [
+            "Mean 3.8 · median 4 · 23 ballots",
+        ])
+    }
+
+    /// No terms yet: the answers take the whole width; the newest first; blank answers are not listed;
+    /// an answer that does not fit whole ends with "…" where its shown lines end.
+    @Test func openTextWithoutTermsListsTheAnswers() {
+        let results = PollResults(ballotCount: 5, rows: [], answers: [
+            "Aligning ecosystems", "   ", "Funding beyond projects\nand beyond calls", "Matchmaking with regions in other Member States",
+            "Building capacity for interregional cooperation",
+        ])
+        expectLines(render(F.clusterRole, results, screen: TerminalSize(columns: 30, rows: 10), width: 30, height: 10), [
+            "What should be the primary",
+            "focus and the role of cluster…",
+            "5 ballots",
+            "Latest answers",
+            "• Building capacity for",
+            "  interregional cooperation",
+            "• Matchmaking with regions in",
+            "  other Member States",
+            "• Funding beyond projects…",
+            "… 1 more",
+        ])
+    }
+
     @Test func asciiOpenText() {
         expectLines(render(F.clusterRole, F.clusterRoleResults, glyphs: .ascii), [
             "What should be the primary focus and the role of clusters in contributing to",
@@ -445,10 +574,29 @@ enum PollResultsFixtures {
         ],
         answers: clusterRoleAnswers)
 
+    // MARK: Wide and accented text
+
+    static let partnerRegions = PollDefinition(
+        id: "partner-regions", question: "¿Con qué regiones fuera de la UE quiere cooperar? 域外の協力先は？", type: .multiple,
+        options: ["日本（関西・九州のクラスター）", "한국 배터리 가치사슬", "Québec – Montréal AI cluster", "Türkiye – İzmir bölgesi"])
+
+    static let partnerRegionsResults = PollResults(ballotCount: 16, rows: [
+        row("日本（関西・九州のクラスター）", 9, 9.0 / 16, "9 · 56%", option: 0),
+        row("Québec – Montre\u{301}al AI cluster", 7, 7.0 / 16, "7 · 44%", option: 2),
+        row("한국 배터리 가치사슬", 4, 4.0 / 16, "4 · 25%", option: 1),
+        row("Türkiye – İzmir bölgesi", 1, 1.0 / 16, "1 · 6%", option: 3),
+    ])
+
+    static let partnerAnswers = PollResults(
+        ballotCount: 3,
+        rows: [row("クラスター", 2, 1, "2"), row("coopération", 1, 0.5, "1")],
+        answers: ["九州の半導体クラスターとの共同パイロット", "Coopération avec le Québec sur l’IA", "한국 배터리 클러스터와 협력"])
+
     /// Every poll with its results, for the property loops.
     static let all: [(PollDefinition, PollResults)] = [
         (cooperationStage, cooperationStageResults),
-        (mainBarrier, mainBarrierResults),
+        (partnerRegions, partnerRegionsResults),
+        (clusterRole, partnerAnswers),
         (clusterSupport, clusterSupportResults),
         (challenges, challengesResults),
         (budget, budgetResults),

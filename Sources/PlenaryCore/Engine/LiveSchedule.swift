@@ -91,9 +91,10 @@ public struct LiveSchedule: Sendable, Equatable {
                     timing.projectedEnd = end
                     timing.targetSeconds = end.seconds(since: start)
                 } else {
+                    // A skipped slot keeps its planned time: that is what readers look it up by.
                     timing.status = .skipped
-                    timing.projectedStart = timings.last?.projectedEnd ?? plannedStart
-                    timing.projectedEnd = timing.projectedStart
+                    timing.projectedStart = plannedStart
+                    timing.projectedEnd = plannedStart
                     timing.targetSeconds = 0
                 }
             } else {

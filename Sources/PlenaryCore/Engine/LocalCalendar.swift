@@ -27,15 +27,23 @@ public struct LocalCalendar: Sendable, Equatable {
         return Instant(milliseconds: base.milliseconds - ((instant.milliseconds % 1000) + 1000) % 1000)
     }
 
-    /// "14:05" in local time.
+    /// "14:05" in local time, to the nearest minute: a slot due at 14:04:50 reads 14:05, not a time already past.
     public func clockTime(_ instant: Instant) -> String {
-        let second = secondOfDay(instant)
+        let second = secondOfDay(instant.adding(seconds: 30))
         return Self.twoDigits(second / 3600) + ":" + Self.twoDigits(second / 60 % 60)
     }
 
-    /// "14:05:09" in local time.
+    /// "14:05:09" in local time (the wall clock: never rounded).
     public func clockTimeWithSeconds(_ instant: Instant) -> String {
-        clockTime(instant) + ":" + Self.twoDigits(secondOfDay(instant) % 60)
+        let second = secondOfDay(instant)
+        return Self.twoDigits(second / 3600) + ":" + Self.twoDigits(second / 60 % 60) + ":" + Self.twoDigits(second % 60)
+    }
+
+    /// The local calendar date at `instant`.
+    public func date(of instant: Instant) -> CalendarDate {
+        let local = floorDivide(instant.milliseconds, 1000) + utcOffsetSeconds(at: instant)
+        let (year, month, day) = Self.civilDate(daysSinceEpoch: floorDivide(local, 86_400))
+        return CalendarDate(year: year, month: month, day: day)
     }
 
     /// ISO 8601 with the local offset, e.g. "2025-03-11T12:30:00+01:00", for the results file.

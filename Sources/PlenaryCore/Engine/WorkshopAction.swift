@@ -30,6 +30,9 @@ public enum WorkshopAction: Sendable, Equatable {
     case startHandCount(String)
     case editHandCount(BallotDraft.Edit)
     case submitHandCount
+    /// Opens the form for a poll made up on the spot.
+    case startNewPoll
+    case editNewPoll(PollDraft.Edit)
     /// A message for the moderator (recovery reports, where files went).
     case notify(String, Notice.Level)
 }

@@ -18,6 +18,8 @@ public enum WorkshopReducer {
             }
             guard let rejection = apply(command, to: &state, at: state.now) else {
                 state.recordedCommands += 1
+                // A new action makes old information stale; errors stay until resolved.
+                if state.notice?.level != .error { state.notice = nil }
                 if case .poll(.create(let definition)) = command { state.screen = .poll(id: definition.id) }
                 return [.appendJournal(command), .saveResults]
             }
@@ -101,6 +103,21 @@ public enum WorkshopReducer {
                 inform(&state, "Ballot recorded: \(state.poll(poll.id)?.ballotCount ?? 0) in this round.", .success)
             }
             return effects
+        case .startNewPoll:
+            state.screen = .newPoll(PollDraft())
+        case .editNewPoll(let edit):
+            guard case .newPoll(var draft) = state.screen else { break }
+            let create = draft.apply(edit)
+            state.screen = .newPoll(draft)
+            if create {
+                let number = state.polls.filter(\.isAdHoc).count + 1
+                var id = "adhoc-\(number)"
+                var suffix = number
+                while state.poll(id) != nil { suffix += 1; id = "adhoc-\(suffix)" }
+                let effects = reduce(&state, .command(.poll(.create(draft.definition(id: id)))), now: now)
+                if !effects.isEmpty { inform(&state, "Poll created. Press o to open it.", .success) }
+                return effects
+            }
         case .startHandCount(let id):
             guard let poll = state.poll(id) else { break }
             guard poll.definition.type == .single || poll.definition.type == .multiple else {
@@ -160,18 +177,19 @@ public enum WorkshopReducer {
             move(&state, to: state.currentIndex + 1, at: now)
 
         case .previous:
-            guard state.currentIndex > 0 else { return "This is the first slot." }
+            let current = state.currentIndex
             if case .running = state.phase,
-               let run = state.progress[state.currentIndex].runs.last, run.end == nil,
+               let run = state.progress[current].runs.last, run.end == nil,
                now.seconds(since: run.start) < undoWindowSeconds,
-               state.progress[state.currentIndex - 1].runs.last?.end == run.start {
-                // An accidental `next`: forget the new run and reopen the previous slot's last run.
+               let origin = state.progress.indices.first(where: { $0 != current && state.progress[$0].runs.last?.end == run.start }) {
+                // Moments after a move (next, back or jump): undo it. Forget the new run and reopen the slot we came from.
                 closePause(&state, at: now)
-                state.progress[state.currentIndex].runs.removeLast()
-                state.currentIndex -= 1
-                state.progress[state.currentIndex].runs[state.progress[state.currentIndex].runs.count - 1].end = nil
+                state.progress[current].runs.removeLast()
+                state.currentIndex = origin
+                state.progress[origin].runs[state.progress[origin].runs.count - 1].end = nil
             } else {
-                move(&state, to: state.currentIndex - 1, at: now)
+                guard current > 0 else { return "This is the first slot." }
+                move(&state, to: current - 1, at: now)
             }
 
         case .jump(let slot):

@@ -38,7 +38,7 @@ public final class WorkshopRunner {
                     // kernel may have dropped the data, so the journal is not trusted again (read-only).
                     _ = WorkshopReducer.reduce(&state, .storageFailed(StorageFailure(
                         kind: .journal,
-                        message: "NOT RECORDED: \(error.reason) (\(error.operation) \(error.path)). Read-only until restarted."
+                        message: "NOT RECORDED: \(error.reason) writing the journal. Read-only: fix the disk, then restart."
                     )), now: now)
                     return
                 }
@@ -68,7 +68,7 @@ public final class WorkshopRunner {
             resultsFailing = true
             _ = WorkshopReducer.reduce(&target, .storageFailed(StorageFailure(
                 kind: .results,
-                message: "Results file not saved: \(error.reason). The previous file is intact and the journal has everything."
+                message: "Results not saved: \(error.reason). Old file intact; journal has everything."
             )), now: now)
         }
     }

@@ -56,6 +56,8 @@ public struct WorkshopState: Sendable, Equatable {
         case ballot(BallotDraft)
         /// The moderator types in counts from a show of hands.
         case handCount(HandCountDraft)
+        /// The moderator writes an ad-hoc poll.
+        case newPoll(PollDraft)
     }
 
     public var isReadOnly: Bool { storageFailure?.kind == .journal }

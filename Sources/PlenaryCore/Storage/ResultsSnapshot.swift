@@ -11,6 +11,7 @@ public struct ResultsSnapshot: Encodable, Sendable {
     public var sessionFile: String
     public var workshop: Workshop
     public var slots: [SlotResult]
+    public var polls: [PollResult]
 
     public struct Workshop: Encodable, Sendable {
         public var title: String
@@ -47,6 +48,65 @@ public struct ResultsSnapshot: Encodable, Sendable {
         public var actualSeconds: Int64?
         public var pausedSeconds: Int64
         public var runs: Int
+    }
+
+    public struct PollResult: Encodable, Sendable {
+        public var id: String
+        public var question: String
+        public var type: String
+        public var options: [String]
+        public var maxPicks: Int?
+        public var scale: Scale?
+        public var maxLength: Int?
+        public var points: Int?
+        public var admission: String
+        public var liveResults: Bool
+        public var adHoc: Bool
+        /// Agenda slots the poll belongs to.
+        public var slots: [String]
+        public var status: String
+        public var revealed: Bool
+        public var rounds: [RoundResult]
+    }
+
+    public struct Scale: Encodable, Sendable {
+        public var min: Int
+        public var max: Int
+        public var minLabel: String?
+        public var maxLabel: String?
+    }
+
+    /// One round's outcome. Ballots appear only as totals, and open answers sorted alphabetically, so the
+    /// file never tells in which order people voted.
+    public struct RoundResult: Encodable, Sendable {
+        public var round: Int
+        public var ballotCount: Int
+        /// Per option, in the poll's option order: votes (choice), average score (ranking), total points (allocation).
+        public var options: [OptionResult]?
+        public var handCounts: [Int]?
+        public var scale: ScaleResult?
+        public var answers: [String]?
+        public var terms: [TermResult]?
+    }
+
+    public struct OptionResult: Encodable, Sendable {
+        public var option: String
+        public var count: Int?
+        public var averageScore: Double?
+        public var points: Int?
+        public var share: Double
+    }
+
+    public struct ScaleResult: Encodable, Sendable {
+        public var mean: Double
+        public var median: Double
+        /// Ballots per value, from the scale's minimum to its maximum.
+        public var distribution: [Int]
+    }
+
+    public struct TermResult: Encodable, Sendable {
+        public var term: String
+        public var count: Int
     }
 
     public init(state: WorkshopState, sessionFile: String, generator: String) {
@@ -103,6 +163,53 @@ public struct ResultsSnapshot: Encodable, Sendable {
                 pausedSeconds: progress.pausedMilliseconds / 1000,
                 runs: progress.runs.count)
         }
+        polls = state.polls.map { Self.pollResult($0, state: state) }
+    }
+
+    static func pollResult(_ poll: PollState, state: WorkshopState) -> PollResult {
+        let definition = poll.definition
+        let rounds = poll.rounds.enumerated().map { index, round in
+            roundResult(round, number: index + 1, poll: definition, language: state.session.language)
+        }
+        return PollResult(
+            id: definition.id, question: definition.question, type: definition.type.rawValue, options: definition.options,
+            maxPicks: definition.maxPicks,
+            scale: definition.scale.map { Scale(min: $0.min, max: $0.max, minLabel: $0.minLabel, maxLabel: $0.maxLabel) },
+            maxLength: definition.maxLength, points: definition.points, admission: definition.admission.rawValue,
+            liveResults: definition.liveResults, adHoc: poll.isAdHoc,
+            slots: state.session.agenda.filter { $0.polls.contains(definition.id) }.map(\.id),
+            status: poll.status.rawValue, revealed: poll.revealed, rounds: rounds)
+    }
+
+    static func roundResult(_ round: PollRound, number: Int, poll: PollDefinition, language: String) -> RoundResult {
+        let results = PollTally.results(of: round, for: poll, language: language)
+        var result = RoundResult(round: number, ballotCount: results.ballotCount, handCounts: round.handCounts)
+        // Rows come sorted for display; the file lists options in their declared order.
+        let byOption = Dictionary(results.rows.compactMap { row in row.optionIndex.map { ($0, row) } }) { first, _ in first }
+        func share(_ row: PollResults.Row?) -> Double { ((row?.fraction ?? 0) * 10_000).rounded() / 10_000 }
+        switch poll.type {
+        case .single, .multiple:
+            result.options = poll.options.indices.map { index in
+                OptionResult(option: poll.options[index], count: Int(byOption[index]?.value ?? 0), share: share(byOption[index]))
+            }
+        case .ranking:
+            result.options = poll.options.indices.map { index in
+                OptionResult(option: poll.options[index], averageScore: ((byOption[index]?.value ?? 0) * 100).rounded() / 100,
+                             share: share(byOption[index]))
+            }
+        case .allocation:
+            result.options = poll.options.indices.map { index in
+                OptionResult(option: poll.options[index], points: Int(byOption[index]?.value ?? 0), share: share(byOption[index]))
+            }
+        case .scale:
+            result.scale = results.scale.map {
+                ScaleResult(mean: ($0.mean * 100).rounded() / 100, median: $0.median, distribution: $0.distribution)
+            }
+        case .open:
+            result.answers = results.answers.sorted()
+            result.terms = results.rows.map { TermResult(term: $0.label, count: Int($0.value)) }
+        }
+        return result
     }
 
     static func describe(_ person: Person) -> String {

@@ -15,7 +15,13 @@ public enum WorkshopStore {
         public var description: String {
             switch self {
             case .storage(let error):
-                return "cannot open the workshop files: \(error)"
+                var text = "cannot open the workshop files: \(error)"
+                if error.errno == 13 || error.errno == 30 {
+                    text += ". Choose a writable place with --results PATH (the journal goes next to it)."
+                } else if error.errno == 2 {
+                    text += ". Does the folder exist? Create it, or choose another with --results PATH."
+                }
+                return text
             case .damagedJournal(let path, let damage):
                 return "\(path): \(damage). Nothing was changed. Keep the file; to start over anyway run with --fresh (the damaged journal is kept under a new name)."
             case .differentSession(let path, let detail):
@@ -33,7 +39,13 @@ public enum WorkshopStore {
             var messages: [String] = []
             if fresh {
                 for path in [files.journalPath, files.resultsPath] where fileSystem.exists(path) {
-                    let archived = WorkshopFiles.archivedName(path, stamp: stamp)
+                    // Two --fresh starts within a second must not collide: number the second one.
+                    var archived = WorkshopFiles.archivedName(path, stamp: stamp)
+                    var attempt = 1
+                    while fileSystem.exists(archived) {
+                        attempt += 1
+                        archived = WorkshopFiles.archivedName(path, stamp: "\(stamp)-\(attempt)")
+                    }
                     do { try fileSystem.moveAside(path, to: archived) } catch { throw .storage(error) }
                     messages.append("Kept the previous \(path) as \(archived).")
                 }

@@ -11,12 +11,13 @@ public struct KeyBinding: Sendable, Equatable {
         KeyBinding(keys: "Space", footerKeys: "Space", hint: "start/pause", description: "Start the workshop; then pause or resume the slot timer"),
         KeyBinding(keys: "n  →", footerKeys: "n/→", hint: "next", description: "End this slot and start the next one"),
         KeyBinding(keys: "p  ←", footerKeys: "p/←", hint: "back", description: "Back one slot (within 30 s of a move: undo it)"),
+        KeyBinding(keys: "?  F1", footerKeys: "?", hint: "help", description: "Show or hide this help"),
+        KeyBinding(keys: "q", footerKeys: "q", hint: "quit", description: "Quit (asks first; everything is already saved)"),
         KeyBinding(keys: "+  -", footerKeys: "+/-", hint: "1 min", description: "Lengthen or shorten the current slot by one minute"),
         KeyBinding(keys: "g", footerKeys: "g", hint: "jump", description: "Jump to any slot (↑ ↓ to choose, Enter to go)"),
         KeyBinding(keys: "E", footerKeys: "E", hint: "end", description: "End the workshop (asks first)"),
-        KeyBinding(keys: "?  F1", footerKeys: "?", hint: "help", description: "Show or hide this help"),
-        KeyBinding(keys: "q", footerKeys: "q", hint: "quit", description: "Quit (asks first; everything is already saved)"),
         KeyBinding(keys: "P", footerKeys: nil, hint: nil, description: "Polls: list them, open one, reveal results"),
+        KeyBinding(keys: "a", footerKeys: nil, hint: nil, description: "Write an ad-hoc poll"),
         KeyBinding(keys: "Esc", footerKeys: nil, hint: nil, description: "Close a dialog or this help"),
     ]
 
@@ -35,6 +36,13 @@ public struct KeyBinding: Sendable, Equatable {
         KeyBinding(keys: "↑ ↓", footerKeys: "↑/↓", hint: "choose", description: "Choose a poll"),
         KeyBinding(keys: "Enter", footerKeys: "Enter", hint: "show", description: "Show the poll"),
         KeyBinding(keys: "Esc", footerKeys: "Esc", hint: "back", description: "Back"),
+    ]
+
+    public static let newPoll: [KeyBinding] = [
+        KeyBinding(keys: "Tab ↓", footerKeys: "Tab", hint: "next field", description: "Next field"),
+        KeyBinding(keys: "← →", footerKeys: "←/→", hint: "type", description: "Change the question type"),
+        KeyBinding(keys: "Enter", footerKeys: "Enter", hint: "next / add option", description: "Next field, or a new option"),
+        KeyBinding(keys: "Esc", footerKeys: "Esc", hint: "cancel", description: "Cancel"),
     ]
 
     public static let form: [KeyBinding] = [

@@ -13,6 +13,7 @@ public enum ModeratorKeyMap {
         case .poll(let id): poll(key, id: id, state: state)
         case .ballot(let draft): ballot(key, draft: draft, state: state)
         case .handCount: handCount(key)
+        case .newPoll(let draft): newPoll(key, draft: draft)
         }
     }
 
@@ -30,6 +31,7 @@ public enum ModeratorKeyMap {
         case .character("?"), .character("h"), .function(1): return .showHelp
         case .character("q"), .character("Q"): return .requestQuit
         case .character("P"): return .openPollList
+        case .character("a"): return .startNewPoll
         default: return nil
         }
     }
@@ -41,7 +43,31 @@ public enum ModeratorKeyMap {
         case .enter:
             let polls = state.pollsForList
             return selection < polls.count ? .showPoll(polls[selection].id) : nil
+        case .character("a"): return .startNewPoll
         case .escape, .character("q"), .character("P"): return .dismissOverlay
+        default: return nil
+        }
+    }
+
+    private static func newPoll(_ key: KeyEvent, draft: PollDraft) -> WorkshopAction? {
+        let onType = draft.field == .type
+        switch key {
+        case .tab, .down: return .editNewPoll(.next)
+        case .backTab, .up: return .editNewPoll(.previous)
+        case .enter: return .editNewPoll(.enter)
+        case .escape: return .dismissOverlay
+        case .left: return .editNewPoll(onType ? .cycleType(-1) : .line(.left))
+        case .right: return .editNewPoll(onType ? .cycleType(1) : .line(.right))
+        case .character(" ") where onType: return .editNewPoll(.cycleType(1))
+        case .home: return .editNewPoll(.line(.home))
+        case .end: return .editNewPoll(.line(.end))
+        case .backspace: return .editNewPoll(.line(.backspace))
+        case .delete: return .editNewPoll(.line(.deleteForward))
+        case .control("w"): return .editNewPoll(.line(.deleteWordBackward))
+        case .control("u"): return .editNewPoll(.line(.deleteToStart))
+        case .control("a"): return .editNewPoll(.line(.home))
+        case .control("e"): return .editNewPoll(.line(.end))
+        case .character(let character): return .editNewPoll(.line(.insert(String(character))))
         default: return nil
         }
     }

@@ -43,7 +43,7 @@ enum AgendaPanel {
                 style = .normal
             }
             let time = state.calendar.clockTime(timing.projectedStart)
-            let line = " \(marker) \(time) \(slot.title)\(slot.tbc ? " (TBC)" : "")"
+            let line = " \(marker) \(time) \(slot.displayTitle(glyphs))"
             if style == .current {
                 grid.fill(style: .current, x: x, y: lineY, width: width)
             }

@@ -81,8 +81,16 @@ public enum BallotFormView {
 
     /// One line of text with the cursor shown as a reverse cell; scrolls sideways to keep the cursor visible.
     static func drawText(_ editor: LineEditor, into grid: inout CellGrid, x: Int, y: Int, width: Int, glyphs: Glyphs) {
-        let boxWidth = max(1, width - 2)
         grid.put("> ", x: x, y: y, style: .key)
+        drawEditorLine(editor, into: &grid, x: x + 2, y: y, width: width - 2)
+        if let limit = editor.limit {
+            grid.put("\(editor.characters.count)/\(limit) characters", x: x + 2, y: y + 1, style: .dim, maxWidth: width - 2)
+        }
+    }
+
+    /// The text of `editor` within `width` columns, the cursor as a reverse cell.
+    static func drawEditorLine(_ editor: LineEditor, into grid: inout CellGrid, x: Int, y: Int, width: Int) {
+        let boxWidth = max(1, width)
         let characters = editor.characters
         // Scroll so the cursor stays within the box.
         var start = 0
@@ -91,7 +99,7 @@ public enum BallotFormView {
             widthBeforeCursor -= characters[start].terminalWidth
             start += 1
         }
-        var column = x + 2
+        var column = x
         for index in start..<characters.count {
             let w = characters[index].terminalWidth
             if column + w > x + width { break }
@@ -99,9 +107,6 @@ public enum BallotFormView {
         }
         if editor.cursor == characters.count, column < x + width {
             grid.put(" ", x: column, y: y, style: .selected)
-        }
-        if let limit = editor.limit {
-            grid.put("\(characters.count)/\(limit) characters", x: x + 2, y: y + 1, style: .dim, maxWidth: width - 2)
         }
     }
 

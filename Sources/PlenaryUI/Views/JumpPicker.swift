@@ -14,7 +14,7 @@ enum JumpPicker {
             let index = offset + row
             let time = state.calendar.clockTime(schedule.slots[index].projectedStart)
             let number = String(index + 1)
-            let line = String(repeating: " ", count: max(0, 3 - number.count)) + "\(number)  \(time)  \(slots[index].title)"
+            let line = String(repeating: " ", count: max(0, 3 - number.count)) + "\(number)  \(time)  \(slots[index].displayTitle(glyphs))"
             let y = frame.innerY + 1 + row
             let style: StyleRole = index == selection ? .selected : (index == state.currentIndex ? .current : .normal)
             if style != .normal { grid.fill(style: style, x: frame.innerX - 1, y: y, width: frame.innerWidth + 2) }

@@ -39,6 +39,10 @@ public enum ModeratorScreen {
             }
             drawFooter(KeyBinding.form, into: &grid, y: size.rows - 1, glyphs: glyphs)
             return grid
+        case .newPoll(let draft):
+            NewPollView.draw(draft, into: &grid, x: body.x, y: body.y, width: body.width, height: body.height, glyphs: glyphs)
+            drawFooter(KeyBinding.newPoll, into: &grid, y: size.rows - 1, glyphs: glyphs)
+            return grid
         default:
             break
         }
@@ -72,7 +76,7 @@ public enum ModeratorScreen {
             JumpPicker.draw(state, schedule, selection: selection, into: &grid, glyphs: glyphs)
         case .pollList(let selection):
             PollListOverlay.draw(state, selection: selection, into: &grid, glyphs: glyphs)
-        case .poll, .ballot, .handCount:
+        case .poll, .ballot, .handCount, .newPoll:
             break
         }
         return grid

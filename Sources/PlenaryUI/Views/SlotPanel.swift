@@ -21,7 +21,7 @@ enum SlotPanel {
         grid.put(position, x: x + width - position.count, y: row, style: .dim)
         row += 1
 
-        for line in (slot.title + (slot.tbc ? " (TBC)" : "")).wrapped(toWidth: width).prefix(2) {
+        for line in ((slot.tbc ? "TBC \(glyphs.middleDot) " : "") + slot.title).wrapped(toWidth: width, maxLines: 2, ellipsis: glyphs.ellipsis) {
             grid.putClipped(line, x: x, y: row, style: .title, width: width, ellipsis: glyphs.ellipsis)
             row += 1
         }
@@ -31,7 +31,7 @@ enum SlotPanel {
                 if let affiliation = person.affiliation { text += ", \(affiliation)" }
                 return person.tbc ? text + " (TBC)" : text
             }
-            for line in names.joined(separator: "; ").wrapped(toWidth: width).prefix(2) {
+            for line in names.joined(separator: "; ").wrapped(toWidth: width, maxLines: 2, ellipsis: glyphs.ellipsis) {
                 grid.putClipped(line, x: x, y: row, width: width, ellipsis: glyphs.ellipsis)
                 row += 1
             }
@@ -51,15 +51,12 @@ enum SlotPanel {
         row = drawTimer(state, schedule, into: &grid, x: x, y: row, width: width,
                         room: bottom - footerRows - row, glyphs: glyphs)
 
-        if let notes = slot.notes, bottom - footerRows - row >= 3 {
-            row += 1
+        if let notes = slot.notes, bottom - footerRows - row >= 2 {
             grid.put("Notes", x: x, y: row, style: .dim)
             row += 1
             let room = bottom - footerRows - row
-            let lines = notes.wrapped(toWidth: width)
-            for (number, line) in lines.prefix(room).enumerated() {
-                let text = number == room - 1 && lines.count > room ? line.truncated(toWidth: width - 1, ellipsis: glyphs.ellipsis) + glyphs.ellipsis : line
-                grid.putClipped(text, x: x, y: row, width: width, ellipsis: glyphs.ellipsis)
+            for line in notes.reflowedParagraphs.wrapped(toWidth: width, maxLines: room, ellipsis: glyphs.ellipsis) {
+                grid.put(line, x: x, y: row, maxWidth: width)
                 row += 1
             }
         }
@@ -79,7 +76,7 @@ enum SlotPanel {
             let next = schedule.slots[index + 1]
             grid.put("Next", x: x, y: nextY, style: .dim)
             let time = calendar.clockTime(next.projectedStart)
-            grid.put("\(time)  \(slots[index + 1].title)".truncated(toWidth: width - 6, ellipsis: glyphs.ellipsis), x: x + 6, y: nextY)
+            grid.put("\(time)  \(slots[index + 1].displayTitle(glyphs))".truncated(toWidth: width - 6, ellipsis: glyphs.ellipsis), x: x + 6, y: nextY)
         } else if !state.hasEnded {
             grid.put("Last slot of the day", x: x, y: nextY, style: .dim)
         }
@@ -104,7 +101,7 @@ enum SlotPanel {
         var labelStyle: StyleRole = .dim
         if state.hasEnded {
             big = ""
-            label = "The workshop has ended. Press q to quit."
+            label = "The workshop has ended. q quits; --fresh starts over."
         } else if !state.hasStarted {
             big = TimeText.clock(target)
             label = "Press Space to start the workshop"
