@@ -10,6 +10,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
     ],
     targets: [
         /// The only C module: ncursesw through a shim header (see docs/DECISIONS.md).
@@ -21,7 +22,10 @@ let package = Package(
         /// Model, session files, engine and storage. No ncurses, no wall clock.
         .target(
             name: "PlenaryCore",
-            dependencies: [.product(name: "Yams", package: "Yams")]
+            dependencies: [
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
         ),
         /// Cell grid, text width, views, key maps and the app loop. Pure: never imports CNCurses.
         .target(

@@ -27,7 +27,8 @@ public final class CursesTerminal: TerminalDriver {
     /// The terminal type ncurses was opened with.
     public let terminalName: String
     /// True in raw mode: Ctrl-C, Ctrl-Z and Ctrl-\ arrive as `.control` keys instead of signals.
-    public let isRaw: Bool
+    public var isRaw: Bool { rawInput }
+    private var rawInput: Bool
 
     /// Opens the controlling terminal (stdin/stdout) and installs `SignalTrap` first.
     /// - Parameters:
@@ -101,7 +102,7 @@ public final class CursesTerminal: TerminalDriver {
         self.palette = palette
         self.previousCursor = previousCursor
         self.terminalName = terminalName
-        self.isRaw = isRaw
+        self.rawInput = isRaw
         var rows: Int32 = 0, columns: Int32 = 0
         plenary_getmaxyx(window, &rows, &columns)
         self.lastSize = TerminalSize(columns: Int(columns), rows: Int(rows))
@@ -172,6 +173,18 @@ public final class CursesTerminal: TerminalDriver {
     public func discardPendingInput() {
         guard isOpen, !isSuspended else { return }
         flushinp()
+    }
+
+    /// Raw input for the voter screen: Ctrl-C, Ctrl-Z, Ctrl-\ and flow control arrive as keys, never as signals.
+    public func setRawInput(_ raw: Bool) {
+        guard isOpen else { return }
+        if raw {
+            CNCurses.raw()
+        } else {
+            noraw()
+            cbreak()
+        }
+        rawInput = raw
     }
 
     /// Leaves curses mode for good: shows the cursor, `endwin`, frees the screen. Safe to call twice.

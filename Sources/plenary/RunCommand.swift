@@ -30,10 +30,25 @@ struct RunCommand: ParsableCommand {
     @Flag(name: .long, help: "Draw with ASCII only (for terminals without Unicode fonts).")
     var ascii = false
 
+    @Flag(name: .long, help: "Start on the locked voter screen (needs a PIN: voter_pin in the session file, or --pin-hash).")
+    var voter = false
+
+    @Option(name: .customLong("pin-hash"), help: "The moderator PIN's hash, as `plenary pin` prints it (overrides voter_pin).")
+    var pinHash: String?
+
     func run() throws {
         SignalTrap.install()
         let clock = SystemClock()
-        let (session, sessionPath) = try loadSession()
+        var (session, sessionPath) = try loadSession()
+        if let pinHash {
+            guard SecretHash(text: pinHash) != nil else {
+                throw ValidationError("--pin-hash is not a PIN hash: use the line `plenary pin` prints")
+            }
+            session.voterPIN = pinHash
+        }
+        if voter, session.voterPIN == nil {
+            throw ValidationError("--voter needs the moderator PIN: add voter_pin to the session file or pass --pin-hash (make one with `plenary pin`)")
+        }
         guard case .success(let plan) = PlannedAgenda.plan(session) else {
             // The loader already checks the plan; this only guards against a loader bug.
             throw ValidationError("the agenda's times are inconsistent: run `plenary validate` on it")
@@ -58,6 +73,12 @@ struct RunCommand: ParsableCommand {
         let runner = WorkshopRunner(state: opened.state, journal: opened.journal, fileSystem: fileSystem,
                                     files: files, clock: clock, generator: "plenary \(Plenary.version)")
         runner.saveResults()
+        if let book = try loadCodeBook(files: files, fileSystem: fileSystem) {
+            runner.send(.loadCodeBook(book))
+        }
+        if voter {
+            runner.send(.resumeVoterMode)
+        }
         var messages = opened.messages
         if let date = session.date, date != opened.state.calendar.date(of: now), !opened.state.hasStarted {
             messages.append("This agenda is dated \(date); its times are planned for today.")
@@ -110,6 +131,28 @@ struct RunCommand: ParsableCommand {
         case .success(let session): return (session, BuiltInDemo.fileName)
         case .failure(let errors):
             for error in errors.errors { StandardError.write(error.description) }
+            throw ExitCode(1)
+        }
+    }
+
+    /// The code sheet's hashes and which codes were used, if `plenary codes` made a sheet for this session.
+    private func loadCodeBook(files: WorkshopFiles, fileSystem: PosixFileSystem) throws -> CodeBook? {
+        do {
+            guard let sheet = try fileSystem.contents(of: files.codesPath) else { return nil }
+            guard var book = UsedCodesFile.decodeSheet(sheet) else {
+                StandardError.write("plenary: \(files.codesPath) is not a code sheet made by `plenary codes`")
+                throw ExitCode(1)
+            }
+            if let usedBytes = try fileSystem.contents(of: files.usedCodesPath) {
+                guard let used = UsedCodesFile.decodeUsed(usedBytes) else {
+                    StandardError.write("plenary: \(files.usedCodesPath) is damaged; nothing was changed. Move it aside only if you accept that used codes could vote again.")
+                    throw ExitCode(1)
+                }
+                book.used = used
+            }
+            return book
+        } catch let error as StorageError {
+            StandardError.write("plenary: \(error)")
             throw ExitCode(1)
         }
     }

@@ -2,9 +2,9 @@ import Glibc
 
 /// Writes diagnostics where scripts expect them, unbuffered, so they appear even when the program exits right after.
 enum StandardError {
-    static func write(_ text: String) {
+    static func write(_ text: String, newline: Bool = true) {
         var line = text
-        if !line.hasSuffix("\n") { line += "\n" }
+        if newline, !line.hasSuffix("\n") { line += "\n" }
         var bytes = Array(line.utf8)
         var offset = 0
         while offset < bytes.count {

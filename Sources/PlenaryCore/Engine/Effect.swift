@@ -6,4 +6,10 @@ public enum Effect: Sendable, Equatable {
     case saveResults
     /// Leave the program after saving.
     case quit
+    /// Rewrite the used-codes file (a sorted set per poll) before the voter may go on.
+    case saveCodes
+    /// Hash a new moderator PIN with a fresh random salt, then send `.voterPINReady`.
+    case hashPIN(String)
+    /// Throw away keys typed ahead, so one voter's keystrokes never reach the next screen.
+    case discardInput
 }

@@ -33,6 +33,17 @@ public enum WorkshopAction: Sendable, Equatable {
     /// Opens the form for a poll made up on the spot.
     case startNewPoll
     case editNewPoll(PollDraft.Edit)
+    /// Hands the terminal to voters for the open polls (asks for a PIN first if none is set).
+    case startVoterMode
+    /// Starts straight in voter mode (`--voter`, e.g. after a supervisor restarted the program).
+    case resumeVoterMode
+    /// The code sheet's hashes and the used set, read at start.
+    case loadCodeBook(CodeBook)
+    case voter(VoterInput)
+    case editNewPIN(LineEdit)
+    case submitNewPIN
+    /// The runner hashed the new PIN.
+    case voterPINReady(SecretHash)
     /// A message for the moderator (recovery reports, where files went).
     case notify(String, Notice.Level)
 }

@@ -16,6 +16,11 @@ public enum WorkshopCommand: Sendable, Equatable, Codable {
     /// Anything done to a poll (open, close, reveal, a ballot...).
     case poll(PollCommand)
 
+    /// Names the journal uses for the unlabeled payload (instead of Swift's `_0`).
+    enum PollCodingKeys: String, CodingKey {
+        case _0 = "action"
+    }
+
     /// Short human words for the journal viewer and notices.
     public var summary: String {
         switch self {

@@ -27,7 +27,56 @@ public enum WorkshopReducer {
             return []
 
         case .tick:
-            return []
+            return VoterReducer.tick(&state, now: state.now)
+        case .voter(let input):
+            return VoterReducer.reduce(&state, input, now: state.now)
+        case .startVoterMode:
+            let open = state.polls.filter { $0.status == .open }
+            guard !open.isEmpty else {
+                inform(&state, "Open a poll first: voters can only answer open polls.", .warning)
+                break
+            }
+            if state.voterPIN == nil {
+                state.screen = .setPIN(editor: LineEditor(limit: 16), first: nil)
+            } else {
+                state.voter = VoterSession(pollIDs: open.map(\.id))
+                return [.discardInput]
+            }
+        case .resumeVoterMode:
+            guard state.voterPIN != nil else { break }
+            state.voter = VoterSession(pollIDs: state.polls.filter { $0.status == .open }.map(\.id))
+            return [.discardInput]
+        case .loadCodeBook(let book):
+            state.codeBook = book
+        case .editNewPIN(let edit):
+            if case .setPIN(var editor, let first) = state.screen {
+                editor.apply(edit)
+                state.screen = .setPIN(editor: editor, first: first)
+            }
+        case .submitNewPIN:
+            guard case .setPIN(let editor, let first) = state.screen else { break }
+            let typed = editor.text
+            if let first {
+                guard typed == first else {
+                    state.screen = .setPIN(editor: LineEditor(limit: 16), first: nil)
+                    inform(&state, "The two PINs differ. Type a new PIN again.", .warning)
+                    break
+                }
+                state.screen = .agenda
+                return [.hashPIN(typed)]
+            }
+            guard typed.count >= 4 else {
+                inform(&state, "A PIN needs at least 4 characters.", .warning)
+                break
+            }
+            state.screen = .setPIN(editor: LineEditor(limit: 16), first: typed)
+        case .voterPINReady(let hash):
+            state.voterPIN = hash
+            let open = state.polls.filter { $0.status == .open }
+            if !open.isEmpty {
+                state.voter = VoterSession(pollIDs: open.map(\.id))
+                return [.discardInput]
+            }
 
         case .showHelp:
             state.screen = .help

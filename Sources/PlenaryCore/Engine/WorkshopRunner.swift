@@ -5,16 +5,22 @@
 public final class WorkshopRunner {
     public private(set) var state: WorkshopState
     public private(set) var wantsToQuit = false
+    /// Set when keys typed ahead must be thrown away; the app loop clears it with `takeDiscardRequest()`.
+    public private(set) var wantsInputDiscarded = false
     public let files: WorkshopFiles
     private let journal: any AppendLog
     private let fileSystem: any FileSystem
     private let clock: any Clock
     private let generator: String
+    /// Source of salts; injected so tests are repeatable.
+    private let randomBytes: (Int) -> [UInt8]
     /// Writes since the results file last failed: used to say "saved again" only once.
     private var resultsFailing = false
 
     public init(state: WorkshopState, journal: any AppendLog, fileSystem: any FileSystem, files: WorkshopFiles,
-                clock: any Clock, generator: String) {
+                clock: any Clock, generator: String,
+                randomBytes: @escaping (Int) -> [UInt8] = WorkshopRunner.systemRandomBytes) {
+        self.randomBytes = randomBytes
         self.state = state
         self.journal = journal
         self.fileSystem = fileSystem
@@ -30,7 +36,10 @@ public final class WorkshopRunner {
         for effect in effects {
             switch effect {
             case .appendJournal(let command):
-                let record = JournalRecord.command(seq: next.recordedCommands, at: next.now, command: command)
+                // Ballots carry no time: with a timestamp, someone who watched the queue could match votes to voters.
+                let isBallot = if case .poll(.cast) = command { true } else { false }
+                let record = JournalRecord.command(seq: next.recordedCommands, at: isBallot ? Instant(milliseconds: 0) : next.now,
+                                                   command: command)
                 do {
                     try journal.appendDurably(JournalCodec.encode(record))
                 } catch {
@@ -46,9 +55,36 @@ public final class WorkshopRunner {
                 saveResults(&next, now: now)
             case .quit:
                 wantsToQuit = true
+            case .discardInput:
+                wantsInputDiscarded = true
+            case .saveCodes:
+                guard let book = next.codeBook else { continue }
+                do {
+                    try fileSystem.replaceAtomically(files.usedCodesPath, with: UsedCodesFile.encode(book.used))
+                } catch {
+                    // The code is not marked used on disk, so it must not admit anyone yet.
+                    state.voter?.message = "This code could not be recorded (\(error.reason)). Please tell the moderator."
+                    return
+                }
+            case .hashPIN(let pin):
+                state = next
+                let hash = SecretHash(secret: pin, salt: randomBytes(16), rounds: SecretHash.pinRounds)
+                send(.voterPINReady(hash))
+                return
             }
         }
         state = next
+    }
+
+    /// True once after an action asked for typed-ahead keys to be dropped.
+    public func takeDiscardRequest() -> Bool {
+        defer { wantsInputDiscarded = false }
+        return wantsInputDiscarded
+    }
+
+    public static func systemRandomBytes(_ count: Int) -> [UInt8] {
+        var generator = SystemRandomNumberGenerator()
+        return (0..<count).map { _ in UInt8.random(in: 0...255, using: &generator) }
     }
 
     /// Writes the results snapshot now (at start-up and on quit as well as after each recorded action).

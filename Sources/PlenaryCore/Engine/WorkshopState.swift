@@ -17,6 +17,12 @@ public struct WorkshopState: Sendable, Equatable {
     public var storageFailure: StorageFailure?
     /// Every poll: the session's, then those created during the workshop.
     public var polls: [PollState]
+    /// Set while this terminal is the locked-down voter screen.
+    public var voter: VoterSession?
+    /// The moderator PIN that leaves voter mode (from the session file, or set for this run).
+    public var voterPIN: SecretHash?
+    /// One-time codes for polls with `admission: codes`, when a code sheet was made.
+    public var codeBook: CodeBook?
     /// Number of commands in the journal (the next record's sequence number is this plus one).
     public var recordedCommands: Int
 
@@ -34,6 +40,9 @@ public struct WorkshopState: Sendable, Equatable {
         self.storageFailure = nil
         self.recordedCommands = 0
         self.polls = session.polls.map { PollState(definition: $0) }
+        self.voter = nil
+        self.voterPIN = session.voterPIN.flatMap(SecretHash.init(text:))
+        self.codeBook = nil
     }
 
     public enum Phase: Sendable, Equatable {
@@ -58,6 +67,8 @@ public struct WorkshopState: Sendable, Equatable {
         case handCount(HandCountDraft)
         /// The moderator writes an ad-hoc poll.
         case newPoll(PollDraft)
+        /// The moderator chooses a PIN before handing the terminal to voters (typed twice; never stored in plain).
+        case setPIN(editor: LineEditor, first: String?)
     }
 
     public var isReadOnly: Bool { storageFailure?.kind == .journal }

@@ -17,13 +17,17 @@ public struct Session: Sendable, Equatable {
     public var polls: [PollDefinition]
     public var templates: [CaptureTemplate]
     public var groups: [WorkingGroup]
+    /// Salted hash of the moderator PIN that leaves voter mode (`plenary pin` makes one).
+    public var voterPIN: String?
 
     public init(
         title: String, subtitle: String? = nil, date: CalendarDate? = nil, venue: String? = nil,
         timeZone: String = "UTC", language: String = "en", organisers: [String] = [],
         moderator: Person? = nil, end: TimeOfDay? = nil, agenda: [Slot] = [],
-        polls: [PollDefinition] = [], templates: [CaptureTemplate] = [], groups: [WorkingGroup] = []
+        polls: [PollDefinition] = [], templates: [CaptureTemplate] = [], groups: [WorkingGroup] = [],
+        voterPIN: String? = nil
     ) {
+        self.voterPIN = voterPIN
         self.title = title
         self.subtitle = subtitle
         self.date = date

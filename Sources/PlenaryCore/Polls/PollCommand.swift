@@ -11,6 +11,11 @@ public enum PollCommand: Sendable, Equatable, Codable {
     /// A poll made up during the workshop.
     case create(PollDefinition)
 
+    /// Names the journal uses for the unlabeled payload (instead of Swift's `_0`).
+    enum CreateCodingKeys: String, CodingKey {
+        case _0 = "definition"
+    }
+
     public var pollID: String {
         switch self {
         case .open(let id), .close(let id), .reveal(let id, _), .newRound(let id), .cast(let id, _), .handCount(let id, _):

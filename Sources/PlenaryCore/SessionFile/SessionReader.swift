@@ -89,6 +89,17 @@ struct SessionReader {
             endValid = false
         }
 
+        // Who may vote, unless a poll says otherwise.
+        let defaultAdmission = read.choice(f, "admission", Admission.self) ?? .open
+        var voterPIN: String? = nil
+        if let node = read.present(f, "voter_pin", required: false), let raw = read.text(node, "voter_pin") {
+            if SecretHash(text: raw) != nil {
+                voterPIN = raw
+            } else {
+                read.error(node.mark, "voter_pin", "not a PIN hash (expected the line `plenary pin` prints, like sha256:50000:<salt>:<hash>)")
+            }
+        }
+
         // Polls, templates and groups first: the agenda refers to them.
         var polls: [PollDefinition] = []
         var pollIDs: [Declared] = []
@@ -97,7 +108,7 @@ struct SessionReader {
             guard let pf = read.fields(node, path, allowed: SessionSchema.pollKeys) else { continue }
             let id = read.id(pf, what: "poll")
             if let id { pollIDs.append(Declared(id: id, mark: pf.value("id")?.mark, path: pf.path("id"))) }
-            if let poll = self.poll(pf, id: id) { polls.append(poll) }
+            if let poll = self.poll(pf, id: id, defaultAdmission: defaultAdmission) { polls.append(poll) }
         }
 
         var templates: [CaptureTemplate] = []
@@ -190,7 +201,7 @@ struct SessionReader {
         let session = Session(
             title: title, subtitle: subtitle, date: date, venue: venue, timeZone: timeZone, language: language,
             organisers: organisers, moderator: moderator, end: end, agenda: slots, polls: polls,
-            templates: templates, groups: groups)
+            templates: templates, groups: groups, voterPIN: voterPIN)
 
         // Planned times, only when every slot's timing could be read.
         if agendaComplete, endValid, !slots.isEmpty, sources.allSatisfy(\.timingValid) {
@@ -288,7 +299,7 @@ struct SessionReader {
 
     // MARK: - Polls
 
-    private func poll(_ f: Fields, id: String?) -> PollDefinition? {
+    private func poll(_ f: Fields, id: String?, defaultAdmission: Admission) -> PollDefinition? {
         let question = read.string(f, "question", required: true)
         let type = read.choice(f, "type", PollType.self, required: true)
         let optionItems = read.strings(f, "options")
@@ -297,7 +308,7 @@ struct SessionReader {
         let maxPicks = read.integer(f, "max_picks")
         let maxLength = read.integer(f, "max_length")
         let points = read.integer(f, "points")
-        let admission = read.choice(f, "admission", Admission.self) ?? .open
+        let admission = read.choice(f, "admission", Admission.self) ?? defaultAdmission
         let liveResults = read.bool(f, "live_results") ?? false
         var scale: RatingScale? = nil
         var scaleValid = true

@@ -4,6 +4,10 @@ public struct WorkshopFiles: Sendable, Equatable {
     public var sessionPath: String
     public var journalPath: String
     public var resultsPath: String
+    /// Hashes of the printed one-time codes (`plenary codes`).
+    public var codesPath: String
+    /// Which codes were used, per poll: a set, rewritten atomically.
+    public var usedCodesPath: String
 
     public init(sessionPath: String, resultsPath: String? = nil) {
         self.sessionPath = sessionPath
@@ -20,6 +24,12 @@ public struct WorkshopFiles: Sendable, Equatable {
             journalBase.removeLast(".json".count)
         }
         self.journalPath = journalBase + ".journal.jsonl"
+        var sessionBase = sessionPath
+        for suffix in [".yaml", ".yml"] where sessionBase.hasSuffix(suffix) {
+            sessionBase.removeLast(suffix.count)
+        }
+        self.codesPath = sessionBase + ".codes.json"
+        self.usedCodesPath = journalBase + ".codes-used.json"
     }
 
     /// `name.results.json` → `name.<stamp>.results.json`, keeping the kind of file recognisable.

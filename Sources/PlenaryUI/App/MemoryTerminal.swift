@@ -32,6 +32,12 @@ public final class MemoryTerminal: TerminalDriver {
         pendingKeys.removeAll()
     }
 
+    public private(set) var isRaw = false
+
+    public func setRawInput(_ raw: Bool) {
+        isRaw = raw
+    }
+
     public func restore() {
         restored = true
     }

@@ -25,7 +25,15 @@ public final class ModeratorApp {
 
     public func run() -> Exit {
         runner.send(.tick)
+        var isVoterScreen = false
         while true {
+            if (runner.state.voter != nil) != isVoterScreen {
+                isVoterScreen = runner.state.voter != nil
+                terminal.setRawInput(isVoterScreen)
+            }
+            if runner.takeDiscardRequest() {
+                terminal.discardPendingInput()
+            }
             terminal.draw(ModeratorScreen.render(runner.state, size: terminal.size, glyphs: glyphs))
             // Sleep until just after the next whole second so the clock ticks on time without polling.
             let millisecond = Int(clock.now().milliseconds % 1000)

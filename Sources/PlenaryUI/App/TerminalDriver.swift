@@ -8,6 +8,8 @@ public protocol TerminalDriver: AnyObject {
     func readKey(timeoutMilliseconds: Int) -> KeyEvent?
     /// Drops keys typed ahead (between two voters, after a confirmation).
     func discardPendingInput()
+    /// Raw input (voter screen): terminal signal keys arrive as keys. Off: Ctrl-C interrupts as usual.
+    func setRawInput(_ raw: Bool)
     /// Gives the terminal back as it was found. Safe to call twice.
     func restore()
 }

@@ -28,6 +28,7 @@ public struct KeyBinding: Sendable, Equatable {
         KeyBinding(keys: "N", footerKeys: "N", hint: "new round", description: "Start a new round (earlier rounds are kept)"),
         KeyBinding(keys: "b", footerKeys: "b", hint: "ballot", description: "Type in one ballot"),
         KeyBinding(keys: "h", footerKeys: "h", hint: "hands", description: "Type in counts from a show of hands"),
+        KeyBinding(keys: "v", footerKeys: "v", hint: "voters", description: "Hand the terminal to voters (open polls; Ctrl-X + PIN leaves)"),
         KeyBinding(keys: "P", footerKeys: "P", hint: "polls", description: "All polls"),
         KeyBinding(keys: "Esc", footerKeys: "Esc", hint: "agenda", description: "Back to the agenda"),
     ]

@@ -3,17 +3,21 @@ import PlenaryCore
 /// Keys of the moderator screen, one table per overlay. Unlisted keys do nothing.
 public enum ModeratorKeyMap {
     public static func action(for key: KeyEvent, in state: WorkshopState) -> WorkshopAction? {
+        if let voter = state.voter {
+            return VoterKeyMap.action(for: key, in: voter, state: state)
+        }
         switch state.screen {
-        case .agenda: agenda(key, state)
-        case .help: help(key)
-        case .confirmQuit: confirm(key, yes: .confirmQuit)
-        case .confirmEnd: confirm(key, yes: .command(.end))
-        case .jumpPicker(let selection): picker(key, selection: selection, state: state)
-        case .pollList(let selection): pollList(key, selection: selection, state: state)
-        case .poll(let id): poll(key, id: id, state: state)
-        case .ballot(let draft): ballot(key, draft: draft, state: state)
-        case .handCount: handCount(key)
-        case .newPoll(let draft): newPoll(key, draft: draft)
+        case .agenda: return agenda(key, state)
+        case .help: return help(key)
+        case .confirmQuit: return confirm(key, yes: .confirmQuit)
+        case .confirmEnd: return confirm(key, yes: .command(.end))
+        case .jumpPicker(let selection): return picker(key, selection: selection, state: state)
+        case .pollList(let selection): return pollList(key, selection: selection, state: state)
+        case .poll(let id): return poll(key, id: id, state: state)
+        case .ballot(let draft): return ballot(key, draft: draft, state: state)
+        case .handCount: return handCount(key)
+        case .newPoll(let draft): return newPoll(key, draft: draft)
+        case .setPIN: return setPIN(key)
         }
     }
 
@@ -32,6 +36,7 @@ public enum ModeratorKeyMap {
         case .character("q"), .character("Q"): return .requestQuit
         case .character("P"): return .openPollList
         case .character("a"): return .startNewPoll
+        case .character("v"): return .startVoterMode
         default: return nil
         }
     }
@@ -82,33 +87,28 @@ public enum ModeratorKeyMap {
         case .character("b"): return .startBallot(id)
         case .character("h"): return .startHandCount(id)
         case .character("P"): return .openPollList
+        case .character("v"): return .startVoterMode
         case .escape, .character("q"), .backspace: return .dismissOverlay
         default: return nil
         }
     }
 
     private static func ballot(_ key: KeyEvent, draft: BallotDraft, state: WorkshopState) -> WorkshopAction? {
-        let isText = state.poll(draft.pollID)?.definition.type == .open
         switch key {
         case .enter: return .submitBallot
         case .escape: return .showPoll(draft.pollID)
-        case .up: return .editBallot(.up)
-        case .down: return .editBallot(.down)
-        case .left: return .editBallot(.left)
-        case .right: return .editBallot(.right)
-        case .home where isText: return .editBallot(.line(.home))
-        case .end where isText: return .editBallot(.line(.end))
-        case .delete where isText: return .editBallot(.line(.deleteForward))
-        case .backspace: return .editBallot(isText ? .line(.backspace) : .erase)
-        case .control("w") where isText: return .editBallot(.line(.deleteWordBackward))
-        case .control("u") where isText: return .editBallot(.line(.deleteToStart))
-        case .control("k") where isText: return .editBallot(.line(.deleteToEnd))
-        case .control("a") where isText: return .editBallot(.line(.home))
-        case .control("e") where isText: return .editBallot(.line(.end))
-        case .character(" "): return .editBallot(.toggle)
-        case .character(let character) where isText: return .editBallot(.line(.insert(String(character))))
-        case .character(let character) where character.isASCII && character.isWholeNumber:
-            return .editBallot(.digit(Int(String(character))!))
+        default:
+            let isText = state.poll(draft.pollID)?.definition.type == .open
+            return BallotKeys.edit(for: key, isText: isText).map(WorkshopAction.editBallot)
+        }
+    }
+
+    private static func setPIN(_ key: KeyEvent) -> WorkshopAction? {
+        switch key {
+        case .enter: return .submitNewPIN
+        case .escape: return .dismissOverlay
+        case .backspace: return .editNewPIN(.backspace)
+        case .character(let character) where character != " ": return .editNewPIN(.insert(String(character)))
         default: return nil
         }
     }

@@ -9,6 +9,9 @@ public enum ModeratorScreen {
         guard size.columns >= minimumSize.columns, size.rows >= minimumSize.rows else {
             return TooSmallView.render(size: size, minimum: minimumSize)
         }
+        if let voter = state.voter {
+            return VoterScreen.render(state, voter: voter, size: size, glyphs: glyphs)
+        }
         var grid = CellGrid(size: size)
         let schedule = LiveSchedule(state: state)
         drawHeader(state, schedule, into: &grid, glyphs: glyphs)
@@ -76,6 +79,8 @@ public enum ModeratorScreen {
             JumpPicker.draw(state, schedule, selection: selection, into: &grid, glyphs: glyphs)
         case .pollList(let selection):
             PollListOverlay.draw(state, selection: selection, into: &grid, glyphs: glyphs)
+        case .setPIN(let editor, let first):
+            SetPINView.draw(editor: editor, confirming: first != nil, into: &grid, glyphs: glyphs)
         case .poll, .ballot, .handCount, .newPoll:
             break
         }

@@ -1,0 +1,157 @@
+/// The voter terminal's flow: privacy screen, optional code, one ballot per open poll with a review, thanks.
+enum VoterReducer {
+    static func reduce(_ state: inout WorkshopState, _ input: VoterInput, now: Instant) -> [Effect] {
+        guard var voter = state.voter else { return [] }
+        voter.message = nil
+
+        if voter.pinEntry != nil {
+            return pin(&state, &voter, input, now: now)
+        }
+        if case .requestExit = input {
+            if let until = voter.lockedUntil, until > now {
+                voter.message = "Locked: try again in \(until.seconds(since: now) + 1) s."
+            } else {
+                voter.pinEntry = LineEditor(limit: 16)
+            }
+            state.voter = voter
+            return []
+        }
+
+        var effects: [Effect] = []
+        switch (voter.step, input) {
+        case (.privacy, .proceed):
+            voter.pollIDs = state.polls.filter { $0.status == .open && voter.pollIDs.contains($0.id) }.map(\.id)
+            if voter.pollIDs.isEmpty {
+                voter.pollIDs = state.polls.filter { $0.status == .open }.map(\.id)
+            }
+            guard let first = voter.pollIDs.first, let poll = state.poll(first) else {
+                voter.message = "No poll is open right now. Please wait for the moderator."
+                break
+            }
+            if needsCode(voter.pollIDs, state) {
+                voter.step = .code(LineEditor(limit: 16))
+            } else {
+                voter.step = .ballot(index: 0, draft: BallotDraft(poll: poll.definition))
+            }
+            effects.append(.discardInput)
+
+        case (.code(var editor), .editCode(let edit)):
+            editor.apply(edit)
+            voter.step = .code(editor)
+        case (.code(let editor), .proceed):
+            let codePolls = voter.pollIDs.filter { state.poll($0)?.definition.admission == .codes }
+            guard var book = state.codeBook else {
+                voter.message = "Voting codes are not set up on this terminal. Please tell the moderator."
+                break
+            }
+            if let problem = book.problem(with: editor.text, polls: codePolls) {
+                voter.message = problem
+                voter.step = .code(LineEditor(limit: 16))
+                break
+            }
+            let key = book.hash(of: editor.text)
+            for id in codePolls { book.used[id, default: []].insert(key) }
+            state.codeBook = book
+            if let poll = state.poll(voter.pollIDs[0]) {
+                voter.step = .ballot(index: 0, draft: BallotDraft(poll: poll.definition))
+            }
+            effects.append(.saveCodes)
+        case (.code, .back):
+            voter.step = .privacy
+
+        case (.ballot(let index, var draft), .editBallot(let edit)):
+            if let poll = state.poll(voter.pollIDs[index]) { draft.apply(edit, poll: poll.definition) }
+            voter.step = .ballot(index: index, draft: draft)
+        case (.ballot(let index, let draft), .proceed):
+            guard let poll = state.poll(voter.pollIDs[index]) else { break }
+            let ballot = BallotValidation.normalized(draft.ballot(for: poll.definition))
+            if let problem = BallotValidation.problem(with: ballot, for: poll.definition) {
+                voter.message = problem
+            } else {
+                voter.step = .review(index: index, draft: draft)
+            }
+
+        case (.review(let index, let draft), .back):
+            voter.step = .ballot(index: index, draft: draft)
+        case (.review(let index, let draft), .proceed):
+            guard let poll = state.poll(voter.pollIDs[index]) else { break }
+            state.voter = voter
+            let cast = WorkshopReducer.reduce(&state, .command(.poll(.cast(poll: poll.id, ballot: draft.ballot(for: poll.definition)))), now: now)
+            voter = state.voter ?? voter
+            state.notice = nil
+            if cast.isEmpty {
+                voter.message = "This poll has just closed; your answer was not counted."
+            }
+            effects += cast
+            let next = index + 1
+            if next < voter.pollIDs.count, let nextPoll = state.poll(voter.pollIDs[next]) {
+                voter.step = .ballot(index: next, draft: BallotDraft(poll: nextPoll.definition))
+            } else {
+                voter.step = .recorded(until: now.adding(seconds: VoterSession.thankYouSeconds))
+                voter.completedTurns += 1
+            }
+            effects.append(.discardInput)
+
+        case (.recorded, .proceed):
+            voter.step = .privacy
+            effects.append(.discardInput)
+
+        default:
+            break
+        }
+        state.voter = voter
+        return effects
+    }
+
+    /// Time passing: the thank-you screen gives way to the privacy screen; a lockout ends.
+    static func tick(_ state: inout WorkshopState, now: Instant) -> [Effect] {
+        guard var voter = state.voter else { return [] }
+        var effects: [Effect] = []
+        if case .recorded(let until) = voter.step, now >= until {
+            voter.step = .privacy
+            effects.append(.discardInput)
+        }
+        if let until = voter.lockedUntil, now >= until {
+            voter.lockedUntil = nil
+        }
+        state.voter = voter
+        return effects
+    }
+
+    private static func needsCode(_ polls: [String], _ state: WorkshopState) -> Bool {
+        polls.contains { state.poll($0)?.definition.admission == .codes }
+    }
+
+    private static func pin(_ state: inout WorkshopState, _ voter: inout VoterSession, _ input: VoterInput, now: Instant) -> [Effect] {
+        switch input {
+        case .editPIN(let edit):
+            voter.pinEntry?.apply(edit)
+        case .back:
+            voter.pinEntry = nil
+        case .proceed:
+            let typed = voter.pinEntry?.text ?? ""
+            voter.pinEntry = nil
+            if let hash = state.voterPIN, hash.matches(typed) {
+                state.voter = nil
+                state.screen = .agenda
+                state.notice = Notice(text: "Left voter mode after \(voter.completedTurns) voter\(voter.completedTurns == 1 ? "" : "s").",
+                                      level: .info, until: now.adding(seconds: WorkshopReducer.noticeSeconds))
+                return [.discardInput]
+            }
+            voter.failedPINAttempts += 1
+            if voter.failedPINAttempts >= VoterSession.maximumPINAttempts {
+                voter.failedPINAttempts = 0
+                voter.lockedUntil = now.adding(seconds: VoterSession.lockoutSeconds)
+                voter.message = "Wrong PIN. Locked for \(VoterSession.lockoutSeconds) seconds."
+            } else {
+                voter.message = "Wrong PIN (\(voter.failedPINAttempts) of \(VoterSession.maximumPINAttempts))."
+            }
+        default:
+            break
+        }
+        state.voter = voter
+        // Only a checked PIN drops typed-ahead keys; while typing, every key must arrive.
+        if case .proceed = input { return [.discardInput] }
+        return []
+    }
+}

@@ -1,0 +1,55 @@
+/// The shared voter terminal: where the current voter is in their turn, and the lock that keeps them there.
+public struct VoterSession: Sendable, Equatable {
+    /// Polls this turn goes through, in order (the open polls when voter mode began).
+    public var pollIDs: [String]
+    public var step: Step
+    /// Set while the moderator's PIN is being typed to leave voter mode.
+    public var pinEntry: LineEditor?
+    public var failedPINAttempts: Int
+    /// PIN entry refused until then, after too many wrong attempts.
+    public var lockedUntil: Instant?
+    /// One-line feedback on the voter screen ("Choose one of options 1–3.").
+    public var message: String?
+    /// Turns completed since voter mode began, for the moderator.
+    public var completedTurns: Int
+
+    public static let maximumPINAttempts = 5
+    public static let lockoutSeconds: Int64 = 30
+    /// How long "Your vote is recorded" stays before the privacy screen returns.
+    public static let thankYouSeconds: Int64 = 5
+
+    public enum Step: Sendable, Equatable {
+        /// Nothing of the previous voter shows: "Press Enter to vote".
+        case privacy
+        /// Typing a one-time code (polls with `admission: codes`).
+        case code(LineEditor)
+        /// Filling in the ballot for `pollIDs[index]`.
+        case ballot(index: Int, draft: BallotDraft)
+        /// Checking the answer before it counts.
+        case review(index: Int, draft: BallotDraft)
+        case recorded(until: Instant)
+    }
+
+    public init(pollIDs: [String]) {
+        self.pollIDs = pollIDs
+        self.step = .privacy
+        self.pinEntry = nil
+        self.failedPINAttempts = 0
+        self.lockedUntil = nil
+        self.message = nil
+        self.completedTurns = 0
+    }
+}
+
+/// What the voter (or the moderator at the voter terminal) does.
+public enum VoterInput: Sendable, Equatable {
+    /// Enter: start, go on, confirm.
+    case proceed
+    /// Esc: change the answer (from review), cancel the PIN prompt.
+    case back
+    case editBallot(BallotDraft.Edit)
+    case editCode(LineEdit)
+    /// The moderator's way out: asks for the PIN.
+    case requestExit
+    case editPIN(LineEdit)
+}

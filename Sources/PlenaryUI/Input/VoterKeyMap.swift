@@ -1,0 +1,40 @@
+import PlenaryCore
+
+/// Keys on the voter screen. Everything not listed is ignored: no key leads anywhere but the next step,
+/// and only Ctrl-X followed by the moderator's PIN leaves.
+enum VoterKeyMap {
+    static func action(for key: KeyEvent, in voter: VoterSession, state: WorkshopState) -> WorkshopAction? {
+        if voter.pinEntry != nil {
+            switch key {
+            case .enter: return .voter(.proceed)
+            case .escape: return .voter(.back)
+            case .backspace: return .voter(.editPIN(.backspace))
+            case .character(let character): return .voter(.editPIN(.insert(String(character))))
+            default: return nil
+            }
+        }
+        if key == .control("x") { return .voter(.requestExit) }
+        switch voter.step {
+        case .privacy, .recorded:
+            return key == .enter ? .voter(.proceed) : nil
+        case .code:
+            switch key {
+            case .enter: return .voter(.proceed)
+            case .escape: return .voter(.back)
+            case .backspace: return .voter(.editCode(.backspace))
+            case .character(let character): return .voter(.editCode(.insert(String(character))))
+            default: return nil
+            }
+        case .ballot(let index, _):
+            if key == .enter { return .voter(.proceed) }
+            let isText = state.poll(voter.pollIDs[index])?.definition.type == .open
+            return BallotKeys.edit(for: key, isText: isText).map { .voter(.editBallot($0)) }
+        case .review:
+            switch key {
+            case .enter, .character("y"), .character("Y"): return .voter(.proceed)
+            case .escape, .backspace, .character("n"), .character("N"): return .voter(.back)
+            default: return nil
+            }
+        }
+    }
+}

@@ -1,0 +1,44 @@
+import ArgumentParser
+import Glibc
+import PlenaryCore
+
+struct PinCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "pin",
+        abstract: "Make the moderator PIN's hash for a session file's `voter_pin`.",
+        discussion: """
+            Asks for the PIN twice without showing it (or reads one line from standard input when it is not \
+            a terminal) and prints the line to put in the session file. The PIN itself is never written anywhere.
+            """
+    )
+
+    func run() throws {
+        let pin: String
+        if isatty(0) == 1 {
+            let first = Self.readHidden("New moderator PIN: ")
+            let second = Self.readHidden("Again: ")
+            guard first == second else { throw ValidationError("the two PINs differ") }
+            pin = first
+        } else {
+            pin = readLine(strippingNewline: true) ?? ""
+        }
+        guard pin.count >= 4 else { throw ValidationError("a PIN needs at least 4 characters") }
+        let hash = SecretHash(secret: pin, salt: WorkshopRunner.systemRandomBytes(16), rounds: SecretHash.pinRounds)
+        print("voter_pin: \"\(hash)\"")
+    }
+
+    /// Reads a line with echo off, restoring the terminal whatever happens.
+    static func readHidden(_ prompt: String) -> String {
+        StandardError.write(prompt, newline: false)
+        var saved = termios()
+        tcgetattr(0, &saved)
+        var hidden = saved
+        hidden.c_lflag &= ~tcflag_t(ECHO)
+        tcsetattr(0, TCSANOW, &hidden)
+        defer {
+            tcsetattr(0, TCSANOW, &saved)
+            StandardError.write("")
+        }
+        return readLine(strippingNewline: true) ?? ""
+    }
+}

@@ -1,0 +1,146 @@
+import Foundation
+import Glibc
+import Testing
+
+/// A terminal handed round the room: ten ballots through the voter screen, every control key thrown at it,
+/// a wrong PIN, the right PIN, and exactly ten ballots in the results.
+@Suite(.serialized)
+struct VoterEndToEndTests {
+    /// The pane terminal's settings as words ("isig", "-icanon"...), from `stty -a`.
+    func ttyFlags(_ pane: TmuxPane) throws -> Set<String> {
+        let tty = try pane.paneTTY
+        let output = try Subprocess.run(["/bin/stty", "-a", "-F", tty]).stdout
+        return Set(output.split(whereSeparator: { $0.isWhitespace || $0 == ";" }).map(String.init))
+    }
+
+    @Test func tenBallotsControlKeysAndThePIN() throws {
+        let (folder, file) = try ModeratorEndToEndTests.copySession("demo.yaml")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let pane = try TmuxPane(command: [try TmuxPane.plenaryExecutable.path, "run", file], columns: 100, rows: 30)
+        defer { pane.close() }
+        try pane.waitFor("Press Space")
+
+        // Open the single-choice and open-text polls from the moderator screen.
+        for position in [0, 3] {
+            try pane.sendText("P")
+            try pane.waitFor("Polls ")
+            try pane.sendKeys("Home")
+            for _ in 0..<position { try pane.sendKeys("Down") }
+            try pane.sendKeys("Enter")
+            try pane.waitFor("POLL ·")
+            try pane.sendText("o")
+            try pane.waitFor("OPEN")
+            try pane.sendKeys("Escape")
+            try pane.waitFor("AGENDA")
+        }
+        #expect(try ttyFlags(pane).contains("isig"))
+
+        // Hand over: v, PIN twice.
+        try pane.sendText("v")
+        try pane.waitFor("Moderator PIN for voter mode")
+        try pane.sendText("2468")
+        try pane.sendKeys("Enter")
+        try pane.waitFor("Type the same PIN again")
+        try pane.sendText("2468")
+        try pane.sendKeys("Enter")
+        try pane.waitFor("Press Enter to vote")
+        #expect(try ttyFlags(pane).contains("-isig"), "voter mode must turn terminal signals off")
+        #expect(!(try pane.capture()).contains("AGENDA"))
+
+        // Five voters, two questions each: ten ballots.
+        let answers = [("1", "trust"), ("2", "Vertrauen"), ("3", "confianza"), ("2", "協力"), ("2", "trust")]
+        for (choice, word) in answers {
+            try pane.sendKeys("Enter")
+            try pane.waitFor("QUESTION 1 OF 2")
+            try pane.sendText(choice)
+            try pane.sendKeys("Enter")
+            try pane.waitFor("Please check your answer")
+            try pane.sendKeys("Enter")
+            try pane.waitFor("QUESTION 2 OF 2")
+            try pane.sendText(word)
+            try pane.sendKeys("Enter")
+            try pane.waitFor("Please check your answer")
+            try pane.sendKeys("Enter")
+            try pane.waitFor("Your vote is recorded.")
+            try pane.sendKeys("Enter")
+            try pane.waitFor("Press Enter to vote")
+        }
+
+        // Every control byte, DEL, Alt and function keys: still the voter screen, still running.
+        let pid = try pane.programPID()
+        for byte in Array(0x00...0x1F) + [0x7F] where byte != 0x0D && byte != 0x0A && byte != 0x18 {
+            try pane.tmuxCommand(["send-keys", "-t", "t", "-H", String(format: "%02x", byte)])
+        }
+        try pane.sendKeys("M-x", "M-q", "F1", "F2", "F10", "F12", "Escape", "C-c", "C-z", "C-\\")
+        Thread.sleep(forTimeInterval: 0.3)
+        #expect(kill(pid, 0) == 0, "the program must survive every control key")
+        var screen = try pane.capture()
+        #expect(screen.contains("VOTING"), "\(screen)")
+        #expect(!screen.contains("EXIT:"), "\(screen)")
+        #expect(try ttyFlags(pane).contains("-isig"))
+
+        // A wrong PIN keeps it locked; the right one returns to the moderator screen.
+        try pane.sendKeys("C-x")
+        try pane.waitFor("Moderator PIN")
+        try pane.sendText("1111")
+        try pane.sendKeys("Enter")
+        try pane.waitFor("Wrong PIN (1 of 5).")
+        screen = try pane.capture()
+        #expect(screen.contains("VOTING") && !screen.contains("AGENDA"))
+        try pane.sendKeys("C-x")
+        try pane.waitFor("Moderator PIN")
+        try pane.sendText("2468")
+        try pane.sendKeys("Enter")
+        try pane.waitFor("Left voter mode after 5 voters.")
+        #expect(try ttyFlags(pane).contains("isig"))
+
+        try pane.sendText("q")
+        try pane.waitFor("Quit Plenary?")
+        try pane.sendText("y")
+        #expect(try pane.waitForExit() == 0)
+
+        let results = try ModeratorEndToEndTests.results(folder + "/demo.results.json")
+        let polls = try #require(results["polls"] as? [[String: Any]])
+        let counts = polls.map { (($0["rounds"] as? [[String: Any]])?.first?["ballotCount"] as? Int) ?? -1 }
+        #expect(counts == [5, 0, 0, 5, 0, 0])
+        #expect(counts.reduce(0, +) == 10)
+        let format = try #require((polls[0]["rounds"] as? [[String: Any]])?.first?["options"] as? [[String: Any]])
+        #expect(format.map { $0["count"] as? Int } == [1, 3, 1])
+        let words = try #require((polls[3]["rounds"] as? [[String: Any]])?.first?["answers"] as? [String])
+        #expect(words == ["Vertrauen", "confianza", "trust", "trust", "協力"])
+        // The journal holds ballots without time.
+        let journal = try String(contentsOfFile: folder + "/demo.journal.jsonl", encoding: .utf8)
+        let casts = journal.split(separator: "\n").filter { $0.contains(#""cast""#) }
+        #expect(casts.count == 10)
+        #expect(casts.allSatisfy { $0.contains(#""record":{"at":0,"#) })
+    }
+
+    @Test func voterFlagNeedsAPINAndStartsLocked() throws {
+        let (folder, file) = try ModeratorEndToEndTests.copySession("demo.yaml")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let plenary = try TmuxPane.plenaryExecutable.path
+        let refused = try Subprocess.run([plenary, "run", file, "--voter"])
+        #expect(refused.status != 0)
+        #expect(refused.stderr.contains("--voter needs the moderator PIN"))
+
+        let hash = try Subprocess.run([plenary, "pin"], input: "9753\n")
+        #expect(hash.status == 0, "\(hash.stderr)")
+        let line = hash.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(line.hasPrefix("voter_pin: \"sha256:"))
+        #expect(!line.contains("9753"))
+        let pinHash = String(line.dropFirst("voter_pin: \"".count).dropLast())
+
+        let pane = try TmuxPane(command: [plenary, "run", file, "--voter", "--pin-hash", pinHash])
+        defer { pane.close() }
+        try pane.waitFor("Press Enter to vote")
+        try pane.sendKeys("Enter")
+        try pane.waitFor("No poll is open right now")
+        try pane.sendKeys("C-c")
+        Thread.sleep(forTimeInterval: 0.2)
+        #expect(try pane.capture().contains("VOTING"))
+        try pane.sendKeys("C-x")
+        try pane.sendText("9753")
+        try pane.sendKeys("Enter")
+        try pane.waitFor("AGENDA")
+    }
+}
