@@ -68,7 +68,7 @@ struct VoterEndToEndTests {
 
         // Every control byte, DEL, Alt and function keys: still the voter screen, still running.
         let pid = try pane.programPID()
-        for byte in Array(0x00...0x1F) + [0x7F] where byte != 0x0D && byte != 0x0A && byte != 0x18 {
+        for byte in Array(0x00...0x1F) + [0x7F] {
             try pane.tmuxCommand(["send-keys", "-t", "t", "-H", String(format: "%02x", byte)])
         }
         try pane.sendKeys("M-x", "M-q", "F1", "F2", "F10", "F12", "Escape", "C-c", "C-z", "C-\\")
@@ -78,6 +78,9 @@ struct VoterEndToEndTests {
         #expect(screen.contains("VOTING"), "\(screen)")
         #expect(!screen.contains("EXIT:"), "\(screen)")
         #expect(try ttyFlags(pane).contains("-isig"))
+        // Ctrl-X (0x18) in the storm opened the PIN prompt; Escape closes it again.
+        try pane.sendKeys("Escape")
+        try pane.waitForAbsence(of: "Moderator PIN")
 
         // A wrong PIN keeps it locked; the right one returns to the moderator screen.
         try pane.sendKeys("C-x")
@@ -142,5 +145,65 @@ struct VoterEndToEndTests {
         try pane.sendText("9753")
         try pane.sendKeys("Enter")
         try pane.waitFor("AGENDA")
+    }
+
+    @Test func aPrintedCodeAdmitsOnceAndOnlyItsHashIsKept() throws {
+        var template = Array("/tmp/plenary-codes-XXXXXX".utf8CString)
+        let folder = String(cString: try #require(mkdtemp(&template)))
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let file = folder + "/vote.yaml"
+        let plenary = try TmuxPane.plenaryExecutable.path
+        let pin = try Subprocess.run([plenary, "pin"], input: "4321\n").stdout
+        try """
+        plenary: 1
+        title: Codes check
+        admission: codes
+        \(pin)
+        agenda:
+          - {title: Vote, duration: 10, polls: [choice]}
+        polls:
+          - {id: choice, question: Pick one, type: single, options: [Yes, No]}
+
+        """.write(toFile: file, atomically: true, encoding: .utf8)
+        let sheet = try Subprocess.run([plenary, "codes", file, "--count", "3"])
+        #expect(sheet.status == 0, "\(sheet.stderr)")
+        let codes = sheet.stdout.split(separator: "\n").filter { $0.hasPrefix("| ") && $0.contains("-") && !$0.contains("Voting") && !$0.contains("vote") }
+            .flatMap { $0.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }.filter { $0.count == 7 } }
+        #expect(codes.count == 3, "\(sheet.stdout)")
+        let stored = try String(contentsOfFile: folder + "/vote.codes.json", encoding: .utf8)
+        for code in codes { #expect(!stored.contains(code.replacingOccurrences(of: "-", with: ""))) }
+        #expect(try Subprocess.run([plenary, "codes", file, "--count", "3"]).status != 0, "a second sheet needs --replace")
+
+        let pane = try TmuxPane(command: [plenary, "run", file])
+        defer { pane.close() }
+        try pane.waitFor("Press Space")
+        try pane.sendText("P")
+        try pane.sendKeys("Enter")
+        try pane.waitFor("POLL ·")
+        try pane.sendText("o")
+        try pane.waitFor("OPEN")
+        try pane.sendText("v")
+        try pane.waitFor("Press Enter to vote")
+        for attempt in 0..<2 {
+            try pane.sendKeys("Enter")
+            try pane.waitFor("Type the code from your slip")
+            try pane.sendText(codes[0].lowercased())
+            try pane.sendKeys("Enter")
+            if attempt == 1 {
+                try pane.waitFor("This code has already been used for this poll.")
+                break
+            }
+            try pane.waitFor("YOUR VOTE")
+            try pane.sendText("1")
+            try pane.sendKeys("Enter")
+            try pane.waitFor("Please check your answer")
+            try pane.sendKeys("Enter")
+            try pane.waitFor("Your vote is recorded.")
+            try pane.sendKeys("Enter")
+            try pane.waitFor("Press Enter to vote")
+        }
+        let used = try String(contentsOfFile: folder + "/vote.codes-used.json", encoding: .utf8)
+        #expect(used.contains("choice"))
+        #expect(!used.contains(codes[0].replacingOccurrences(of: "-", with: "")))
     }
 }
