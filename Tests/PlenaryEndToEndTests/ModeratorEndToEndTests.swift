@@ -94,10 +94,7 @@ struct ModeratorEndToEndTests {
         defer { again.close() }
         try again.waitFor("Resumed from the journal: 5 recorded actions.")
         #expect(try again.capture().contains("slot 5/"))
-        try again.sendText("q")
-        try again.waitFor("Quit Plenary?")
-        try again.sendText("y")
-        #expect(try again.waitForExit() == 0)
+        #expect(try again.quitPlenary() == 0)
     }
 
     @Test func freshKeepsThePreviousRecord() throws {

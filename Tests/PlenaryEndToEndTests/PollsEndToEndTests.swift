@@ -5,18 +5,6 @@ import Testing
 /// and the results file holds the exact counts.
 @Suite(.serialized)
 struct PollsEndToEndTests {
-    /// Opens the poll at `position` in the poll list (the current slot's polls come first).
-    func openPoll(_ pane: TmuxPane, position: Int, question: String) throws {
-        try pane.sendText("P")
-        try pane.waitFor("Polls ")
-        try pane.sendKeys("Home")
-        for _ in 0..<position { try pane.sendKeys("Down") }
-        try pane.sendKeys("Enter")
-        try pane.waitFor(String(question.prefix(30)))
-        try pane.sendText("o")
-        try pane.waitFor("OPEN")
-    }
-
     func cast(_ pane: TmuxPane, keys: [String], text: String? = nil, expected count: Int) throws {
         try pane.sendText("b")
         try pane.waitFor("ENTER A BALLOT")
@@ -34,7 +22,7 @@ struct PollsEndToEndTests {
         try pane.waitFor("Press Space")
 
         // Single choice (live results): Online, Online, Hybrid.
-        try openPoll(pane, position: 0, question: "Which workshop format")
+        try pane.openPoll(at: 0, showing: String("Which workshop format".prefix(30)))
         try cast(pane, keys: ["2"], expected: 1)
         try cast(pane, keys: ["Down", "Space"], expected: 2)
         try cast(pane, keys: ["3"], expected: 3)
@@ -42,7 +30,7 @@ struct PollsEndToEndTests {
 
         // Multiple choice, up to two: {Funding, Matchmaking}, {Funding}; a third pick is ignored.
         try pane.sendKeys("Escape")
-        try openPoll(pane, position: 1, question: "What support would help")
+        try pane.openPoll(at: 1, showing: String("What support would help".prefix(30)))
         try cast(pane, keys: ["1", "4", "2"], expected: 1)
         try cast(pane, keys: ["1"], expected: 2)
         try pane.sendText("r")
@@ -50,7 +38,7 @@ struct PollsEndToEndTests {
 
         // Rating scale: 4, 5, 2 → mean 3.7, median 4; closed before the reveal.
         try pane.sendKeys("Escape")
-        try openPoll(pane, position: 2, question: "How ready is your region")
+        try pane.openPoll(at: 2, showing: String("How ready is your region".prefix(30)))
         for (index, value) in ["4", "5", "2"].enumerated() { try cast(pane, keys: [value], expected: index + 1) }
         try pane.waitFor("results hidden")
         try pane.sendText("c")
@@ -60,7 +48,7 @@ struct PollsEndToEndTests {
 
         // Open text with accents and CJK.
         try pane.sendKeys("Escape")
-        try openPoll(pane, position: 3, question: "One word for what cooperation")
+        try pane.openPoll(at: 3, showing: String("One word for what cooperation".prefix(30)))
         try cast(pane, keys: [], text: "confianza", expected: 1)
         try cast(pane, keys: [], text: "協力", expected: 2)
         try cast(pane, keys: [], text: "Confianza", expected: 3)
@@ -69,13 +57,13 @@ struct PollsEndToEndTests {
 
         // Ranking: [Funding, Capacity, Aligning] twice → Funding 3.0, Capacity 2.0, Aligning 1.0.
         try pane.sendKeys("Escape")
-        try openPoll(pane, position: 4, question: "Rank these challenges")
+        try pane.openPoll(at: 4, showing: String("Rank these challenges".prefix(30)))
         for count in 1...2 {
             try cast(pane, keys: ["Down", "Down", "Space", "Up", "Up", "Space"], expected: count)
         }
         // A malformed ballot is refused: an allocation that does not add up comes next.
         try pane.sendKeys("Escape")
-        try openPoll(pane, position: 5, question: "Share 100 points")
+        try pane.openPoll(at: 5, showing: String("Share 100 points".prefix(30)))
         try pane.sendText("b")
         try pane.waitFor("ENTER A BALLOT")
         try pane.sendText("60")
@@ -89,10 +77,7 @@ struct PollsEndToEndTests {
         try pane.waitFor("60 pts")
 
         try pane.sendKeys("Escape")
-        try pane.sendText("q")
-        try pane.waitFor("Quit Plenary?")
-        try pane.sendText("y")
-        #expect(try pane.waitForExit() == 0)
+        #expect(try pane.quitPlenary() == 0)
 
         let results = try ModeratorEndToEndTests.results(folder + "/demo.results.json")
         let polls = try #require(results["polls"] as? [[String: Any]])

@@ -22,14 +22,7 @@ struct VoterEndToEndTests {
 
         // Open the single-choice and open-text polls from the moderator screen.
         for position in [0, 3] {
-            try pane.sendText("P")
-            try pane.waitFor("Polls ")
-            try pane.sendKeys("Home")
-            for _ in 0..<position { try pane.sendKeys("Down") }
-            try pane.sendKeys("Enter")
-            try pane.waitFor("POLL ·")
-            try pane.sendText("o")
-            try pane.waitFor("OPEN")
+            try pane.openPoll(at: position)
             try pane.sendKeys("Escape")
             try pane.waitFor("AGENDA")
         }
@@ -97,10 +90,7 @@ struct VoterEndToEndTests {
         try pane.waitFor("Left voter mode after 5 voters.")
         #expect(try ttyFlags(pane).contains("isig"))
 
-        try pane.sendText("q")
-        try pane.waitFor("Quit Plenary?")
-        try pane.sendText("y")
-        #expect(try pane.waitForExit() == 0)
+        #expect(try pane.quitPlenary() == 0)
 
         let results = try ModeratorEndToEndTests.results(folder + "/demo.results.json")
         let polls = try #require(results["polls"] as? [[String: Any]])
@@ -177,11 +167,7 @@ struct VoterEndToEndTests {
         let pane = try TmuxPane(command: [plenary, "run", file])
         defer { pane.close() }
         try pane.waitFor("Press Space")
-        try pane.sendText("P")
-        try pane.sendKeys("Enter")
-        try pane.waitFor("POLL ·")
-        try pane.sendText("o")
-        try pane.waitFor("OPEN")
+        try pane.openPoll(at: 0)
         try pane.sendText("v")
         try pane.waitFor("Press Enter to vote")
         for attempt in 0..<2 {

@@ -1,0 +1,22 @@
+/// Moves a test makes again and again on Plenary's moderator screen.
+extension TmuxPane {
+    /// Opens the poll at `position` in the poll list (the current slot's polls come first) and opens it for ballots.
+    func openPoll(at position: Int, showing text: String = "POLL ·") throws {
+        try sendText("P")
+        try waitFor("Polls ")
+        try sendKeys("Home")
+        for _ in 0..<position { try sendKeys("Down") }
+        try sendKeys("Enter")
+        try waitFor(text)
+        try sendText("o")
+        try waitFor("OPEN")
+    }
+
+    /// Quits with confirmation and returns the exit status.
+    func quitPlenary() throws -> Int32 {
+        try sendText("q")
+        try waitFor("Quit Plenary?")
+        try sendText("y")
+        return try waitForExit()
+    }
+}
