@@ -15,6 +15,13 @@ public enum WorkshopCommand: Sendable, Equatable, Codable {
     case end
     /// Anything done to a poll (open, close, reveal, a ballot...).
     case poll(PollCommand)
+    /// Anything done to a working group's entries.
+    case group(GroupCommand)
+
+    /// Names the journal uses for the unlabeled payload (instead of Swift's `_0`).
+    enum GroupCodingKeys: String, CodingKey {
+        case _0 = "action"
+    }
 
     /// Names the journal uses for the unlabeled payload (instead of Swift's `_0`).
     enum PollCodingKeys: String, CodingKey {
@@ -34,6 +41,7 @@ public enum WorkshopCommand: Sendable, Equatable, Codable {
             "\(seconds >= 0 ? "extended" : "shortened") slot \(slot + 1) by \(abs(seconds) / 60) min"
         case .end: "ended the workshop"
         case .poll(let command): "poll \(command.pollID)"
+        case .group(let command): "group \(command.groupID)"
         }
     }
 }

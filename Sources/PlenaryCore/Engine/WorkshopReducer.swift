@@ -199,6 +199,10 @@ public enum WorkshopReducer {
             // Polls stay usable after the agenda has ended (a last vote, a late reveal).
             return PollReducer.apply(pollCommand, to: &state)
         }
+        if case .group(let groupCommand) = command {
+            // So do working groups: notes are often finished after the last slot.
+            return GroupReducer.apply(groupCommand, to: &state, at: now)
+        }
         guard !state.hasEnded else { return "The workshop has ended." }
         switch command {
         case .start:
@@ -261,7 +265,7 @@ public enum WorkshopReducer {
             endCurrentRun(&state, at: now)
             state.phase = .ended(at: now)
             state.screen = .agenda
-        case .poll:
+        case .poll, .group:
             break
         }
         return nil

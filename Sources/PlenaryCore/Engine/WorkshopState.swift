@@ -17,6 +17,8 @@ public struct WorkshopState: Sendable, Equatable {
     public var storageFailure: StorageFailure?
     /// Every poll: the session's, then those created during the workshop.
     public var polls: [PollState]
+    /// Every working group with its captured entries.
+    public var groups: [GroupState]
     /// Set while this terminal is the locked-down voter screen.
     public var voter: VoterSession?
     /// The moderator PIN that leaves voter mode (from the session file, or set for this run).
@@ -40,6 +42,7 @@ public struct WorkshopState: Sendable, Equatable {
         self.storageFailure = nil
         self.recordedCommands = 0
         self.polls = session.polls.map { PollState(definition: $0) }
+        self.groups = session.groups.map { GroupState(definition: $0) }
         self.voter = nil
         self.voterPIN = session.voterPIN.flatMap(SecretHash.init(text:))
         self.codeBook = nil

@@ -12,6 +12,7 @@ public struct ResultsSnapshot: Encodable, Sendable {
     public var workshop: Workshop
     public var slots: [SlotResult]
     public var polls: [PollResult]
+    public var groups: [GroupResult]
 
     public struct Workshop: Encodable, Sendable {
         public var title: String
@@ -48,6 +49,35 @@ public struct ResultsSnapshot: Encodable, Sendable {
         public var actualSeconds: Int64?
         public var pausedSeconds: Int64
         public var runs: Int
+    }
+
+    public struct GroupResult: Encodable, Sendable {
+        public var id: String
+        public var name: String
+        public var facilitator: String?
+        public var lead: String?
+        public var members: [String]
+        public var templates: [String]
+        public var entries: [EntryResult]
+    }
+
+    public struct EntryResult: Encodable, Sendable {
+        public var id: String
+        public var order: Int
+        public var template: String
+        public var author: String
+        public var createdAt: String
+        public var editedAt: String
+        /// In the template's field order; list fields as arrays of items.
+        public var fields: [FieldResult]
+    }
+
+    public struct FieldResult: Encodable, Sendable {
+        public var id: String
+        public var label: String
+        public var type: String
+        public var text: String?
+        public var items: [String]?
     }
 
     public struct PollResult: Encodable, Sendable {
@@ -164,6 +194,7 @@ public struct ResultsSnapshot: Encodable, Sendable {
                 runs: progress.runs.count)
         }
         polls = state.polls.map { Self.pollResult($0, state: state) }
+        groups = state.groups.map { Self.groupResult($0, state: state) }
     }
 
     static func pollResult(_ poll: PollState, state: WorkshopState) -> PollResult {
@@ -210,6 +241,25 @@ public struct ResultsSnapshot: Encodable, Sendable {
             result.terms = results.rows.map { TermResult(term: $0.label, count: Int($0.value)) }
         }
         return result
+    }
+
+    static func groupResult(_ group: GroupState, state: WorkshopState) -> GroupResult {
+        let definition = group.definition
+        let entries = group.entries.enumerated().map { order, entry in
+            let template = state.session.templates.first { $0.id == entry.template }
+            let fields = (template?.fields ?? []).map { field in
+                let value = entry.fields[field.id] ?? ""
+                return field.kind == .list
+                    ? FieldResult(id: field.id, label: field.label, type: field.kind.rawValue,
+                                  items: value.split(separator: "\n").map(String.init).filter { !$0.isEmpty })
+                    : FieldResult(id: field.id, label: field.label, type: field.kind.rawValue, text: value)
+            }
+            return EntryResult(id: entry.id, order: order + 1, template: entry.template, author: entry.author,
+                               createdAt: state.calendar.iso8601(entry.createdAt), editedAt: state.calendar.iso8601(entry.editedAt),
+                               fields: fields)
+        }
+        return GroupResult(id: definition.id, name: definition.name, facilitator: definition.facilitator.map(describe),
+                           lead: definition.lead, members: definition.members, templates: definition.templates, entries: entries)
     }
 
     static func describe(_ person: Person) -> String {

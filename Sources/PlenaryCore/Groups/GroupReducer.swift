@@ -1,0 +1,65 @@
+/// Applies group commands; also used to replay the journal.
+enum GroupReducer {
+    /// Returns why the command was refused, or nil when it changed the state.
+    static func apply(_ command: GroupCommand, to state: inout WorkshopState, at now: Instant) -> String? {
+        guard let groupIndex = state.groups.firstIndex(where: { $0.id == command.groupID }) else {
+            return "There is no working group \"\(command.groupID)\"."
+        }
+        var group = state.groups[groupIndex]
+        switch command {
+        case .add(_, let template, let author):
+            guard group.definition.templates.contains(template), state.session.templates.contains(where: { $0.id == template }) else {
+                return "This group does not use the template \"\(template)\"."
+            }
+            let entry = GroupEntry(id: "\(group.id)-\(group.nextNumber)", template: template, author: author, createdAt: now)
+            group.nextNumber += 1
+            group.entries.append(entry)
+            group.undoStack.append(.removeAdded(entryID: entry.id))
+
+        case .setField(_, let entryID, let field, let text):
+            guard let index = group.index(of: entryID) else { return "That entry no longer exists." }
+            let entry = group.entries[index]
+            guard let template = state.session.templates.first(where: { $0.id == entry.template }),
+                  template.fields.contains(where: { $0.id == field }) else {
+                return "The template has no field \"\(field)\"."
+            }
+            guard entry.fields[field] ?? "" != text else { return "No change." }
+            group.undoStack.append(.restoreField(entryID: entryID, field: field, previous: entry.fields[field], editedAt: entry.editedAt))
+            group.entries[index].fields[field] = text
+            group.entries[index].editedAt = now
+
+        case .delete(_, let entryID):
+            guard let index = group.index(of: entryID) else { return "That entry no longer exists." }
+            group.undoStack.append(.restoreDeleted(group.entries[index], index: index))
+            group.entries.remove(at: index)
+
+        case .move(_, let entryID, let offset):
+            guard let index = group.index(of: entryID) else { return "That entry no longer exists." }
+            let target = min(group.entries.count - 1, max(0, index + offset))
+            guard target != index else { return offset < 0 ? "Already first." : "Already last." }
+            group.entries.insert(group.entries.remove(at: index), at: target)
+            group.undoStack.append(.moveBack(entryID: entryID, by: index - target))
+
+        case .undo:
+            guard let step = group.undoStack.popLast() else { return "Nothing to undo." }
+            switch step {
+            case .removeAdded(let entryID):
+                group.entries.removeAll { $0.id == entryID }
+            case .restoreDeleted(let entry, let index):
+                group.entries.insert(entry, at: min(index, group.entries.count))
+            case .restoreField(let entryID, let field, let previous, let editedAt):
+                if let index = group.index(of: entryID) {
+                    group.entries[index].fields[field] = previous
+                    group.entries[index].editedAt = editedAt
+                }
+            case .moveBack(let entryID, let offset):
+                if let index = group.index(of: entryID) {
+                    let target = min(group.entries.count - 1, max(0, index + offset))
+                    group.entries.insert(group.entries.remove(at: index), at: target)
+                }
+            }
+        }
+        state.groups[groupIndex] = group
+        return nil
+    }
+}

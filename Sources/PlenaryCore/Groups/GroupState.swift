@@ -1,0 +1,27 @@
+/// A working group during the workshop: its definition, its entries in order, and what can be undone.
+public struct GroupState: Sendable, Equatable, Identifiable {
+    public var definition: WorkingGroup
+    public var entries: [GroupEntry]
+    /// Steps that `undo` reverses, newest last.
+    public var undoStack: [UndoStep]
+    /// Number given to the next new entry.
+    public var nextNumber: Int
+
+    public enum UndoStep: Sendable, Equatable {
+        case removeAdded(entryID: String)
+        case restoreDeleted(GroupEntry, index: Int)
+        case restoreField(entryID: String, field: String, previous: String?, editedAt: Instant)
+        case moveBack(entryID: String, by: Int)
+    }
+
+    public init(definition: WorkingGroup) {
+        self.definition = definition
+        self.entries = []
+        self.undoStack = []
+        self.nextNumber = 1
+    }
+
+    public var id: String { definition.id }
+
+    public func index(of entryID: String) -> Int? { entries.firstIndex { $0.id == entryID } }
+}

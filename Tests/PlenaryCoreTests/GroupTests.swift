@@ -1,0 +1,101 @@
+import Foundation
+import Testing
+@testable import PlenaryCore
+
+@Suite struct GroupTests {
+    static let actionConcept = CaptureTemplate(id: "action-concept", name: "Action concept", fields: [
+        TemplateField(id: "theme", label: "Theme / value-chain segment", kind: .text, required: true),
+        TemplateField(id: "partners", label: "Potential partners / regions", kind: .list),
+        TemplateField(id: "outcome", label: "Expected outcome", kind: .long),
+        TemplateField(id: "first-step", label: "First practical step", kind: .text),
+    ])
+
+    func state() -> WorkshopState {
+        var session = Fixtures.sevilla()
+        session.templates = [Self.actionConcept]
+        session.groups = [WorkingGroup(id: "wg1", name: "Policy and S3 investment alignment", lead: "IRM-HUB", templates: ["action-concept"])]
+        return Fixtures.state(session, now: Fixtures.at(12, 0))
+    }
+
+    @discardableResult
+    func send(_ state: inout WorkshopState, _ command: GroupCommand, at time: Instant = Fixtures.at(12, 50)) -> Bool {
+        !WorkshopReducer.reduce(&state, .command(.group(command)), now: time).isEmpty
+    }
+
+    @Test func entriesAreAddedEditedMovedAndDeletedWithUndo() {
+        var state = state()
+        #expect(send(&state, .add(group: "wg1", template: "action-concept", author: "facilitator")))
+        #expect(send(&state, .add(group: "wg1", template: "action-concept", author: "facilitator")))
+        #expect(state.groups[0].entries.map(\.id) == ["wg1-1", "wg1-2"])
+        #expect(send(&state, .setField(group: "wg1", entry: "wg1-1", field: "theme", text: "Critical raw materials recycling"), at: Fixtures.at(12, 51)))
+        #expect(send(&state, .setField(group: "wg1", entry: "wg1-1", field: "partners", text: "Andalucía\nRégion Grand Est")))
+        #expect(!send(&state, .setField(group: "wg1", entry: "wg1-1", field: "colour", text: "x")))
+        #expect(send(&state, .move(group: "wg1", entry: "wg1-2", by: -1)))
+        #expect(state.groups[0].entries.map(\.id) == ["wg1-2", "wg1-1"])
+        #expect(send(&state, .delete(group: "wg1", entry: "wg1-1")))
+        #expect(state.groups[0].entries.map(\.id) == ["wg1-2"])
+        #expect(send(&state, .undo(group: "wg1")))
+        #expect(state.groups[0].entries.map(\.id) == ["wg1-2", "wg1-1"])
+        #expect(state.groups[0].entries[1].fields["partners"] == "Andalucía\nRégion Grand Est")
+        #expect(send(&state, .undo(group: "wg1")))
+        #expect(state.groups[0].entries.map(\.id) == ["wg1-1", "wg1-2"])
+        #expect(send(&state, .undo(group: "wg1")))
+        #expect(state.groups[0].entries[0].fields["partners"] == nil)
+        #expect(state.groups[0].entries[0].editedAt == Fixtures.at(12, 51))
+        // Ids keep counting after an undone add, so no id is ever reused.
+        #expect(send(&state, .undo(group: "wg1")))
+        #expect(send(&state, .undo(group: "wg1")))
+        #expect(send(&state, .undo(group: "wg1")))
+        #expect(!send(&state, .undo(group: "wg1")))
+        #expect(send(&state, .add(group: "wg1", template: "action-concept", author: "moderator")))
+        #expect(state.groups[0].entries.map(\.id) == ["wg1-3"])
+    }
+
+    @Test func unknownGroupsAndTemplatesAreRefused() {
+        var state = state()
+        #expect(!send(&state, .add(group: "wg9", template: "action-concept", author: "facilitator")))
+        #expect(!send(&state, .add(group: "wg1", template: "swot", author: "facilitator")))
+        #expect(state.recordedCommands == 0)
+    }
+
+    @Test func entriesReachTheResultsFileInTemplateOrder() throws {
+        var state = state()
+        send(&state, .add(group: "wg1", template: "action-concept", author: "facilitator"), at: Fixtures.at(12, 50))
+        send(&state, .setField(group: "wg1", entry: "wg1-1", field: "first-step", text: "Call with Kainuu"), at: Fixtures.at(12, 52))
+        send(&state, .setField(group: "wg1", entry: "wg1-1", field: "partners", text: "Andalucía\n\nKainuu"), at: Fixtures.at(12, 53))
+        let bytes = ResultsSnapshot(state: state, sessionFile: "s.yaml", generator: "t").encoded()
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any])
+        let group = try #require((object["groups"] as? [[String: Any]])?.first)
+        #expect(group["lead"] as? String == "IRM-HUB")
+        let entry = try #require((group["entries"] as? [[String: Any]])?.first)
+        #expect(entry["author"] as? String == "facilitator")
+        #expect(entry["editedAt"] as? String == "2025-03-11T12:53:00+01:00")
+        let fields = try #require(entry["fields"] as? [[String: Any]])
+        #expect(fields.map { $0["id"] as? String } == ["theme", "partners", "outcome", "first-step"])
+        #expect(fields[1]["items"] as? [String] == ["Andalucía", "Kainuu"])
+        #expect(fields[3]["text"] as? String == "Call with Kainuu")
+    }
+
+    @Test func groupCommandsReplayFromTheJournal() {
+        let fs = MemoryFileSystem()
+        let clock = ManualClock(Fixtures.at(12, 0))
+        let initial = state()
+        let files = WorkshopFiles(sessionPath: "g.yaml")
+        guard case .success(let opened) = WorkshopStore.open(session: initial.session, plan: initial.plan, files: files,
+                                                              fileSystem: fs, now: clock.now(), stamp: "S", fresh: false)
+        else { Issue.record("open failed"); return }
+        let runner = WorkshopRunner(state: opened.state, journal: opened.journal, fileSystem: fs, files: files, clock: clock, generator: "t")
+        for command: GroupCommand in [.add(group: "wg1", template: "action-concept", author: "facilitator"),
+                                      .setField(group: "wg1", entry: "wg1-1", field: "theme", text: "Économie circulaire 循环"),
+                                      .add(group: "wg1", template: "action-concept", author: "facilitator"),
+                                      .delete(group: "wg1", entry: "wg1-2")] {
+            clock.advance(seconds: 10)
+            runner.send(.command(.group(command)))
+        }
+        guard case .success(let reopened) = WorkshopStore.open(session: initial.session, plan: initial.plan, files: files,
+                                                                fileSystem: fs, now: clock.now(), stamp: "S", fresh: false)
+        else { Issue.record("reopen failed"); return }
+        #expect(reopened.state.groups == runner.state.groups)
+        #expect(fs.text(files.journalPath)?.contains(#"{"group":{"action":{"setField""#) == true)
+    }
+}
