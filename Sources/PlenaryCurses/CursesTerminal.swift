@@ -167,7 +167,33 @@ public final class CursesTerminal: TerminalDriver {
         if key == .resize {
             repaintFromScratch = true
         }
+        if key == .escape, let swallowed = swallowEscapeSequence() {
+            return swallowed
+        }
         return key
+    }
+
+    /// An Esc that ncurses did not turn into a key, followed at once by "[" or "O", is a control sequence it does
+    /// not know (a mouse report, a bracketed-paste marker, an unknown function key). Read the rest of it and
+    /// report `.unknown`, so none of its bytes is typed into an answer. Esc followed by anything else is left
+    /// alone: that is Esc then a key (or Alt plus a key), and both reach the key maps as typed.
+    private func swallowEscapeSequence() -> KeyEvent? {
+        wtimeout(window, 0)
+        var code: wint_t = 0
+        let status = wget_wch(window, &code)
+        guard status != ERR else { return nil }
+        let introducer = UInt32(code)
+        guard status == OK, introducer == 0x5B || introducer == 0x4F else {
+            // Not a sequence: give the key back, as a function key or as a character.
+            if status == KEY_CODE_YES { ungetch(Int32(code)) } else { unget_wch(wchar_t(code)) }
+            return nil
+        }
+        // CSI runs to a final byte 0x40...0x7E; SS3 is one more byte.
+        for _ in 0..<32 {
+            guard wget_wch(window, &code) != ERR else { break }
+            if introducer == 0x4F || (0x40...0x7E).contains(UInt32(code)) { break }
+        }
+        return .unknown
     }
 
     public func discardPendingInput() {

@@ -22,7 +22,12 @@ struct PinCommand: ParsableCommand {
         } else {
             pin = readLine(strippingNewline: true) ?? ""
         }
-        guard pin.count >= 4 else { throw ValidationError("a PIN needs at least 4 characters") }
+        guard pin.count >= SecretHash.pinMinimumLength else {
+            throw ValidationError("a PIN needs at least \(SecretHash.pinMinimumLength) characters")
+        }
+        guard pin.count <= SecretHash.pinMaximumLength else {
+            throw ValidationError("a PIN can have at most \(SecretHash.pinMaximumLength) characters (the voter screen's prompt takes no more)")
+        }
         let hash = SecretHash(secret: pin, salt: WorkshopRunner.systemRandomBytes(16), rounds: SecretHash.pinRounds)
         print("voter_pin: \"\(hash)\"")
     }

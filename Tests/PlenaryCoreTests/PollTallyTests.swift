@@ -155,9 +155,9 @@ import Testing
         ], hands: [3])
         #expect(results.ballotCount == 3)
         #expect(results.answers == ["Cluster collaboration", "clusters and Clusters", "collaboration funding"])
-        #expect(table(results) == ["clusters | 2", "collaboration | 2", "cluster | 1", "funding | 1"])
-        #expect(results.rows.map(\.fraction) == [1, 1, 0.5, 0.5])
-        #expect(results.rows.map(\.value) == [2, 2, 1, 1])
+        #expect(table(results) == ["collaboration | 2", "cluster | 1", "clusters | 1", "funding | 1"])
+        #expect(results.rows.map(\.fraction) == [1, 0.5, 0.5, 0.5])
+        #expect(results.rows.map(\.value) == [2, 1, 1, 1])
         #expect(results.rows.allSatisfy { $0.optionIndex == nil })
     }
 

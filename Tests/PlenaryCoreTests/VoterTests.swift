@@ -18,9 +18,11 @@ import Testing
         return state
     }
 
+    /// Each input a second after the last, so review screens have settled (see `VoterSession.settleMilliseconds`).
     @discardableResult
-    func send(_ state: inout WorkshopState, _ input: VoterInput, at time: Instant = Fixtures.at(12, 1)) -> [Effect] {
-        WorkshopReducer.reduce(&state, .voter(input), now: time)
+    func send(_ state: inout WorkshopState, _ input: VoterInput, at time: Instant? = nil) -> [Effect] {
+        let moment = time ?? state.now.adding(seconds: 1)
+        return WorkshopReducer.reduce(&state, .voter(input), now: moment)
     }
 
     @Test func aTurnGoesThroughEveryOpenPollWithAReview() {
@@ -29,20 +31,57 @@ import Testing
         #expect(send(&state, .proceed) == [.discardInput])
         send(&state, .editBallot(.digit(2)))
         send(&state, .proceed)
-        guard case .review(0, _) = state.voter?.step else { Issue.record("not reviewing"); return }
+        guard case .review(0, _, _)? = state.voter?.step else { Issue.record("not reviewing"); return }
         send(&state, .back)
-        guard case .ballot(0, _) = state.voter?.step else { Issue.record("back did not return to the ballot"); return }
+        guard case .ballot(0, _)? = state.voter?.step else { Issue.record("back did not return to the ballot"); return }
         send(&state, .proceed)
         let effects = send(&state, .proceed)
         #expect(effects == [.appendJournal(.poll(.cast(poll: "format", ballot: .single(option: 1)))), .saveResults, .discardInput])
-        guard case .ballot(1, _) = state.voter?.step else { Issue.record("second poll not offered"); return }
+        guard case .ballot(1, _)? = state.voter?.step else { Issue.record("second poll not offered"); return }
         send(&state, .editBallot(.digit(4)))
         send(&state, .proceed)
-        send(&state, .proceed)
-        #expect(state.voter?.step == .recorded(until: Fixtures.at(12, 1).adding(seconds: 5)))
+        let confirmed = state.now.adding(seconds: 1)
+        send(&state, .proceed, at: confirmed)
+        #expect(state.voter?.step == .recorded(until: confirmed.adding(seconds: 5)))
         #expect(state.voter?.completedTurns == 1)
         #expect(state.polls.map(\.currentRound.ballots.count) == [1, 1])
-        _ = WorkshopReducer.reduce(&state, .tick, now: Fixtures.at(12, 1, 5))
+        _ = WorkshopReducer.reduce(&state, .tick, now: confirmed.adding(seconds: 5))
+        #expect(state.voter?.step == .privacy)
+    }
+
+    @Test func aHeldOrPastedEnterCannotConfirmUnseen() {
+        var state = state()
+        _ = WorkshopReducer.reduce(&state, .startVoterMode, now: Fixtures.at(12, 1))
+        send(&state, .proceed)
+        send(&state, .editBallot(.digit(1)))
+        let shown = state.now.adding(seconds: 1)
+        send(&state, .proceed, at: shown)
+        send(&state, .proceed, at: shown.adding(milliseconds: 200))
+        guard case .review? = state.voter?.step else { Issue.record("a fast Enter confirmed the ballot"); return }
+        #expect(state.polls[0].currentRound.ballots.isEmpty)
+        send(&state, .proceed, at: shown.adding(milliseconds: 800))
+        #expect(state.polls[0].currentRound.ballots.count == 1)
+    }
+
+    @Test func escapeSkipsAQuestionWithoutCasting() {
+        var state = state()
+        _ = WorkshopReducer.reduce(&state, .startVoterMode, now: Fixtures.at(12, 1))
+        send(&state, .proceed)
+        send(&state, .back)
+        guard case .ballot(1, _)? = state.voter?.step else { Issue.record("Esc did not skip"); return }
+        send(&state, .back)
+        guard case .recorded? = state.voter?.step else { Issue.record("skipping the last question did not end the turn"); return }
+        #expect(state.polls.allSatisfy { $0.currentRound.ballots.isEmpty })
+    }
+
+    @Test func aTurnLeftAloneReturnsToThePrivacyScreen() {
+        var state = state()
+        _ = WorkshopReducer.reduce(&state, .startVoterMode, now: Fixtures.at(12, 1))
+        send(&state, .proceed, at: Fixtures.at(12, 1))
+        send(&state, .editBallot(.digit(2)), at: Fixtures.at(12, 2))
+        _ = WorkshopReducer.reduce(&state, .tick, now: Fixtures.at(12, 3, 59))
+        guard case .ballot? = state.voter?.step else { Issue.record("reset too early"); return }
+        _ = WorkshopReducer.reduce(&state, .tick, now: Fixtures.at(12, 4))
         #expect(state.voter?.step == .privacy)
     }
 
@@ -80,8 +119,9 @@ import Testing
         }
         tryPIN("1111", at: Fixtures.at(12, 2))
         #expect(state.voter?.message == "Wrong PIN. Locked for 30 seconds.")
-        send(&state, .requestExit, at: Fixtures.at(12, 2, 29))
-        #expect(state.voter?.pinEntry == nil)
+        // While locked the prompt still opens (so keys never reach a ballot) but checks nothing, even the right PIN.
+        tryPIN("2468", at: Fixtures.at(12, 2, 29))
+        #expect(state.voter != nil)
         #expect(state.voter?.message == "Locked: try again in 2 s.")
         _ = WorkshopReducer.reduce(&state, .tick, now: Fixtures.at(12, 2, 30))
         tryPIN("2468", at: Fixtures.at(12, 2, 31))
@@ -112,14 +152,24 @@ import Testing
         #expect(state.voter?.message == "This code is not valid. Check it and type it again.")
         send(&state, .editCode(.insert("acd-347")))
         #expect(send(&state, .proceed) == [.saveCodes])
-        #expect(state.codeBook?.used["format"] == [book.hash(of: "ACD347")])
-        #expect(state.codeBook?.used["ready"] == [book.hash(of: "ACD347")])
+        #expect(state.codeBook?.used["format#1"] == [book.hash(of: "ACD347")])
+        #expect(state.codeBook?.used["ready#1"] == [book.hash(of: "ACD347")])
         // The same code again is refused.
         state.voter?.step = .privacy
         send(&state, .proceed)
         send(&state, .editCode(.insert("ACD347")))
         send(&state, .proceed)
-        #expect(state.voter?.message == "This code has already been used for this poll.")
+        #expect(state.voter?.message == "This code has already been used for these polls.")
+        // A new round admits the code again, for that poll only.
+        state.voter = nil
+        _ = WorkshopReducer.reduce(&state, .command(.poll(.cast(poll: "format", ballot: .single(option: 0)))), now: Fixtures.at(12, 3))
+        _ = WorkshopReducer.reduce(&state, .command(.poll(.newRound(poll: "format"))), now: Fixtures.at(12, 3))
+        _ = WorkshopReducer.reduce(&state, .startVoterMode, now: Fixtures.at(12, 3))
+        send(&state, .proceed)
+        send(&state, .editCode(.insert("ACD347")))
+        send(&state, .proceed)
+        #expect(state.voter?.pollIDs == ["format"])
+        #expect(state.codeBook?.used["format#2"] == [book.hash(of: "ACD347")])
         // The used set is sorted on disk: nothing ties a code to a ballot or a moment.
         let text = String(decoding: UsedCodesFile.encode(state.codeBook!.used), as: UTF8.self)
         #expect(!text.contains("ACD347"))
@@ -180,14 +230,14 @@ import Testing
                                     generator: "t", randomBytes: { Array(repeating: 5, count: $0) })
         runner.send(.command(.poll(.open(poll: "p"))))
         runner.send(.startVoterMode)
-        #expect(runner.state.screen == .setPIN(editor: LineEditor(limit: 16), first: nil))
-        runner.send(.editNewPIN(.insert("1357")))
+        #expect(runner.state.screen == .setPIN(editor: LineEditor(limit: SecretHash.pinMaximumLength), first: nil))
+        runner.send(.editNewPIN(.insert("135799")))
         runner.send(.submitNewPIN)
-        runner.send(.editNewPIN(.insert("1357")))
+        runner.send(.editNewPIN(.insert("135799")))
         runner.send(.submitNewPIN)
         #expect(runner.state.voterPIN?.salt == Array(repeating: 5, count: 16))
-        #expect(runner.state.voterPIN?.matches("1357") == true)
+        #expect(runner.state.voterPIN?.matches("135799") == true)
         #expect(runner.state.voter != nil)
-        #expect(!(fs.text(files.journalPath) ?? "").contains("1357"))
+        #expect(!(fs.text(files.journalPath) ?? "").contains("135799"))
     }
 }

@@ -17,7 +17,7 @@ import Testing
     }
 
     @Test func caseFoldsSoClustersMerge() {
-        #expect(terms(["Clusters CLUSTERS", "clusters cluster"]) == ["clusters:3", "cluster:1"])
+        #expect(terms(["Clusters CLUSTERS", "clusters cluster"]) == ["clusters:2", "cluster:1"])
     }
 
     @Test func englishStopWordsAlwaysAndTheSessionLanguagesToo() {
@@ -32,12 +32,12 @@ import Testing
     }
 
     @Test func unknownLanguagesStillDropEnglish() {
-        #expect(terms(["the klynger and the klynger"], "da") == ["klynger:2"])
+        #expect(terms(["the klynger and the klynger"], "da") == ["klynger:1"])
     }
 
     @Test func hyphenatedWordsStayWhole() {
         #expect(terms(["co-creation and co\u{2011}creation", "-leading trailing- well-being"])
-            == ["co-creation:2", "leading:1", "trailing:1", "well-being:1"])
+            == ["co-creation:1", "leading:1", "trailing:1", "well-being:1"])
     }
 
     @Test func numbersAndOneCharacterTokensAreDropped() {
@@ -59,8 +59,8 @@ import Testing
         #expect(terms(["dell'arte e l'industria"], "it") == ["arte:1", "industria:1"])
     }
 
-    @Test func countsEveryOccurrenceAcrossAnswers() {
-        #expect(terms(["data data data", "data pilots"]) == ["data:4", "pilots:1"])
+    @Test func countsEachAnswerOnceSoOneVoterCannotFloodTheList() {
+        #expect(terms(["data data data", "data pilots"]) == ["data:2", "pilots:1"])
     }
 
     @Test func sortsByCountThenAlphabetically() {
@@ -68,7 +68,7 @@ import Testing
     }
 
     @Test func limitCutsTheList() {
-        #expect(terms(["one two three four five"].map { $0 + " three three two" }, limit: 2) == ["three:3", "two:2"])
+        #expect(terms(["one two three four five", "three two", "three"], limit: 2) == ["three:3", "two:2"])
         #expect(terms(["anything"], limit: 0) == [])
         #expect(WordFrequency.terms(in: [], language: "en").isEmpty)
     }

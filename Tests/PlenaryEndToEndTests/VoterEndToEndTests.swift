@@ -31,16 +31,18 @@ struct VoterEndToEndTests {
         // Hand over: v, PIN twice.
         try pane.sendText("v")
         try pane.waitFor("Moderator PIN for voter mode")
-        try pane.sendText("2468")
+        try pane.sendText("246810")
         try pane.sendKeys("Enter")
         try pane.waitFor("Type the same PIN again")
-        try pane.sendText("2468")
+        try pane.sendText("246810")
         try pane.sendKeys("Enter")
         try pane.waitFor("Press Enter to vote")
         #expect(try ttyFlags(pane).contains("-isig"), "voter mode must turn terminal signals off")
         #expect(!(try pane.capture()).contains("AGENDA"))
 
         // Five voters, two questions each: ten ballots.
+        // A review only takes Enter once it has been on screen a moment (a held Enter must not confirm it).
+        func settle() { Thread.sleep(forTimeInterval: 0.8) }
         let answers = [("1", "trust"), ("2", "Vertrauen"), ("3", "confianza"), ("2", "協力"), ("2", "trust")]
         for (choice, word) in answers {
             try pane.sendKeys("Enter")
@@ -48,13 +50,16 @@ struct VoterEndToEndTests {
             try pane.sendText(choice)
             try pane.sendKeys("Enter")
             try pane.waitFor("Please check your answer")
+            settle()
             try pane.sendKeys("Enter")
             try pane.waitFor("QUESTION 2 OF 2")
             try pane.sendText(word)
             try pane.sendKeys("Enter")
             try pane.waitFor("Please check your answer")
+            settle()
             try pane.sendKeys("Enter")
             try pane.waitFor("Your vote is recorded.")
+            settle()
             try pane.sendKeys("Enter")
             try pane.waitFor("Press Enter to vote")
         }
@@ -85,7 +90,7 @@ struct VoterEndToEndTests {
         #expect(screen.contains("VOTING") && !screen.contains("AGENDA"))
         try pane.sendKeys("C-x")
         try pane.waitFor("Moderator PIN")
-        try pane.sendText("2468")
+        try pane.sendText("246810")
         try pane.sendKeys("Enter")
         try pane.waitFor("Left voter mode after 5 voters.")
         #expect(try ttyFlags(pane).contains("isig"))
@@ -116,11 +121,11 @@ struct VoterEndToEndTests {
         #expect(refused.status != 0)
         #expect(refused.stderr.contains("--voter needs the moderator PIN"))
 
-        let hash = try Subprocess.run([plenary, "pin"], input: "9753\n")
+        let hash = try Subprocess.run([plenary, "pin"], input: "975319\n")
         #expect(hash.status == 0, "\(hash.stderr)")
         let line = hash.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
         #expect(line.hasPrefix("voter_pin: \"sha256:"))
-        #expect(!line.contains("9753"))
+        #expect(!line.contains("975319"))
         let pinHash = String(line.dropFirst("voter_pin: \"".count).dropLast())
 
         let pane = try TmuxPane(command: [plenary, "run", file, "--voter", "--pin-hash", pinHash])
@@ -132,7 +137,7 @@ struct VoterEndToEndTests {
         Thread.sleep(forTimeInterval: 0.2)
         #expect(try pane.capture().contains("VOTING"))
         try pane.sendKeys("C-x")
-        try pane.sendText("9753")
+        try pane.sendText("975319")
         try pane.sendKeys("Enter")
         try pane.waitFor("AGENDA")
     }
@@ -143,7 +148,7 @@ struct VoterEndToEndTests {
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let file = folder + "/vote.yaml"
         let plenary = try TmuxPane.plenaryExecutable.path
-        let pin = try Subprocess.run([plenary, "pin"], input: "4321\n").stdout
+        let pin = try Subprocess.run([plenary, "pin"], input: "432100\n").stdout
         try """
         plenary: 1
         title: Codes check
@@ -183,8 +188,10 @@ struct VoterEndToEndTests {
             try pane.sendText("1")
             try pane.sendKeys("Enter")
             try pane.waitFor("Please check your answer")
+            Thread.sleep(forTimeInterval: 0.8)
             try pane.sendKeys("Enter")
             try pane.waitFor("Your vote is recorded.")
+            Thread.sleep(forTimeInterval: 0.8)
             try pane.sendKeys("Enter")
             try pane.waitFor("Press Enter to vote")
         }

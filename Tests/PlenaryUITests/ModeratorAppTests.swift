@@ -48,15 +48,26 @@ final class TestClock: Clock, @unchecked Sendable {
         #expect(runner.wantsToQuit)
     }
 
-    @Test func aResizeRedrawsAtTheNewSize() {
-        let (app, terminal, _, _, _) = makeApp(keys: [.resize])
-        terminal.pendingKeys = [.resize]
-        terminal.onIdle = nil
-        var resized = false
+    @Test func aResizeRedrawsAtTheNewSizeAndKeysWaitWhileTooSmall() {
+        let (app, terminal, runner, _, _) = makeApp(keys: [])
+        var step = 0
         terminal.onIdle = {
-            if !resized { terminal.size = TerminalSize(columns: 40, rows: 10); terminal.pendingKeys = [.resize, .character("q"), .character("y")]; resized = true }
+            step += 1
+            switch step {
+            case 1:
+                terminal.size = TerminalSize(columns: 40, rows: 10)
+                terminal.pendingKeys = [.resize, .character("q"), .character("y")]
+            case 2:
+                terminal.size = TerminalSize(columns: 80, rows: 24)
+                terminal.pendingKeys = [.resize, .character("q"), .character("y")]
+            default:
+                break
+            }
         }
         #expect(app.run() == .quit)
         #expect(terminal.frames.contains { $0.size == TerminalSize(columns: 40, rows: 10) && $0.lines.joined().contains("Please enlarge the window") })
+        // The q and y typed while the window was too small did nothing: the quit came only after the resize back.
+        #expect(step == 2)
+        #expect(runner.wantsToQuit)
     }
 }

@@ -14,6 +14,8 @@ public struct Instant: Sendable, Equatable, Hashable, Comparable, Codable, Custo
 
     public func adding(seconds: Int64) -> Instant { Instant(milliseconds: milliseconds + seconds * 1000) }
 
+    public func adding(milliseconds delta: Int64) -> Instant { Instant(milliseconds: milliseconds + delta) }
+
     /// Whole seconds from `earlier` to `self` (rounded down).
     public func seconds(since earlier: Instant) -> Int64 {
         let delta = milliseconds - earlier.milliseconds

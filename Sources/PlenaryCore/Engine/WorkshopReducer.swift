@@ -37,7 +37,7 @@ public enum WorkshopReducer {
                 break
             }
             if state.voterPIN == nil {
-                state.screen = .setPIN(editor: LineEditor(limit: 16), first: nil)
+                state.screen = .setPIN(editor: LineEditor(limit: SecretHash.pinMaximumLength), first: nil)
             } else {
                 state.voter = VoterSession(pollIDs: open.map(\.id))
                 return [.discardInput]
@@ -58,18 +58,18 @@ public enum WorkshopReducer {
             let typed = editor.text
             if let first {
                 guard typed == first else {
-                    state.screen = .setPIN(editor: LineEditor(limit: 16), first: nil)
+                    state.screen = .setPIN(editor: LineEditor(limit: SecretHash.pinMaximumLength), first: nil)
                     inform(&state, "The two PINs differ. Type a new PIN again.", .warning)
                     break
                 }
                 state.screen = .agenda
                 return [.hashPIN(typed)]
             }
-            guard typed.count >= 4 else {
-                inform(&state, "A PIN needs at least 4 characters.", .warning)
+            guard typed.count >= SecretHash.pinMinimumLength else {
+                inform(&state, "A PIN needs at least \(SecretHash.pinMinimumLength) characters.", .warning)
                 break
             }
-            state.screen = .setPIN(editor: LineEditor(limit: 16), first: typed)
+            state.screen = .setPIN(editor: LineEditor(limit: SecretHash.pinMaximumLength), first: typed)
         case .voterPINReady(let hash):
             state.voterPIN = hash
             let open = state.polls.filter { $0.status == .open }

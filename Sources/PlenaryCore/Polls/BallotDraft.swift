@@ -14,6 +14,9 @@ public struct BallotDraft: Sendable, Equatable {
     public var grabbed: Bool
     /// Allocation: points per option.
     public var points: [Int]
+    /// True until a digit is typed on the highlighted row: the first digit replaces the row's value,
+    /// so typing 80 over 10 gives 80, not 1080 or 100.
+    public var replacesOnDigit: Bool
 
     public init(poll: PollDefinition) {
         pollID = poll.id
@@ -24,6 +27,7 @@ public struct BallotDraft: Sendable, Equatable {
         order = Array(poll.options.indices)
         grabbed = false
         points = Array(repeating: 0, count: poll.options.count)
+        replacesOnDigit = true
     }
 
     public enum Edit: Sendable, Equatable {
@@ -84,14 +88,25 @@ public struct BallotDraft: Sendable, Equatable {
         case .allocation:
             let total = poll.points ?? 100
             switch edit {
-            case .up: cursor = max(0, cursor - 1)
-            case .down: cursor = min(count - 1, cursor + 1)
-            case .right: points[cursor] = min(points[cursor] + 5, points[cursor] + remaining(poll))
-            case .left: points[cursor] = max(0, points[cursor] - 5)
+            case .up:
+                cursor = max(0, cursor - 1)
+                replacesOnDigit = true
+            case .down:
+                cursor = min(count - 1, cursor + 1)
+                replacesOnDigit = true
+            case .right:
+                points[cursor] += max(0, min(5, remaining(poll)))
+                replacesOnDigit = true
+            case .left:
+                points[cursor] = max(0, points[cursor] - 5)
+                replacesOnDigit = true
             case .digit(let digit):
-                let typed = points[cursor] * 10 + digit
+                let typed = replacesOnDigit ? digit : points[cursor] * 10 + digit
                 if typed <= total { points[cursor] = typed }
-            case .erase: points[cursor] /= 10
+                replacesOnDigit = false
+            case .erase:
+                points[cursor] /= 10
+                replacesOnDigit = false
             default: break
             }
         }

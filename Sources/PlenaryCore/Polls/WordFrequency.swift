@@ -4,8 +4,9 @@
 /// never surprise (no stemming, no guessing). Function words ("the", "de", "und") are dropped so the list shows
 /// what people talked about.
 public enum WordFrequency {
-    /// Terms with how often they occur across all answers, most frequent first, equal counts in alphabetical
-    /// (code point) order, at most `limit` of them.
+    /// Terms with the number of answers that use them, most used first, equal counts in alphabetical
+    /// (code point) order, at most `limit` of them. A word repeated inside one answer counts once: the list shows
+    /// what many people said, and one voter cannot flood it.
     ///
     /// - Parameter language: BCP 47 code of the session (`es`, `pt-BR`...). English stop words are always dropped
     ///   (workshops mix English in everywhere); the session language's are dropped too when we have a list for it.
@@ -17,9 +18,10 @@ public enum WordFrequency {
 
         var counts: [String: Int] = [:]
         for answer in answers {
-            for token in tokens(in: answer.lowercased(), splittingAtApostrophes: splitsElisions)
-            where token.count >= 2 && token.contains(where: \.isLetter) && !stopWords.contains(token) {
-                counts[token, default: 0] += 1
+            let terms = Set(tokens(in: answer.lowercased(), splittingAtApostrophes: splitsElisions)
+                .filter { $0.count >= 2 && $0.contains(where: \.isLetter) && !stopWords.contains($0) })
+            for term in terms {
+                counts[term, default: 0] += 1
             }
         }
         let sorted = counts.sorted { a, b in a.value != b.value ? a.value > b.value : a.key < b.key }

@@ -4,7 +4,7 @@ public struct CodeBook: Sendable, Equatable {
     /// One salt for the whole sheet, so a typed code can be looked up by hash.
     public var salt: [UInt8]
     public var hashes: Set<String>
-    /// Hashes already used, per poll id.
+    /// Hashes already used, per poll round ("poll#round": see `ballotKey`), so a new round admits every code again.
     public var used: [String: Set<String>]
 
     public static let rounds = 1_000
@@ -27,18 +27,23 @@ public struct CodeBook: Sendable, Equatable {
         SecretHash.hex(SecretHash(secret: Self.normalize(code), salt: salt, rounds: Self.rounds).digest)
     }
 
-    /// Why `code` cannot vote on `polls`, or nil when it may.
-    public func problem(with code: String, polls: [String]) -> String? {
+    /// The key a round's used set is kept under.
+    public static func ballotKey(poll: String, round: Int) -> String { "\(poll)#\(round)" }
+
+    /// Why `code` is not a code from this sheet, or nil when it is.
+    public func problem(with code: String) -> String? {
         let normalized = Self.normalize(code)
         guard normalized.count == Self.codeLength, normalized.allSatisfy(Self.alphabet.contains) else {
             return "A code has \(Self.codeLength) letters and digits, as printed on your slip."
         }
-        let key = hash(of: normalized)
-        guard hashes.contains(key) else { return "This code is not valid. Check it and type it again." }
-        if polls.contains(where: { used[$0]?.contains(key) == true }) {
-            return "This code has already been used for this poll."
-        }
+        guard hashes.contains(hash(of: normalized)) else { return "This code is not valid. Check it and type it again." }
         return nil
+    }
+
+    /// The ballot keys (poll rounds) among `keys` this code has not voted on yet.
+    public func unused(_ code: String, among keys: [String]) -> [String] {
+        let key = hash(of: code)
+        return keys.filter { used[$0]?.contains(key) != true }
     }
 
     /// Renders a new sheet's codes from random bytes (one byte per character, rejection-sampled for evenness).

@@ -7,8 +7,13 @@ public struct SecretHash: Sendable, Equatable, Hashable, CustomStringConvertible
     public var salt: [UInt8]
     public var digest: [UInt8]
 
-    /// Stretching makes guessing a short PIN from a stolen session file slow; codes use fewer rounds.
-    public static let pinRounds = 50_000
+    /// Stretching makes guessing a PIN from a stolen session file slow (about a second a guess in a debug
+    /// build, still tens of milliseconds optimised); codes use fewer rounds.
+    public static let pinRounds = 200_000
+    /// Six characters at least: with four digits even a slow hash falls to a laptop in minutes.
+    public static let pinMinimumLength = 6
+    /// The longest PIN any prompt accepts; `plenary pin` refuses longer ones, so a PIN can always be typed back.
+    public static let pinMaximumLength = 64
 
     public init(rounds: Int, salt: [UInt8], digest: [UInt8]) {
         self.rounds = rounds

@@ -3,15 +3,16 @@ enum VoterReducer {
     static func reduce(_ state: inout WorkshopState, _ input: VoterInput, now: Instant) -> [Effect] {
         guard var voter = state.voter else { return [] }
         voter.message = nil
+        voter.lastInputAt = now
 
         if voter.pinEntry != nil {
             return pin(&state, &voter, input, now: now)
         }
         if case .requestExit = input {
+            // Even while locked the prompt opens, so the moderator's keys land in it and never in a ballot.
+            voter.pinEntry = LineEditor(limit: SecretHash.pinMaximumLength)
             if let until = voter.lockedUntil, until > now {
                 voter.message = "Locked: try again in \(until.seconds(since: now) + 1) s."
-            } else {
-                voter.pinEntry = LineEditor(limit: 16)
             }
             state.voter = voter
             return []
@@ -39,18 +40,30 @@ enum VoterReducer {
             editor.apply(edit)
             voter.step = .code(editor)
         case (.code(let editor), .proceed):
-            let codePolls = voter.pollIDs.filter { state.poll($0)?.definition.admission == .codes }
             guard var book = state.codeBook else {
                 voter.message = "Voting codes are not set up on this terminal. Please tell the moderator."
                 break
             }
-            if let problem = book.problem(with: editor.text, polls: codePolls) {
+            if let problem = book.problem(with: editor.text) {
                 voter.message = problem
                 voter.step = .code(LineEditor(limit: 16))
                 break
             }
+            // A code admits one ballot per poll round: the turn keeps only the code polls it has not voted on.
+            let codeKeys = voter.pollIDs.compactMap { id -> (String, String)? in
+                guard let poll = state.poll(id), poll.definition.admission == .codes else { return nil }
+                return (id, CodeBook.ballotKey(poll: id, round: poll.rounds.count))
+            }
+            let unused = Set(book.unused(editor.text, among: codeKeys.map(\.1)))
+            let spent = Set(codeKeys.filter { !unused.contains($0.1) }.map(\.0))
+            guard spent.count < voter.pollIDs.count else {
+                voter.message = "This code has already been used for \(spent.count == 1 ? "this poll" : "these polls")."
+                voter.step = .code(LineEditor(limit: 16))
+                break
+            }
+            voter.pollIDs.removeAll { spent.contains($0) }
             let key = book.hash(of: editor.text)
-            for id in codePolls { book.used[id, default: []].insert(key) }
+            for ballotKey in unused { book.used[ballotKey, default: []].insert(key) }
             state.codeBook = book
             if let poll = state.poll(voter.pollIDs[0]) {
                 voter.step = .ballot(index: 0, draft: BallotDraft(poll: poll.definition))
@@ -68,12 +81,19 @@ enum VoterReducer {
             if let problem = BallotValidation.problem(with: ballot, for: poll.definition) {
                 voter.message = problem
             } else {
-                voter.step = .review(index: index, draft: draft)
+                voter.step = .review(index: index, draft: draft, shownAt: now)
+                effects.append(.discardInput)
             }
+        case (.ballot(let index, _), .back):
+            // Esc skips a question: nobody has to answer everything, and nothing is cast for it.
+            advance(&voter, after: index, state: state, now: now)
+            effects.append(.discardInput)
 
-        case (.review(let index, let draft), .back):
+        case (.review(let index, let draft, _), .back):
             voter.step = .ballot(index: index, draft: draft)
-        case (.review(let index, let draft), .proceed):
+        case (.review(_, _, let shownAt), .proceed) where now.milliseconds - shownAt.milliseconds < VoterSession.settleMilliseconds:
+            break
+        case (.review(let index, let draft, _), .proceed):
             guard let poll = state.poll(voter.pollIDs[index]) else { break }
             state.voter = voter
             let cast = WorkshopReducer.reduce(&state, .command(.poll(.cast(poll: poll.id, ballot: draft.ballot(for: poll.definition)))), now: now)
@@ -83,15 +103,12 @@ enum VoterReducer {
                 voter.message = "This poll has just closed; your answer was not counted."
             }
             effects += cast
-            let next = index + 1
-            if next < voter.pollIDs.count, let nextPoll = state.poll(voter.pollIDs[next]) {
-                voter.step = .ballot(index: next, draft: BallotDraft(poll: nextPoll.definition))
-            } else {
-                voter.step = .recorded(until: now.adding(seconds: VoterSession.thankYouSeconds))
-                voter.completedTurns += 1
-            }
+            advance(&voter, after: index, state: state, now: now)
             effects.append(.discardInput)
 
+        case (.recorded(let until), .proceed)
+            where now.milliseconds < until.milliseconds - VoterSession.thankYouSeconds * 1000 + VoterSession.settleMilliseconds:
+            break
         case (.recorded, .proceed):
             voter.step = .privacy
             effects.append(.discardInput)
@@ -101,6 +118,17 @@ enum VoterReducer {
         }
         state.voter = voter
         return effects
+    }
+
+    /// The next question of the turn, or the thank-you screen after the last.
+    private static func advance(_ voter: inout VoterSession, after index: Int, state: WorkshopState, now: Instant) {
+        let next = index + 1
+        if next < voter.pollIDs.count, let nextPoll = state.poll(voter.pollIDs[next]) {
+            voter.step = .ballot(index: next, draft: BallotDraft(poll: nextPoll.definition))
+        } else {
+            voter.step = .recorded(until: now.adding(seconds: VoterSession.thankYouSeconds))
+            voter.completedTurns += 1
+        }
     }
 
     /// Time passing: the thank-you screen gives way to the privacy screen; a lockout ends.
@@ -113,6 +141,12 @@ enum VoterReducer {
         }
         if let until = voter.lockedUntil, now >= until {
             voter.lockedUntil = nil
+        }
+        if voter.step != .privacy, voter.pinEntry == nil, let last = voter.lastInputAt,
+           now.seconds(since: last) >= VoterSession.abandonSeconds {
+            voter.step = .privacy
+            voter.message = nil
+            effects.append(.discardInput)
         }
         state.voter = voter
         return effects
@@ -131,6 +165,11 @@ enum VoterReducer {
         case .proceed:
             let typed = voter.pinEntry?.text ?? ""
             voter.pinEntry = nil
+            if let until = voter.lockedUntil, until > now {
+                voter.message = "Locked: try again in \(until.seconds(since: now) + 1) s."
+                state.voter = voter
+                return [.discardInput]
+            }
             if let hash = state.voterPIN, hash.matches(typed) {
                 state.voter = nil
                 state.screen = .agenda

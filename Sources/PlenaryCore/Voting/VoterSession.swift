@@ -12,11 +12,18 @@ public struct VoterSession: Sendable, Equatable {
     public var message: String?
     /// Turns completed since voter mode began, for the moderator.
     public var completedTurns: Int
+    /// Last key of the current turn, to send an abandoned turn back to the privacy screen.
+    public var lastInputAt: Instant?
 
     public static let maximumPINAttempts = 5
     public static let lockoutSeconds: Int64 = 30
     /// How long "Your vote is recorded" stays before the privacy screen returns.
     public static let thankYouSeconds: Int64 = 5
+    /// Keys this soon after a review or thank-you screen appears are ignored: a held Enter or a pasted newline
+    /// must never confirm a ballot the voter has not seen, or skip the screen that tells them it counted.
+    public static let settleMilliseconds: Int64 = 700
+    /// A turn left this long without a key goes back to the privacy screen (a voter walked away).
+    public static let abandonSeconds: Int64 = 120
 
     public enum Step: Sendable, Equatable {
         /// Nothing of the previous voter shows: "Press Enter to vote".
@@ -25,8 +32,8 @@ public struct VoterSession: Sendable, Equatable {
         case code(LineEditor)
         /// Filling in the ballot for `pollIDs[index]`.
         case ballot(index: Int, draft: BallotDraft)
-        /// Checking the answer before it counts.
-        case review(index: Int, draft: BallotDraft)
+        /// Checking the answer before it counts; `shownAt` lets a held or pasted Enter not confirm it.
+        case review(index: Int, draft: BallotDraft, shownAt: Instant)
         case recorded(until: Instant)
     }
 
@@ -38,6 +45,7 @@ public struct VoterSession: Sendable, Equatable {
         self.lockedUntil = nil
         self.message = nil
         self.completedTurns = 0
+        self.lastInputAt = nil
     }
 }
 
@@ -45,7 +53,7 @@ public struct VoterSession: Sendable, Equatable {
 public enum VoterInput: Sendable, Equatable {
     /// Enter: start, go on, confirm.
     case proceed
-    /// Esc: change the answer (from review), cancel the PIN prompt.
+    /// Esc: change the answer (from review), skip a question (from a ballot), cancel the PIN prompt.
     case back
     case editBallot(BallotDraft.Edit)
     case editCode(LineEdit)

@@ -46,6 +46,12 @@ public final class ModeratorApp {
                 continue
             }
             if key == .resize { continue }
+            // Below the minimum size the screen shows only "enlarge": a key must not act unseen.
+            let size = terminal.size
+            if size.columns < ModeratorScreen.minimumSize.columns || size.rows < ModeratorScreen.minimumSize.rows {
+                runner.send(.tick)
+                continue
+            }
             if let action = ModeratorKeyMap.action(for: key, in: runner.state) {
                 runner.send(action)
             } else {

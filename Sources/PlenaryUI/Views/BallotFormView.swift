@@ -29,7 +29,7 @@ public enum BallotFormView {
             hint = "← → or a number chooses   Enter records"
         case .open:
             drawText(draft.text, into: &grid, x: x, y: row, width: width, glyphs: glyphs)
-            hint = "Type the answer   Enter records   Esc cancels"
+            hint = "Type the answer   Enter records"
         case .ranking:
             drawRanking(draft, poll: poll, into: &grid, x: x, y: row, width: width, bottom: hintRow, glyphs: glyphs)
             hint = draft.grabbed ? "↑ ↓ move the item   Space puts it down" : "↑ ↓ choose   Space picks up an item to move   Enter records"

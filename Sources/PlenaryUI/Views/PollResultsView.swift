@@ -8,7 +8,7 @@ import PlenaryCore
 /// - Rating scales: "Mean 3.8 · median 4 · 23 ballots", then one bar per scale value in scale
 ///   order, the two ends carrying their labels ("1 · Not ready", "5 · Ready to start").
 /// - Open text, at least 70 columns: top terms as a ranked list of bars on the left (a word cloud
-///   that can be read), the latest answers on the right, newest first, wrapped, as many as fit and
+///   that can be read), the answers on the right in alphabetical order, wrapped, as many as fit and
 ///   "… N more". Narrower: the terms, then the answers.
 /// - No ballots (and no hand counts): a centred "No ballots yet".
 ///
@@ -128,7 +128,7 @@ public enum PollResultsView {
         let terms = results.rows
         let answers = results.answers
         let termsTitle = "Top terms"
-        let answersTitle = "Latest answers"
+        let answersTitle = "Answers (A–Z)"
         if terms.isEmpty || answers.isEmpty {
             let title = terms.isEmpty ? answersTitle : termsTitle
             area.put(title, column: 0, row: 0, style: .dim, ellipsis: glyphs.ellipsis, into: &grid)
@@ -173,7 +173,7 @@ public enum PollResultsView {
                     glyphs: glyphs, into: &grid)
     }
 
-    /// The latest answers first, each wrapped under a bullet. An answer that does not fit whole is
+    /// The answers in alphabetical order, each wrapped under a bullet. An answer that does not fit whole is
     /// cut with an ellipsis; the answers left out are counted on a last "… N more" line.
     private static func drawAnswers(_ answers: [String], in area: ClipRect, glyphs: Glyphs, into grid: inout CellGrid) {
         guard !area.isEmpty else { return }
@@ -181,12 +181,13 @@ public enum PollResultsView {
         let indent = area.width >= 3 && !bullet.isEmpty ? 2 : 0
         let textWidth = area.width - indent
         // Wrapped one at a time: only the answers that are shown (a big room may send hundreds).
-        let newestFirst = answers.reversed().filter { $0.contains { !$0.isWhitespace } }
+        // Alphabetical, like the results file: the order people voted in is never shown.
+        let alphabetical = answers.sorted().filter { $0.contains { !$0.isWhitespace } }
         var line = 0
         var shown = 0
-        for (index, answer) in newestFirst.enumerated() {
+        for (index, answer) in alphabetical.enumerated() {
             let lines = answer.wrapped(toWidth: textWidth).filter { !$0.isEmpty }
-            let isLast = index == newestFirst.count - 1
+            let isLast = index == alphabetical.count - 1
             let room = area.height - line - 1  // keeps a line for "… N more"
             var visible = lines
             if lines.count <= room || (isLast && lines.count == room + 1) {
@@ -208,8 +209,8 @@ public enum PollResultsView {
             shown += 1
             if visible.count < lines.count { break }
         }
-        if shown < newestFirst.count {
-            area.put("\(glyphs.ellipsis) \(newestFirst.count - shown) more", column: 0, row: line, style: .dim,
+        if shown < alphabetical.count {
+            area.put("\(glyphs.ellipsis) \(alphabetical.count - shown) more", column: 0, row: line, style: .dim,
                      ellipsis: glyphs.ellipsis, into: &grid)
         }
     }

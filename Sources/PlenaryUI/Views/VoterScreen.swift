@@ -40,9 +40,11 @@ public enum VoterScreen {
                 if let poll = state.poll(voter.pollIDs[index]) {
                     let title = voter.pollIDs.count > 1 ? "Question \(index + 1) of \(voter.pollIDs.count)" : "Your vote"
                     BallotFormView.draw(draft, poll: poll.definition, title: title, into: &grid,
-                                        x: body.x, y: body.y, width: body.width, height: body.height, glyphs: glyphs)
+                                        x: body.x, y: body.y, width: body.width, height: body.height - 1, glyphs: glyphs)
+                    grid.putClipped("Esc skips this question", x: body.x, y: body.y + body.height - 1, style: .dim,
+                                    width: body.width, ellipsis: glyphs.ellipsis)
                 }
-            case .review(let index, let draft):
+            case .review(let index, let draft, _):
                 if let poll = state.poll(voter.pollIDs[index]) {
                     review(draft, poll: poll.definition, into: &grid, x: body.x, y: body.y, width: body.width, glyphs: glyphs)
                 }
