@@ -25,6 +25,7 @@ import Testing
         var draft = BallotDraft(poll: poll)
         for digit in [3, 1, 2] { draft.apply(.digit(digit), poll: poll) }
         #expect(draft.ballot(for: poll) == .multiple(options: [0, 2]))
+        #expect(draft.refusal == "At most 2 picks: untick one first.")
         draft.apply(.digit(3), poll: poll)
         draft.apply(.digit(2), poll: poll)
         #expect(draft.ballot(for: poll) == .multiple(options: [0, 1]))

@@ -28,6 +28,7 @@ public struct BallotDraft: Sendable, Equatable {
         grabbed = false
         points = Array(repeating: 0, count: poll.options.count)
         replacesOnDigit = true
+        refusal = nil
     }
 
     public enum Edit: Sendable, Equatable {
@@ -117,12 +118,18 @@ public struct BallotDraft: Sendable, Equatable {
         (poll.points ?? 100) - points.reduce(0, +)
     }
 
+    /// Set when a pick was refused (over the maximum), for the form to say why nothing happened.
+    public var refusal: String?
+
     private mutating func choose(_ option: Int, poll: PollDefinition) {
+        refusal = nil
         if poll.type == .single {
             chosen = [option]
         } else if chosen.contains(option) {
             chosen.remove(option)
-        } else if poll.maxPicks.map({ chosen.count < $0 }) ?? true {
+        } else if let maximum = poll.maxPicks, chosen.count >= maximum {
+            refusal = "At most \(maximum) picks: untick one first."
+        } else {
             chosen.insert(option)
         }
     }

@@ -37,6 +37,9 @@ public enum BallotFormView {
             drawAllocation(draft, poll: poll, into: &grid, x: x, y: row, width: width, bottom: hintRow, glyphs: glyphs)
             hint = "↑ ↓ choose   ← → 5 points   digits type   Enter records"
         }
+        if let refusal = draft.refusal, hintRow > row {
+            grid.putClipped(refusal, x: x, y: hintRow - 1, style: .warning, width: width, ellipsis: glyphs.ellipsis)
+        }
         if hintRow > row || poll.type == .scale || poll.type == .open {
             grid.putClipped(glyphs.keyLabel(hint), x: x, y: hintRow, style: .key, width: width, ellipsis: glyphs.ellipsis)
         }

@@ -10,6 +10,7 @@ enum PollScreen {
         var row = y
         let (statusText, statusStyle) = status(poll)
         var left = "POLL \(glyphs.middleDot) \(definition.type.label)"
+        if poll.showsResults { left += " \(glyphs.middleDot) results shown" }
         if poll.isAdHoc { left += " \(glyphs.middleDot) ad hoc" }
         if round > 1 { left += " \(glyphs.middleDot) round \(round)" }
         let count = "\(results.ballotCount) ballot\(results.ballotCount == 1 ? "" : "s")"
