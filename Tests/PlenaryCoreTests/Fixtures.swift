@@ -46,3 +46,22 @@ final class ManualClock: Clock, @unchecked Sendable {
     func now() -> Instant { current }
     func advance(seconds: Int64) { current = current.adding(seconds: seconds) }
 }
+
+extension Fixtures {
+    /// Opens (or resumes) `session`'s files on `fileSystem`; nil when the store refuses.
+    static func open(_ session: Session, fileSystem: MemoryFileSystem, files: WorkshopFiles, at now: Instant) -> WorkshopStore.Opened? {
+        guard case .success(let plan) = PlannedAgenda.plan(session),
+              case .success(let opened) = WorkshopStore.open(session: session, plan: plan, files: files, fileSystem: fileSystem,
+                                                              now: now, stamp: "S", fresh: false)
+        else { return nil }
+        return opened
+    }
+
+    /// A runner over memory files and a hand-moved clock, as the program builds it over the disk and the wall clock.
+    static func runner(_ session: Session, fileSystem: MemoryFileSystem, files: WorkshopFiles, clock: ManualClock,
+                       randomBytes: @escaping (Int) -> [UInt8] = { Array(repeating: 1, count: $0) }) -> WorkshopRunner? {
+        guard let opened = open(session, fileSystem: fileSystem, files: files, at: clock.now()) else { return nil }
+        return WorkshopRunner(state: opened.state, journal: opened.journal, fileSystem: fileSystem, files: files,
+                              clock: clock, generator: "test", randomBytes: randomBytes)
+    }
+}

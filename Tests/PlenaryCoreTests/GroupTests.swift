@@ -81,10 +81,10 @@ import Testing
         let clock = ManualClock(Fixtures.at(12, 0))
         let initial = state()
         let files = WorkshopFiles(sessionPath: "g.yaml")
-        guard case .success(let opened) = WorkshopStore.open(session: initial.session, plan: initial.plan, files: files,
-                                                              fileSystem: fs, now: clock.now(), stamp: "S", fresh: false)
-        else { Issue.record("open failed"); return }
-        let runner = WorkshopRunner(state: opened.state, journal: opened.journal, fileSystem: fs, files: files, clock: clock, generator: "t")
+        guard let runner = Fixtures.runner(initial.session, fileSystem: fs, files: files, clock: clock) else {
+            Issue.record("open failed")
+            return
+        }
         for command: GroupCommand in [.add(group: "wg1", template: "action-concept", author: "facilitator"),
                                       .setField(group: "wg1", entry: "wg1-1", field: "theme", text: "Économie circulaire 循环"),
                                       .add(group: "wg1", template: "action-concept", author: "facilitator"),
@@ -92,9 +92,10 @@ import Testing
             clock.advance(seconds: 10)
             runner.send(.command(.group(command)))
         }
-        guard case .success(let reopened) = WorkshopStore.open(session: initial.session, plan: initial.plan, files: files,
-                                                                fileSystem: fs, now: clock.now(), stamp: "S", fresh: false)
-        else { Issue.record("reopen failed"); return }
+        guard let reopened = Fixtures.open(initial.session, fileSystem: fs, files: files, at: clock.now()) else {
+            Issue.record("reopen failed")
+            return
+        }
         #expect(reopened.state.groups == runner.state.groups)
         #expect(fs.text(files.journalPath)?.contains(#"{"group":{"action":{"setField""#) == true)
     }

@@ -112,20 +112,20 @@ import Testing
         let clock = ManualClock(Fixtures.at(12, 0))
         var session = Fixtures.sevilla()
         session.polls = [Self.question]
-        guard case .success(let plan) = PlannedAgenda.plan(session),
-              case .success(let opened) = WorkshopStore.open(session: session, plan: plan, files: WorkshopFiles(sessionPath: "s.yaml"),
-                                                              fileSystem: fs, now: clock.now(), stamp: "S", fresh: false)
-        else { Issue.record("open failed"); return }
-        let runner = WorkshopRunner(state: opened.state, journal: opened.journal, fileSystem: fs,
-                                    files: WorkshopFiles(sessionPath: "s.yaml"), clock: clock, generator: "t")
+        let files = WorkshopFiles(sessionPath: "s.yaml")
+        guard let runner = Fixtures.runner(session, fileSystem: fs, files: files, clock: clock) else {
+            Issue.record("open failed")
+            return
+        }
         for command: PollCommand in [.open(poll: "focus"), .cast(poll: "focus", ballot: .single(option: 0)),
                                      .create(PollDefinition(id: "adhoc-1", question: "Q?", type: .scale, scale: RatingScale(min: 0, max: 10))),
                                      .handCount(poll: "focus", counts: [1, 2, 3]), .reveal(poll: "focus", shown: true)] {
             runner.send(.command(.poll(command)))
         }
-        guard case .success(let reopened) = WorkshopStore.open(session: session, plan: plan, files: WorkshopFiles(sessionPath: "s.yaml"),
-                                                                fileSystem: fs, now: clock.now(), stamp: "S", fresh: false)
-        else { Issue.record("reopen failed"); return }
+        guard let reopened = Fixtures.open(session, fileSystem: fs, files: files, at: clock.now()) else {
+            Issue.record("reopen failed")
+            return
+        }
         #expect(reopened.state.polls == runner.state.polls)
         #expect(reopened.state.polls.count == 2)
     }

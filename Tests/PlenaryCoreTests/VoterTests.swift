@@ -203,11 +203,10 @@ import Testing
         let clock = ManualClock(Fixtures.at(12, 0))
         let state = state()
         let files = WorkshopFiles(sessionPath: "v.yaml")
-        guard case .success(let opened) = WorkshopStore.open(session: state.session, plan: state.plan, files: files,
-                                                              fileSystem: fs, now: clock.now(), stamp: "S", fresh: false)
-        else { Issue.record("open failed"); return }
-        let runner = WorkshopRunner(state: opened.state, journal: opened.journal, fileSystem: fs, files: files, clock: clock,
-                                    generator: "t", randomBytes: { Array(repeating: 1, count: $0) })
+        guard let runner = Fixtures.runner(state.session, fileSystem: fs, files: files, clock: clock) else {
+            Issue.record("open failed")
+            return
+        }
         runner.send(.command(.poll(.open(poll: "format"))))
         clock.advance(seconds: 90)
         runner.send(.command(.poll(.cast(poll: "format", ballot: .single(option: 0)))))
@@ -222,12 +221,11 @@ import Testing
         let fs = MemoryFileSystem()
         let clock = ManualClock(Fixtures.at(12, 0))
         let files = WorkshopFiles(sessionPath: "v.yaml")
-        guard case .success(let plan) = PlannedAgenda.plan(session),
-              case .success(let opened) = WorkshopStore.open(session: session, plan: plan, files: files, fileSystem: fs,
-                                                              now: clock.now(), stamp: "S", fresh: false)
-        else { Issue.record("open failed"); return }
-        let runner = WorkshopRunner(state: opened.state, journal: opened.journal, fileSystem: fs, files: files, clock: clock,
-                                    generator: "t", randomBytes: { Array(repeating: 5, count: $0) })
+        guard let runner = Fixtures.runner(session, fileSystem: fs, files: files, clock: clock,
+                                           randomBytes: { Array(repeating: 5, count: $0) }) else {
+            Issue.record("open failed")
+            return
+        }
         runner.send(.command(.poll(.open(poll: "p"))))
         runner.send(.startVoterMode)
         #expect(runner.state.screen == .setPIN(editor: LineEditor(limit: SecretHash.pinMaximumLength), first: nil))
