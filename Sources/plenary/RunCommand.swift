@@ -33,6 +33,9 @@ struct RunCommand: ParsableCommand {
     @Flag(name: .long, help: "Start on the locked voter screen (needs a PIN: voter_pin in the session file, or --pin-hash).")
     var voter = false
 
+    @Option(name: .long, help: "Start as this working group's facilitator terminal (its id in the session file).")
+    var group: String?
+
     @Option(name: .customLong("pin-hash"), help: "The moderator PIN's hash, as `plenary pin` prints it (overrides voter_pin).")
     var pinHash: String?
 
@@ -45,6 +48,10 @@ struct RunCommand: ParsableCommand {
                 throw ValidationError("--pin-hash is not a PIN hash: use the line `plenary pin` prints")
             }
             session.voterPIN = pinHash
+        }
+        if let group, !session.groups.contains(where: { $0.id == group }) {
+            let known = session.groups.map(\.id).joined(separator: ", ")
+            throw ValidationError("no working group \"\(group)\" in this session\(known.isEmpty ? "" : " (groups: \(known))")")
         }
         if voter, session.voterPIN == nil {
             throw ValidationError("--voter needs the moderator PIN: add voter_pin to the session file or pass --pin-hash (make one with `plenary pin`)")
@@ -78,6 +85,8 @@ struct RunCommand: ParsableCommand {
         }
         if voter {
             runner.send(.resumeVoterMode)
+        } else if let group {
+            runner.send(.becomeFacilitator(group: group))
         }
         var messages = opened.messages
         if let date = session.date, date != opened.state.calendar.date(of: now), !opened.state.hasStarted {
@@ -111,7 +120,7 @@ struct RunCommand: ParsableCommand {
         print("Results: \(files.resultsPath) (\(count) action\(count == 1 ? "" : "s") recorded)")
         // Name the program as it was started, so the hint works after `swift run` too.
         let program = CommandLine.arguments.first ?? "plenary"
-        let again = "\(program) run\(file.map { " \($0)" } ?? "")\(results.map { " --results \($0)" } ?? "")"
+        let again = "\(program) run\(file.map { " \($0)" } ?? "")\(results.map { " --results \($0)" } ?? "")\(group.map { " --group \($0)" } ?? "")"
         print(state.hasEnded ? "The workshop has ended. To run it again from the start: \(again) --fresh" : "Resume with: \(again)")
         if case .signal(let signal) = exit {
             throw ExitCode(SignalTrap.exitCode(for: signal))

@@ -12,6 +12,7 @@ import Testing
 
     func state() -> WorkshopState {
         var session = Fixtures.sevilla()
+        session.agenda[2].groups = ["wg1"]
         session.templates = [Self.actionConcept]
         session.groups = [WorkingGroup(id: "wg1", name: "Policy and S3 investment alignment", lead: "IRM-HUB", templates: ["action-concept"])]
         return Fixtures.state(session, now: Fixtures.at(12, 0))
@@ -98,5 +99,49 @@ import Testing
         }
         #expect(reopened.state.groups == runner.state.groups)
         #expect(fs.text(files.journalPath)?.contains(#"{"group":{"action":{"setField""#) == true)
+    }
+}
+
+@Suite struct EntryFormTests {
+    func facilitator() -> WorkshopState {
+        var state = GroupTests().state()
+        _ = WorkshopReducer.reduce(&state, .becomeFacilitator(group: "wg1"), now: Fixtures.at(12, 50))
+        return state
+    }
+
+    @Test func typingIsJournaledTwoSecondsAfterItStopsAndOnEveryFieldChange() {
+        var state = facilitator()
+        #expect(state.author == "facilitator")
+        let added = WorkshopReducer.reduce(&state, .addEntry(templateIndex: 0), now: Fixtures.at(12, 50))
+        #expect(added.first == .appendJournal(.group(.add(group: "wg1", template: "action-concept", author: "facilitator"))))
+        _ = WorkshopReducer.reduce(&state, .editField(.insert("Économie circulaire")), now: Fixtures.at(12, 50, 10))
+        #expect(WorkshopReducer.reduce(&state, .tick, now: Fixtures.at(12, 50, 11)).isEmpty)
+        let saved = WorkshopReducer.reduce(&state, .tick, now: Fixtures.at(12, 50, 12))
+        #expect(saved.first == .appendJournal(.group(.setField(group: "wg1", entry: "wg1-1", field: "theme", text: "Économie circulaire"))))
+        #expect(WorkshopReducer.reduce(&state, .tick, now: Fixtures.at(12, 50, 20)).isEmpty)
+        // A field change saves at once, without waiting.
+        _ = WorkshopReducer.reduce(&state, .editField(.insert(" 2030")), now: Fixtures.at(12, 50, 21))
+        let changed = WorkshopReducer.reduce(&state, .changeField(by: 1), now: Fixtures.at(12, 50, 21))
+        #expect(changed.first == .appendJournal(.group(.setField(group: "wg1", entry: "wg1-1", field: "theme", text: "Économie circulaire 2030"))))
+        guard case .entry(let draft) = state.screen else { Issue.record("form closed"); return }
+        #expect(draft.fieldIndex == 1)
+        #expect(draft.editor.multiline)
+        // Leaving the form saves too.
+        _ = WorkshopReducer.reduce(&state, .editField(.insert("Andalucía")), now: Fixtures.at(12, 50, 22))
+        _ = WorkshopReducer.reduce(&state, .editField(.newline), now: Fixtures.at(12, 50, 22))
+        _ = WorkshopReducer.reduce(&state, .editField(.insert("Kainuu")), now: Fixtures.at(12, 50, 22))
+        let closed = WorkshopReducer.reduce(&state, .closeEntry, now: Fixtures.at(12, 50, 23))
+        #expect(closed.first == .appendJournal(.group(.setField(group: "wg1", entry: "wg1-1", field: "partners", text: "Andalucía\nKainuu"))))
+        #expect(state.screen == .group(id: "wg1", selection: 0))
+    }
+
+    @Test func deleteAndUndoFromTheList() {
+        var state = facilitator()
+        _ = WorkshopReducer.reduce(&state, .addEntry(templateIndex: 0), now: Fixtures.at(12, 50))
+        _ = WorkshopReducer.reduce(&state, .closeEntry, now: Fixtures.at(12, 50))
+        _ = WorkshopReducer.reduce(&state, .deleteEntry, now: Fixtures.at(12, 51))
+        #expect(state.groups[0].entries.isEmpty)
+        _ = WorkshopReducer.reduce(&state, .undoGroup, now: Fixtures.at(12, 52))
+        #expect(state.groups[0].entries.map(\.id) == ["wg1-1"])
     }
 }

@@ -44,6 +44,23 @@ public enum WorkshopAction: Sendable, Equatable {
     case submitNewPIN
     /// The runner hashed the new PIN.
     case voterPINReady(SecretHash)
+    /// Working groups: list, one group, its entries and the entry form.
+    case openGroupList
+    case moveGroupSelection(by: Int)
+    case showGroup(String)
+    /// This terminal belongs to one group's facilitator (`--group`).
+    case becomeFacilitator(group: String)
+    case moveEntrySelection(by: Int)
+    /// Adds an entry from the group's n-th template (0-based) and opens it.
+    case addEntry(templateIndex: Int)
+    case openEntry
+    case deleteEntry
+    case undoGroup
+    case moveEntry(by: Int)
+    case editField(TextEdit)
+    /// Moves to another field, journaling the one left.
+    case changeField(by: Int)
+    case closeEntry
     /// A message for the moderator (recovery reports, where files went).
     case notify(String, Notice.Level)
 }

@@ -27,7 +27,10 @@ public enum WorkshopReducer {
             return []
 
         case .tick:
-            return VoterReducer.tick(&state, now: state.now)
+            return VoterReducer.tick(&state, now: state.now) + GroupScreenReducer.tick(&state, now: state.now)
+        case .openGroupList, .moveGroupSelection, .showGroup, .becomeFacilitator, .moveEntrySelection, .addEntry, .openEntry,
+             .deleteEntry, .undoGroup, .moveEntry, .editField, .changeField, .closeEntry:
+            return GroupScreenReducer.reduce(&state, action, now: state.now)
         case .voter(let input):
             return VoterReducer.reduce(&state, input, now: state.now)
         case .startVoterMode:
@@ -84,6 +87,7 @@ public enum WorkshopReducer {
             switch state.screen {
             case .ballot(let draft): state.screen = .poll(id: draft.pollID)
             case .handCount(let draft): state.screen = .poll(id: draft.pollID)
+            case .group where state.author == "facilitator": break
             default: state.screen = .agenda
             }
         case .requestQuit:

@@ -19,6 +19,8 @@ public struct WorkshopState: Sendable, Equatable {
     public var polls: [PollState]
     /// Every working group with its captured entries.
     public var groups: [GroupState]
+    /// Who types on this terminal: "moderator", or "facilitator" on a group's own terminal (`--group`).
+    public var author: String
     /// Set while this terminal is the locked-down voter screen.
     public var voter: VoterSession?
     /// The moderator PIN that leaves voter mode (from the session file, or set for this run).
@@ -43,6 +45,7 @@ public struct WorkshopState: Sendable, Equatable {
         self.recordedCommands = 0
         self.polls = session.polls.map { PollState(definition: $0) }
         self.groups = session.groups.map { GroupState(definition: $0) }
+        self.author = "moderator"
         self.voter = nil
         self.voterPIN = session.voterPIN.flatMap(SecretHash.init(text:))
         self.codeBook = nil
@@ -70,6 +73,12 @@ public struct WorkshopState: Sendable, Equatable {
         case handCount(HandCountDraft)
         /// The moderator writes an ad-hoc poll.
         case newPoll(PollDraft)
+        /// All working groups.
+        case groupList(selection: Int)
+        /// One group's entries.
+        case group(id: String, selection: Int)
+        /// One entry open in its template's form.
+        case entry(EntryDraft)
         /// The moderator chooses a PIN before handing the terminal to voters (typed twice; never stored in plain).
         case setPIN(editor: LineEditor, first: String?)
     }
@@ -85,6 +94,8 @@ public struct WorkshopState: Sendable, Equatable {
     public var currentSlot: Slot { session.agenda[currentIndex] }
 
     public func poll(_ id: String) -> PollState? { polls.first { $0.id == id } }
+    public func group(_ id: String) -> GroupState? { groups.first { $0.id == id } }
+    public func template(_ id: String) -> CaptureTemplate? { session.templates.first { $0.id == id } }
 
     /// Polls in the order the poll list shows them: the current slot's first, then the rest as declared.
     public var pollsForList: [PollState] {

@@ -18,6 +18,7 @@ public struct KeyBinding: Sendable, Equatable {
         KeyBinding(keys: "E", footerKeys: "E", hint: "end", description: "End the workshop (asks first)"),
         KeyBinding(keys: "P", footerKeys: nil, hint: nil, description: "Polls: list them, open one, reveal results"),
         KeyBinding(keys: "a", footerKeys: nil, hint: nil, description: "Write an ad-hoc poll"),
+        KeyBinding(keys: "w", footerKeys: nil, hint: nil, description: "Working groups: capture and edit entries"),
         KeyBinding(keys: "Esc", footerKeys: nil, hint: nil, description: "Close a dialog or this help"),
     ]
 
@@ -44,6 +45,22 @@ public struct KeyBinding: Sendable, Equatable {
         KeyBinding(keys: "← →", footerKeys: "←/→", hint: "type", description: "Change the question type"),
         KeyBinding(keys: "Enter", footerKeys: "Enter", hint: "next / add option", description: "Next field, or a new option"),
         KeyBinding(keys: "Esc", footerKeys: "Esc", hint: "cancel", description: "Cancel"),
+    ]
+
+    public static let group: [KeyBinding] = [
+        KeyBinding(keys: "1-9", footerKeys: "1-9", hint: "add", description: "Add an entry from that template"),
+        KeyBinding(keys: "Enter", footerKeys: "Enter", hint: "edit", description: "Edit the entry"),
+        KeyBinding(keys: "d", footerKeys: "d", hint: "delete", description: "Delete the entry"),
+        KeyBinding(keys: "u", footerKeys: "u", hint: "undo", description: "Undo the last change"),
+        KeyBinding(keys: "[ ]", footerKeys: "[/]", hint: "move", description: "Move the entry up or down"),
+        KeyBinding(keys: "Esc", footerKeys: "Esc", hint: "back", description: "Back"),
+    ]
+
+    public static let entry: [KeyBinding] = [
+        KeyBinding(keys: "Tab", footerKeys: "Tab", hint: "next field", description: "Next field (saves this one)"),
+        KeyBinding(keys: "Shift-Tab", footerKeys: "S-Tab", hint: "previous", description: "Previous field"),
+        KeyBinding(keys: "Ctrl-Z", footerKeys: "^Z", hint: "undo", description: "Undo typing"),
+        KeyBinding(keys: "Esc", footerKeys: "Esc", hint: "done", description: "Save and back to the list"),
     ]
 
     public static let form: [KeyBinding] = [

@@ -18,6 +18,9 @@ public enum ModeratorKeyMap {
         case .handCount: return handCount(key)
         case .newPoll(let draft): return newPoll(key, draft: draft)
         case .setPIN: return setPIN(key)
+        case .groupList(let selection): return groupList(key, selection: selection, state: state)
+        case .group: return GroupKeyMap.group(key, state: state)
+        case .entry(let draft): return GroupKeyMap.entry(key, draft: draft)
         }
     }
 
@@ -37,6 +40,17 @@ public enum ModeratorKeyMap {
         case .character("P"): return .openPollList
         case .character("a"): return .startNewPoll
         case .character("v"): return .startVoterMode
+        case .character("w"): return .openGroupList
+        default: return nil
+        }
+    }
+
+    private static func groupList(_ key: KeyEvent, selection: Int, state: WorkshopState) -> WorkshopAction? {
+        switch key {
+        case .up, .character("k"): return .moveGroupSelection(by: -1)
+        case .down, .character("j"): return .moveGroupSelection(by: 1)
+        case .enter: return selection < state.groups.count ? .showGroup(state.groups[selection].id) : nil
+        case .escape, .character("q"), .character("w"): return .dismissOverlay
         default: return nil
         }
     }

@@ -42,6 +42,17 @@ public enum ModeratorScreen {
             }
             drawFooter(KeyBinding.form, into: &grid, y: size.rows - 1, glyphs: glyphs)
             return grid
+        case .group(let id, let selection):
+            if let group = state.group(id) {
+                GroupViews.drawGroup(state, group: group, selection: selection, into: &grid,
+                                     x: body.x, y: body.y, width: body.width, height: body.height, glyphs: glyphs)
+            }
+            drawFooter(KeyBinding.group, into: &grid, y: size.rows - 1, glyphs: glyphs)
+            return grid
+        case .entry(let draft):
+            GroupViews.drawEntry(state, draft: draft, into: &grid, x: body.x, y: body.y, width: body.width, height: body.height, glyphs: glyphs)
+            drawFooter(KeyBinding.entry, into: &grid, y: size.rows - 1, glyphs: glyphs)
+            return grid
         case .newPoll(let draft):
             NewPollView.draw(draft, into: &grid, x: body.x, y: body.y, width: body.width, height: body.height, glyphs: glyphs)
             drawFooter(KeyBinding.newPoll, into: &grid, y: size.rows - 1, glyphs: glyphs)
@@ -79,6 +90,10 @@ public enum ModeratorScreen {
             JumpPicker.draw(state, schedule, selection: selection, into: &grid, glyphs: glyphs)
         case .pollList(let selection):
             PollListOverlay.draw(state, selection: selection, into: &grid, glyphs: glyphs)
+        case .groupList(let selection):
+            GroupViews.drawList(state, selection: selection, into: &grid, glyphs: glyphs)
+        case .group, .entry:
+            break
         case .setPIN(let editor, let first):
             SetPINView.draw(editor: editor, confirming: first != nil, into: &grid, glyphs: glyphs)
         case .poll, .ballot, .handCount, .newPoll:

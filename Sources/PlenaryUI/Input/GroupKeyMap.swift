@@ -1,0 +1,48 @@
+import PlenaryCore
+
+/// Keys of the facilitator's screens: a group's entries, and the entry form.
+enum GroupKeyMap {
+    static func group(_ key: KeyEvent, state: WorkshopState) -> WorkshopAction? {
+        switch key {
+        case .up, .character("k"): return .moveEntrySelection(by: -1)
+        case .down, .character("j"): return .moveEntrySelection(by: 1)
+        case .enter, .character("e"): return .openEntry
+        case .character(let digit) where ("1"..."9").contains(digit): return .addEntry(templateIndex: Int(String(digit))! - 1)
+        case .character("a"): return .addEntry(templateIndex: 0)
+        case .character("d"), .delete: return .deleteEntry
+        case .character("u"): return .undoGroup
+        case .character("["), .character("K"): return .moveEntry(by: -1)
+        case .character("]"), .character("J"): return .moveEntry(by: 1)
+        case .character("?"): return .showHelp
+        case .escape: return .dismissOverlay
+        case .character("q") where state.author == "facilitator": return .requestQuit
+        case .character("q"): return .dismissOverlay
+        default: return nil
+        }
+    }
+
+    static func entry(_ key: KeyEvent, draft: EntryDraft) -> WorkshopAction? {
+        let multiline = draft.editor.multiline
+        switch key {
+        case .tab: return .changeField(by: 1)
+        case .backTab: return .changeField(by: -1)
+        case .enter: return multiline ? .editField(.newline) : .changeField(by: 1)
+        case .escape: return .closeEntry
+        case .left: return .editField(.left)
+        case .right: return .editField(.right)
+        case .up: return .editField(.up)
+        case .down: return .editField(.down)
+        case .home, .control("a"): return .editField(.home)
+        case .end, .control("e"): return .editField(.end)
+        case .backspace: return .editField(.backspace)
+        case .delete: return .editField(.deleteForward)
+        case .control("w"): return .editField(.deleteWordBackward)
+        case .control("u"): return .editField(.deleteToLineStart)
+        case .control("k"): return .editField(.deleteLine)
+        case .control("z"): return .editField(.undo)
+        case .control("y"): return .editField(.redo)
+        case .character(let character): return .editField(.insert(String(character)))
+        default: return nil
+        }
+    }
+}
