@@ -145,3 +145,46 @@ import Testing
         #expect(state.groups[0].entries.map(\.id) == ["wg1-1"])
     }
 }
+
+@Suite struct ShortlistPollTests {
+    @Test func markedEntriesBecomeAnOpenPollLinkedBackToThem() throws {
+        var state = EntryFormTests().facilitator()
+        for theme in ["Recycling hub", "Joint demonstrator", "Recycling hub"] {
+            _ = WorkshopReducer.reduce(&state, .addEntry(templateIndex: 0), now: Fixtures.at(12, 50))
+            _ = WorkshopReducer.reduce(&state, .editField(.insert(theme)), now: Fixtures.at(12, 50))
+            _ = WorkshopReducer.reduce(&state, .closeEntry, now: Fixtures.at(12, 50))
+        }
+        _ = WorkshopReducer.reduce(&state, .pollFromShortlist(.ranking), now: Fixtures.at(12, 51))
+        #expect(state.notice?.text == "Mark at least two entries with s first." || state.polls.isEmpty)
+        for selection in [2, 0, 1] {
+            state.screen = .group(id: "wg1", selection: selection)
+            _ = WorkshopReducer.reduce(&state, .toggleShortlist, now: Fixtures.at(12, 51))
+        }
+        #expect(state.shortlist == ["wg1-3", "wg1-1", "wg1-2"])
+        let effects = WorkshopReducer.reduce(&state, .pollFromShortlist(.ranking), now: Fixtures.at(12, 52))
+        #expect(effects.filter { if case .appendJournal = $0 { true } else { false } }.count == 2)
+        let poll = try #require(state.polls.last)
+        #expect(poll.definition.type == .ranking)
+        #expect(poll.definition.options == ["Recycling hub", "Recycling hub (wg1-1)", "Joint demonstrator"])
+        #expect(poll.definition.entryIDs == ["wg1-3", "wg1-1", "wg1-2"])
+        #expect(poll.status == .open)
+        #expect(state.shortlist.isEmpty)
+        #expect(state.screen == .poll(id: poll.id))
+        let json = String(decoding: ResultsSnapshot(state: state, sessionFile: "s", generator: "t").encoded(), as: UTF8.self)
+        #expect(json.contains(#""entries" : ["#))
+    }
+
+    @Test func dotVotingIsMultipleChoiceWithThreeDots() throws {
+        var state = EntryFormTests().facilitator()
+        for theme in ["A", "B", "C", "D"] {
+            _ = WorkshopReducer.reduce(&state, .addEntry(templateIndex: 0), now: Fixtures.at(12, 50))
+            _ = WorkshopReducer.reduce(&state, .editField(.insert(theme)), now: Fixtures.at(12, 50))
+            _ = WorkshopReducer.reduce(&state, .closeEntry, now: Fixtures.at(12, 50))
+        }
+        state.shortlist = ["wg1-1", "wg1-2", "wg1-3", "wg1-4"]
+        _ = WorkshopReducer.reduce(&state, .pollFromShortlist(.multiple), now: Fixtures.at(12, 52))
+        let poll = try #require(state.polls.last)
+        #expect(poll.definition.type == .multiple)
+        #expect(poll.definition.maxPicks == 3)
+    }
+}

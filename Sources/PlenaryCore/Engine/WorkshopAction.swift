@@ -61,6 +61,10 @@ public enum WorkshopAction: Sendable, Equatable {
     /// Moves to another field, journaling the one left.
     case changeField(by: Int)
     case closeEntry
+    /// Marks or unmarks the selected entry for prioritisation.
+    case toggleShortlist
+    /// Turns the marked entries (across groups) into a poll of this type, opened at once.
+    case pollFromShortlist(PollType)
     /// A message for the moderator (recovery reports, where files went).
     case notify(String, Notice.Level)
 }

@@ -29,7 +29,7 @@ public enum WorkshopReducer {
         case .tick:
             return VoterReducer.tick(&state, now: state.now) + GroupScreenReducer.tick(&state, now: state.now)
         case .openGroupList, .moveGroupSelection, .showGroup, .becomeFacilitator, .moveEntrySelection, .addEntry, .openEntry,
-             .deleteEntry, .undoGroup, .moveEntry, .editField, .changeField, .closeEntry:
+             .deleteEntry, .undoGroup, .moveEntry, .editField, .changeField, .closeEntry, .toggleShortlist, .pollFromShortlist:
             return GroupScreenReducer.reduce(&state, action, now: state.now)
         case .voter(let input):
             return VoterReducer.reduce(&state, input, now: state.now)

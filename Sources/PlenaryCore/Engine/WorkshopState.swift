@@ -19,6 +19,8 @@ public struct WorkshopState: Sendable, Equatable {
     public var polls: [PollState]
     /// Every working group with its captured entries.
     public var groups: [GroupState]
+    /// Entries marked for a prioritisation poll, in the order they were marked (not journaled: a selection).
+    public var shortlist: [String]
     /// Who types on this terminal: "moderator", or "facilitator" on a group's own terminal (`--group`).
     public var author: String
     /// Set while this terminal is the locked-down voter screen.
@@ -46,6 +48,7 @@ public struct WorkshopState: Sendable, Equatable {
         self.polls = session.polls.map { PollState(definition: $0) }
         self.groups = session.groups.map { GroupState(definition: $0) }
         self.author = "moderator"
+        self.shortlist = []
         self.voter = nil
         self.voterPIN = session.voterPIN.flatMap(SecretHash.init(text:))
         self.codeBook = nil

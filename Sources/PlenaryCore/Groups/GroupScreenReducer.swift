@@ -86,10 +86,62 @@ enum GroupScreenReducer {
             let index = state.group(draft.groupID)?.entries.firstIndex { $0.id == draft.entryID } ?? 0
             state.screen = .group(id: draft.groupID, selection: index)
             return effects
+        case .toggleShortlist:
+            guard case .group(let id, let selection) = state.screen, let group = state.group(id),
+                  selection < group.entries.count else { return [] }
+            let entryID = group.entries[selection].id
+            if let index = state.shortlist.firstIndex(of: entryID) {
+                state.shortlist.remove(at: index)
+            } else {
+                state.shortlist.append(entryID)
+            }
+        case .pollFromShortlist(let type):
+            return pollFromShortlist(&state, type: type, now: now)
         default:
             break
         }
         return []
+    }
+
+    /// Builds a poll whose options are the shortlisted entries' titles, linked back to the entries.
+    /// Dot voting is multiple choice with three dots (picks) per participant.
+    private static func pollFromShortlist(_ state: inout WorkshopState, type: PollType, now: Instant) -> [Effect] {
+        let entries = state.shortlist.compactMap { id in
+            state.groups.lazy.compactMap { group in group.entries.first { $0.id == id } }.first
+        }
+        guard entries.count >= (type == .ranking ? 1 : 2) else {
+            state.notice = Notice(text: "Mark at least two entries with s first.", level: .warning, until: now.adding(seconds: 6))
+            return []
+        }
+        var seen = Set<String>()
+        let options = entries.map { entry -> String in
+            var title = entry.title(using: state.template(entry.template))
+            if title.isEmpty { title = "Entry \(entry.id)" }
+            if !seen.insert(title).inserted { title += " (\(entry.id))" }
+            return title
+        }
+        let number = state.polls.filter(\.isAdHoc).count + 1
+        var id = "shortlist-\(number)"
+        var suffix = number
+        while state.poll(id) != nil { suffix += 1; id = "shortlist-\(suffix)" }
+        let question: String
+        switch type {
+        case .ranking: question = "Rank these actions, most important first"
+        case .allocation: question = "Share 100 points between these actions"
+        default: question = "Which actions should we take forward? (3 dots each)"
+        }
+        var definition = PollDefinition(id: id, question: question, type: type == .ranking || type == .allocation ? type : .multiple,
+                                        options: options, maxPicks: type == .multiple ? min(3, options.count) : nil,
+                                        points: type == .allocation ? 100 : nil)
+        definition.entryIDs = entries.map(\.id)
+        var effects = WorkshopReducer.reduce(&state, .command(.poll(.create(definition))), now: now)
+        guard !effects.isEmpty else { return [] }
+        effects += WorkshopReducer.reduce(&state, .command(.poll(.open(poll: id))), now: now)
+        state.shortlist = []
+        state.screen = .poll(id: id)
+        state.notice = Notice(text: "Poll made from \(entries.count) entries and opened: v hands it to the room.", level: .success,
+                              until: now.adding(seconds: 6))
+        return effects
     }
 
     /// Time passing: journal a field whose typing paused for `EntryDraft.autosaveSeconds`.

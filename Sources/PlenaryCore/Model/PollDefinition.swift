@@ -16,6 +16,8 @@ public struct PollDefinition: Sendable, Equatable, Identifiable, Codable {
     public var admission: Admission
     /// Show the tally moving while people vote (off by default: results wait for the reveal).
     public var liveResults: Bool
+    /// When the options are working-group entries: the entry id behind each option, in option order.
+    public var entryIDs: [String]?
 
     public init(
         id: String, question: String, type: PollType, options: [String] = [], maxPicks: Int? = nil,

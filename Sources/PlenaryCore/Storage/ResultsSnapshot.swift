@@ -92,6 +92,8 @@ public struct ResultsSnapshot: Encodable, Sendable {
         public var admission: String
         public var liveResults: Bool
         public var adHoc: Bool
+        /// For polls made from working-group entries: the entry behind each option, in option order.
+        public var entries: [String]?
         /// Agenda slots the poll belongs to.
         public var slots: [String]
         public var status: String
@@ -207,7 +209,7 @@ public struct ResultsSnapshot: Encodable, Sendable {
             maxPicks: definition.maxPicks,
             scale: definition.scale.map { Scale(min: $0.min, max: $0.max, minLabel: $0.minLabel, maxLabel: $0.maxLabel) },
             maxLength: definition.maxLength, points: definition.points, admission: definition.admission.rawValue,
-            liveResults: definition.liveResults, adHoc: poll.isAdHoc,
+            liveResults: definition.liveResults, adHoc: poll.isAdHoc, entries: definition.entryIDs,
             slots: state.session.agenda.filter { $0.polls.contains(definition.id) }.map(\.id),
             status: poll.status.rawValue, revealed: poll.revealed, rounds: rounds)
     }

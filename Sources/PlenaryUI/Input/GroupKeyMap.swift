@@ -13,6 +13,10 @@ enum GroupKeyMap {
         case .character("u"): return .undoGroup
         case .character("["), .character("K"): return .moveEntry(by: -1)
         case .character("]"), .character("J"): return .moveEntry(by: 1)
+        case .character("s"), .character(" "): return .toggleShortlist
+        case .character("R"): return .pollFromShortlist(.ranking)
+        case .character("D"): return .pollFromShortlist(.multiple)
+        case .character("A"): return .pollFromShortlist(.allocation)
         case .character("?"): return .showHelp
         case .escape: return .dismissOverlay
         case .character("q") where state.author == "facilitator": return .requestQuit

@@ -35,6 +35,10 @@ enum GroupViews {
         let templates = group.definition.templates.compactMap { state.template($0) }
         let adds = templates.enumerated().map { "\($0.offset + 1) \($0.element.name)" }.joined(separator: "   ")
         grid.putClipped("Add: " + adds, x: x, y: row, style: .key, width: width, ellipsis: glyphs.ellipsis)
+        row += 1
+        let marked = state.shortlist.count
+        grid.putClipped("s marks (\(marked) marked) · then R rank · D dots · A 100 points",
+                        x: x, y: row, style: .dim, width: width, ellipsis: glyphs.ellipsis)
         row += 2
         if group.entries.isEmpty {
             grid.putClipped("No entries yet: press 1 to add the first.", x: x, y: row, style: .dim, width: width, ellipsis: glyphs.ellipsis)
@@ -45,7 +49,8 @@ enum GroupViews {
         for (index, entry) in group.entries.enumerated().dropFirst(offset).prefix(visible) {
             let template = state.template(entry.template)
             let title = entry.title(using: template)
-            let line = "\(index + 1). [\(template?.name ?? entry.template)] \(title.isEmpty ? "(empty)" : title)"
+            let mark = state.shortlist.contains(entry.id) ? "* " : "  "
+            let line = "\(mark)\(index + 1). [\(template?.name ?? entry.template)] \(title.isEmpty ? "(empty)" : title)"
             let style: StyleRole = index == selection ? .selected : (title.isEmpty ? .dim : .normal)
             if index == selection { grid.fill(style: .selected, x: x, y: row, width: width) }
             grid.putClipped(line, x: x, y: row, style: style, width: width, ellipsis: glyphs.ellipsis)
