@@ -111,7 +111,7 @@ import Testing
 
     @Test func typingIsJournaledTwoSecondsAfterItStopsAndOnEveryFieldChange() {
         var state = facilitator()
-        #expect(state.author == "facilitator")
+        #expect(state.role == .facilitator)
         let added = WorkshopReducer.reduce(&state, .addEntry(templateIndex: 0), now: Fixtures.at(12, 50))
         #expect(added.first == .appendJournal(.group(.add(group: "wg1", template: "action-concept", author: "facilitator"))))
         _ = WorkshopReducer.reduce(&state, .editField(.insert("Économie circulaire")), now: Fixtures.at(12, 50, 10))

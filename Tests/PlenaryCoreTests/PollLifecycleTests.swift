@@ -156,6 +156,14 @@ import Testing
         for (id, ballot) in ballots {
             #expect(!WorkshopReducer.reduce(&state, .command(.poll(.cast(poll: id, ballot: ballot))), now: Fixtures.at(12, 1)).isEmpty)
         }
+        // The cheap count the lists show agrees with the full tally, hand counts and refused ballots included.
+        state.polls[0].rounds[0].handCounts = [2, 0, 1]
+        state.polls[3].rounds[0].ballots.append(.ranking(order: [0, 0]))
+        for poll in state.polls {
+            #expect(poll.ballotCount == PollTally.results(of: poll.currentRound, for: poll.definition).ballotCount, "\(poll.id)")
+        }
+        state.polls[0].rounds[0].handCounts = nil
+        state.polls[3].rounds[0].ballots.removeLast()
         let json = String(decoding: ResultsSnapshot(state: state, sessionFile: "s.yaml", generator: "t").encoded(), as: UTF8.self)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
         let polls = try #require(object["polls"] as? [[String: Any]])

@@ -20,6 +20,9 @@ struct FacilitatorEndToEndTests {
         try pane.sendText("Andalucía")
         try pane.sendKeys("Enter")
         try pane.sendText("Région Grand Est")
+        // "saved" is already up from the Tab: first see the typing, then its autosave two seconds later.
+        try pane.waitFor("typing…")
+        try pane.waitFor("Région Grand Est")
         try pane.waitFor("saved", timeout: .seconds(5))
         try pane.sendKeys("Enter")
         try pane.sendText("typed just before the kill")

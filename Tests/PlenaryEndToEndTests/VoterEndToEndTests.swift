@@ -6,6 +6,27 @@ import Testing
 /// a wrong PIN, the right PIN, and exactly ten ballots in the results.
 @Suite(.serialized)
 struct VoterEndToEndTests {
+    /// A review or thank-you screen takes Enter only once it has been on screen a moment (a held Enter must not
+    /// confirm an answer nobody saw), so a person pauses before pressing it.
+    func settle() { Thread.sleep(forTimeInterval: 0.8) }
+
+    /// Types an answer, goes to the review, confirms it, and waits for `next`.
+    func answerAndConfirm(_ pane: TmuxPane, _ answer: String, then next: String) throws {
+        try pane.sendText(answer)
+        try pane.sendKeys("Enter")
+        try pane.waitFor("Please check your answer")
+        settle()
+        try pane.sendKeys("Enter")
+        try pane.waitFor(next)
+    }
+
+    /// Leaves the thank-you screen for the next voter.
+    func passOn(_ pane: TmuxPane) throws {
+        settle()
+        try pane.sendKeys("Enter")
+        try pane.waitFor("Press Enter to vote")
+    }
+
     /// The pane terminal's settings as words ("isig", "-icanon"...), from `stty -a`.
     func ttyFlags(_ pane: TmuxPane) throws -> Set<String> {
         let tty = try pane.paneTTY
@@ -41,27 +62,13 @@ struct VoterEndToEndTests {
         #expect(!(try pane.capture()).contains("AGENDA"))
 
         // Five voters, two questions each: ten ballots.
-        // A review only takes Enter once it has been on screen a moment (a held Enter must not confirm it).
-        func settle() { Thread.sleep(forTimeInterval: 0.8) }
         let answers = [("1", "trust"), ("2", "Vertrauen"), ("3", "confianza"), ("2", "協力"), ("2", "trust")]
         for (choice, word) in answers {
             try pane.sendKeys("Enter")
             try pane.waitFor("QUESTION 1 OF 2")
-            try pane.sendText(choice)
-            try pane.sendKeys("Enter")
-            try pane.waitFor("Please check your answer")
-            settle()
-            try pane.sendKeys("Enter")
-            try pane.waitFor("QUESTION 2 OF 2")
-            try pane.sendText(word)
-            try pane.sendKeys("Enter")
-            try pane.waitFor("Please check your answer")
-            settle()
-            try pane.sendKeys("Enter")
-            try pane.waitFor("Your vote is recorded.")
-            settle()
-            try pane.sendKeys("Enter")
-            try pane.waitFor("Press Enter to vote")
+            try answerAndConfirm(pane, choice, then: "QUESTION 2 OF 2")
+            try answerAndConfirm(pane, word, then: "Your vote is recorded.")
+            try passOn(pane)
         }
 
         // Every control byte, DEL, Alt and function keys: still the voter screen, still running.
@@ -185,15 +192,8 @@ struct VoterEndToEndTests {
                 break
             }
             try pane.waitFor("YOUR VOTE")
-            try pane.sendText("1")
-            try pane.sendKeys("Enter")
-            try pane.waitFor("Please check your answer")
-            Thread.sleep(forTimeInterval: 0.8)
-            try pane.sendKeys("Enter")
-            try pane.waitFor("Your vote is recorded.")
-            Thread.sleep(forTimeInterval: 0.8)
-            try pane.sendKeys("Enter")
-            try pane.waitFor("Press Enter to vote")
+            try answerAndConfirm(pane, "1", then: "Your vote is recorded.")
+            try passOn(pane)
         }
         let used = try String(contentsOfFile: folder + "/vote.codes-used.json", encoding: .utf8)
         #expect(used.contains("choice"))

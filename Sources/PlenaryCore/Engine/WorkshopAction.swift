@@ -40,6 +40,8 @@ public enum WorkshopAction: Sendable, Equatable {
     /// The code sheet's hashes and the used set, read at start.
     case loadCodeBook(CodeBook)
     case voter(VoterInput)
+    /// A line for the voter screen from outside the voter flow (a storage problem).
+    case voterMessage(String)
     case editNewPIN(LineEdit)
     case submitNewPIN
     /// The runner hashed the new PIN.

@@ -27,21 +27,4 @@ public enum WorkshopCommand: Sendable, Equatable, Codable {
     enum PollCodingKeys: String, CodingKey {
         case _0 = "action"
     }
-
-    /// Short human words for the journal viewer and notices.
-    public var summary: String {
-        switch self {
-        case .start: "started the workshop"
-        case .pause: "paused the timer"
-        case .resume: "resumed the timer"
-        case .next: "moved to the next slot"
-        case .previous: "went back a slot"
-        case .jump(let slot): "jumped to slot \(slot + 1)"
-        case .adjust(let slot, let seconds):
-            "\(seconds >= 0 ? "extended" : "shortened") slot \(slot + 1) by \(abs(seconds) / 60) min"
-        case .end: "ended the workshop"
-        case .poll(let command): "poll \(command.pollID)"
-        case .group(let command): "group \(command.groupID)"
-        }
-    }
 }

@@ -33,6 +33,8 @@ public enum WorkshopReducer {
             return GroupScreenReducer.reduce(&state, action, now: state.now)
         case .voter(let input):
             return VoterReducer.reduce(&state, input, now: state.now)
+        case .voterMessage(let text):
+            state.voter?.message = text
         case .startVoterMode:
             let open = state.polls.filter { $0.status == .open }
             guard !open.isEmpty else {
@@ -87,7 +89,7 @@ public enum WorkshopReducer {
             switch state.screen {
             case .ballot(let draft): state.screen = .poll(id: draft.pollID)
             case .handCount(let draft): state.screen = .poll(id: draft.pollID)
-            case .group where state.author == "facilitator": break
+            case .group where state.role == .facilitator: break
             default: state.screen = .agenda
             }
         case .requestQuit:

@@ -14,7 +14,7 @@ public final class WorkshopRunner {
     private let generator: String
     /// Source of salts; injected so tests are repeatable.
     private let randomBytes: (Int) -> [UInt8]
-    /// Writes since the results file last failed: used to say "saved again" only once.
+    /// Set while the results file is failing, so "saved again" is said once, when it recovers.
     private var resultsFailing = false
 
     public init(state: WorkshopState, journal: any AppendLog, fileSystem: any FileSystem, files: WorkshopFiles,
@@ -62,8 +62,9 @@ public final class WorkshopRunner {
                 do {
                     try fileSystem.replaceAtomically(files.usedCodesPath, with: UsedCodesFile.encode(book.used))
                 } catch {
-                    // The code is not marked used on disk, so it must not admit anyone yet.
-                    state.voter?.message = "This code could not be recorded (\(error.reason)). Please tell the moderator."
+                    // The code is not marked used on disk, so it must not admit anyone yet: keep the old state.
+                    _ = WorkshopReducer.reduce(&state, .voterMessage(
+                        "This code could not be recorded (\(error.reason)). Please tell the moderator."), now: now)
                     return
                 }
             case .hashPIN(let pin):

@@ -21,8 +21,8 @@ public struct WorkshopState: Sendable, Equatable {
     public var groups: [GroupState]
     /// Entries marked for a prioritisation poll, in the order they were marked (not journaled: a selection).
     public var shortlist: [String]
-    /// Who types on this terminal: "moderator", or "facilitator" on a group's own terminal (`--group`).
-    public var author: String
+    /// Who types on this terminal: the moderator, or a group's facilitator (`--group`).
+    public var role: TerminalRole
     /// Set while this terminal is the locked-down voter screen.
     public var voter: VoterSession?
     /// The moderator PIN that leaves voter mode (from the session file, or set for this run).
@@ -47,11 +47,16 @@ public struct WorkshopState: Sendable, Equatable {
         self.recordedCommands = 0
         self.polls = session.polls.map { PollState(definition: $0) }
         self.groups = session.groups.map { GroupState(definition: $0) }
-        self.author = "moderator"
+        self.role = .moderator
         self.shortlist = []
         self.voter = nil
         self.voterPIN = session.voterPIN.flatMap(SecretHash.init(text:))
         self.codeBook = nil
+    }
+
+    public enum TerminalRole: String, Sendable, Equatable {
+        case moderator
+        case facilitator
     }
 
     public enum Phase: Sendable, Equatable {

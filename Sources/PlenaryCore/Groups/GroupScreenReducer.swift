@@ -16,7 +16,7 @@ enum GroupScreenReducer {
             if state.group(id) != nil { state.screen = .group(id: id, selection: 0) }
         case .becomeFacilitator(let id):
             guard state.group(id) != nil else { return [] }
-            state.author = "facilitator"
+            state.role = .facilitator
             state.screen = .group(id: id, selection: 0)
         case .moveEntrySelection(let delta):
             if case .group(let id, let selection) = state.screen, let group = state.group(id) {
@@ -26,7 +26,7 @@ enum GroupScreenReducer {
             guard case .group(let id, _) = state.screen, let group = state.group(id),
                   templateIndex < group.definition.templates.count,
                   let template = state.template(group.definition.templates[templateIndex]) else { return [] }
-            let effects = WorkshopReducer.reduce(&state, .command(.group(.add(group: id, template: template.id, author: state.author))), now: now)
+            let effects = WorkshopReducer.reduce(&state, .command(.group(.add(group: id, template: template.id, author: state.role.rawValue))), now: now)
             if let entry = state.group(id)?.entries.last, !effects.isEmpty {
                 state.screen = .entry(EntryDraft.open(entry, groupID: id, template: template, fieldIndex: 0))
             }

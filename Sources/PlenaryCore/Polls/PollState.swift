@@ -27,5 +27,5 @@ public struct PollState: Sendable, Equatable, Identifiable {
     public var currentRound: PollRound { rounds[rounds.count - 1] }
     /// Whether the screen may show the tally now.
     public var showsResults: Bool { revealed || definition.liveResults }
-    public var ballotCount: Int { PollTally.results(of: currentRound, for: definition).ballotCount }
+    public var ballotCount: Int { PollTally.ballotCount(of: currentRound, for: definition) }
 }

@@ -18,10 +18,23 @@ public enum PollTally {
         }
     }
 
+    /// How many voted in a round: what lists and headers show, without building bars or a word list.
+    public static func ballotCount(of round: PollRound, for poll: PollDefinition) -> Int {
+        let valid = round.ballots.count { BallotValidation.problem(with: $0, for: poll) == nil }
+        let isChoice = poll.type == .single || poll.type == .multiple
+        return valid + (isChoice ? handVoters(round.handCounts, poll: poll) : 0)
+    }
+
+    /// For a single choice every raised hand is a voter; for a multiple choice a person raises a hand several
+    /// times, so the largest count is the best (lower-bound) guess at how many voted.
+    private static func handVoters(_ handCounts: [Int]?, poll: PollDefinition) -> Int {
+        let hands = (handCounts ?? []).prefix(poll.options.count).map { Swift.max(0, $0) }
+        return poll.type == .single ? hands.reduce(0, +) : (hands.max() ?? 0)
+    }
+
     // MARK: - Kinds
 
-    /// Hand counts add to each option. For a single choice every raised hand is a voter; for a multiple choice a
-    /// person raises a hand several times, so the largest count is the best (lower-bound) guess at how many voted.
+    /// Hand counts add to each option (see `handVoters` for how many people they stand for).
     private static func choice(_ ballots: [Ballot], handCounts: [Int]?, poll: PollDefinition) -> PollResults {
         var counts = Array(repeating: 0, count: poll.options.count)
         for ballot in ballots {
@@ -33,8 +46,7 @@ public enum PollTally {
         }
         let hands = (handCounts ?? []).prefix(counts.count).map { Swift.max(0, $0) }
         for (option, hand) in hands.enumerated() { counts[option] += hand }
-        let handVoters = poll.type == .single ? hands.reduce(0, +) : (hands.max() ?? 0)
-        let voters = ballots.count + handVoters
+        let voters = ballots.count + handVoters(handCounts, poll: poll)
 
         let rows = counts.enumerated().map { option, count in
             PollResults.Row(

@@ -19,7 +19,7 @@ enum GroupKeyMap {
         case .character("A"): return .pollFromShortlist(.allocation)
         case .character("?"): return .showHelp
         case .escape: return .dismissOverlay
-        case .character("q") where state.author == "facilitator": return .requestQuit
+        case .character("q") where state.role == .facilitator: return .requestQuit
         case .character("q"): return .dismissOverlay
         default: return nil
         }

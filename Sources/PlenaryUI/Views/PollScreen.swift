@@ -48,7 +48,7 @@ enum PollScreen {
                                           language: String, glyphs: Glyphs) {
         guard poll.rounds.count > 1 else { return }
         let earlier = poll.rounds.dropLast().enumerated().map { index, round in
-            "round \(index + 1): \(PollTally.results(of: round, for: poll.definition, language: language).ballotCount)"
+            "round \(index + 1): \(PollTally.ballotCount(of: round, for: poll.definition))"
         }
         grid.putClipped("Earlier rounds kept \(glyphs.middleDot) " + earlier.joined(separator: ", ") + " ballots",
                         x: x, y: y, style: .dim, width: width, ellipsis: glyphs.ellipsis)
