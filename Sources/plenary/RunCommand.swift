@@ -71,7 +71,8 @@ struct RunCommand: ParsableCommand {
         let stamp = Self.stamp(now)
         let opened: WorkshopStore.Opened
         switch WorkshopStore.open(session: session, plan: plan, files: files, fileSystem: fileSystem,
-                                  now: now, stamp: stamp, fresh: fresh) {
+                                  now: now, stamp: stamp, fresh: fresh,
+                                  newRecordID: SecretHash.hex(WorkshopRunner.systemRandomBytes(8))) {
         case .success(let value): opened = value
         case .failure(let error):
             StandardError.write("plenary: \(error)")

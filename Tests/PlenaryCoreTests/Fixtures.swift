@@ -49,10 +49,11 @@ final class ManualClock: Clock, @unchecked Sendable {
 
 extension Fixtures {
     /// Opens (or resumes) `session`'s files on `fileSystem`; nil when the store refuses.
-    static func open(_ session: Session, fileSystem: MemoryFileSystem, files: WorkshopFiles, at now: Instant) -> WorkshopStore.Opened? {
+    static func open(_ session: Session, fileSystem: MemoryFileSystem, files: WorkshopFiles, at now: Instant,
+                     record: String = "record-1") -> WorkshopStore.Opened? {
         guard case .success(let plan) = PlannedAgenda.plan(session),
               case .success(let opened) = WorkshopStore.open(session: session, plan: plan, files: files, fileSystem: fileSystem,
-                                                              now: now, stamp: "S", fresh: false)
+                                                              now: now, stamp: "S", fresh: false, newRecordID: record)
         else { return nil }
         return opened
     }

@@ -7,7 +7,7 @@ import Testing
     func open(_ fs: MemoryFileSystem, at now: Instant, fresh: Bool = false) -> Result<WorkshopStore.Opened, WorkshopStore.OpenError> {
         let session = Fixtures.sevilla()
         guard case .success(let plan) = PlannedAgenda.plan(session) else { fatalError() }
-        return WorkshopStore.open(session: session, plan: plan, files: files, fileSystem: fs, now: now, stamp: "STAMP", fresh: fresh)
+        return WorkshopStore.open(session: session, plan: plan, files: files, fileSystem: fs, now: now, stamp: "STAMP", fresh: fresh, newRecordID: "record-1")
     }
 
     func runner(_ fs: MemoryFileSystem, _ clock: ManualClock) -> WorkshopRunner {

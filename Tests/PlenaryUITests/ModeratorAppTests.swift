@@ -18,7 +18,7 @@ final class TestClock: Clock, @unchecked Sendable {
         let session = ScreenFixtures.session
         guard case .success(let plan) = PlannedAgenda.plan(session),
               case .success(let opened) = WorkshopStore.open(session: session, plan: plan, files: files, fileSystem: fs,
-                                                              now: clock.now(), stamp: "S", fresh: false)
+                                                              now: clock.now(), stamp: "S", fresh: false, newRecordID: "record-1")
         else { fatalError("fixture failed to open") }
         let runner = WorkshopRunner(state: opened.state, journal: opened.journal, fileSystem: fs, files: files,
                                     clock: clock, generator: "test")

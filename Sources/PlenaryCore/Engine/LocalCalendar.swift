@@ -60,6 +60,36 @@ public struct LocalCalendar: Sendable, Equatable {
             + "\(sign)\(Self.twoDigits(absOffset / 3600)):\(Self.twoDigits(absOffset / 60 % 60))"
     }
 
+    /// Reads back what `iso8601` writes ("2025-03-11T12:30:00+01:00", or "…Z"); nil for anything else.
+    public static func instant(fromISO8601 text: String) -> Instant? {
+        let scalars = Array(text.utf8)
+        func number(_ range: Range<Int>) -> Int? {
+            guard range.upperBound <= scalars.count else { return nil }
+            var value = 0
+            for byte in scalars[range] {
+                guard byte >= 0x30 && byte <= 0x39 else { return nil }
+                value = value * 10 + Int(byte - 0x30)
+            }
+            return value
+        }
+        guard scalars.count >= 20, scalars[4] == 0x2D, scalars[7] == 0x2D, scalars[10] == 0x54, scalars[13] == 0x3A,
+              scalars[16] == 0x3A,
+              let year = number(0..<4), let month = number(5..<7), let day = number(8..<10),
+              let hour = number(11..<13), let minute = number(14..<16), let second = number(17..<19),
+              (1...12).contains(month), (1...31).contains(day), hour < 24, minute < 60, second < 61 else { return nil }
+        var offset = 0
+        if scalars.count == 20 && scalars[19] == 0x5A {
+            offset = 0
+        } else if scalars.count == 25, scalars[19] == 0x2B || scalars[19] == 0x2D, scalars[22] == 0x3A,
+                  let offsetHours = number(20..<22), let offsetMinutes = number(23..<25) {
+            offset = (offsetHours * 3600 + offsetMinutes * 60) * (scalars[19] == 0x2D ? -1 : 1)
+        } else {
+            return nil
+        }
+        let local = daysSinceEpoch(year: year, month: month, day: day) * 86_400 + Int64(hour * 3600 + minute * 60 + second)
+        return Instant(seconds: local - Int64(offset))
+    }
+
     /// Local midnight of a calendar date (used to pin an agenda to the day it was written for).
     public func midnight(of date: CalendarDate) -> Instant {
         let days = Self.daysSinceEpoch(year: date.year, month: date.month, day: date.day)

@@ -17,6 +17,8 @@ public enum WorkshopCommand: Sendable, Equatable, Codable {
     case poll(PollCommand)
     /// Anything done to a working group's entries.
     case group(GroupCommand)
+    /// Working-group entries merged from another laptop's results (`plenary merge`, or `i` on the moderator screen).
+    case merge(entries: [ImportedEntry])
 
     /// Names the journal uses for the unlabeled payload (instead of Swift's `_0`).
     enum GroupCodingKeys: String, CodingKey {

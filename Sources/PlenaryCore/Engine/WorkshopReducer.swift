@@ -209,6 +209,9 @@ public enum WorkshopReducer {
             // So do working groups: notes are often finished after the last slot.
             return GroupReducer.apply(groupCommand, to: &state, at: now)
         }
+        if case .merge(let entries) = command {
+            return GroupReducer.merge(entries, into: &state)
+        }
         guard !state.hasEnded else { return "The workshop has ended." }
         switch command {
         case .start:
@@ -271,7 +274,7 @@ public enum WorkshopReducer {
             endCurrentRun(&state, at: now)
             state.phase = .ended(at: now)
             state.screen = .agenda
-        case .poll, .group:
+        case .poll, .group, .merge:
             break
         }
         return nil

@@ -31,6 +31,8 @@ public struct WorkshopState: Sendable, Equatable {
     public var codeBook: CodeBook?
     /// Number of commands in the journal (the next record's sequence number is this plus one).
     public var recordedCommands: Int
+    /// This record's id (from the journal header): merged entries name it as their origin.
+    public var recordID: String
 
     public init(session: Session, plan: PlannedAgenda, now: Instant) {
         self.session = session
@@ -45,6 +47,7 @@ public struct WorkshopState: Sendable, Equatable {
         self.notice = nil
         self.storageFailure = nil
         self.recordedCommands = 0
+        self.recordID = "unrecorded"
         self.polls = session.polls.map { PollState(definition: $0) }
         self.groups = session.groups.map { GroupState(definition: $0) }
         self.role = .moderator

@@ -9,14 +9,18 @@ public struct GroupEntry: Sendable, Equatable, Identifiable {
     public var author: String
     public var createdAt: Instant
     public var editedAt: Instant
+    /// Set on entries merged from another laptop's results: where they came from.
+    public var origin: EntryOrigin?
 
-    public init(id: String, template: String, fields: [String: String] = [:], author: String, createdAt: Instant) {
+    public init(id: String, template: String, fields: [String: String] = [:], author: String, createdAt: Instant,
+                origin: EntryOrigin? = nil) {
         self.id = id
         self.template = template
         self.fields = fields
         self.author = author
         self.createdAt = createdAt
         self.editedAt = createdAt
+        self.origin = origin
     }
 
     /// The first non-empty field, as a one-line title for lists.

@@ -62,4 +62,43 @@ enum GroupReducer {
         state.groups[groupIndex] = group
         return nil
     }
+
+    /// Brings in entries captured on another laptop: new ones go to the end of their group, ones merged before
+    /// are updated in place, unchanged ones are left alone, so merging the same file twice changes nothing.
+    /// All or nothing: returns why the merge was refused, or nil when something changed.
+    static func merge(_ incoming: [ImportedEntry], into state: inout WorkshopState) -> String? {
+        var groups = state.groups
+        var changed = false
+        for item in incoming {
+            guard let groupIndex = groups.firstIndex(where: { $0.id == item.group }) else {
+                return "There is no working group \"\(item.group)\"."
+            }
+            var group = groups[groupIndex]
+            guard group.definition.templates.contains(item.template),
+                  state.session.templates.contains(where: { $0.id == item.template }) else {
+                return "The group \"\(item.group)\" does not use the template \"\(item.template)\"."
+            }
+            if let index = group.entries.firstIndex(where: { $0.origin?.record == item.origin.record && $0.origin?.entry == item.origin.entry }) {
+                let known = group.entries[index]
+                guard known.fields != item.fields || known.template != item.template else { continue }
+                group.entries[index].fields = item.fields
+                group.entries[index].template = item.template
+                group.entries[index].editedAt = item.editedAt
+                group.entries[index].origin = item.origin
+            } else {
+                var entry = GroupEntry(id: "\(group.id)-\(group.nextNumber)", template: item.template, fields: item.fields,
+                                       author: item.author, createdAt: item.createdAt, origin: item.origin)
+                entry.editedAt = item.editedAt
+                group.nextNumber += 1
+                group.entries.append(entry)
+            }
+            // Undo steps remember positions that merged entries may have shifted; undo starts afresh.
+            group.undoStack.removeAll()
+            groups[groupIndex] = group
+            changed = true
+        }
+        guard changed else { return "Nothing new to merge." }
+        state.groups = groups
+        return nil
+    }
 }

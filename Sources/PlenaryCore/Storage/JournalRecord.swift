@@ -13,11 +13,20 @@ public struct JournalHeader: Sendable, Equatable, Codable {
     /// Slot ids in agenda order: commands refer to slots by position, so the agenda must not change under them.
     public var slots: [String]
     public var createdAt: Instant
+    /// Random id of this record of the workshop, so entries merged from another laptop are recognised when
+    /// merged again. Journals written before merging existed have none.
+    public var record: String?
 
-    public init(format: Int = JournalCodec.format, title: String, slots: [String], createdAt: Instant) {
+    public init(format: Int = JournalCodec.format, title: String, slots: [String], createdAt: Instant, record: String? = nil) {
         self.format = format
         self.title = title
         self.slots = slots
         self.createdAt = createdAt
+        self.record = record
+    }
+
+    /// The record id, or for older journals one derived from when and for what the journal was made.
+    public var recordID: String {
+        record ?? "journal-\(createdAt.milliseconds)"
     }
 }

@@ -1,9 +1,11 @@
 import Foundation
 
 /// The results file: a complete picture of the workshop derived from the state, rewritten after every
-/// recorded action. Field names are part of the results schema (bump `schemaVersion` when they change).
-public struct ResultsSnapshot: Encodable, Sendable {
-    public static let schemaVersion = 1
+/// recorded action. Field names are part of the results schema (bump `schemaVersion` when they change; the
+/// report and merge read every version ever written: fields added later are optional).
+public struct ResultsSnapshot: Codable, Sendable {
+    /// 1: first release. 2: `workshop.fingerprint`, `workshop.record` and entries' `origin` (merging).
+    public static let schemaVersion = 2
 
     public var schemaVersion = ResultsSnapshot.schemaVersion
     public var generator: String
@@ -14,7 +16,7 @@ public struct ResultsSnapshot: Encodable, Sendable {
     public var polls: [PollResult]
     public var groups: [GroupResult]
 
-    public struct Workshop: Encodable, Sendable {
+    public struct Workshop: Codable, Sendable {
         public var title: String
         public var subtitle: String?
         public var date: String?
@@ -30,9 +32,13 @@ public struct ResultsSnapshot: Encodable, Sendable {
         public var delayMinutes: Int
         public var currentSlot: String?
         public var recordedActions: Int
+        /// Identifies the session (see `Session.fingerprint`); merging refuses files whose fingerprint differs.
+        public var fingerprint: String?
+        /// Identifies this record (one journal); entries merged from it name it as their origin.
+        public var record: String?
     }
 
-    public struct SlotResult: Encodable, Sendable {
+    public struct SlotResult: Codable, Sendable {
         public var id: String
         public var title: String
         public var kind: String
@@ -51,7 +57,7 @@ public struct ResultsSnapshot: Encodable, Sendable {
         public var runs: Int
     }
 
-    public struct GroupResult: Encodable, Sendable {
+    public struct GroupResult: Codable, Sendable {
         public var id: String
         public var name: String
         public var facilitator: String?
@@ -61,7 +67,7 @@ public struct ResultsSnapshot: Encodable, Sendable {
         public var entries: [EntryResult]
     }
 
-    public struct EntryResult: Encodable, Sendable {
+    public struct EntryResult: Codable, Sendable {
         public var id: String
         public var order: Int
         public var template: String
@@ -70,9 +76,11 @@ public struct ResultsSnapshot: Encodable, Sendable {
         public var editedAt: String
         /// In the template's field order; list fields as arrays of items.
         public var fields: [FieldResult]
+        /// For entries merged from another laptop's results.
+        public var origin: EntryOrigin?
     }
 
-    public struct FieldResult: Encodable, Sendable {
+    public struct FieldResult: Codable, Sendable {
         public var id: String
         public var label: String
         public var type: String
@@ -80,7 +88,7 @@ public struct ResultsSnapshot: Encodable, Sendable {
         public var items: [String]?
     }
 
-    public struct PollResult: Encodable, Sendable {
+    public struct PollResult: Codable, Sendable {
         public var id: String
         public var question: String
         public var type: String
@@ -101,7 +109,7 @@ public struct ResultsSnapshot: Encodable, Sendable {
         public var rounds: [RoundResult]
     }
 
-    public struct Scale: Encodable, Sendable {
+    public struct Scale: Codable, Sendable {
         public var min: Int
         public var max: Int
         public var minLabel: String?
@@ -110,7 +118,7 @@ public struct ResultsSnapshot: Encodable, Sendable {
 
     /// One round's outcome. Ballots appear only as totals, and open answers sorted alphabetically, so the
     /// file never tells in which order people voted.
-    public struct RoundResult: Encodable, Sendable {
+    public struct RoundResult: Codable, Sendable {
         public var round: Int
         public var ballotCount: Int
         /// Per option, in the poll's option order: votes (choice), average score (ranking), total points (allocation).
@@ -121,7 +129,7 @@ public struct ResultsSnapshot: Encodable, Sendable {
         public var terms: [TermResult]?
     }
 
-    public struct OptionResult: Encodable, Sendable {
+    public struct OptionResult: Codable, Sendable {
         public var option: String
         public var count: Int?
         public var averageScore: Double?
@@ -129,14 +137,14 @@ public struct ResultsSnapshot: Encodable, Sendable {
         public var share: Double
     }
 
-    public struct ScaleResult: Encodable, Sendable {
+    public struct ScaleResult: Codable, Sendable {
         public var mean: Double
         public var median: Double
         /// Ballots per value, from the scale's minimum to its maximum.
         public var distribution: [Int]
     }
 
-    public struct TermResult: Encodable, Sendable {
+    public struct TermResult: Codable, Sendable {
         public var term: String
         public var count: Int
     }
@@ -168,7 +176,7 @@ public struct ResultsSnapshot: Encodable, Sendable {
             plannedEnd: calendar.iso8601(schedule.plannedEnd),
             delayMinutes: Int((Double(schedule.delaySeconds) / 60).rounded()),
             currentSlot: state.hasEnded ? nil : state.currentSlot.id,
-            recordedActions: state.recordedCommands)
+            recordedActions: state.recordedCommands, fingerprint: state.session.fingerprint, record: state.recordID)
         slots = session.agenda.indices.map { index in
             let slot = session.agenda[index]
             let timing = schedule.slots[index]
@@ -258,7 +266,7 @@ public struct ResultsSnapshot: Encodable, Sendable {
             }
             return EntryResult(id: entry.id, order: order + 1, template: entry.template, author: entry.author,
                                createdAt: state.calendar.iso8601(entry.createdAt), editedAt: state.calendar.iso8601(entry.editedAt),
-                               fields: fields)
+                               fields: fields, origin: entry.origin)
         }
         return GroupResult(id: definition.id, name: definition.name, facilitator: definition.facilitator.map(describe),
                            lead: definition.lead, members: definition.members, templates: definition.templates, entries: entries)
@@ -269,6 +277,11 @@ public struct ResultsSnapshot: Encodable, Sendable {
         if let affiliation = person.affiliation { text += ", \(affiliation)" }
         if person.tbc { text += " (TBC)" }
         return text
+    }
+
+    /// Reads a results file of any schema version this program has written.
+    public static func decode(_ bytes: [UInt8]) throws -> ResultsSnapshot {
+        try JSONDecoder().decode(ResultsSnapshot.self, from: Data(bytes))
     }
 
     public func encoded() -> [UInt8] {

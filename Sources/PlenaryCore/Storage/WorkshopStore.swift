@@ -33,8 +33,9 @@ public enum WorkshopStore {
     /// - Parameters:
     ///   - fresh: keep existing files under a dated name and start a new record.
     ///   - stamp: the date-time text used in names of files set aside (from the runner's clock).
+    ///   - newRecordID: the id a new journal gets (random, made by the caller: the store stays deterministic).
     public static func open(session: Session, plan: PlannedAgenda, files: WorkshopFiles, fileSystem: any FileSystem,
-                            now: Instant, stamp: String, fresh: Bool) -> Result<Opened, OpenError> {
+                            now: Instant, stamp: String, fresh: Bool, newRecordID: String) -> Result<Opened, OpenError> {
         do throws(OpenError) {
             var messages: [String] = []
             if fresh {
@@ -62,7 +63,7 @@ public enum WorkshopStore {
                         let aside = files.journalPath + ".broken-\(stamp)"
                         do { try fileSystem.moveAside(files.journalPath, to: aside) } catch { throw .storage(error) }
                         messages.append("The journal held no complete record; it was kept as \(aside).")
-                        return .success(try create(state: state, files: files, fileSystem: fileSystem, now: now, messages: messages))
+                        return .success(try create(state: state, files: files, fileSystem: fileSystem, now: now, recordID: newRecordID, messages: messages))
                     }
                     throw .damagedJournal(path: files.journalPath, damage: damage)
                 case .success(let contents):
@@ -81,6 +82,7 @@ public enum WorkshopStore {
                     } else if !contents.commands.isEmpty {
                         messages.append("Resumed from the journal: \(contents.commands.count) recorded actions.")
                     }
+                    state.recordID = contents.header.recordID
                     for entry in contents.commands {
                         _ = WorkshopReducer.apply(entry.command, to: &state, at: entry.at)
                         state.now = max(state.now, entry.at)
@@ -92,15 +94,17 @@ public enum WorkshopStore {
                     return .success(Opened(state: state, journal: journal, messages: messages))
                 }
             }
-            return .success(try create(state: state, files: files, fileSystem: fileSystem, now: now, messages: messages))
+            return .success(try create(state: state, files: files, fileSystem: fileSystem, now: now, recordID: newRecordID, messages: messages))
         } catch {
             return .failure(error)
         }
     }
 
     private static func create(state: WorkshopState, files: WorkshopFiles, fileSystem: any FileSystem,
-                               now: Instant, messages: [String]) throws(OpenError) -> Opened {
-        let header = JournalHeader(title: state.session.title, slots: state.session.agenda.map(\.id), createdAt: now)
+                               now: Instant, recordID: String, messages: [String]) throws(OpenError) -> Opened {
+        var state = state
+        let header = JournalHeader(title: state.session.title, slots: state.session.agenda.map(\.id), createdAt: now, record: recordID)
+        state.recordID = header.recordID
         do {
             let journal = try fileSystem.openAppendLog(files.journalPath)
             try journal.appendDurably(JournalCodec.encode(.header(header)))

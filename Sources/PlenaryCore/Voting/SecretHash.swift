@@ -56,7 +56,7 @@ public struct SecretHash: Sendable, Equatable, Hashable, CustomStringConvertible
         self.init(rounds: rounds, salt: salt, digest: digest)
     }
 
-    static func hex(_ bytes: [UInt8]) -> String {
+    public static func hex(_ bytes: [UInt8]) -> String {
         bytes.map { byte in
             let digits = String(byte, radix: 16)
             return digits.count == 1 ? "0" + digits : digits

@@ -1,0 +1,103 @@
+/// Reads another laptop's results file (`plenary run --group`) and works out what merging its working-group
+/// entries into this record would change. Pure: the caller reads the file and records the command.
+public enum GroupImport {
+    public struct Plan: Sendable, Equatable {
+        /// Nil when nothing would change (the file was merged before and nobody edited since).
+        public var command: WorkshopCommand?
+        public var added: Int
+        public var updated: Int
+        public var unchanged: Int
+
+        /// "3 entries added, 1 updated, 2 already there".
+        public var summary: String {
+            var parts = ["\(added) \(added == 1 ? "entry" : "entries") added"]
+            if updated > 0 { parts.append("\(updated) updated") }
+            if unchanged > 0 { parts.append("\(unchanged) already there") }
+            return parts.joined(separator: ", ")
+        }
+    }
+
+    public enum Refusal: Error, Sendable, Equatable, CustomStringConvertible {
+        case unreadable(file: String, reason: String)
+        case newerVersion(file: String, version: Int)
+        case olderVersion(file: String, version: Int)
+        case otherSession(file: String, theirs: String, ours: String)
+        case ownFile(file: String)
+
+        public var description: String {
+            switch self {
+            case .unreadable(let file, let reason):
+                return "\(file) is not a Plenary results file (\(reason)). Nothing was merged."
+            case .newerVersion(let file, let version):
+                return "\(file) was written by a newer Plenary (results version \(version)); update this one. Nothing was merged."
+            case .olderVersion(let file, let version):
+                return "\(file) was written by an older Plenary (results version \(version)) that did not record its session. Open it once with this version (plenary run SESSION --results \(file), then q) and merge again. Nothing was merged."
+            case .otherSession(let file, let theirs, let ours):
+                return "\(file) is from another session (\(theirs)); this workshop is \(ours). Nothing was merged."
+            case .ownFile(let file):
+                return "\(file) is this workshop's own results file. Nothing was merged."
+            }
+        }
+    }
+
+    /// - Parameter fileName: how the file is named in origins and messages (its last path component).
+    public static func plan(bytes: [UInt8], fileName: String, into state: WorkshopState) -> Result<Plan, Refusal> {
+        let snapshot: ResultsSnapshot
+        do {
+            snapshot = try ResultsSnapshot.decode(bytes)
+        } catch {
+            return .failure(.unreadable(file: fileName, reason: bytes.isEmpty ? "the file is empty" : "not the expected JSON"))
+        }
+        return plan(snapshot, fileName: fileName, into: state)
+    }
+
+    public static func plan(_ snapshot: ResultsSnapshot, fileName: String, into state: WorkshopState) -> Result<Plan, Refusal> {
+        guard snapshot.schemaVersion <= ResultsSnapshot.schemaVersion else {
+            return .failure(.newerVersion(file: fileName, version: snapshot.schemaVersion))
+        }
+        guard let fingerprint = snapshot.workshop.fingerprint, let record = snapshot.workshop.record else {
+            return .failure(.olderVersion(file: fileName, version: snapshot.schemaVersion))
+        }
+        guard fingerprint == state.session.fingerprint else {
+            return .failure(.otherSession(file: fileName, theirs: describe(title: snapshot.workshop.title, date: snapshot.workshop.date),
+                                          ours: describe(title: state.session.title, date: state.session.date?.description)))
+        }
+        guard record != state.recordID else { return .failure(.ownFile(file: fileName)) }
+
+        var plan = Plan(command: nil, added: 0, updated: 0, unchanged: 0)
+        var incoming: [ImportedEntry] = []
+        for group in snapshot.groups {
+            let known = state.group(group.id)?.entries ?? []
+            for entry in group.entries {
+                let origin = entry.origin ?? EntryOrigin(record: record, entry: entry.id, file: fileName)
+                // Entries this record sent to the other laptop earlier come home unchanged: skip them.
+                guard origin.record != state.recordID else { continue }
+                var fields: [String: String] = [:]
+                for field in entry.fields {
+                    let text = field.items?.joined(separator: "\n") ?? field.text ?? ""
+                    if !text.isEmpty { fields[field.id] = text }
+                }
+                let createdAt = LocalCalendar.instant(fromISO8601: entry.createdAt) ?? state.now
+                let item = ImportedEntry(group: group.id, origin: origin, template: entry.template, fields: fields,
+                                         author: entry.author, createdAt: createdAt,
+                                         editedAt: LocalCalendar.instant(fromISO8601: entry.editedAt) ?? createdAt)
+                if let existing = known.first(where: { $0.origin?.record == origin.record && $0.origin?.entry == origin.entry }) {
+                    if existing.fields == fields && existing.template == entry.template {
+                        plan.unchanged += 1
+                        continue
+                    }
+                    plan.updated += 1
+                } else {
+                    plan.added += 1
+                }
+                incoming.append(item)
+            }
+        }
+        plan.command = incoming.isEmpty ? nil : .merge(entries: incoming)
+        return .success(plan)
+    }
+
+    private static func describe(title: String, date: String?) -> String {
+        "\u{201C}\(title)\u{201D}" + (date.map { ", \($0)" } ?? "")
+    }
+}
