@@ -27,7 +27,7 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
-        /// Cell grid, text width, views, key maps and the app loop. Pure: never imports CNCurses.
+        /// Cell grid, views, key maps and the app loop. Pure: never imports CNCurses.
         .target(
             name: "PlenaryUI",
             dependencies: ["PlenaryCore"]

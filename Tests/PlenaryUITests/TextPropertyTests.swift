@@ -1,4 +1,5 @@
 import Testing
+@testable import PlenaryCore
 @testable import PlenaryUI
 
 /// Invariants over a few thousand random strings from a hostile mixed alphabet (seeded, so

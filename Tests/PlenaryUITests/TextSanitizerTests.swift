@@ -1,4 +1,5 @@
 import Testing
+@testable import PlenaryCore
 @testable import PlenaryUI
 
 @Suite struct TextSanitizerTests {

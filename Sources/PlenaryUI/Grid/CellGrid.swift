@@ -1,3 +1,5 @@
+import PlenaryCore
+
 /// An in-memory screen: views draw into it, drivers show it, tests read it back as text.
 public struct CellGrid: Sendable, Equatable {
     public let size: TerminalSize
