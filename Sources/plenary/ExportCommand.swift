@@ -1,0 +1,46 @@
+import ArgumentParser
+import Glibc
+import PlenaryCore
+
+struct ExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Write a results file's polls and working-group entries as CSV tables for a spreadsheet.",
+        discussion: """
+            Writes into the folder (made if missing; files of the same names are replaced):
+              polls.csv                  one row per poll and round: question, type, ballots, mean, median
+              poll-<id>.csv              rows are options (or scale values), columns the rounds; open text: \
+            one row per answer
+              poll-<id>-words.csv        open text's word list, a count per round
+              template-<id>.csv          one row per working-group entry: group, entry, order, author, \
+            created, edited, then each field (list items one per line in the cell)
+
+            Files are UTF-8 with a byte-order mark and CR LF line ends (RFC 4180), so Excel and LibreOffice \
+            open them with accents intact. Cells that a spreadsheet would run as a formula start with an \
+            apostrophe.
+
+            Example:
+              plenary export sevilla.results.json --csv sevilla-csv
+            """
+    )
+
+    @Argument(help: "The results file (<session>.results.json).", completion: .file(extensions: ["json"]))
+    var results: String
+
+    @Option(name: .long, help: ArgumentHelp("Folder to write the CSV files into.", valueName: "folder"), completion: .directory)
+    var csv: String
+
+    func run() throws {
+        let snapshot = try ResultsInput.load(results)
+        if mkdir(csv, 0o755) != 0 && errno != EEXIST {
+            StandardError.write("plenary: cannot make the folder \(csv): \(String(cString: strerror(errno)))")
+            throw ExitCode(1)
+        }
+        let tables = ResultsCSV.tables(for: snapshot)
+        for (name, table) in tables {
+            try ResultsInput.write(table.encoded(), to: csv + "/" + name)
+        }
+        print("\(tables.count) CSV file\(tables.count == 1 ? "" : "s") written to \(csv)/:")
+        for (name, table) in tables { print("  \(name) (\(table.rows.count) row\(table.rows.count == 1 ? "" : "s"))") }
+    }
+}
