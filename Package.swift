@@ -45,7 +45,8 @@ let package = Package(
             ],
             resources: [.embedInCode("Resources/demo.yaml")]
         ),
-        .testTarget(name: "PlenaryCoreTests", dependencies: ["PlenaryCore"]),
+        /// Golden reports and results files of every schema version are read from disk by the tests, not bundled.
+        .testTarget(name: "PlenaryCoreTests", dependencies: ["PlenaryCore"], exclude: ["Golden", "Fixtures"]),
         .testTarget(name: "PlenaryUITests", dependencies: ["PlenaryUI", "PlenaryCore"]),
         /// Drives the real `plenary` binary in tmux; depends on the executable so `swift test` builds it.
         .testTarget(name: "PlenaryEndToEndTests", dependencies: ["plenary", "PlenaryCore"]),

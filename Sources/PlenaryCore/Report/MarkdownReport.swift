@@ -117,7 +117,8 @@ public enum MarkdownReport {
         for (offset, character) in clean.enumerated() {
             if "\\`*_[]<>|~".contains(character) {
                 result.append("\\")
-            } else if offset == 0, "#+-=".contains(character) {
+            } else if offset == 0, "#+-".contains(character), clean.dropFirst().first?.isWhitespace ?? true {
+                // "- x", "+ x", "# x" at the start of a line would begin a list or a heading.
                 result.append("\\")
             }
             result.append(character)
