@@ -1,4 +1,5 @@
 import Foundation
+import PlenaryCore
 import Testing
 
 /// A moderator runs a seed workshop in a real terminal: keys, a resize, quit, resume, and the results file.
@@ -18,7 +19,9 @@ struct ModeratorEndToEndTests {
         return (folder, file)
     }
 
+    /// Reads a results file a scenario produced, after checking it against the documented schema.
     static func results(_ path: String) throws -> [String: Any] {
+        try ResultsSchema.check(path)
         let data = try Data(contentsOf: URL(fileURLWithPath: path))
         return try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
     }
@@ -78,7 +81,7 @@ struct ModeratorEndToEndTests {
 
         let resultsPath = folder + "/mine-the-gap-brussels.results.json"
         let results = try Self.results(resultsPath)
-        #expect(results["schemaVersion"] as? Int == 1)
+        #expect(results["schemaVersion"] as? Int == ResultsSnapshot.schemaVersion)
         let workshop = try #require(results["workshop"] as? [String: Any])
         #expect(workshop["status"] as? String == "running")
         #expect(workshop["recordedActions"] as? Int == 5)

@@ -11,23 +11,7 @@ public enum PlainTextReport {
         if let subtitle = report.subtitle { out += subtitle.wrapped(toWidth: width) }
         out += [""] + facts(report.facts, width: width, indent: 0) + [""]
 
-        out += heading("Agenda", rule: "-", width: width)
-        // Planned and actual times, planned and actual minutes, overrun, then the slot wrapped in what is left.
-        let columns = "Planned      Actual        Plan  Real  Over  "
-        let titleWidth = max(10, width - columns.count)
-        out.append(columns + "Slot")
-        for row in report.agenda {
-            let actual = row.actualStart.map { "\($0)–\(row.actualEnd ?? "…")" } ?? "—"
-            let over = row.overrunMinutes.map { $0 > 0 ? "+\($0)" : $0 < 0 ? "\u{2212}\(-$0)" : "0" } ?? "—"
-            let remarks = ([row.status == "done" ? nil : row.status] + row.remarks.map(Optional.some)).compactMap { $0 }
-            let title = row.title + (remarks.isEmpty ? "" : " (\(remarks.joined(separator: ", ")))")
-            let lines = title.wrapped(toWidth: titleWidth)
-            let prefix = "\(row.plannedStart)–\(row.plannedEnd)".padded(toWidth: 13) + actual.padded(toWidth: 12)
-                + String(row.plannedMinutes).leftPadded(toWidth: 6) + (row.actualMinutes.map(String.init) ?? "—").leftPadded(toWidth: 6)
-                + over.leftPadded(toWidth: 6) + "  "
-            out.append(prefix + (lines.first ?? ""))
-            out += lines.dropFirst().map { String(repeating: " ", count: columns.count) + $0 }
-        }
+        out += heading("Agenda", rule: "-", width: width) + agenda(report.agenda, width: width)
         out.append("")
 
         if !report.polls.isEmpty {
@@ -94,6 +78,32 @@ public enum PlainTextReport {
             out += ["", "Slots over time:"] + facts(report.timing.overtime, width: width, indent: 2)
         }
         return out.map { $0.trimmingTrailingSpaces }.joined(separator: "\n") + "\n"
+    }
+
+    /// Planned and actual times, planned and actual minutes and the overrun, then the slot wrapped in what is left;
+    /// below 70 columns the slot gets a line of its own above its numbers.
+    static func agenda(_ rows: [WorkshopReport.AgendaRow], width: Int) -> [String] {
+        let stacked = width < 70
+        let columns = stacked ? "Planned     Actual       Plan Real Over" : "Planned      Actual        Plan  Real  Over  "
+        var out = [columns + (stacked ? "" : "Slot")]
+        for row in rows {
+            let actual = row.actualStart.map { "\($0)–\(row.actualEnd ?? "…")" } ?? "—"
+            let over = row.overrunMinutes.map { $0 > 0 ? "+\($0)" : $0 < 0 ? "\u{2212}\(-$0)" : "0" } ?? "—"
+            let remarks = ([row.status == "done" ? nil : row.status] + row.remarks.map(Optional.some)).compactMap { $0 }
+            let title = row.title + (remarks.isEmpty ? "" : " (\(remarks.joined(separator: ", ")))")
+            let numbers = [String(row.plannedMinutes), row.actualMinutes.map(String.init) ?? "—", over]
+            if stacked {
+                out += title.wrapped(toWidth: width)
+                out.append("\(row.plannedStart)–\(row.plannedEnd)".padded(toWidth: 12) + actual.padded(toWidth: 11)
+                    + numbers.map { $0.leftPadded(toWidth: 5) }.joined())
+                continue
+            }
+            let lines = title.wrapped(toWidth: max(10, width - columns.count))
+            out.append("\(row.plannedStart)–\(row.plannedEnd)".padded(toWidth: 13) + actual.padded(toWidth: 12)
+                + numbers.map { $0.leftPadded(toWidth: 6) }.joined() + "  " + (lines.first ?? ""))
+            out += lines.dropFirst().map { String(repeating: " ", count: columns.count) + $0 }
+        }
+        return out
     }
 
     static func entry(_ entry: WorkshopReport.EntrySection, width: Int) -> [String] {

@@ -3,14 +3,16 @@
 /// bars have eighth-block precision, as on the screen.
 enum ReportChart {
     static let eighths: [Character] = ["▏", "▎", "▍", "▌", "▋", "▊", "▉"]
+    static let minimumBar = 10
 
     /// One line per bar, none wider than `width` columns: label, bar, value.
     static func lines(_ bars: [WorkshopReport.Bar], width: Int) -> [String] {
         guard !bars.isEmpty else { return [] }
         let valueWidth = bars.map(\.value.terminalWidth).max() ?? 0
         let longestLabel = bars.map(\.label.terminalWidth).max() ?? 0
-        let labelWidth = max(1, min(longestLabel, max(12, width / 2)))
-        let barWidth = max(10, width - labelWidth - valueWidth - 4)
+        // Labels give way first (cut with "…"), so the bar keeps at least `minimumBar` cells.
+        let labelWidth = max(4, min(longestLabel, max(12, width / 2), width - valueWidth - 4 - minimumBar))
+        let barWidth = max(minimumBar, width - labelWidth - valueWidth - 4)
         return bars.map { bar in
             bar.label.padded(toWidth: labelWidth) + "  " + self.bar(bar.fraction, width: barWidth) + "  "
                 + String(repeating: " ", count: valueWidth - bar.value.terminalWidth) + TerminalText.sanitized(bar.value)
