@@ -12,7 +12,7 @@ struct Plenary: ParsableCommand {
             file (JSON) is kept up to date next to the session file.
             """,
         version: version,
-        subcommands: [RunCommand.self, ValidateCommand.self, CodesCommand.self, PinCommand.self, ReportCommand.self, ExportCommand.self],
+        subcommands: [RunCommand.self, ValidateCommand.self, CodesCommand.self, PinCommand.self, NewCommand.self, ReportCommand.self, ExportCommand.self],
         defaultSubcommand: nil
     )
 }
