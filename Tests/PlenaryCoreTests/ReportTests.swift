@@ -85,7 +85,7 @@ import Testing
         let table = CSVTable(header: ["a", "b"], rows: [["x,y", "say \"hi\""], ["two\nlines", "=1+1"], ["-5", "+3.5"], [" padded", "@SUM(A1)"]])
         let bytes = table.encoded()
         #expect(Array(bytes.prefix(3)) == CSVTable.byteOrderMark)
-        let expected = ["a,b", #""x,y","say ""hi""""#, "\"two\r\nlines\",'=1+1", "-5,+3.5", #"" padded",'@SUM(A1)"#]
+        let expected = ["a,b", #""x,y","say ""hi""""#, "\"two\nlines\",'=1+1", "-5,+3.5", #"" padded",'@SUM(A1)"#]
         #expect(String(decoding: bytes.dropFirst(3), as: UTF8.self) == expected.map { $0 + "\r\n" }.joined())
     }
 

@@ -22,11 +22,10 @@ public struct CSVTable: Sendable, Equatable {
         return Self.byteOrderMark + Array(text.utf8)
     }
 
-    /// One field, quoted when needed. Line breaks inside a field become CR LF as well, so a cell reads the same in
-    /// every program. Text a spreadsheet would run as a formula (`=`, `+`, `-`, `@` first, unless it is a plain
+    /// One field, quoted when needed. Line breaks inside a field are LF, as Excel writes them (records end in CR LF). Text a spreadsheet would run as a formula (`=`, `+`, `-`, `@` first, unless it is a plain
     /// number) gets a leading apostrophe, so an open answer can never execute anything on the moderator's laptop.
     static func field(_ raw: String) -> String {
-        var value = ReportText.printable(raw).replacingLineBreaks(with: "\r\n")
+        var value = ReportText.printable(raw).replacingLineBreaks(with: "\n")
         if let first = value.unicodeScalars.first, "=+-@".unicodeScalars.contains(first), !isPlainNumber(value) {
             value = "'" + value
         }
