@@ -9,6 +9,10 @@ struct CodesCommand: ParsableCommand {
             Prints the codes to hand out (cut along the lines) and keeps only their hashes, in \
             <session>.codes.json next to the session file. Each code admits one ballot per poll. \
             Making a new sheet replaces the old one, so it asks for --replace.
+
+            Examples:
+              plenary codes sevilla.yaml --count 60 > codes.txt    # print it, cut it up
+              plenary codes sevilla.yaml --count 80 --replace      # old codes stop working
             """
     )
 

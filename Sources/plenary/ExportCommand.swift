@@ -8,12 +8,13 @@ struct ExportCommand: ParsableCommand {
         abstract: "Write a results file's polls and working-group entries as CSV tables for a spreadsheet.",
         discussion: """
             Writes into the folder (made if missing; files of the same names are replaced):
-              polls.csv                  one row per poll and round: question, type, ballots, mean, median
-              poll-<id>.csv              rows are options (or scale values), columns the rounds; open text: \
-            one row per answer
-              poll-<id>-words.csv        open text's word list, a count per round
-              template-<id>.csv          one row per working-group entry: group, entry, order, author, \
-            created, edited, then each field (list items one per line in the cell)
+              polls.csv            a row per poll round: question, type, ballots, mean...
+              poll-<id>.csv        a row per option (or scale value), columns per round;
+                                   open text: a row per answer
+              poll-<id>-words.csv  open text's word list, a count per round
+              template-<id>.csv    a row per working-group entry: group, entry, order,
+                                   author, created, edited, then each field (list
+                                   items on separate lines in one cell)
 
             Files are UTF-8 with a byte-order mark and CR LF line ends (RFC 4180), so Excel and LibreOffice \
             open them with accents intact. Cells that a spreadsheet would run as a formula start with an \

@@ -17,9 +17,10 @@ struct NewCommand: ParsableCommand {
             Templates: action-concept, swot, challenge, key-message, free-notes.
 
             Examples:
-              plenary new sevilla.yaml --title "From S3 Benchmarking to Cluster-Led Action" --date 2025-03-11 \\
-                  --timezone Europe/Madrid --start 12:00 --slots 6 --template action-concept --template swot
-              plenary new rehearsal.yaml                      # asks for title, date, start, slots, templates
+              plenary new sevilla.yaml --title "Cluster-Led Action" --date 2025-03-11 \\
+                --timezone Europe/Madrid --start 12:00 --slots 6 \\
+                --template action-concept --template swot
+              plenary new rehearsal.yaml      # asks for title, date, start...
             """
     )
 

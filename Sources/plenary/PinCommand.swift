@@ -9,6 +9,10 @@ struct PinCommand: ParsableCommand {
         discussion: """
             Asks for the PIN twice without showing it (or reads one line from standard input when it is not \
             a terminal) and prints the line to put in the session file. The PIN itself is never written anywhere.
+
+            Examples:
+              plenary pin                    # asks twice, prints voter_pin: "sha256:…"
+              plenary pin >> sevilla.yaml    # adds the line to the session file
             """
     )
 

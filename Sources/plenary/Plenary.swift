@@ -10,6 +10,16 @@ struct Plenary: ParsableCommand {
         discussion: """
             Every action is written to a journal on disk before it shows on screen, and a results \
             file (JSON) is kept up to date next to the session file.
+
+            A workshop from start to finish:
+              plenary new sevilla.yaml --title "Regional workshop" --start 12:00
+              plenary validate sevilla.yaml
+              plenary run sevilla.yaml          # ? on the screen lists every key
+              plenary report sevilla.results.json --format html --output sevilla.html
+              plenary export sevilla.results.json --csv sevilla-csv
+
+            Without a file, `plenary run` starts a four-minute demo of every feature. Formats: \
+            docs/session-format.md (session files), docs/results.schema.json (results files).
             """,
         version: version,
         subcommands: [RunCommand.self, ValidateCommand.self, CodesCommand.self, PinCommand.self, NewCommand.self, ReportCommand.self, ExportCommand.self],

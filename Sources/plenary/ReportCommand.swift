@@ -17,8 +17,8 @@ struct ReportCommand: ParsableCommand {
             Reads results files of every version Plenary has written.
 
             Examples:
-              plenary report sevilla.results.json                      # Markdown on standard output
-              plenary report sevilla.results.json --format text        # for the terminal, as wide as it is
+              plenary report sevilla.results.json                # Markdown
+              plenary report sevilla.results.json --format text  # for the terminal
               plenary report sevilla.results.json --format html --output sevilla.html
             """
     )
@@ -26,7 +26,7 @@ struct ReportCommand: ParsableCommand {
     @Argument(help: "The results file (<session>.results.json).", completion: .file(extensions: ["json"]))
     var results: String
 
-    @Option(name: .long, help: "markdown (default), text (plain, for a terminal) or html (one self-contained page).")
+    @Option(name: .long, help: "markdown, text (plain, for a terminal) or html (one self-contained page).")
     var format: ReportFormat = .markdown
 
     @Option(name: .long, help: ArgumentHelp("Write the report to this file instead of standard output.", valueName: "path"),

@@ -12,13 +12,22 @@ struct RunCommand: ParsableCommand {
             Without a file, runs the built-in demo session. Results go to <session>.results.json next to \
             the session file and every action to <session>.journal.jsonl; running the same command again \
             resumes exactly where it stopped, after a quit or a crash.
+
+            Examples:
+              plenary run                          # the built-in demo
+              plenary run sevilla.yaml             # the moderator screen
+              plenary run sevilla.yaml --group wg1 # a facilitator's laptop
+              plenary run sevilla.yaml --voter     # a locked voter terminal
+              plenary run sevilla.yaml --fresh     # start over, keep the old record
+              plenary run sevilla.yaml --results /media/usb/sevilla.results.json
             """
     )
 
     @Argument(help: "Session file (YAML). Omit to run the built-in demo.", completion: .file(extensions: ["yaml", "yml"]))
     var file: String?
 
-    @Option(name: .long, help: "Where to write the results JSON (the journal goes next to it).")
+    @Option(name: .long, help: ArgumentHelp("Where to write the results JSON (the journal goes next to it).", valueName: "path"),
+            completion: .file(extensions: ["json"]))
     var results: String?
 
     @Flag(name: .long, help: "Start over: keep the previous journal and results under a dated name.")
@@ -33,10 +42,10 @@ struct RunCommand: ParsableCommand {
     @Flag(name: .long, help: "Start on the locked voter screen (needs a PIN: voter_pin in the session file, or --pin-hash).")
     var voter = false
 
-    @Option(name: .long, help: "Start as this working group's facilitator terminal (its id in the session file).")
+    @Option(name: .long, help: ArgumentHelp("Start as this working group's facilitator terminal (its id in the session file).", valueName: "id"))
     var group: String?
 
-    @Option(name: .customLong("pin-hash"), help: "The moderator PIN's hash, as `plenary pin` prints it (overrides voter_pin).")
+    @Option(name: .customLong("pin-hash"), help: ArgumentHelp("The moderator PIN's hash, as `plenary pin` prints it (overrides voter_pin).", valueName: "hash"))
     var pinHash: String?
 
     func run() throws {

@@ -5,7 +5,14 @@ struct ValidateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "validate",
         abstract: "Check session files without starting the screen.",
-        discussion: "Prints every problem as FILE:LINE:COL: key.path: message and exits non-zero if there is any."
+        discussion: """
+            Prints every problem as FILE:LINE:COL: key.path: message and exits non-zero if there is any; a file \
+            without problems gets one summary line. The format is described in docs/session-format.md.
+
+            Examples:
+              plenary validate sessions/*.yaml
+              plenary validate sevilla.yaml && plenary run sevilla.yaml
+            """
     )
 
     @Argument(help: "Session files (YAML) to check.", completion: .file(extensions: ["yaml", "yml"]))
