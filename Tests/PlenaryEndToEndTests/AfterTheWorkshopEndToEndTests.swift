@@ -42,6 +42,26 @@ struct AfterTheWorkshopEndToEndTests {
         #expect(page.hasPrefix("<!DOCTYPE html>") && page.contains("<h2>Shortlist</h2>"))
     }
 
+    static var hasChromium: Bool {
+        Subprocess.executablePath(for: "chromium") != nil || Subprocess.executablePath(for: "chromium-browser") != nil
+    }
+
+    /// The HTML report renders in a real browser (Debian's chromium, headless) to a page with content on it.
+    @Test(.enabled(if: hasChromium, "needs chromium (apt-get install chromium; .ci/run installs it)"))
+    func htmlReportRendersInChromium() throws {
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let html = try Self.plenary("report", Self.fixture("demo-v2.json"), "--format", "html", "--output", folder + "/r.html")
+        #expect(html.status == 0, "\(html)")
+        let script = ModeratorEndToEndTests.repositoryRoot.appendingPathComponent("scripts/check-html-chromium").path
+        let render = try Subprocess.run([script, folder + "/r.html", folder + "/r.png"], timeout: .seconds(120))
+        #expect(render.status == 0, "\(render)")
+        let png = try Data(contentsOf: URL(fileURLWithPath: folder + "/r.png"))
+        #expect(png.starts(with: [0x89, 0x50, 0x4E, 0x47]), "not a PNG")
+        // A blank page of this size compresses to about 10 KB; the report's text and bars make it far larger.
+        #expect(png.count > 40_000, "the screenshot looks empty (\(png.count) bytes)")
+    }
+
     @Test func aFileThatIsNotResultsIsRefused() throws {
         let session = ModeratorEndToEndTests.repositoryRoot.appendingPathComponent("sessions/demo.yaml").path
         let result = try Self.plenary("report", session)

@@ -174,7 +174,7 @@ public enum HTMLReport {
         table.chart th { font-weight: normal; width: 35%; }
         table.chart td, table.chart th { border: 0; padding: .15rem .5rem; }
         td.track { width: 50%; }
-        .bar { display: block; height: .95rem; min-width: 1px; background: var(--bar); border-radius: 2px; }
+        .bar { display: block; height: .95rem; background: var(--bar); border-radius: 2px; }
         .entry { border-left: 3px solid var(--line); padding: .2rem 0 .2rem .8rem; margin: .6rem 0 1rem; }
         .entry dl { margin: .3rem 0; }
         .entry dt { font-weight: 600; font-size: .9rem; }
