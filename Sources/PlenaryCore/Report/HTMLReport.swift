@@ -11,8 +11,8 @@ public enum HTMLReport {
                  "<thead><tr><th>Planned</th><th>Actual</th><th>Slot</th><th class=\"n\">Plan</th>"
                     + "<th class=\"n\">Actual</th><th class=\"n\">Over</th></tr></thead>", "<tbody>"]
         for row in report.agenda {
-            let actual = row.actualStart.map { "\($0)–\(row.actualEnd ?? "…")" } ?? "—"
-            let remarks = ([row.status == "done" ? nil : row.status] + row.remarks.map(Optional.some)).compactMap { $0 }
+            let actual = row.actualRange
+            let remarks = row.notes
             let over = row.overrunMinutes.map { $0 == 0 ? "0" : WorkshopReport.signedMinutes($0) } ?? "—"
             let late = (row.overrunMinutes ?? 0) >= 1 ? " class=\"n late\"" : " class=\"n\""
             body.append("<tr><td>\(row.plannedStart)–\(row.plannedEnd)</td><td>\(escape(actual))</td><td>\(escape(row.title))"

@@ -12,8 +12,8 @@ public enum MarkdownReport {
         out += ["## Agenda", ""]
         out += ["| Planned | Actual | Slot | Plan | Actual | Over |", "|---|---|---|--:|--:|--:|"]
         for row in report.agenda {
-            let actual = row.actualStart.map { "\($0)–\(row.actualEnd ?? "…")" } ?? "—"
-            let remarks = ([row.status == "done" ? nil : row.status] + row.remarks.map(Optional.some)).compactMap { $0 }
+            let actual = row.actualRange
+            let remarks = row.notes
             let slot = cell(row.title) + (remarks.isEmpty ? "" : " *(\(remarks.map(cell).joined(separator: ", ")))*")
             let over = row.overrunMinutes.map { $0 == 0 ? "0" : WorkshopReport.signedMinutes($0) } ?? "—"
             out.append("| \(row.plannedStart)–\(row.plannedEnd) | \(actual) | \(slot) | \(row.plannedMinutes) min | "

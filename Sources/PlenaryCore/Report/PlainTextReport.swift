@@ -87,9 +87,9 @@ public enum PlainTextReport {
         let columns = stacked ? "Planned     Actual       Plan Real Over" : "Planned      Actual        Plan  Real  Over  "
         var out = [columns + (stacked ? "" : "Slot")]
         for row in rows {
-            let actual = row.actualStart.map { "\($0)–\(row.actualEnd ?? "…")" } ?? "—"
+            let actual = row.actualRange
             let over = row.overrunMinutes.map { $0 > 0 ? "+\($0)" : $0 < 0 ? "\u{2212}\(-$0)" : "0" } ?? "—"
-            let remarks = ([row.status == "done" ? nil : row.status] + row.remarks.map(Optional.some)).compactMap { $0 }
+            let remarks = row.notes
             let title = row.title + (remarks.isEmpty ? "" : " (\(remarks.joined(separator: ", ")))")
             let numbers = [String(row.plannedMinutes), row.actualMinutes.map(String.init) ?? "—", over]
             if stacked {

@@ -38,6 +38,16 @@ public struct WorkshopReport: Sendable, Equatable {
         public var status: String
         /// Anything unusual: several runs, pauses, lengthened or shortened on the day.
         public var remarks: [String]
+
+        /// "12:02–12:31", "12:02–…" while it runs, "—" when it never started.
+        public var actualRange: String {
+            actualStart.map { "\($0)–\(actualEnd ?? "…")" } ?? "—"
+        }
+
+        /// The status when it is not plain "done", then the remarks: what a reader should notice about the slot.
+        public var notes: [String] {
+            (status == "done" ? [] : [status]) + remarks
+        }
     }
 
     public struct PollSection: Sendable, Equatable {
