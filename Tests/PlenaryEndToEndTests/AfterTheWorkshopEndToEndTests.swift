@@ -62,6 +62,25 @@ struct AfterTheWorkshopEndToEndTests {
         #expect(png.count > 40_000, "the screenshot looks empty (\(png.count) bytes)")
     }
 
+    /// `e` on the moderator screen writes the report and CSV files next to the results file and says so.
+    @Test func theExportKeyWritesNextToTheResults() throws {
+        let (folder, file) = try ModeratorEndToEndTests.copySession("demo.yaml")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let pane = try TmuxPane(command: [try TmuxPane.plenaryExecutable.path, "run", file], columns: 110, rows: 30)
+        defer { pane.close() }
+        try pane.waitFor("Press Space")
+        try pane.sendKeys("Space")
+        try pane.waitFor("NOW · ")
+        try pane.sendText("e")
+        try pane.waitFor("Exported to \(folder)/")
+        #expect(try pane.quitPlenary() == 0)
+        let markdown = try String(contentsOfFile: folder + "/demo.report.md", encoding: .utf8)
+        #expect(markdown.hasPrefix("# Plenary demo — a four-minute tour\n"))
+        #expect(FileManager.default.fileExists(atPath: folder + "/demo.report.html"))
+        #expect(FileManager.default.fileExists(atPath: folder + "/demo.poll-format.csv"))
+        #expect(FileManager.default.fileExists(atPath: folder + "/demo.template-swot.csv"))
+    }
+
     @Test func aFileThatIsNotResultsIsRefused() throws {
         let session = ModeratorEndToEndTests.repositoryRoot.appendingPathComponent("sessions/demo.yaml").path
         let result = try Self.plenary("report", session)

@@ -26,6 +26,7 @@ import PlenaryCore
         #expect(action(.character("?"), state) == .showHelp)
         #expect(action(.character("q"), state) == .requestQuit)
         #expect(action(.character("E"), state) == .requestEnd)
+        #expect(action(.character("e"), state) == .export)
         #expect(action(.character("x"), state) == nil)
         #expect(action(.control("c"), state) == nil)
         #expect(action(.unknown, state) == nil)

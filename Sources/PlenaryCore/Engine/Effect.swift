@@ -12,4 +12,6 @@ public enum Effect: Sendable, Equatable {
     case hashPIN(String)
     /// Throw away keys typed ahead, so one voter's keystrokes never reach the next screen.
     case discardInput
+    /// Write the report (Markdown, HTML) and the CSV tables next to the results file, then say where they went.
+    case export
 }

@@ -69,6 +69,8 @@ public enum WorkshopAction: Sendable, Equatable {
     case pollFromShortlist(PollType)
     /// A message for the moderator (recovery reports, where files went).
     case notify(String, Notice.Level)
+    /// Writes the report and the CSV tables next to the results file (`e`); records nothing.
+    case export
 }
 
 public struct StorageFailure: Sendable, Equatable {

@@ -126,6 +126,8 @@ public enum WorkshopReducer {
             }
         case .notify(let text, let level):
             inform(&state, text, level)
+        case .export:
+            return [.export]
         case .openPollList:
             if state.polls.isEmpty {
                 inform(&state, "This session has no polls.", .info)

@@ -57,6 +57,8 @@ public final class WorkshopRunner {
                 wantsToQuit = true
             case .discardInput:
                 wantsInputDiscarded = true
+            case .export:
+                export(&next, now: now)
             case .saveCodes:
                 guard let book = next.codeBook else { continue }
                 do {
@@ -108,6 +110,27 @@ public final class WorkshopRunner {
                 message: "Results not saved: \(error.reason). Old file intact; journal has everything."
             )), now: now)
         }
+    }
+
+    /// Writes `WorkshopExport`'s files next to the results file, each atomically, and tells the moderator where they
+    /// went (or what failed: files already written stay, the record is untouched).
+    private func export(_ target: inout WorkshopState, now: Instant) {
+        let snapshot = ResultsSnapshot(state: target, sessionFile: files.sessionPath, generator: generator)
+        let base = WorkshopExport.baseName(ofResultsFile: files.resultsPath)
+        let folder = files.resultsPath.lastIndex(of: "/").map { String(files.resultsPath[...$0]) } ?? ""
+        let exported = WorkshopExport.files(for: snapshot, baseName: base)
+        do {
+            for file in exported {
+                try fileSystem.replaceAtomically(folder + file.name, with: file.bytes)
+            }
+        } catch {
+            _ = WorkshopReducer.reduce(&target, .notify("Export failed: \(error.reason) writing \(error.path).", .warning), now: now)
+            return
+        }
+        let csvCount = exported.count { $0.name.hasSuffix(".csv") }
+        _ = WorkshopReducer.reduce(&target, .notify(
+            "Exported to \(folder.isEmpty ? "this folder" : folder): \(base).report.md, .report.html and \(csvCount) CSV files.", .success),
+            now: now)
     }
 
     /// Flushes nothing (every record is already synced) but closes the journal cleanly.

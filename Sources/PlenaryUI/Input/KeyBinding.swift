@@ -19,6 +19,7 @@ public struct KeyBinding: Sendable, Equatable {
         KeyBinding(keys: "P", footerKeys: nil, hint: nil, description: "Polls: list them, open one, reveal results"),
         KeyBinding(keys: "a", footerKeys: nil, hint: nil, description: "Write an ad-hoc poll"),
         KeyBinding(keys: "w", footerKeys: nil, hint: nil, description: "Working groups: capture and edit entries"),
+        KeyBinding(keys: "e", footerKeys: nil, hint: nil, description: "Export the report and CSV files next to the results"),
         KeyBinding(keys: "Esc", footerKeys: nil, hint: nil, description: "Close a dialog or this help"),
     ]
 

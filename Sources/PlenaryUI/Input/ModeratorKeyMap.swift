@@ -41,6 +41,7 @@ public enum ModeratorKeyMap {
         case .character("a"): return .startNewPoll
         case .character("v"): return .startVoterMode
         case .character("w"): return .openGroupList
+        case .character("e"): return .export
         default: return nil
         }
     }
