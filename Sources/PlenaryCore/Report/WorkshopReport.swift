@@ -252,10 +252,16 @@ extension WorkshopReport {
     /// Highest first; equal values keep the poll's option order.
     static func sortedByValue(_ options: [ResultsSnapshot.OptionResult],
                               _ value: (ResultsSnapshot.OptionResult) -> Double) -> [ResultsSnapshot.OptionResult] {
-        options.enumerated().sorted { a, b in
-            let (left, right) = (value(a.element), value(b.element))
-            return left != right ? left > right : a.offset < b.offset
-        }.map(\.element)
+        rankedPositions(options, value).map { options[$0] }
+    }
+
+    /// Option positions, highest value first; equal values keep the poll's option order.
+    static func rankedPositions(_ options: [ResultsSnapshot.OptionResult],
+                                _ value: (ResultsSnapshot.OptionResult) -> Double) -> [Int] {
+        options.indices.sorted { a, b in
+            let (left, right) = (value(options[a]), value(options[b]))
+            return left != right ? left > right : a < b
+        }
     }
 
     static func groupSection(_ group: ResultsSnapshot.GroupResult) -> GroupSection {
@@ -334,8 +340,8 @@ extension WorkshopReport {
             valueText = { count($0.count ?? 0, "vote") }
             measure = "Dot vote"
         }
-        let rows = sortedByValue(options, value).enumerated().map { rank, option -> ShortlistRow in
-            let index = options.firstIndex { $0.option == option.option } ?? 0
+        let rows = rankedPositions(options, value).enumerated().map { rank, index -> ShortlistRow in
+            let option = options[index]
             let entryID = index < entryIDs.count ? entryIDs[index] : nil
             let group = groups.first { group in group.entries.contains { $0.id == entryID } }
             return ShortlistRow(rank: rank + 1, title: option.option, group: group?.name, entryID: entryID,
