@@ -1,4 +1,5 @@
 import Foundation
+import Glibc
 import Testing
 @testable import PlenaryCore
 
@@ -9,20 +10,23 @@ import Testing
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
 
-    /// Runs scripts/validate-results on `paths`: its exit status and what it printed.
+    /// Runs scripts/validate-results on `paths`: its exit status and what it printed. Through `system`, with the
+    /// output in a file: no pipes to drain and no child-process bookkeeping shared with the end-to-end tests.
     static func validate(_ paths: [String]) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", root.appendingPathComponent("scripts/validate-results").path] + paths
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        let output = String(decoding: data, as: UTF8.self)
-        if process.terminationStatus == 2 { Issue.record("validate-results could not run: \(output)") }
-        return (process.terminationStatus, output)
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let output = folder.appendingPathComponent("output.txt").path
+        let words = ["python3", root.appendingPathComponent("scripts/validate-results").path] + paths
+        let status = system(words.map(quoted).joined(separator: " ") + " > \(quoted(output)) 2>&1")
+        let text = (try? String(contentsOfFile: output, encoding: .utf8)) ?? ""
+        let exitCode = (status >> 8) & 0xFF
+        if exitCode == 2 || status == -1 { Issue.record("validate-results could not run: \(text)") }
+        return (exitCode, text)
+    }
+
+    /// One shell word.
+    static func quoted(_ text: String) -> String {
+        "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
     }
 
     static func temporaryFolder() throws -> URL {
