@@ -12,7 +12,7 @@ struct Plenary: ParsableCommand {
             file (JSON) is kept up to date next to the session file.
             """,
         version: version,
-        subcommands: [RunCommand.self, ValidateCommand.self, CodesCommand.self, PinCommand.self],
+        subcommands: [RunCommand.self, ValidateCommand.self, MergeCommand.self, CodesCommand.self, PinCommand.self],
         defaultSubcommand: nil
     )
 }

@@ -42,7 +42,7 @@ struct RunCommand: ParsableCommand {
     func run() throws {
         SignalTrap.install()
         let clock = SystemClock()
-        var (session, sessionPath) = try loadSession()
+        var (session, sessionPath) = try SessionLoading.load(file)
         if let pinHash {
             guard SecretHash(text: pinHash) != nil else {
                 throw ValidationError("--pin-hash is not a PIN hash: use the line `plenary pin` prints")
@@ -125,23 +125,6 @@ struct RunCommand: ParsableCommand {
         print(state.hasEnded ? "The workshop has ended. To run it again from the start: \(again) --fresh" : "Resume with: \(again)")
         if case .signal(let signal) = exit {
             throw ExitCode(SignalTrap.exitCode(for: signal))
-        }
-    }
-
-    private func loadSession() throws -> (Session, String) {
-        if let file {
-            switch SessionFile.load(path: file) {
-            case .success(let session): return (session, file)
-            case .failure(let errors):
-                for error in errors.errors { StandardError.write(error.description) }
-                throw ExitCode(1)
-            }
-        }
-        switch SessionFile.parse(yaml: BuiltInDemo.yaml, file: BuiltInDemo.fileName) {
-        case .success(let session): return (session, BuiltInDemo.fileName)
-        case .failure(let errors):
-            for error in errors.errors { StandardError.write(error.description) }
-            throw ExitCode(1)
         }
     }
 

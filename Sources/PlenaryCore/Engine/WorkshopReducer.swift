@@ -29,8 +29,11 @@ public enum WorkshopReducer {
         case .tick:
             return VoterReducer.tick(&state, now: state.now) + GroupScreenReducer.tick(&state, now: state.now)
         case .openGroupList, .moveGroupSelection, .showGroup, .becomeFacilitator, .moveEntrySelection, .addEntry, .openEntry,
-             .deleteEntry, .undoGroup, .moveEntry, .editField, .changeField, .closeEntry, .toggleShortlist, .pollFromShortlist:
+             .deleteEntry, .undoGroup, .moveEntry, .editField, .stepChoice, .pickChoice, .changeField, .closeEntry, .toggleShortlist, .pollFromShortlist,
+             .openReportBack, .showReportBack:
             return GroupScreenReducer.reduce(&state, action, now: state.now)
+        case .openImport, .resultsFilesListed, .moveImportSelection, .editImportPath, .confirmImport, .importFileRead:
+            return ImportReducer.reduce(&state, action, now: state.now)
         case .voter(let input):
             return VoterReducer.reduce(&state, input, now: state.now)
         case .voterMessage(let text):

@@ -57,6 +57,24 @@ public final class WorkshopRunner {
                 wantsToQuit = true
             case .discardInput:
                 wantsInputDiscarded = true
+            case .listResultsFiles:
+                state = next
+                send(listResultsFiles())
+                return
+            case .readImportFile(let path):
+                state = next
+                let result: Result<[UInt8], StorageError>
+                do {
+                    if let bytes = try fileSystem.contents(of: path) {
+                        result = .success(bytes)
+                    } else {
+                        result = .failure(StorageError(operation: "read", path: path, reason: "No such file", errno: 2))
+                    }
+                } catch {
+                    result = .failure(error)
+                }
+                send(.importFileRead(path: path, result))
+                return
             case .saveCodes:
                 guard let book = next.codeBook else { continue }
                 do {
@@ -75,6 +93,19 @@ public final class WorkshopRunner {
             }
         }
         state = next
+    }
+
+    /// Results files beside this workshop's, except its own and its own archived copies (`--fresh`).
+    private func listResultsFiles() -> WorkshopAction {
+        let path = files.resultsPath
+        let slash = path.lastIndex(of: "/")
+        let folder = slash.map { String(path[..<$0]) } ?? "."
+        let ownName = slash.map { String(path[path.index(after: $0)...]) } ?? path
+        let ownBase = ownName.hasSuffix(".results.json") ? String(ownName.dropLast(".results.json".count)) : ownName
+        let names = (try? fileSystem.fileNames(in: folder)) ?? []
+        return .resultsFilesListed(folder: folder, names: names.filter {
+            $0.hasSuffix(".results.json") && $0 != ownName && !$0.hasPrefix(ownBase + ".")
+        })
     }
 
     /// True once after an action asked for typed-ahead keys to be dropped.

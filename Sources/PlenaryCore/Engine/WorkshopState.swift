@@ -92,6 +92,10 @@ public struct WorkshopState: Sendable, Equatable {
         case entry(EntryDraft)
         /// The moderator chooses a PIN before handing the terminal to voters (typed twice; never stored in plain).
         case setPIN(editor: LineEditor, first: String?)
+        /// Choosing a facilitator laptop's results file to merge.
+        case importPicker(ImportPicker)
+        /// Group entries shown to the room, one group (index) and page at a time.
+        case reportBack(group: Int, page: Int)
     }
 
     public var isReadOnly: Bool { storageFailure?.kind == .journal }

@@ -10,6 +10,8 @@ public struct EntryDraft: Sendable, Equatable {
     /// Typed since the field was last journaled.
     public var isDirty: Bool
     public var lastKeyAt: Instant?
+    /// The allowed answers when the field is a choice (then picked, never typed); empty otherwise.
+    public var choices: [String]
 
     public static let autosaveSeconds: Int64 = 2
 
@@ -20,13 +22,27 @@ public struct EntryDraft: Sendable, Equatable {
         self.editor = editor
         self.isDirty = false
         self.lastKeyAt = nil
+        self.choices = []
     }
+
+    /// Replaces the field's text with a picked choice (or "" to clear); saved like typing.
+    mutating func choose(_ choice: String, at now: Instant) {
+        guard choice != editor.text else { return }
+        editor = TextEditor(choice, multiline: false)
+        isDirty = true
+        lastKeyAt = now
+    }
+
+    /// The index of the chosen answer on a choice field, nil when none is chosen.
+    public var choiceIndex: Int? { choices.firstIndex(of: editor.text) }
 
     /// A draft on `field` of `entry`, holding its saved text. Long and list fields take several lines.
     public static func open(_ entry: GroupEntry, groupID: String, template: CaptureTemplate, fieldIndex: Int) -> EntryDraft {
         let field = template.fields[max(0, min(fieldIndex, template.fields.count - 1))]
         let multiline = field.kind == .long || field.kind == .list
-        return EntryDraft(groupID: groupID, entryID: entry.id, fieldIndex: max(0, min(fieldIndex, template.fields.count - 1)),
-                          editor: TextEditor(entry.fields[field.id] ?? "", multiline: multiline))
+        var draft = EntryDraft(groupID: groupID, entryID: entry.id, fieldIndex: max(0, min(fieldIndex, template.fields.count - 1)),
+                               editor: TextEditor(entry.fields[field.id] ?? "", multiline: multiline))
+        if field.kind == .choice { draft.choices = field.choices }
+        return draft
     }
 }

@@ -7,9 +7,14 @@ public enum GroupImport {
         public var added: Int
         public var updated: Int
         public var unchanged: Int
+        /// Names of the groups that gain or change entries, in session order.
+        public var groups: [String]
 
-        /// "3 entries added, 1 updated, 2 already there".
+        /// "3 entries added, 1 updated, 2 already there", or "2 entries already there" when nothing changes.
         public var summary: String {
+            if added == 0 && updated == 0 {
+                return unchanged == 0 ? "the file has no entries" : "\(unchanged) \(unchanged == 1 ? "entry" : "entries") already there"
+            }
             var parts = ["\(added) \(added == 1 ? "entry" : "entries") added"]
             if updated > 0 { parts.append("\(updated) updated") }
             if unchanged > 0 { parts.append("\(unchanged) already there") }
@@ -64,7 +69,7 @@ public enum GroupImport {
         }
         guard record != state.recordID else { return .failure(.ownFile(file: fileName)) }
 
-        var plan = Plan(command: nil, added: 0, updated: 0, unchanged: 0)
+        var plan = Plan(command: nil, added: 0, updated: 0, unchanged: 0, groups: [])
         var incoming: [ImportedEntry] = []
         for group in snapshot.groups {
             let known = state.group(group.id)?.entries ?? []
@@ -94,6 +99,7 @@ public enum GroupImport {
             }
         }
         plan.command = incoming.isEmpty ? nil : .merge(entries: incoming)
+        plan.groups = state.groups.filter { group in incoming.contains { $0.group == group.id } }.map(\.definition.name)
         return .success(plan)
     }
 

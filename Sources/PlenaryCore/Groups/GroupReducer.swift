@@ -24,6 +24,10 @@ enum GroupReducer {
                 return "The template has no field \"\(field)\"."
             }
             guard entry.fields[field] ?? "" != text else { return "No change." }
+            if let definition = template.fields.first(where: { $0.id == field }), definition.kind == .choice,
+               !text.isEmpty, !definition.choices.contains(text) {
+                return "\"\(text)\" is not one of the choices for \(definition.label): \(definition.choices.joined(separator: ", "))."
+            }
             group.undoStack.append(.restoreField(entryID: entryID, field: field, previous: entry.fields[field], editedAt: entry.editedAt))
             group.entries[index].fields[field] = text
             group.entries[index].editedAt = now

@@ -64,6 +64,21 @@ enum GroupScreenReducer {
                 draft.lastKeyAt = now
             }
             state.screen = .entry(draft)
+        case .stepChoice(let delta):
+            guard case .entry(var draft) = state.screen, !draft.choices.isEmpty else { return [] }
+            let count = draft.choices.count
+            let target = draft.choiceIndex.map { (($0 + delta) % count + count) % count } ?? (delta > 0 ? 0 : count - 1)
+            draft.choose(draft.choices[target], at: now)
+            state.screen = .entry(draft)
+        case .pickChoice(let index):
+            guard case .entry(var draft) = state.screen, !draft.choices.isEmpty else { return [] }
+            if let index {
+                guard index >= 0, index < draft.choices.count else { return [] }
+                draft.choose(draft.choices[index], at: now)
+            } else {
+                draft.choose("", at: now)
+            }
+            state.screen = .entry(draft)
         case .changeField(let delta):
             guard case .entry(let draft) = state.screen else { return [] }
             let effects = save(&state, draft, now: now)
@@ -86,6 +101,19 @@ enum GroupScreenReducer {
             let index = state.group(draft.groupID)?.entries.firstIndex { $0.id == draft.entryID } ?? 0
             state.screen = .group(id: draft.groupID, selection: index)
             return effects
+        case .openReportBack:
+            guard !state.groups.isEmpty else {
+                state.notice = Notice(text: "This session has no working groups.", level: .info, until: now.adding(seconds: 6))
+                return []
+            }
+            // Start with the first group that has something to show.
+            var first = state.groups.firstIndex { !$0.entries.isEmpty } ?? 0
+            if case .groupList(let selection) = state.screen { first = selection }
+            if case .group(let id, _) = state.screen { first = state.groups.firstIndex { $0.id == id } ?? 0 }
+            state.screen = .reportBack(group: first, page: 0)
+        case .showReportBack(let group, let page):
+            guard case .reportBack = state.screen, group >= 0, group < state.groups.count else { return [] }
+            state.screen = .reportBack(group: group, page: max(0, page))
         case .toggleShortlist:
             guard case .group(let id, let selection) = state.screen, let group = state.group(id),
                   selection < group.entries.count else { return [] }

@@ -11,6 +11,8 @@ public enum WorkshopStore {
         case storage(StorageError)
         case damagedJournal(path: String, damage: JournalReader.Damage)
         case differentSession(path: String, detail: String)
+        /// Another plenary on this computer has the journal open.
+        case inUse(path: String)
 
         public var description: String {
             switch self {
@@ -24,6 +26,8 @@ public enum WorkshopStore {
                 return text
             case .damagedJournal(let path, let damage):
                 return "\(path): \(damage). Nothing was changed. Keep the file; to start over anyway run with --fresh (the damaged journal is kept under a new name)."
+            case .inUse(let path):
+                return "\(path) is in use by another plenary on this computer. Quit that one first, or give this one its own files with --results PATH (for example one per working group)."
             case .differentSession(let path, let detail):
                 return "\(path) belongs to a different agenda (\(detail)). Run with --fresh to start a new record (the old files are kept), or use --results to choose other files."
             }
@@ -38,6 +42,9 @@ public enum WorkshopStore {
                             now: Instant, stamp: String, fresh: Bool, newRecordID: String) -> Result<Opened, OpenError> {
         do throws(OpenError) {
             var messages: [String] = []
+            if fileSystem.exists(files.journalPath) {
+                try lock(files.journalPath, fileSystem: fileSystem)
+            }
             if fresh {
                 for path in [files.journalPath, files.resultsPath] where fileSystem.exists(path) {
                     // Two --fresh starts within a second must not collide: number the second one.
@@ -107,10 +114,24 @@ public enum WorkshopStore {
         state.recordID = header.recordID
         do {
             let journal = try fileSystem.openAppendLog(files.journalPath)
+            guard try fileSystem.lockExclusively(files.journalPath) else {
+                journal.close()
+                throw OpenError.inUse(path: files.journalPath)
+            }
             try journal.appendDurably(JournalCodec.encode(.header(header)))
             return Opened(state: state, journal: journal, messages: messages)
-        } catch {
+        } catch let error as OpenError {
+            throw error
+        } catch let error as StorageError {
             throw .storage(error)
+        } catch {
+            throw .storage(StorageError(operation: "create", path: files.journalPath, reason: "\(error)"))
         }
+    }
+
+    private static func lock(_ path: String, fileSystem: any FileSystem) throws(OpenError) {
+        let locked: Bool
+        do { locked = try fileSystem.lockExclusively(path) } catch { throw .storage(error) }
+        guard locked else { throw .inUse(path: path) }
     }
 }

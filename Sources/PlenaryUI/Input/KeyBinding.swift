@@ -19,6 +19,8 @@ public struct KeyBinding: Sendable, Equatable {
         KeyBinding(keys: "P", footerKeys: nil, hint: nil, description: "Polls: list them, open one, reveal results"),
         KeyBinding(keys: "a", footerKeys: nil, hint: nil, description: "Write an ad-hoc poll"),
         KeyBinding(keys: "w", footerKeys: nil, hint: nil, description: "Working groups: capture and edit entries"),
+        KeyBinding(keys: "R", footerKeys: nil, hint: nil, description: "Report-back: show the groups' entries to the room"),
+        KeyBinding(keys: "i", footerKeys: nil, hint: nil, description: "Merge a group laptop's results file"),
         KeyBinding(keys: "Esc", footerKeys: nil, hint: nil, description: "Close a dialog or this help"),
     ]
 
@@ -32,6 +34,13 @@ public struct KeyBinding: Sendable, Equatable {
         KeyBinding(keys: "v", footerKeys: "v", hint: "voters", description: "Hand the terminal to voters (open polls; Ctrl-X + PIN leaves)"),
         KeyBinding(keys: "P", footerKeys: "P", hint: "polls", description: "All polls"),
         KeyBinding(keys: "Esc", footerKeys: "Esc", hint: "agenda", description: "Back to the agenda"),
+    ]
+
+    public static let reportBack: [KeyBinding] = [
+        KeyBinding(keys: "PgDn Space", footerKeys: "PgDn", hint: "next page", description: "Next page (after the last: the next group)"),
+        KeyBinding(keys: "PgUp", footerKeys: "PgUp", hint: "back", description: "Previous page"),
+        KeyBinding(keys: "← →", footerKeys: "←/→", hint: "group", description: "Previous or next group"),
+        KeyBinding(keys: "Esc", footerKeys: "Esc", hint: "close", description: "Back to the agenda"),
     ]
 
     public static let pollList: [KeyBinding] = [

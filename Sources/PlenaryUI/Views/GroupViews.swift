@@ -76,12 +76,18 @@ enum GroupViews {
             grid.putClipped(field.label + (field.required ? " *" : ""), x: x, y: row, style: focused ? .key : .dim,
                             width: width, ellipsis: glyphs.ellipsis)
             row += 1
-            if focused {
+            if focused && !draft.choices.isEmpty {
+                row = drawChoices(draft, into: &grid, x: x + 2, y: row, width: width - 2, bottom: bottom, glyphs: glyphs)
+                if row < bottom {
+                    grid.putClipped("←/→ or 1-9 choose · Backspace clears", x: x + 2, y: row, style: .dim, width: width - 2,
+                                    ellipsis: glyphs.ellipsis)
+                    row += 1
+                }
+            } else if focused {
                 let rows = min(max(1, TextEditorView.rowCount(draft.editor, width: width - 2)), max(1, bottom - row - 1), 6)
                 TextEditorView.draw(draft.editor, into: &grid, x: x + 2, y: row, width: width - 2, height: rows, focused: true, scroll: 0)
                 row += rows
-                if let help = field.help ?? (field.kind == .choice ? "One of: " + field.choices.joined(separator: ", ") : nil)
-                    ?? (field.kind == .list ? "One item per line" : nil), row < bottom {
+                if let help = field.help ?? (field.kind == .list ? "One item per line" : nil), row < bottom {
                     grid.putClipped(help, x: x + 2, y: row, style: .dim, width: width - 2, ellipsis: glyphs.ellipsis)
                     row += 1
                 }
@@ -92,5 +98,25 @@ enum GroupViews {
                 row += 1
             }
         }
+    }
+
+    /// The choices numbered and flowed over as many rows as they need, the chosen one highlighted; returns the next row.
+    private static func drawChoices(_ draft: EntryDraft, into grid: inout CellGrid, x: Int, y: Int, width: Int, bottom: Int,
+                                    glyphs: Glyphs) -> Int {
+        var row = y
+        var column = x
+        for (index, choice) in draft.choices.enumerated() {
+            let label = index < 9 ? "\(index + 1) \(choice)" : choice
+            let labelWidth = min(label.terminalWidth, width)
+            if column > x && column + labelWidth > x + width {
+                row += 1
+                column = x
+            }
+            guard row < bottom else { return row }
+            grid.putClipped(label, x: column, y: row, style: index == draft.choiceIndex ? .selected : .normal,
+                            width: labelWidth, ellipsis: glyphs.ellipsis)
+            column += labelWidth + 2
+        }
+        return row + 1
     }
 }

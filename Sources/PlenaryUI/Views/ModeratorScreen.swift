@@ -20,8 +20,13 @@ public enum ModeratorScreen {
         let bodyHeight = size.rows - bodyTop - 3
         grid.put(String(repeating: glyphs.horizontalLine, count: size.columns), x: 0, y: size.rows - 3, style: .border)
         drawStatus(state, into: &grid, y: size.rows - 2)
-        let body = (x: 1, y: bodyTop, width: size.columns - 2, height: bodyHeight)
+        let body = bodyArea(size)
         switch state.screen {
+        case .reportBack(let group, let page):
+            ReportBackView.draw(state, groupIndex: group, page: page, into: &grid,
+                                x: body.x, y: body.y, width: body.width, height: body.height, glyphs: glyphs)
+            drawFooter(KeyBinding.reportBack, into: &grid, y: size.rows - 1, glyphs: glyphs)
+            return grid
         case .poll(let id):
             if let poll = state.poll(id) {
                 PollScreen.draw(poll, language: state.session.language, into: &grid, x: body.x, y: body.y, width: body.width, height: body.height, glyphs: glyphs)
@@ -96,10 +101,17 @@ public enum ModeratorScreen {
             break
         case .setPIN(let editor, let first):
             SetPINView.draw(editor: editor, confirming: first != nil, into: &grid, glyphs: glyphs)
-        case .poll, .ballot, .handCount, .newPoll:
+        case .importPicker(let picker):
+            ImportPickerView.draw(picker, into: &grid, glyphs: glyphs)
+        case .poll, .ballot, .handCount, .newPoll, .reportBack:
             break
         }
         return grid
+    }
+
+    /// The area between the header and the status line that full-screen views (polls, groups) fill.
+    static func bodyArea(_ size: TerminalSize) -> (x: Int, y: Int, width: Int, height: Int) {
+        (x: 1, y: 3, width: size.columns - 2, height: size.rows - 6)
     }
 
     private static func drawHeader(_ state: WorkshopState, _ schedule: LiveSchedule, into grid: inout CellGrid, glyphs: Glyphs) {
