@@ -78,7 +78,7 @@ struct ModeratorEndToEndTests {
 
         let resultsPath = folder + "/mine-the-gap-brussels.results.json"
         let results = try Self.results(resultsPath)
-        #expect(results["schemaVersion"] as? Int == 1)
+        #expect(results["schemaVersion"] as? Int == 2)
         let workshop = try #require(results["workshop"] as? [String: Any])
         #expect(workshop["status"] as? String == "running")
         #expect(workshop["recordedActions"] as? Int == 5)
