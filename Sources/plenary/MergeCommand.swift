@@ -29,7 +29,7 @@ struct MergeCommand: ParsableCommand {
     func run() throws {
         let fileSystem = PosixFileSystem()
         let main = try readResults(mainResults, fileSystem: fileSystem)
-        let (session, sessionPath) = try SessionLoading.load(self.session ?? main.sessionFile)
+        let (session, sessionPath) = try SessionLoading.load(self.session ?? Self.locate(main.sessionFile, besides: mainResults, fileSystem: fileSystem))
         if let fingerprint = main.workshop.fingerprint, fingerprint != session.fingerprint {
             StandardError.write("plenary: \(sessionPath) is not the session \(mainResults) was recorded with (\u{201C}\(main.workshop.title)\u{201D}); name the right one with --session FILE")
             throw ExitCode(1)
@@ -91,6 +91,14 @@ struct MergeCommand: ParsableCommand {
             }
         }
         if refused > 0 { throw ExitCode(1) }
+    }
+
+    /// The session path as recorded (relative to where `run` was started), or, when that is not found from
+    /// here, the file of that name beside the results.
+    static func locate(_ recorded: String, besides results: String, fileSystem: PosixFileSystem) -> String {
+        guard !fileSystem.exists(recorded), let slash = results.lastIndex(of: "/") else { return recorded }
+        let beside = String(results[...slash]) + (recorded.split(separator: "/").last.map(String.init) ?? recorded)
+        return fileSystem.exists(beside) ? beside : recorded
     }
 
     private func readResults(_ path: String, fileSystem: PosixFileSystem) throws -> ResultsSnapshot {

@@ -33,7 +33,7 @@ struct RunCommand: ParsableCommand {
     @Flag(name: .long, help: "Start on the locked voter screen (needs a PIN: voter_pin in the session file, or --pin-hash).")
     var voter = false
 
-    @Option(name: .long, help: "Start as this working group's facilitator terminal (its id in the session file).")
+    @Option(name: .long, help: "Start as this working group's facilitator terminal (its id in the session file). Its files are <session>.<group>.results.json and .journal.jsonl unless --results says otherwise.")
     var group: String?
 
     @Option(name: .customLong("pin-hash"), help: "The moderator PIN's hash, as `plenary pin` prints it (overrides voter_pin).")
@@ -65,7 +65,7 @@ struct RunCommand: ParsableCommand {
             StandardError.write("plenary needs an interactive terminal: standard input and output must both be a terminal")
             throw ExitCode(1)
         }
-        let files = WorkshopFiles(sessionPath: sessionPath, resultsPath: results)
+        let files = WorkshopFiles(sessionPath: sessionPath, resultsPath: results, group: group)
         let fileSystem = PosixFileSystem()
         let now = clock.now()
         let stamp = Self.stamp(now)

@@ -18,11 +18,14 @@ import Testing
         fileSystem.files["/w/wg2.results.json"] = GroupMergeTests.results(laptop)
         fileSystem.write("/w/notes.txt", "not results")
         fileSystem.write("/w/sevilla.20250311-101500.results.json", "an archived copy of this workshop")
+        fileSystem.write("/w/sevilla.20250311-101500-2.results.json", "another")
+        fileSystem.files["/w/sevilla.wg1.results.json"] = GroupMergeTests.results(GroupMergeTests.laptop("laptop-a"))
         let runner = try runner(fileSystem)
         runner.send(.openImport)
         guard case .importPicker(let picker) = runner.state.screen else { Issue.record("no picker"); return }
         #expect(picker.folder == "/w")
-        #expect(picker.candidates == ["wg2.results.json"])
+        #expect(picker.candidates == ["sevilla.wg1.results.json", "wg2.results.json"])
+        runner.send(.moveImportSelection(by: 1))
 
         runner.send(.confirmImport)
         #expect(runner.state.screen == .agenda)
@@ -31,6 +34,7 @@ import Testing
         #expect(fileSystem.text(files.journalPath)?.contains("\"merge\"") == true)
 
         runner.send(.openImport)
+        runner.send(.moveImportSelection(by: 1))
         runner.send(.confirmImport)
         #expect(runner.state.notice?.text == "wg2.results.json: nothing new (1 entry already there).")
         #expect(runner.state.recordedCommands == 1)

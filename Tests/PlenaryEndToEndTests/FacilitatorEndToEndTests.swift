@@ -38,7 +38,7 @@ struct FacilitatorEndToEndTests {
         try again.sendKeys("Escape")
         #expect(try again.quitPlenary() == 0)
 
-        let results = try ModeratorEndToEndTests.results(folder + "/widex-irm-hub-sevilla.results.json")
+        let results = try ModeratorEndToEndTests.results(folder + "/widex-irm-hub-sevilla.wg1.results.json")
         let group = try #require((results["groups"] as? [[String: Any]])?.first)
         let entry = try #require((group["entries"] as? [[String: Any]])?.first)
         #expect(entry["author"] as? String == "facilitator")

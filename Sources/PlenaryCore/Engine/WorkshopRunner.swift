@@ -101,10 +101,9 @@ public final class WorkshopRunner {
         let slash = path.lastIndex(of: "/")
         let folder = slash.map { String(path[..<$0]) } ?? "."
         let ownName = slash.map { String(path[path.index(after: $0)...]) } ?? path
-        let ownBase = ownName.hasSuffix(".results.json") ? String(ownName.dropLast(".results.json".count)) : ownName
         let names = (try? fileSystem.fileNames(in: folder)) ?? []
         return .resultsFilesListed(folder: folder, names: names.filter {
-            $0.hasSuffix(".results.json") && $0 != ownName && !$0.hasPrefix(ownBase + ".")
+            $0.hasSuffix(".results.json") && $0 != ownName && !WorkshopFiles.isArchive($0, of: ownName)
         })
     }
 
