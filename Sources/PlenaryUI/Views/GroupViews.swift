@@ -26,7 +26,10 @@ enum GroupViews {
         var heading = "WORKING GROUP"
         if let lead = group.definition.lead { heading += " \(glyphs.middleDot) \(lead)" }
         if let facilitator = group.definition.facilitator { heading += " \(glyphs.middleDot) facilitator \(facilitator.name)" }
-        grid.putClipped(heading, x: x, y: row, style: .dim, width: width, ellipsis: glyphs.ellipsis)
+        let (box, boxStyle) = timeBox(state, groupID: group.id)
+        let boxWidth = box.terminalWidth
+        grid.putClipped(heading, x: x, y: row, style: .dim, width: max(0, width - boxWidth - 2), ellipsis: glyphs.ellipsis)
+        if boxWidth + 2 < width { grid.put(box, x: x + width - boxWidth, y: row, style: boxStyle) }
         row += 1
         for line in group.definition.name.wrapped(toWidth: width, maxLines: 2, ellipsis: glyphs.ellipsis) {
             grid.put(line, x: x, y: row, style: .title)
@@ -56,6 +59,20 @@ enum GroupViews {
             grid.putClipped(line, x: x, y: row, style: style, width: width, ellipsis: glyphs.ellipsis)
             row += 1
         }
+    }
+
+    /// The group's time box: its agenda slot's projected times and, while it runs, the minutes left (on a group's
+    /// own laptop, where the agenda is not run, the planned times against the clock).
+    static func timeBox(_ state: WorkshopState, groupID: String) -> (String, StyleRole) {
+        guard let index = state.session.agenda.firstIndex(where: { $0.groups.contains(groupID) }) else { return ("", .dim) }
+        let timing = LiveSchedule(state: state).slots[index]
+        let calendar = state.calendar
+        let text = "\(calendar.clockTime(timing.projectedStart))–\(calendar.clockTime(timing.projectedEnd))"
+        guard state.now >= timing.projectedStart else { return (text, .dim) }
+        let left = timing.projectedEnd.seconds(since: state.now)
+        if left <= 0 { return (text + " time is up", .alert) }
+        let minutes = (left + 59) / 60
+        return (text + " \(minutes) min left", minutes <= 2 ? .warning : .ok)
     }
 
     /// The entry's fields: the focused one as an editor, the others as their saved text.
