@@ -104,7 +104,7 @@ struct MergeCommand: ParsableCommand {
     private func readResults(_ path: String, fileSystem: PosixFileSystem) throws -> ResultsSnapshot {
         do {
             guard let bytes = try fileSystem.contents(of: path) else {
-                StandardError.write("plenary: \(path): no such file")
+                StandardError.write("plenary: \(path): no such file. The workshop's results file is written as soon as `plenary run SESSION` starts (next to the session file unless --results was given).")
                 throw ExitCode(1)
             }
             return try ResultsSnapshot.decode(bytes)

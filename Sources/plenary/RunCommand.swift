@@ -79,7 +79,8 @@ struct RunCommand: ParsableCommand {
             throw ExitCode(1)
         }
         let runner = WorkshopRunner(state: opened.state, journal: opened.journal, fileSystem: fileSystem,
-                                    files: files, clock: clock, generator: "plenary \(Plenary.version)")
+                                    files: files, clock: clock, generator: "plenary \(Plenary.version)",
+                                    homeDirectory: getenv("HOME").map { String(cString: $0) })
         runner.saveResults()
         if let book = try loadCodeBook(files: files, fileSystem: fileSystem) {
             runner.send(.loadCodeBook(book))
@@ -112,6 +113,8 @@ struct RunCommand: ParsableCommand {
         let app = ModeratorApp(runner: runner, terminal: terminal, clock: clock, glyphs: glyphs,
                                pendingSignal: SignalTrap.pendingSignal)
         let exit = app.run()
+        // A signal can come mid-typing: record the open field before leaving (kill -9 loses at most 2 s of it).
+        runner.send(.flushDraft)
         runner.saveResults()
         runner.close()
         terminal.restore()

@@ -76,6 +76,7 @@ import Testing
         var state = GroupMergeTests.laptop("plenary")
         _ = WorkshopReducer.reduce(&state, .becomeFacilitator(group: "wg2"), now: Fixtures.at(12, 50))
         _ = WorkshopReducer.reduce(&state, .addEntry(templateIndex: 1), now: Fixtures.at(12, 50))
+        _ = WorkshopReducer.reduce(&state, .editField(.insert("Skills gap")), now: Fixtures.at(12, 50))
         _ = WorkshopReducer.reduce(&state, .changeField(by: 2), now: Fixtures.at(12, 50))
         guard case .entry(let draft) = state.screen else { Issue.record("no form"); return }
         #expect(draft.choices == ["Funding", "Skills"])

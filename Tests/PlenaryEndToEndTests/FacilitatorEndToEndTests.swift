@@ -130,10 +130,11 @@ struct FacilitatorEndToEndTests {
         let rank = try TmuxPane(command: [plenary, "run", file], columns: 100, rows: 30)
         defer { rank.close() }
         try rank.waitFor("Press Space")
+        try rank.sendText("w")
         for (group, count) in [(0, 2), (1, 1)] {
-            try rank.sendText("w")
+            // Esc on a group comes back to this list, on the group just left.
             try rank.waitFor("Working groups")
-            for _ in 0..<group { try rank.sendKeys("Down") }
+            if group > 0 { try rank.sendKeys("Down") }
             try rank.sendKeys("Enter")
             try rank.waitFor("WORKING GROUP")
             for _ in 0..<count {
@@ -143,8 +144,8 @@ struct FacilitatorEndToEndTests {
             try rank.waitFor("(\(group == 0 ? 2 : 3) marked)")
             try rank.sendKeys("Escape")
         }
-        try rank.sendText("w")
-        try rank.sendKeys("Enter")
+        try rank.waitFor("Working groups")
+        try rank.sendKeys("Up", "Enter")
         try rank.waitFor("WORKING GROUP")
         try rank.sendText("R")
         try rank.waitFor("Rank these actions")

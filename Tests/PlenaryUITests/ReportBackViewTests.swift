@@ -83,13 +83,14 @@ import PlenaryCore
     @Test func anEntryTallerThanAPageRunsOnAcrossPages() {
         let tall = Self.state(entries: [["theme": "Long", "partners": (1...30).map { "Region \($0)" }.joined(separator: "\n")]])
         let pages = ReportBackView.pageCount(tall, groupIndex: 0, size: TerminalSize(columns: 60, rows: 16))
-        // 32 lines (title, label, 30 items) at 6 rows a page.
-        #expect(pages == 6)
+        // 32 lines (title, label, 30 items): 6 rows on the first page, then 5 under the repeated title.
+        #expect(pages == 7)
         let body = ModeratorScreen.bodyArea(TerminalSize(columns: 60, rows: 16))
         let shown = (0..<pages).flatMap { page in
             Self.render(tall, page: page, width: body.width, height: body.height).lines.filter { $0.contains("• Region") }
         }
         #expect(shown.count == 30)
+        #expect(Self.render(tall, page: 1, width: body.width, height: body.height).lines[3] == "1. Long (continued)")
     }
 
     @Test func pagesTurnIntoTheNextGroupAndBack() {

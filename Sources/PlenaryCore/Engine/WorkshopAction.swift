@@ -67,6 +67,10 @@ public enum WorkshopAction: Sendable, Equatable {
     /// Moves to another field, journaling the one left.
     case changeField(by: Int)
     case closeEntry
+    /// Records the open field now (the program is about to stop).
+    case flushDraft
+    /// Every key of the group screens, over the group screen.
+    case showGroupHelp
     /// Marks or unmarks the selected entry for prioritisation.
     case toggleShortlist
     /// Turns the marked entries (across groups) into a poll of this type, opened at once.

@@ -14,13 +14,16 @@ public final class WorkshopRunner {
     private let generator: String
     /// Source of salts; injected so tests are repeatable.
     private let randomBytes: (Int) -> [UInt8]
+    /// What `~` means in a typed path (from the environment, which the core does not read).
+    private let homeDirectory: String?
     /// Set while the results file is failing, so "saved again" is said once, when it recovers.
     private var resultsFailing = false
 
     public init(state: WorkshopState, journal: any AppendLog, fileSystem: any FileSystem, files: WorkshopFiles,
                 clock: any Clock, generator: String,
-                randomBytes: @escaping (Int) -> [UInt8] = WorkshopRunner.systemRandomBytes) {
+                randomBytes: @escaping (Int) -> [UInt8] = WorkshopRunner.systemRandomBytes, homeDirectory: String? = nil) {
         self.randomBytes = randomBytes
+        self.homeDirectory = homeDirectory
         self.state = state
         self.journal = journal
         self.fileSystem = fileSystem
@@ -33,12 +36,16 @@ public final class WorkshopRunner {
         let now = clock.now()
         var next = state
         let effects = WorkshopReducer.reduce(&next, action, now: now)
+        // One action may record several commands (a poll made from entries is created, then opened): number them
+        // from the last recorded one, in order.
+        var sequence = state.recordedCommands
         for effect in effects {
             switch effect {
             case .appendJournal(let command):
+                sequence += 1
                 // Ballots carry no time: with a timestamp, someone who watched the queue could match votes to voters.
                 let isBallot = if case .poll(.cast) = command { true } else { false }
-                let record = JournalRecord.command(seq: next.recordedCommands, at: isBallot ? Instant(milliseconds: 0) : next.now,
+                let record = JournalRecord.command(seq: sequence, at: isBallot ? Instant(milliseconds: 0) : next.now,
                                                    command: command)
                 do {
                     try journal.appendDurably(JournalCodec.encode(record))
@@ -61,8 +68,9 @@ public final class WorkshopRunner {
                 state = next
                 send(listResultsFiles())
                 return
-            case .readImportFile(let path):
+            case .readImportFile(var path):
                 state = next
+                if path.hasPrefix("~/"), let homeDirectory { path = homeDirectory + path.dropFirst() }
                 let result: Result<[UInt8], StorageError>
                 do {
                     if let bytes = try fileSystem.contents(of: path) {

@@ -1,7 +1,8 @@
 /// One working-group entry open in the form: which field has the cursor, and what has been typed there.
 ///
 /// Typing changes only the draft; the field is journaled when the facilitator moves to another field, leaves
-/// the form, or stops typing for `autosaveSeconds`, so at most that much typing can be lost in a crash.
+/// the form, or `autosaveSeconds` after the first unsaved key (while typing goes on, too), so at most that much
+/// typing can be lost in a crash.
 public struct EntryDraft: Sendable, Equatable {
     public var groupID: String
     public var entryID: String
@@ -10,6 +11,8 @@ public struct EntryDraft: Sendable, Equatable {
     /// Typed since the field was last journaled.
     public var isDirty: Bool
     public var lastKeyAt: Instant?
+    /// The first key not yet journaled: the autosave is due `autosaveSeconds` after it.
+    public var dirtySince: Instant?
     /// The allowed answers when the field is a choice (then picked, never typed); empty otherwise.
     public var choices: [String]
 
@@ -22,6 +25,7 @@ public struct EntryDraft: Sendable, Equatable {
         self.editor = editor
         self.isDirty = false
         self.lastKeyAt = nil
+        self.dirtySince = nil
         self.choices = []
     }
 
@@ -29,8 +33,19 @@ public struct EntryDraft: Sendable, Equatable {
     mutating func choose(_ choice: String, at now: Instant) {
         guard choice != editor.text else { return }
         editor = TextEditor(choice, multiline: false)
+        markTyped(at: now)
+    }
+
+    mutating func markTyped(at now: Instant) {
+        if !isDirty { dirtySince = now }
         isDirty = true
         lastKeyAt = now
+    }
+
+    /// True once the oldest unsaved key is `autosaveSeconds` old.
+    func autosaveIsDue(at now: Instant) -> Bool {
+        guard isDirty, let since = dirtySince else { return false }
+        return now.milliseconds - since.milliseconds >= Self.autosaveSeconds * 1000
     }
 
     /// The index of the chosen answer on a choice field, nil when none is chosen.

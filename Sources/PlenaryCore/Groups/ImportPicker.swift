@@ -1,3 +1,5 @@
+import Foundation
+
 /// The moderator picks a facilitator laptop's results file to merge (`i`): files found next to the workshop's
 /// results, or a path typed in (say, on a USB stick).
 public struct ImportPicker: Sendable, Equatable {
@@ -18,8 +20,31 @@ public struct ImportPicker: Sendable, Equatable {
 
     /// What Enter would merge, or nil when nothing is chosen.
     public var chosenPath: String? {
-        if !path.isEmpty { return path.text }
+        let typed = Self.normalized(path.text)
+        if !typed.isEmpty { return typed }
         guard let candidates, selection < candidates.count else { return nil }
         return folder.isEmpty ? candidates[selection] : folder + "/" + candidates[selection]
+    }
+
+    /// A path as people paste it: surrounding spaces and quotes dropped, and shell escapes (a file dragged onto
+    /// the terminal arrives as `/media/usb/group\ 2.results.json`) undone. `~` is left for the runner.
+    public static func normalized(_ text: String) -> String {
+        var path = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        if path.count >= 2, let first = path.first, first == "'" || first == "\"", path.last == first {
+            return String(path.dropFirst().dropLast())
+        }
+        guard path.contains("\\") else { return path }
+        var unescaped = ""
+        var escaping = false
+        for character in path {
+            if escaping || character != "\\" {
+                unescaped.append(character)
+                escaping = false
+            } else {
+                escaping = true
+            }
+        }
+        path = unescaped
+        return path
     }
 }

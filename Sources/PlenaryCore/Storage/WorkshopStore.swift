@@ -47,14 +47,7 @@ public enum WorkshopStore {
             }
             if fresh {
                 for path in [files.journalPath, files.resultsPath] where fileSystem.exists(path) {
-                    // Two --fresh starts within a second must not collide: number the second one.
-                    var archived = WorkshopFiles.archivedName(path, stamp: stamp)
-                    var attempt = 1
-                    while fileSystem.exists(archived) {
-                        attempt += 1
-                        archived = WorkshopFiles.archivedName(path, stamp: "\(stamp)-\(attempt)")
-                    }
-                    do { try fileSystem.moveAside(path, to: archived) } catch { throw .storage(error) }
+                    let archived = try archive(path, stamp: stamp, fileSystem: fileSystem)
                     messages.append("Kept the previous \(path) as \(archived).")
                 }
             }
@@ -70,7 +63,7 @@ public enum WorkshopStore {
                         let aside = files.journalPath + ".broken-\(stamp)"
                         do { try fileSystem.moveAside(files.journalPath, to: aside) } catch { throw .storage(error) }
                         messages.append("The journal held no complete record; it was kept as \(aside).")
-                        return .success(try create(state: state, files: files, fileSystem: fileSystem, now: now, recordID: newRecordID, messages: messages))
+                        return .success(try create(state: state, files: files, fileSystem: fileSystem, now: now, stamp: stamp, recordID: newRecordID, messages: messages))
                     }
                     throw .damagedJournal(path: files.journalPath, damage: damage)
                 case .success(let contents):
@@ -101,15 +94,21 @@ public enum WorkshopStore {
                     return .success(Opened(state: state, journal: journal, messages: messages))
                 }
             }
-            return .success(try create(state: state, files: files, fileSystem: fileSystem, now: now, recordID: newRecordID, messages: messages))
+            return .success(try create(state: state, files: files, fileSystem: fileSystem, now: now, stamp: stamp, recordID: newRecordID, messages: messages))
         } catch {
             return .failure(error)
         }
     }
 
     private static func create(state: WorkshopState, files: WorkshopFiles, fileSystem: any FileSystem,
-                               now: Instant, recordID: String, messages: [String]) throws(OpenError) -> Opened {
+                               now: Instant, stamp: String, recordID: String, messages: [String]) throws(OpenError) -> Opened {
         var state = state
+        var messages = messages
+        if fileSystem.exists(files.resultsPath) {
+            // A results file with no journal (copied from a group laptop, say) is not this record's: keep it.
+            let archived = try archive(files.resultsPath, stamp: stamp, fileSystem: fileSystem)
+            messages.append("\(files.resultsPath) had no journal beside it; it was kept as \(archived).")
+        }
         let header = JournalHeader(title: state.session.title, slots: state.session.agenda.map(\.id), createdAt: now, record: recordID)
         state.recordID = header.recordID
         do {
@@ -127,6 +126,18 @@ public enum WorkshopStore {
         } catch {
             throw .storage(StorageError(operation: "create", path: files.journalPath, reason: "\(error)"))
         }
+    }
+
+    /// Renames `path` to its dated name (numbered when two starts share a second); returns the new name.
+    private static func archive(_ path: String, stamp: String, fileSystem: any FileSystem) throws(OpenError) -> String {
+        var archived = WorkshopFiles.archivedName(path, stamp: stamp)
+        var attempt = 1
+        while fileSystem.exists(archived) {
+            attempt += 1
+            archived = WorkshopFiles.archivedName(path, stamp: "\(stamp)-\(attempt)")
+        }
+        do { try fileSystem.moveAside(path, to: archived) } catch { throw .storage(error) }
+        return archived
     }
 
     private static func lock(_ path: String, fileSystem: any FileSystem) throws(OpenError) {

@@ -8,7 +8,6 @@ enum GroupKeyMap {
         case .down, .character("j"): return .moveEntrySelection(by: 1)
         case .enter, .character("e"): return .openEntry
         case .character(let digit) where ("1"..."9").contains(digit): return .addEntry(templateIndex: Int(String(digit))! - 1)
-        case .character("a"): return .addEntry(templateIndex: 0)
         case .character("d"), .delete: return .deleteEntry
         case .character("u"): return .undoGroup
         case .character("["), .character("K"): return .moveEntry(by: -1)
@@ -17,7 +16,7 @@ enum GroupKeyMap {
         case .character("R"): return .pollFromShortlist(.ranking)
         case .character("D"): return .pollFromShortlist(.multiple)
         case .character("A"): return .pollFromShortlist(.allocation)
-        case .character("?"): return .showHelp
+        case .character("?"), .function(1): return .showGroupHelp
         case .escape: return .dismissOverlay
         case .character("q") where state.role == .facilitator: return .requestQuit
         case .character("q"): return .dismissOverlay

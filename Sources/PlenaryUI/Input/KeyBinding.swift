@@ -1,3 +1,5 @@
+import PlenaryCore
+
 /// A key and what it does, as listed by the help overlay and the footer: one table for both, so they agree.
 public struct KeyBinding: Sendable, Equatable {
     public var keys: String
@@ -60,10 +62,25 @@ public struct KeyBinding: Sendable, Equatable {
         KeyBinding(keys: "1-9", footerKeys: "1-9", hint: "add", description: "Add an entry from that template"),
         KeyBinding(keys: "Enter", footerKeys: "Enter", hint: "edit", description: "Edit the entry"),
         KeyBinding(keys: "d", footerKeys: "d", hint: "delete", description: "Delete the entry"),
-        KeyBinding(keys: "u", footerKeys: "u", hint: "undo", description: "Undo the last change"),
+        KeyBinding(keys: "u", footerKeys: "u", hint: "undo", description: "Undo the last change (says what it undid)"),
         KeyBinding(keys: "[ ]", footerKeys: "[/]", hint: "move", description: "Move the entry up or down"),
-        KeyBinding(keys: "Esc", footerKeys: "Esc", hint: "back", description: "Back"),
+        KeyBinding(keys: "↑ ↓", footerKeys: nil, hint: nil, description: "Choose an entry"),
+        KeyBinding(keys: "?", footerKeys: "?", hint: "keys", description: "Show these keys"),
+        KeyBinding(keys: "Esc", footerKeys: "Esc", hint: "back", description: "Back to the groups (a group's own laptop stays here)"),
     ]
+
+    /// Marking entries and turning them into a poll: on the plenary's screen only.
+    public static let prioritise: [KeyBinding] = [
+        KeyBinding(keys: "s  Space", footerKeys: nil, hint: nil, description: "Mark or unmark the entry (across groups)"),
+        KeyBinding(keys: "R", footerKeys: nil, hint: nil, description: "Marked entries → a ranking poll, opened"),
+        KeyBinding(keys: "D", footerKeys: nil, hint: nil, description: "Marked entries → a dot vote (3 dots each)"),
+        KeyBinding(keys: "A", footerKeys: nil, hint: nil, description: "Marked entries → a 100-point allocation"),
+    ]
+
+    /// The help over a group's screen: its keys, and prioritising where it is possible.
+    public static func groupHelp(role: WorkshopState.TerminalRole) -> [KeyBinding] {
+        role == .moderator ? group + prioritise : group
+    }
 
     public static let entry: [KeyBinding] = [
         KeyBinding(keys: "Tab", footerKeys: "Tab", hint: "next field", description: "Next field (saves this one)"),

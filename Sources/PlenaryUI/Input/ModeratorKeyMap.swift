@@ -24,6 +24,7 @@ public enum ModeratorKeyMap {
         case .group: return GroupKeyMap.group(key, state: state)
         case .entry(let draft): return GroupKeyMap.entry(key, draft: draft)
         case .importPicker: return importPicker(key)
+        case .groupHelp: return .dismissOverlay
         case .reportBack(let group, let page): return reportBack(key, group: group, page: page, state: state, size: size)
         }
     }

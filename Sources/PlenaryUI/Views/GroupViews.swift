@@ -35,14 +35,22 @@ enum GroupViews {
             grid.put(line, x: x, y: row, style: .title)
             row += 1
         }
+        if !group.definition.members.isEmpty {
+            grid.putClipped("Members: " + group.definition.members.joined(separator: ", "), x: x, y: row, style: .dim, width: width,
+                            ellipsis: glyphs.ellipsis)
+            row += 1
+        }
         let templates = group.definition.templates.compactMap { state.template($0) }
         let adds = templates.enumerated().map { "\($0.offset + 1) \($0.element.name)" }.joined(separator: "   ")
         grid.putClipped("Add: " + adds, x: x, y: row, style: .key, width: width, ellipsis: glyphs.ellipsis)
         row += 1
-        let marked = state.shortlist.count
-        grid.putClipped("s marks (\(marked) marked) · then R rank · D dots · A 100 points",
-                        x: x, y: row, style: .dim, width: width, ellipsis: glyphs.ellipsis)
-        row += 2
+        if state.role == .moderator {
+            let marked = state.shortlist.count
+            grid.putClipped("s marks (\(marked) marked) · then R rank · D dots · A 100 points",
+                            x: x, y: row, style: .dim, width: width, ellipsis: glyphs.ellipsis)
+            row += 1
+        }
+        row += 1
         if group.entries.isEmpty {
             grid.putClipped("No entries yet: press 1 to add the first.", x: x, y: row, style: .dim, width: width, ellipsis: glyphs.ellipsis)
             return
@@ -101,7 +109,8 @@ enum GroupViews {
                     row += 1
                 }
             } else if focused {
-                let rows = min(max(1, TextEditorView.rowCount(draft.editor, width: width - 2)), max(1, bottom - row - 1), 6)
+                guard row < bottom else { break }
+                let rows = min(max(1, TextEditorView.rowCount(draft.editor, width: width - 2)), bottom - row, 6)
                 TextEditorView.draw(draft.editor, into: &grid, x: x + 2, y: row, width: width - 2, height: rows, focused: true, scroll: 0)
                 row += rows
                 if let help = field.help ?? (field.kind == .list ? "One item per line" : nil), row < bottom {
@@ -109,7 +118,9 @@ enum GroupViews {
                     row += 1
                 }
             } else {
-                let text = (entry.fields[field.id] ?? "").split(separator: "\n").joined(separator: "; ")
+                guard row < bottom else { break }
+                // On one line: list items separated as a list, paragraphs of a long text run on.
+                let text = (entry.fields[field.id] ?? "").split(separator: "\n").joined(separator: field.kind == .list ? "; " : " ")
                 grid.putClipped(text.isEmpty ? "–" : text, x: x + 2, y: row, style: text.isEmpty ? .dim : .normal,
                                 width: width - 2, ellipsis: glyphs.ellipsis)
                 row += 1

@@ -9,6 +9,8 @@ public enum ReportBackView {
         var style: StyleRole
         var indent: Int
         var startsEntry: Bool
+        /// The entry's title line, repeated at the top of a page that starts inside the entry.
+        var heading: String? = nil
     }
 
     /// Rows taken by the heading above the entries.
@@ -32,7 +34,12 @@ public enum ReportBackView {
         grid.put(count, x: x + width - count.count, y: y + 1, style: .dim)
 
         var row = y + headingRows
-        for line in lines[pages[shown]] {
+        let page = pages[shown]
+        if let first = page.first, !lines[first].startsEntry, let heading = lines[first].heading {
+            grid.putClipped(heading + " (continued)", x: x, y: row, style: .dim, width: width, ellipsis: glyphs.ellipsis)
+            row += 1
+        }
+        for line in lines[page] {
             grid.putClipped(line.text, x: x + line.indent, y: row, style: line.style, width: width - line.indent, ellipsis: glyphs.ellipsis)
             row += 1
         }
@@ -57,43 +64,48 @@ public enum ReportBackView {
             return [Line(text: "No entries yet.", style: .dim, indent: 0, startsEntry: true)]
         }
         var lines: [Line] = []
+        let severalTemplates = Set(group.entries.map(\.template)).count > 1
         for (number, entry) in group.entries.enumerated() {
             let template = state.template(entry.template)
-            let title = entry.title(using: template)
+            let templateName = template?.name ?? entry.template
+            // A form that opens with a list (a SWOT) is titled by its template, not by its first item.
+            let titledByTemplate = template?.fields.first?.kind == .list
+            var title = titledByTemplate ? templateName : entry.title(using: template)
+            if title.isEmpty { title = "(empty \(templateName))" }
+            if severalTemplates && !titledByTemplate { title += " \(glyphs.middleDot) \(templateName)" }
             if !lines.isEmpty { lines.append(Line(text: "", style: .normal, indent: 0, startsEntry: false)) }
             let prefix = "\(number + 1). "
-            let titleLines = (title.isEmpty ? "(empty \(template?.name ?? entry.template))" : title)
-                .wrapped(toWidth: max(1, width - prefix.count))
+            let heading = prefix + title
+            let titleLines = title.wrapped(toWidth: max(1, width - prefix.count))
             for (index, text) in titleLines.enumerated() {
                 lines.append(Line(text: (index == 0 ? prefix : String(repeating: " ", count: prefix.count)) + text,
-                                  style: .title, indent: 0, startsEntry: index == 0))
+                                  style: .title, indent: 0, startsEntry: index == 0, heading: heading))
             }
-            var usedTitle = false
+            var usedTitle = titledByTemplate
+            let firstLineShown = entry.title(using: template)
             for field in template?.fields ?? [] {
                 let value = entry.fields[field.id] ?? ""
                 guard !value.isEmpty else { continue }
-                // The title line already shows the first filled field's first line.
-                if !usedTitle, value.split(separator: "\n").first.map(String.init) == title, !value.contains("\n") {
+                // The title line already shows the first filled field when it is a single line.
+                if !usedTitle, value == firstLineShown {
                     usedTitle = true
                     continue
                 }
-                lines.append(Line(text: field.label, style: .dim, indent: 3, startsEntry: false))
+                lines.append(Line(text: field.label, style: .dim, indent: 3, startsEntry: false, heading: heading))
                 if field.kind == .list {
                     for item in value.split(separator: "\n") where !item.isEmpty {
                         for (index, text) in String(item).wrapped(toWidth: max(1, width - 7)).enumerated() {
-                            lines.append(Line(text: (index == 0 ? "\(glyphs.bullet) " : "  ") + text, style: .normal, indent: 5, startsEntry: false))
+                            lines.append(Line(text: (index == 0 ? "\(glyphs.bullet) " : "  ") + text, style: .normal, indent: 5,
+                                              startsEntry: false, heading: heading))
                         }
                     }
                 } else {
                     for paragraph in value.split(separator: "\n", omittingEmptySubsequences: false) {
                         for text in String(paragraph).wrapped(toWidth: max(1, width - 5)) {
-                            lines.append(Line(text: text, style: .normal, indent: 5, startsEntry: false))
+                            lines.append(Line(text: text, style: .normal, indent: 5, startsEntry: false, heading: heading))
                         }
                     }
                 }
-            }
-            if let origin = entry.origin {
-                lines.append(Line(text: "merged from \(origin.file)", style: .dim, indent: 3, startsEntry: false))
             }
         }
         return lines
@@ -106,7 +118,9 @@ public enum ReportBackView {
         var pages: [Range<Int>] = []
         var start = 0
         while start < lines.count {
-            var end = min(lines.count, start + rows)
+            // A page that starts inside an entry gives a row to repeat its title.
+            let continued = start > 0 && !lines[start].startsEntry && lines[start].heading != nil
+            var end = min(lines.count, start + max(1, continued ? rows - 1 : rows))
             if end < lines.count {
                 if let entryStart = lines[(start + 1)..<end].lastIndex(where: \.startsEntry) {
                     let entryEnd = lines[(entryStart + 1)...].firstIndex(where: \.startsEntry) ?? lines.count
