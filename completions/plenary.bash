@@ -173,13 +173,13 @@ _plenary() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    run|validate|codes|pin|new|report|export|help)
+    run|validate|merge|codes|pin|new|report|export|help)
         # Offer subcommand argument completions
         "_plenary_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'run validate codes pin new report export help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'run validate merge codes pin new report export help' -- "${cur}"))
         ;;
     esac
 }
@@ -225,6 +225,34 @@ _plenary_validate() {
     case "${positional_number}" in
     *)
         __plenary_add_completions -o plusdirs -fX '!*.@(yaml|yml)'
+        return
+        ;;
+    esac
+}
+
+_plenary_merge() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=(--session)
+    __plenary_offer_flags_options -1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--session')
+        __plenary_add_completions -o plusdirs -fX '!*.@(yaml|yml)'
+        return
+        ;;
+    esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    1)
+        __plenary_add_completions -o plusdirs -fX '!*.@(json)'
+        return
+        ;;
+    *)
+        __plenary_add_completions -o plusdirs -fX '!*.@(json)'
         return
         ;;
     esac

@@ -22,7 +22,8 @@ struct Plenary: ParsableCommand {
             docs/session-format.md (session files), docs/results.schema.json (results files).
             """,
         version: version,
-        subcommands: [RunCommand.self, ValidateCommand.self, CodesCommand.self, PinCommand.self, NewCommand.self, ReportCommand.self, ExportCommand.self],
+        subcommands: [RunCommand.self, ValidateCommand.self, MergeCommand.self, CodesCommand.self, PinCommand.self, NewCommand.self,
+                      ReportCommand.self, ExportCommand.self],
         defaultSubcommand: nil
     )
 }

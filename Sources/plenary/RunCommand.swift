@@ -42,7 +42,7 @@ struct RunCommand: ParsableCommand {
     @Flag(name: .long, help: "Start on the locked voter screen (needs a PIN: voter_pin in the session file, or --pin-hash).")
     var voter = false
 
-    @Option(name: .long, help: ArgumentHelp("Start as this working group's facilitator terminal (its id in the session file).", valueName: "id"))
+    @Option(name: .long, help: ArgumentHelp("Start as this working group's facilitator terminal (its id in the session file). Its files are <session>.<group>.results.json and .journal.jsonl unless --results says otherwise.", valueName: "id"))
     var group: String?
 
     @Option(name: .customLong("pin-hash"), help: ArgumentHelp("The moderator PIN's hash, as `plenary pin` prints it (overrides voter_pin).", valueName: "hash"))
@@ -51,7 +51,7 @@ struct RunCommand: ParsableCommand {
     func run() throws {
         SignalTrap.install()
         let clock = SystemClock()
-        var (session, sessionPath) = try loadSession()
+        var (session, sessionPath) = try SessionLoading.load(file)
         if let pinHash {
             guard SecretHash(text: pinHash) != nil else {
                 throw ValidationError("--pin-hash is not a PIN hash: use the line `plenary pin` prints")
@@ -74,7 +74,7 @@ struct RunCommand: ParsableCommand {
             StandardError.write("plenary needs an interactive terminal: standard input and output must both be a terminal")
             throw ExitCode(1)
         }
-        let files = WorkshopFiles(sessionPath: sessionPath, resultsPath: results)
+        let files = WorkshopFiles(sessionPath: sessionPath, resultsPath: results, group: group)
         let fileSystem = PosixFileSystem()
         let now = clock.now()
         let stamp = Self.stamp(now)
@@ -88,7 +88,8 @@ struct RunCommand: ParsableCommand {
             throw ExitCode(1)
         }
         let runner = WorkshopRunner(state: opened.state, journal: opened.journal, fileSystem: fileSystem,
-                                    files: files, clock: clock, generator: "plenary \(Plenary.version)")
+                                    files: files, clock: clock, generator: "plenary \(Plenary.version)",
+                                    homeDirectory: getenv("HOME").map { String(cString: $0) })
         runner.saveResults()
         if let book = try loadCodeBook(files: files, fileSystem: fileSystem) {
             runner.send(.loadCodeBook(book))
@@ -121,6 +122,8 @@ struct RunCommand: ParsableCommand {
         let app = ModeratorApp(runner: runner, terminal: terminal, clock: clock, glyphs: glyphs,
                                pendingSignal: SignalTrap.pendingSignal)
         let exit = app.run()
+        // A signal can come mid-typing: record the open field before leaving (kill -9 loses at most 2 s of it).
+        runner.send(.flushDraft)
         runner.saveResults()
         runner.close()
         terminal.restore()
@@ -134,23 +137,6 @@ struct RunCommand: ParsableCommand {
         print(state.hasEnded ? "The workshop has ended. To run it again from the start: \(again) --fresh" : "Resume with: \(again)")
         if case .signal(let signal) = exit {
             throw ExitCode(SignalTrap.exitCode(for: signal))
-        }
-    }
-
-    private func loadSession() throws -> (Session, String) {
-        if let file {
-            switch SessionFile.load(path: file) {
-            case .success(let session): return (session, file)
-            case .failure(let errors):
-                for error in errors.errors { StandardError.write(error.description) }
-                throw ExitCode(1)
-            }
-        }
-        switch SessionFile.parse(yaml: BuiltInDemo.yaml, file: BuiltInDemo.fileName) {
-        case .success(let session): return (session, BuiltInDemo.fileName)
-        case .failure(let errors):
-            for error in errors.errors { StandardError.write(error.description) }
-            throw ExitCode(1)
         }
     }
 

@@ -147,8 +147,15 @@ import Testing
 }
 
 @Suite struct ShortlistPollTests {
+    /// The plenary's screen on a group: only there are entries prioritised.
+    func moderatorOnGroup() -> WorkshopState {
+        var state = GroupTests().state()
+        state.screen = .group(id: "wg1", selection: 0)
+        return state
+    }
+
     @Test func markedEntriesBecomeAnOpenPollLinkedBackToThem() throws {
-        var state = EntryFormTests().facilitator()
+        var state = moderatorOnGroup()
         for theme in ["Recycling hub", "Joint demonstrator", "Recycling hub"] {
             _ = WorkshopReducer.reduce(&state, .addEntry(templateIndex: 0), now: Fixtures.at(12, 50))
             _ = WorkshopReducer.reduce(&state, .editField(.insert(theme)), now: Fixtures.at(12, 50))
@@ -175,7 +182,7 @@ import Testing
     }
 
     @Test func dotVotingIsMultipleChoiceWithThreeDots() throws {
-        var state = EntryFormTests().facilitator()
+        var state = moderatorOnGroup()
         for theme in ["A", "B", "C", "D"] {
             _ = WorkshopReducer.reduce(&state, .addEntry(templateIndex: 0), now: Fixtures.at(12, 50))
             _ = WorkshopReducer.reduce(&state, .editField(.insert(theme)), now: Fixtures.at(12, 50))

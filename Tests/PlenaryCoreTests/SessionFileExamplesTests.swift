@@ -47,7 +47,9 @@ struct SessionFileExamplesTests {
         #expect(session.agenda.contains { $0.fixed } && session.agenda.contains { $0.tbc })
         #expect(session.agenda.contains { $0.track != nil } && session.agenda.contains { $0.notes != nil })
         #expect(Set(session.polls.map(\.type)) == Set(PollType.allCases))
-        #expect(session.groups.count == 2 && session.groups.allSatisfy { $0.templates == ["action-concept", "swot"] })
+        #expect(session.groups.map(\.templates) == [["action-concept", "swot"], ["action-concept", "swot", "challenge"]])
+        // Every kind of template field, a choice among them.
+        #expect(Set(session.templates.flatMap(\.fields).map(\.kind)) == Set(FieldKind.allCases))
         #expect(try PlannedAgenda.plan(session).get().isAnchored == false)
     }
 }

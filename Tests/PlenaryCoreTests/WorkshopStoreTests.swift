@@ -21,6 +21,11 @@ import Testing
         let custom = WorkshopFiles(sessionPath: "a.yaml", resultsPath: "out/day1.json")
         #expect(custom.journalPath == "out/day1.journal.jsonl")
         #expect(WorkshopFiles.archivedName("w/s.results.json", stamp: "X") == "w/s.X.results.json")
+        let group = WorkshopFiles(sessionPath: "w/s.yaml", group: "wg2")
+        #expect(group.resultsPath == "w/s.wg2.results.json")
+        #expect(group.journalPath == "w/s.wg2.journal.jsonl")
+        #expect(WorkshopFiles.isArchive("s.20251121-101500-2.results.json", of: "s.results.json"))
+        #expect(!WorkshopFiles.isArchive("s.wg2.results.json", of: "s.results.json"))
     }
 
     @Test func resumingReplaysToTheSameState() {

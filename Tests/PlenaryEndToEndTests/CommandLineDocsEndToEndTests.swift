@@ -6,7 +6,7 @@ import Testing
 /// Every command's help has an example.
 @Suite(.serialized)
 struct CommandLineDocsEndToEndTests {
-    static let subcommands = ["run", "validate", "codes", "pin", "new", "report", "export"]
+    static let subcommands = ["run", "validate", "merge", "codes", "pin", "new", "report", "export"]
 
     static func read(_ relativePath: String) throws -> String {
         try String(contentsOf: ModeratorEndToEndTests.repositoryRoot.appendingPathComponent(relativePath), encoding: .utf8)

@@ -10,6 +10,10 @@ public enum Effect: Sendable, Equatable {
     case saveCodes
     /// Hash a new moderator PIN with a fresh random salt, then send `.voterPINReady`.
     case hashPIN(String)
+    /// List the other results files in the results folder, then send `.resultsFilesListed`.
+    case listResultsFiles
+    /// Read a file to merge, then send `.importFileRead`.
+    case readImportFile(String)
     /// Throw away keys typed ahead, so one voter's keystrokes never reach the next screen.
     case discardInput
     /// Write the report (Markdown, HTML) and the CSV tables next to the results file, then say where they went.

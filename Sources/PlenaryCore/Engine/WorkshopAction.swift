@@ -60,13 +60,31 @@ public enum WorkshopAction: Sendable, Equatable {
     case undoGroup
     case moveEntry(by: Int)
     case editField(TextEdit)
+    /// On a choice field: the next or previous choice (wrapping round).
+    case stepChoice(by: Int)
+    /// On a choice field: choice number `index` (0-based); nil clears the field.
+    case pickChoice(Int?)
     /// Moves to another field, journaling the one left.
     case changeField(by: Int)
     case closeEntry
+    /// Records the open field now (the program is about to stop).
+    case flushDraft
+    /// Every key of the group screens, over the group screen.
+    case showGroupHelp
     /// Marks or unmarks the selected entry for prioritisation.
     case toggleShortlist
     /// Turns the marked entries (across groups) into a poll of this type, opened at once.
     case pollFromShortlist(PollType)
+    /// Merging a facilitator laptop's results: `i` opens the picker; the runner lists and reads files.
+    case openImport
+    case resultsFilesListed(folder: String, names: [String])
+    case moveImportSelection(by: Int)
+    case editImportPath(LineEdit)
+    case confirmImport
+    case importFileRead(path: String, Result<[UInt8], StorageError>)
+    /// The report-back view for the plenary: one group's entries, page by page.
+    case openReportBack
+    case showReportBack(group: Int, page: Int)
     /// A message for the moderator (recovery reports, where files went).
     case notify(String, Notice.Level)
     /// Writes the report and the CSV tables next to the results file (`e`); records nothing.

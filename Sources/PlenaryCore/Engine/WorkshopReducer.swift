@@ -29,8 +29,12 @@ public enum WorkshopReducer {
         case .tick:
             return VoterReducer.tick(&state, now: state.now) + GroupScreenReducer.tick(&state, now: state.now)
         case .openGroupList, .moveGroupSelection, .showGroup, .becomeFacilitator, .moveEntrySelection, .addEntry, .openEntry,
-             .deleteEntry, .undoGroup, .moveEntry, .editField, .changeField, .closeEntry, .toggleShortlist, .pollFromShortlist:
+             .deleteEntry, .undoGroup, .moveEntry, .editField, .stepChoice, .pickChoice, .changeField, .closeEntry, .flushDraft, .showGroupHelp,
+             .toggleShortlist, .pollFromShortlist,
+             .openReportBack, .showReportBack:
             return GroupScreenReducer.reduce(&state, action, now: state.now)
+        case .openImport, .resultsFilesListed, .moveImportSelection, .editImportPath, .confirmImport, .importFileRead:
+            return ImportReducer.reduce(&state, action, now: state.now)
         case .voter(let input):
             return VoterReducer.reduce(&state, input, now: state.now)
         case .voterMessage(let text):
@@ -89,8 +93,18 @@ public enum WorkshopReducer {
             switch state.screen {
             case .ballot(let draft): state.screen = .poll(id: draft.pollID)
             case .handCount(let draft): state.screen = .poll(id: draft.pollID)
+            case .groupHelp(let id, let selection): state.screen = .group(id: id, selection: selection)
             case .group where state.role == .facilitator: break
-            default: state.screen = .agenda
+            case .group(let id, _):
+                // Back to the list of groups, on the one just left.
+                state.screen = .groupList(selection: state.groups.firstIndex { $0.id == id } ?? 0)
+            default:
+                // A facilitator terminal has no agenda of its own: everything closes back onto its group.
+                if state.role == .facilitator, let group = state.facilitatorGroup {
+                    state.screen = .group(id: group, selection: 0)
+                } else {
+                    state.screen = .agenda
+                }
             }
         case .requestQuit:
             state.screen = .confirmQuit

@@ -14,13 +14,16 @@ public final class WorkshopRunner {
     private let generator: String
     /// Source of salts; injected so tests are repeatable.
     private let randomBytes: (Int) -> [UInt8]
+    /// What `~` means in a typed path (from the environment, which the core does not read).
+    private let homeDirectory: String?
     /// Set while the results file is failing, so "saved again" is said once, when it recovers.
     private var resultsFailing = false
 
     public init(state: WorkshopState, journal: any AppendLog, fileSystem: any FileSystem, files: WorkshopFiles,
                 clock: any Clock, generator: String,
-                randomBytes: @escaping (Int) -> [UInt8] = WorkshopRunner.systemRandomBytes) {
+                randomBytes: @escaping (Int) -> [UInt8] = WorkshopRunner.systemRandomBytes, homeDirectory: String? = nil) {
         self.randomBytes = randomBytes
+        self.homeDirectory = homeDirectory
         self.state = state
         self.journal = journal
         self.fileSystem = fileSystem
@@ -33,12 +36,16 @@ public final class WorkshopRunner {
         let now = clock.now()
         var next = state
         let effects = WorkshopReducer.reduce(&next, action, now: now)
+        // One action may record several commands (a poll made from entries is created, then opened): number them
+        // from the last recorded one, in order.
+        var sequence = state.recordedCommands
         for effect in effects {
             switch effect {
             case .appendJournal(let command):
+                sequence += 1
                 // Ballots carry no time: with a timestamp, someone who watched the queue could match votes to voters.
                 let isBallot = if case .poll(.cast) = command { true } else { false }
-                let record = JournalRecord.command(seq: next.recordedCommands, at: isBallot ? Instant(milliseconds: 0) : next.now,
+                let record = JournalRecord.command(seq: sequence, at: isBallot ? Instant(milliseconds: 0) : next.now,
                                                    command: command)
                 do {
                     try journal.appendDurably(JournalCodec.encode(record))
@@ -59,6 +66,25 @@ public final class WorkshopRunner {
                 wantsInputDiscarded = true
             case .export:
                 export(&next, now: now)
+            case .listResultsFiles:
+                state = next
+                send(listResultsFiles())
+                return
+            case .readImportFile(var path):
+                state = next
+                if path.hasPrefix("~/"), let homeDirectory { path = homeDirectory + path.dropFirst() }
+                let result: Result<[UInt8], StorageError>
+                do {
+                    if let bytes = try fileSystem.contents(of: path) {
+                        result = .success(bytes)
+                    } else {
+                        result = .failure(StorageError(operation: "read", path: path, reason: "No such file", errno: 2))
+                    }
+                } catch {
+                    result = .failure(error)
+                }
+                send(.importFileRead(path: path, result))
+                return
             case .saveCodes:
                 guard let book = next.codeBook else { continue }
                 do {
@@ -77,6 +103,18 @@ public final class WorkshopRunner {
             }
         }
         state = next
+    }
+
+    /// Results files beside this workshop's, except its own and its own archived copies (`--fresh`).
+    private func listResultsFiles() -> WorkshopAction {
+        let path = files.resultsPath
+        let slash = path.lastIndex(of: "/")
+        let folder = slash.map { String(path[..<$0]) } ?? "."
+        let ownName = slash.map { String(path[path.index(after: $0)...]) } ?? path
+        let names = (try? fileSystem.fileNames(in: folder)) ?? []
+        return .resultsFilesListed(folder: folder, names: names.filter {
+            $0.hasSuffix(".results.json") && $0 != ownName && !WorkshopFiles.isArchive($0, of: ownName)
+        })
     }
 
     /// True once after an action asked for typed-ahead keys to be dropped.

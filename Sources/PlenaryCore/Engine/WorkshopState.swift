@@ -23,6 +23,8 @@ public struct WorkshopState: Sendable, Equatable {
     public var shortlist: [String]
     /// Who types on this terminal: the moderator, or a group's facilitator (`--group`).
     public var role: TerminalRole
+    /// The group a facilitator terminal belongs to: its home screen, where closing anything returns.
+    public var facilitatorGroup: String?
     /// Set while this terminal is the locked-down voter screen.
     public var voter: VoterSession?
     /// The moderator PIN that leaves voter mode (from the session file, or set for this run).
@@ -92,6 +94,12 @@ public struct WorkshopState: Sendable, Equatable {
         case entry(EntryDraft)
         /// The moderator chooses a PIN before handing the terminal to voters (typed twice; never stored in plain).
         case setPIN(editor: LineEditor, first: String?)
+        /// The group screens' keys, over the group screen it returns to.
+        case groupHelp(id: String, selection: Int)
+        /// Choosing a facilitator laptop's results file to merge.
+        case importPicker(ImportPicker)
+        /// Group entries shown to the room, one group (index) and page at a time.
+        case reportBack(group: Int, page: Int)
     }
 
     public var isReadOnly: Bool { storageFailure?.kind == .journal }

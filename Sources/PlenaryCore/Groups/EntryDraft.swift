@@ -1,7 +1,8 @@
 /// One working-group entry open in the form: which field has the cursor, and what has been typed there.
 ///
 /// Typing changes only the draft; the field is journaled when the facilitator moves to another field, leaves
-/// the form, or stops typing for `autosaveSeconds`, so at most that much typing can be lost in a crash.
+/// the form, or `autosaveSeconds` after the first unsaved key (while typing goes on, too), so at most that much
+/// typing can be lost in a crash.
 public struct EntryDraft: Sendable, Equatable {
     public var groupID: String
     public var entryID: String
@@ -10,6 +11,10 @@ public struct EntryDraft: Sendable, Equatable {
     /// Typed since the field was last journaled.
     public var isDirty: Bool
     public var lastKeyAt: Instant?
+    /// The first key not yet journaled: the autosave is due `autosaveSeconds` after it.
+    public var dirtySince: Instant?
+    /// The allowed answers when the field is a choice (then picked, never typed); empty otherwise.
+    public var choices: [String]
 
     public static let autosaveSeconds: Int64 = 2
 
@@ -20,13 +25,39 @@ public struct EntryDraft: Sendable, Equatable {
         self.editor = editor
         self.isDirty = false
         self.lastKeyAt = nil
+        self.dirtySince = nil
+        self.choices = []
     }
+
+    /// Replaces the field's text with a picked choice (or "" to clear); saved like typing.
+    mutating func choose(_ choice: String, at now: Instant) {
+        guard choice != editor.text else { return }
+        editor = TextEditor(choice, multiline: false)
+        markTyped(at: now)
+    }
+
+    mutating func markTyped(at now: Instant) {
+        if !isDirty { dirtySince = now }
+        isDirty = true
+        lastKeyAt = now
+    }
+
+    /// True once the oldest unsaved key is `autosaveSeconds` old.
+    func autosaveIsDue(at now: Instant) -> Bool {
+        guard isDirty, let since = dirtySince else { return false }
+        return now.milliseconds - since.milliseconds >= Self.autosaveSeconds * 1000
+    }
+
+    /// The index of the chosen answer on a choice field, nil when none is chosen.
+    public var choiceIndex: Int? { choices.firstIndex(of: editor.text) }
 
     /// A draft on `field` of `entry`, holding its saved text. Long and list fields take several lines.
     public static func open(_ entry: GroupEntry, groupID: String, template: CaptureTemplate, fieldIndex: Int) -> EntryDraft {
         let field = template.fields[max(0, min(fieldIndex, template.fields.count - 1))]
         let multiline = field.kind == .long || field.kind == .list
-        return EntryDraft(groupID: groupID, entryID: entry.id, fieldIndex: max(0, min(fieldIndex, template.fields.count - 1)),
-                          editor: TextEditor(entry.fields[field.id] ?? "", multiline: multiline))
+        var draft = EntryDraft(groupID: groupID, entryID: entry.id, fieldIndex: max(0, min(fieldIndex, template.fields.count - 1)),
+                               editor: TextEditor(entry.fields[field.id] ?? "", multiline: multiline))
+        if field.kind == .choice { draft.choices = field.choices }
+        return draft
     }
 }

@@ -7,13 +7,23 @@ public enum GroupImport {
         public var added: Int
         public var updated: Int
         public var unchanged: Int
+        /// Entries whose copy here is as new or newer (edited here since): kept as they are.
+        public var older: Int
+        /// Entries merged before and deleted here since: not brought back.
+        public var deletedHere: Int
+        /// Names of the groups that gain or change entries, in session order.
+        public var groups: [String]
 
-        /// "3 entries added, 1 updated, 2 already there".
+        /// "3 entries added, 1 updated, 2 already there", or "2 entries already there" when nothing changes.
         public var summary: String {
-            var parts = ["\(added) \(added == 1 ? "entry" : "entries") added"]
+            func entries(_ count: Int) -> String { "\(count) \(count == 1 ? "entry" : "entries")" }
+            var parts: [String] = []
+            if added > 0 || updated > 0 { parts.append("\(entries(added)) added") }
             if updated > 0 { parts.append("\(updated) updated") }
-            if unchanged > 0 { parts.append("\(unchanged) already there") }
-            return parts.joined(separator: ", ")
+            if unchanged > 0 { parts.append(parts.isEmpty ? "\(entries(unchanged)) already there" : "\(unchanged) already there") }
+            if older > 0 { parts.append("\(entries(older)) kept as edited here (newer than the file)") }
+            if deletedHere > 0 { parts.append("\(entries(deletedHere)) deleted here, not brought back") }
+            return parts.isEmpty ? "the file has no entries" : parts.joined(separator: ", ")
         }
     }
 
@@ -64,10 +74,11 @@ public enum GroupImport {
         }
         guard record != state.recordID else { return .failure(.ownFile(file: fileName)) }
 
-        var plan = Plan(command: nil, added: 0, updated: 0, unchanged: 0)
+        var plan = Plan(command: nil, added: 0, updated: 0, unchanged: 0, older: 0, deletedHere: 0, groups: [])
         var incoming: [ImportedEntry] = []
         for group in snapshot.groups {
             let known = state.group(group.id)?.entries ?? []
+            let deleted = state.group(group.id)?.deletedOrigins ?? []
             for entry in group.entries {
                 let origin = entry.origin ?? EntryOrigin(record: record, entry: entry.id, file: fileName)
                 // Entries this record sent to the other laptop earlier come home unchanged: skip them.
@@ -81,9 +92,17 @@ public enum GroupImport {
                 let item = ImportedEntry(group: group.id, origin: origin, template: entry.template, fields: fields,
                                          author: entry.author, createdAt: createdAt,
                                          editedAt: LocalCalendar.instant(fromISO8601: entry.editedAt) ?? createdAt)
+                if deleted.contains(where: { $0.record == origin.record && $0.entry == origin.entry }) {
+                    plan.deletedHere += 1
+                    continue
+                }
                 if let existing = known.first(where: { $0.origin?.record == origin.record && $0.origin?.entry == origin.entry }) {
                     if existing.fields == fields && existing.template == entry.template {
                         plan.unchanged += 1
+                        continue
+                    }
+                    guard item.editedAt > existing.editedAt else {
+                        plan.older += 1
                         continue
                     }
                     plan.updated += 1
@@ -94,6 +113,7 @@ public enum GroupImport {
             }
         }
         plan.command = incoming.isEmpty ? nil : .merge(entries: incoming)
+        plan.groups = state.groups.filter { group in incoming.contains { $0.group == group.id } }.map(\.definition.name)
         return .success(plan)
     }
 

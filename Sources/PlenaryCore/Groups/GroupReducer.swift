@@ -1,5 +1,7 @@
 /// Applies group commands; also used to replay the journal.
 enum GroupReducer {
+    static let editStretchSeconds: Int64 = 15
+
     /// Returns why the command was refused, or nil when it changed the state.
     static func apply(_ command: GroupCommand, to state: inout WorkshopState, at now: Instant) -> String? {
         guard let groupIndex = state.groups.firstIndex(where: { $0.id == command.groupID }) else {
@@ -24,13 +26,24 @@ enum GroupReducer {
                 return "The template has no field \"\(field)\"."
             }
             guard entry.fields[field] ?? "" != text else { return "No change." }
-            group.undoStack.append(.restoreField(entryID: entryID, field: field, previous: entry.fields[field], editedAt: entry.editedAt))
+            let sameField = if case .restoreField(entryID, field, _, _) = group.undoStack.last { true } else { false }
+            let continuesLastEdit = sameField && now.seconds(since: entry.editedAt) < Self.editStretchSeconds
+            if let definition = template.fields.first(where: { $0.id == field }), definition.kind == .choice,
+               !text.isEmpty, !definition.choices.contains(text) {
+                return "\"\(text)\" is not one of the choices for \(definition.label): \(definition.choices.joined(separator: ", "))."
+            }
+            // Autosaves of one stretch of typing (saves of one field less than `editStretchSeconds` apart) are one
+            // edit: undo restores the text from before the stretch.
+            if !continuesLastEdit {
+                group.undoStack.append(.restoreField(entryID: entryID, field: field, previous: entry.fields[field], editedAt: entry.editedAt))
+            }
             group.entries[index].fields[field] = text
             group.entries[index].editedAt = now
 
         case .delete(_, let entryID):
             guard let index = group.index(of: entryID) else { return "That entry no longer exists." }
             group.undoStack.append(.restoreDeleted(group.entries[index], index: index))
+            if let origin = group.entries[index].origin { group.deletedOrigins.append(origin) }
             group.entries.remove(at: index)
 
         case .move(_, let entryID, let offset):
@@ -47,6 +60,9 @@ enum GroupReducer {
                 group.entries.removeAll { $0.id == entryID }
             case .restoreDeleted(let entry, let index):
                 group.entries.insert(entry, at: min(index, group.entries.count))
+                if let origin = entry.origin, let tombstone = group.deletedOrigins.lastIndex(of: origin) {
+                    group.deletedOrigins.remove(at: tombstone)
+                }
             case .restoreField(let entryID, let field, let previous, let editedAt):
                 if let index = group.index(of: entryID) {
                     group.entries[index].fields[field] = previous
@@ -64,7 +80,8 @@ enum GroupReducer {
     }
 
     /// Brings in entries captured on another laptop: new ones go to the end of their group, ones merged before
-    /// are updated in place, unchanged ones are left alone, so merging the same file twice changes nothing.
+    /// are updated in place when the incoming version is newer, unchanged ones are left alone, and ones deleted
+    /// here stay deleted, so merging the same file twice changes nothing.
     /// All or nothing: returns why the merge was refused, or nil when something changed.
     static func merge(_ incoming: [ImportedEntry], into state: inout WorkshopState) -> String? {
         var groups = state.groups
@@ -78,9 +95,11 @@ enum GroupReducer {
                   state.session.templates.contains(where: { $0.id == item.template }) else {
                 return "The group \"\(item.group)\" does not use the template \"\(item.template)\"."
             }
+            guard !group.deletedOrigins.contains(where: { $0.record == item.origin.record && $0.entry == item.origin.entry }) else { continue }
             if let index = group.entries.firstIndex(where: { $0.origin?.record == item.origin.record && $0.origin?.entry == item.origin.entry }) {
                 let known = group.entries[index]
-                guard known.fields != item.fields || known.template != item.template else { continue }
+                // Only a newer version replaces what is here (an older copy, or an edit made here since, wins).
+                guard known.fields != item.fields || known.template != item.template, item.editedAt > known.editedAt else { continue }
                 group.entries[index].fields = item.fields
                 group.entries[index].template = item.template
                 group.entries[index].editedAt = item.editedAt

@@ -17,15 +17,24 @@ enum GroupScreenReducer {
         case .becomeFacilitator(let id):
             guard state.group(id) != nil else { return [] }
             state.role = .facilitator
+            state.facilitatorGroup = id
             state.screen = .group(id: id, selection: 0)
+        case .showGroupHelp:
+            if case .group(let id, let selection) = state.screen { state.screen = .groupHelp(id: id, selection: selection) }
         case .moveEntrySelection(let delta):
             if case .group(let id, let selection) = state.screen, let group = state.group(id) {
                 state.screen = .group(id: id, selection: min(max(0, group.entries.count - 1), max(0, selection + delta)))
             }
         case .addEntry(let templateIndex):
-            guard case .group(let id, _) = state.screen, let group = state.group(id),
-                  templateIndex < group.definition.templates.count,
-                  let template = state.template(group.definition.templates[templateIndex]) else { return [] }
+            guard case .group(let id, _) = state.screen, let group = state.group(id) else { return [] }
+            guard templateIndex < group.definition.templates.count,
+                  let template = state.template(group.definition.templates[templateIndex]) else {
+                let offered = group.definition.templates.enumerated()
+                    .map { "\($0.offset + 1) \(state.template($0.element)?.name ?? $0.element)" }.joined(separator: ", ")
+                state.notice = Notice(text: "No template \(templateIndex + 1) here: this group uses \(offered).", level: .warning,
+                                      until: now.adding(seconds: WorkshopReducer.noticeSeconds))
+                return []
+            }
             let effects = WorkshopReducer.reduce(&state, .command(.group(.add(group: id, template: template.id, author: state.role.rawValue))), now: now)
             if let entry = state.group(id)?.entries.last, !effects.isEmpty {
                 state.screen = .entry(EntryDraft.open(entry, groupID: id, template: template, fieldIndex: 0))
@@ -37,16 +46,23 @@ enum GroupScreenReducer {
             state.screen = .entry(EntryDraft.open(group.entries[selection], groupID: id, template: template, fieldIndex: 0))
         case .deleteEntry:
             guard case .group(let id, let selection) = state.screen, let group = state.group(id), selection < group.entries.count else { return [] }
-            let effects = WorkshopReducer.reduce(&state, .command(.group(.delete(group: id, entry: group.entries[selection].id))), now: now)
+            let entryID = group.entries[selection].id
+            let effects = WorkshopReducer.reduce(&state, .command(.group(.delete(group: id, entry: entryID))), now: now)
             if !effects.isEmpty {
+                state.shortlist.removeAll { $0 == entryID }
                 state.notice = Notice(text: "Entry deleted: u brings it back.", level: .info, until: now.adding(seconds: 6))
                 state.screen = .group(id: id, selection: max(0, min(selection, (state.group(id)?.entries.count ?? 1) - 1)))
             }
             return effects
         case .undoGroup:
-            guard case .group(let id, let selection) = state.screen else { return [] }
+            guard case .group(let id, let selection) = state.screen, let group = state.group(id) else { return [] }
+            // Say what is undone: the step may be an edit made long ago, even before a restart.
+            let description = group.undoStack.last.map { describe($0, in: group, state: state) }
             let effects = WorkshopReducer.reduce(&state, .command(.group(.undo(group: id))), now: now)
             state.screen = .group(id: id, selection: min(selection, max(0, (state.group(id)?.entries.count ?? 1) - 1)))
+            if !effects.isEmpty, let description {
+                state.notice = Notice(text: "Undone: \(description).", level: .info, until: now.adding(seconds: WorkshopReducer.noticeSeconds))
+            }
             return effects
         case .moveEntry(let delta):
             guard case .group(let id, let selection) = state.screen, let group = state.group(id), selection < group.entries.count else { return [] }
@@ -60,8 +76,24 @@ enum GroupScreenReducer {
             let before = draft.editor.text
             draft.editor.apply(edit)
             if draft.editor.text != before {
-                draft.isDirty = true
-                draft.lastKeyAt = now
+                draft.markTyped(at: now)
+            }
+            state.screen = .entry(draft)
+            // Typing without a pause is saved too, every `autosaveSeconds`.
+            if draft.autosaveIsDue(at: now) { return save(&state, draft, now: now) }
+        case .stepChoice(let delta):
+            guard case .entry(var draft) = state.screen, !draft.choices.isEmpty else { return [] }
+            let count = draft.choices.count
+            let target = draft.choiceIndex.map { (($0 + delta) % count + count) % count } ?? (delta > 0 ? 0 : count - 1)
+            draft.choose(draft.choices[target], at: now)
+            state.screen = .entry(draft)
+        case .pickChoice(let index):
+            guard case .entry(var draft) = state.screen, !draft.choices.isEmpty else { return [] }
+            if let index {
+                guard index >= 0, index < draft.choices.count else { return [] }
+                draft.choose(draft.choices[index], at: now)
+            } else {
+                draft.choose("", at: now)
             }
             state.screen = .entry(draft)
         case .changeField(let delta):
@@ -82,11 +114,44 @@ enum GroupScreenReducer {
             return effects
         case .closeEntry:
             guard case .entry(let draft) = state.screen else { return [] }
-            let effects = save(&state, draft, now: now)
-            let index = state.group(draft.groupID)?.entries.firstIndex { $0.id == draft.entryID } ?? 0
+            var effects = save(&state, draft, now: now)
+            let group = state.group(draft.groupID)
+            let index = group?.entries.firstIndex { $0.id == draft.entryID } ?? 0
             state.screen = .group(id: draft.groupID, selection: index)
+            guard let entry = group?.entries.first(where: { $0.id == draft.entryID }), let template = state.template(entry.template) else {
+                return effects
+            }
+            if entry.fields.values.allSatisfy(\.isEmpty) {
+                // Opened by mistake or abandoned: an entry with nothing in it is not kept.
+                effects += WorkshopReducer.reduce(&state, .command(.group(.delete(group: draft.groupID, entry: entry.id))), now: now)
+                state.screen = .group(id: draft.groupID, selection: max(0, min(index, (state.group(draft.groupID)?.entries.count ?? 1) - 1)))
+                state.notice = Notice(text: "Empty entry discarded.", level: .info, until: now.adding(seconds: WorkshopReducer.noticeSeconds))
+            } else if let missing = template.fields.first(where: { $0.required && (entry.fields[$0.id] ?? "").isEmpty }) {
+                state.notice = Notice(text: "\(missing.label) is still empty (required): Enter to fill it in.", level: .warning,
+                                      until: now.adding(seconds: WorkshopReducer.noticeSeconds))
+            }
             return effects
+        case .flushDraft:
+            guard case .entry(let draft) = state.screen else { return [] }
+            return save(&state, draft, now: now)
+        case .openReportBack:
+            guard !state.groups.isEmpty else {
+                state.notice = Notice(text: "This session has no working groups.", level: .info, until: now.adding(seconds: 6))
+                return []
+            }
+            // Start with the first group that has something to show.
+            var first = state.groups.firstIndex { !$0.entries.isEmpty } ?? 0
+            if case .groupList(let selection) = state.screen { first = selection }
+            if case .group(let id, _) = state.screen { first = state.groups.firstIndex { $0.id == id } ?? 0 }
+            state.screen = .reportBack(group: first, page: 0)
+        case .showReportBack(let group, let page):
+            guard case .reportBack = state.screen, group >= 0, group < state.groups.count else { return [] }
+            state.screen = .reportBack(group: group, page: max(0, page))
         case .toggleShortlist:
+            guard state.role == .moderator else {
+                refuseFacilitatorPoll(&state, now: now)
+                return []
+            }
             guard case .group(let id, let selection) = state.screen, let group = state.group(id),
                   selection < group.entries.count else { return [] }
             let entryID = group.entries[selection].id
@@ -96,11 +161,42 @@ enum GroupScreenReducer {
                 state.shortlist.append(entryID)
             }
         case .pollFromShortlist(let type):
+            guard state.role == .moderator else {
+                refuseFacilitatorPoll(&state, now: now)
+                return []
+            }
             return pollFromShortlist(&state, type: type, now: now)
         default:
             break
         }
         return []
+    }
+
+    /// A group laptop's polls would never reach the room: prioritising happens on the plenary's screen.
+    private static func refuseFacilitatorPoll(_ state: inout WorkshopState, now: Instant) {
+        state.notice = Notice(text: "Entries are prioritised on the plenary's screen, once this group's results are merged there.",
+                              level: .info, until: now.adding(seconds: WorkshopReducer.noticeSeconds))
+    }
+
+    /// "the new entry 3", "entry 2 (Recycling hub)": how an undo step is announced.
+    private static func describe(_ step: GroupState.UndoStep, in group: GroupState, state: WorkshopState) -> String {
+        func name(_ entryID: String) -> String {
+            guard let index = group.index(of: entryID) else { return "an entry" }
+            let entry = group.entries[index]
+            let title = entry.title(using: state.template(entry.template))
+            return "entry \(index + 1)" + (title.isEmpty ? "" : " (\(title))")
+        }
+        switch step {
+        case .removeAdded(let entryID): return "\(name(entryID)) added last is removed"
+        case .restoreDeleted(let entry, _):
+            let title = entry.title(using: state.template(entry.template))
+            return "the deleted entry" + (title.isEmpty ? "" : " (\(title))") + " is back"
+        case .restoreField(let entryID, let field, _, _):
+            let entry = group.index(of: entryID).map { group.entries[$0] }
+            let label = entry.flatMap { state.template($0.template) }?.fields.first { $0.id == field }?.label ?? field
+            return "the last edit of \u{201C}\(label)\u{201D} in \(name(entryID))"
+        case .moveBack(let entryID, _): return "\(name(entryID)) moved back"
+        }
     }
 
     /// Builds a poll whose options are the shortlisted entries' titles, linked back to the entries.
@@ -109,7 +205,7 @@ enum GroupScreenReducer {
         let entries = state.shortlist.compactMap { id in
             state.groups.lazy.compactMap { group in group.entries.first { $0.id == id } }.first
         }
-        guard entries.count >= (type == .ranking ? 1 : 2) else {
+        guard entries.count >= 2 else {
             state.notice = Notice(text: "Mark at least two entries with s first.", level: .warning, until: now.adding(seconds: 6))
             return []
         }
@@ -128,7 +224,7 @@ enum GroupScreenReducer {
         switch type {
         case .ranking: question = "Rank these actions, most important first"
         case .allocation: question = "Share 100 points between these actions"
-        default: question = "Which actions should we take forward? (3 dots each)"
+        default: question = "Which actions should we take forward? (\(min(3, options.count)) dots each)"
         }
         var definition = PollDefinition(id: id, question: question, type: type == .ranking || type == .allocation ? type : .multiple,
                                         options: options, maxPicks: type == .multiple ? min(3, options.count) : nil,
@@ -144,10 +240,9 @@ enum GroupScreenReducer {
         return effects
     }
 
-    /// Time passing: journal a field whose typing paused for `EntryDraft.autosaveSeconds`.
+    /// Time passing: journal a field whose oldest unsaved key is `EntryDraft.autosaveSeconds` old.
     static func tick(_ state: inout WorkshopState, now: Instant) -> [Effect] {
-        guard case .entry(let draft) = state.screen, draft.isDirty, let last = draft.lastKeyAt,
-              now.seconds(since: last) >= EntryDraft.autosaveSeconds else { return [] }
+        guard case .entry(let draft) = state.screen, draft.autosaveIsDue(at: now) else { return [] }
         return save(&state, draft, now: now)
     }
 
@@ -161,6 +256,7 @@ enum GroupScreenReducer {
             &state, .command(.group(.setField(group: draft.groupID, entry: draft.entryID, field: field.id, text: draft.editor.text))), now: now)
         var clean = draft
         clean.isDirty = false
+        clean.dirtySince = nil
         state.screen = .entry(clean)
         // "No change." is not worth a message when only leaving a field.
         if effects.isEmpty { state.notice = nil }

@@ -6,6 +6,8 @@ public struct GroupState: Sendable, Equatable, Identifiable {
     public var undoStack: [UndoStep]
     /// Number given to the next new entry.
     public var nextNumber: Int
+    /// Origins of merged entries deleted here: merging their file again must not bring them back.
+    public var deletedOrigins: [EntryOrigin]
 
     public enum UndoStep: Sendable, Equatable {
         case removeAdded(entryID: String)
@@ -19,6 +21,7 @@ public struct GroupState: Sendable, Equatable, Identifiable {
         self.entries = []
         self.undoStack = []
         self.nextNumber = 1
+        self.deletedOrigins = []
     }
 
     public var id: String { definition.id }

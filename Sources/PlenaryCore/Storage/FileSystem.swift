@@ -13,6 +13,11 @@ public protocol FileSystem: AnyObject, Sendable {
     func truncate(_ path: String, to length: Int) throws(StorageError)
     /// Copies a file durably (used to keep damaged journals before repairing them).
     func copy(_ source: String, to destination: String) throws(StorageError)
+    /// Takes an exclusive lock on an existing file, held until the process ends; false when another process
+    /// holds it. Two programs appending to one journal would interleave their records.
+    func lockExclusively(_ path: String) throws(StorageError) -> Bool
+    /// Names of the regular files in a folder, sorted.
+    func fileNames(in folder: String) throws(StorageError) -> [String]
 }
 
 /// An open journal file.

@@ -57,6 +57,24 @@ public final class MemoryFileSystem: FileSystem, @unchecked Sendable {
         try check("copy", destination)
         files[destination] = files[source]
     }
+
+    /// Paths locked by "another process" (set by tests), and by this one.
+    public var lockedElsewhere: Set<String> = []
+    public private(set) var lockedHere: Set<String> = []
+
+    public func lockExclusively(_ path: String) throws(StorageError) -> Bool {
+        try check("lock", path)
+        guard !lockedElsewhere.contains(path) else { return false }
+        lockedHere.insert(path)
+        return true
+    }
+
+    public func fileNames(in folder: String) throws(StorageError) -> [String] {
+        try check("list", folder)
+        let prefix = folder.hasSuffix("/") ? folder : folder + "/"
+        return files.keys.filter { $0.hasPrefix(prefix) && !$0.dropFirst(prefix.count).contains("/") }
+            .map { String($0.dropFirst(prefix.count)) }.sorted()
+    }
 }
 
 final class MemoryAppendLog: AppendLog {

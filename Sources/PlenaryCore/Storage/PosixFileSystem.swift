@@ -103,6 +103,33 @@ public final class PosixFileSystem: FileSystem, @unchecked Sendable {
         try Self.syncFolder(of: destination)
     }
 
+    public func lockExclusively(_ path: String) throws(StorageError) -> Bool {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw Self.error("open", path) }
+        if flock(fd, LOCK_EX | LOCK_NB) != 0 {
+            let failure = Self.error("lock", path)
+            _ = close(fd)
+            if failure.errno == EWOULDBLOCK { return false }
+            throw failure
+        }
+        // Deliberately left open: the lock lasts as long as the process, and the kernel drops it even on kill -9.
+        return true
+    }
+
+    public func fileNames(in folder: String) throws(StorageError) -> [String] {
+        guard let directory = opendir(folder) else { throw Self.error("list", folder) }
+        defer { closedir(directory) }
+        var names: [String] = []
+        while let entry = readdir(directory) {
+            let isFile = entry.pointee.d_type == UInt8(DT_REG) || entry.pointee.d_type == UInt8(DT_UNKNOWN)
+            let name = withUnsafePointer(to: entry.pointee.d_name) { pointer in
+                pointer.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
+            }
+            if isFile && name != "." && name != ".." { names.append(name) }
+        }
+        return names.sorted()
+    }
+
     static func writeAll(_ fd: Int32, _ bytes: [UInt8], path: String) throws(StorageError) {
         var offset = 0
         while offset < bytes.count {

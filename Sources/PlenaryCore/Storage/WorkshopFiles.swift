@@ -9,13 +9,15 @@ public struct WorkshopFiles: Sendable, Equatable {
     /// Which codes were used, per poll: a set, rewritten atomically.
     public var usedCodesPath: String
 
-    public init(sessionPath: String, resultsPath: String? = nil) {
+    /// - Parameter group: a facilitator terminal's group (`--group`): its files default to `<session>.<group>.…`,
+    ///   so a group laptop's results copied next to the plenary's never replace them.
+    public init(sessionPath: String, resultsPath: String? = nil, group: String? = nil) {
         self.sessionPath = sessionPath
         var base = sessionPath
         for suffix in [".yaml", ".yml"] where base.hasSuffix(suffix) {
             base.removeLast(suffix.count)
         }
-        let results = resultsPath ?? base + ".results.json"
+        let results = resultsPath ?? base + (group.map { ".\($0)" } ?? "") + ".results.json"
         self.resultsPath = results
         var journalBase = results
         if journalBase.hasSuffix(".results.json") {
@@ -30,6 +32,16 @@ public struct WorkshopFiles: Sendable, Equatable {
         }
         self.codesPath = sessionBase + ".codes.json"
         self.usedCodesPath = journalBase + ".codes-used.json"
+    }
+
+    /// True for `name.<stamp>.results.json`, the copies `--fresh` keeps of `name.results.json`.
+    public static func isArchive(_ candidate: String, of name: String) -> Bool {
+        let suffix = ".results.json"
+        guard name.hasSuffix(suffix), candidate.hasSuffix(suffix) else { return false }
+        let base = String(name.dropLast(suffix.count)) + "."
+        guard candidate.hasPrefix(base) else { return false }
+        let stamp = candidate.dropFirst(base.count).dropLast(suffix.count)
+        return !stamp.isEmpty && stamp.allSatisfy { $0.isASCII && ($0.isNumber || $0 == "-") }
     }
 
     /// `name.results.json` → `name.<stamp>.results.json`, keeping the kind of file recognisable.

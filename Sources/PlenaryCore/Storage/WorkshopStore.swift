@@ -11,6 +11,8 @@ public enum WorkshopStore {
         case storage(StorageError)
         case damagedJournal(path: String, damage: JournalReader.Damage)
         case differentSession(path: String, detail: String)
+        /// Another plenary on this computer has the journal open.
+        case inUse(path: String)
 
         public var description: String {
             switch self {
@@ -24,6 +26,8 @@ public enum WorkshopStore {
                 return text
             case .damagedJournal(let path, let damage):
                 return "\(path): \(damage). Nothing was changed. Keep the file; to start over anyway run with --fresh (the damaged journal is kept under a new name)."
+            case .inUse(let path):
+                return "\(path) is in use by another plenary on this computer. Quit that one first, or give this one its own files with --results PATH (for example one per working group)."
             case .differentSession(let path, let detail):
                 return "\(path) belongs to a different agenda (\(detail)). Run with --fresh to start a new record (the old files are kept), or use --results to choose other files."
             }
@@ -38,16 +42,12 @@ public enum WorkshopStore {
                             now: Instant, stamp: String, fresh: Bool, newRecordID: String) -> Result<Opened, OpenError> {
         do throws(OpenError) {
             var messages: [String] = []
+            if fileSystem.exists(files.journalPath) {
+                try lock(files.journalPath, fileSystem: fileSystem)
+            }
             if fresh {
                 for path in [files.journalPath, files.resultsPath] where fileSystem.exists(path) {
-                    // Two --fresh starts within a second must not collide: number the second one.
-                    var archived = WorkshopFiles.archivedName(path, stamp: stamp)
-                    var attempt = 1
-                    while fileSystem.exists(archived) {
-                        attempt += 1
-                        archived = WorkshopFiles.archivedName(path, stamp: "\(stamp)-\(attempt)")
-                    }
-                    do { try fileSystem.moveAside(path, to: archived) } catch { throw .storage(error) }
+                    let archived = try archive(path, stamp: stamp, fileSystem: fileSystem)
                     messages.append("Kept the previous \(path) as \(archived).")
                 }
             }
@@ -63,7 +63,7 @@ public enum WorkshopStore {
                         let aside = files.journalPath + ".broken-\(stamp)"
                         do { try fileSystem.moveAside(files.journalPath, to: aside) } catch { throw .storage(error) }
                         messages.append("The journal held no complete record; it was kept as \(aside).")
-                        return .success(try create(state: state, files: files, fileSystem: fileSystem, now: now, recordID: newRecordID, messages: messages))
+                        return .success(try create(state: state, files: files, fileSystem: fileSystem, now: now, stamp: stamp, recordID: newRecordID, messages: messages))
                     }
                     throw .damagedJournal(path: files.journalPath, damage: damage)
                 case .success(let contents):
@@ -94,23 +94,55 @@ public enum WorkshopStore {
                     return .success(Opened(state: state, journal: journal, messages: messages))
                 }
             }
-            return .success(try create(state: state, files: files, fileSystem: fileSystem, now: now, recordID: newRecordID, messages: messages))
+            return .success(try create(state: state, files: files, fileSystem: fileSystem, now: now, stamp: stamp, recordID: newRecordID, messages: messages))
         } catch {
             return .failure(error)
         }
     }
 
     private static func create(state: WorkshopState, files: WorkshopFiles, fileSystem: any FileSystem,
-                               now: Instant, recordID: String, messages: [String]) throws(OpenError) -> Opened {
+                               now: Instant, stamp: String, recordID: String, messages: [String]) throws(OpenError) -> Opened {
         var state = state
+        var messages = messages
+        if fileSystem.exists(files.resultsPath) {
+            // A results file with no journal (copied from a group laptop, say) is not this record's: keep it.
+            let archived = try archive(files.resultsPath, stamp: stamp, fileSystem: fileSystem)
+            messages.append("\(files.resultsPath) had no journal beside it; it was kept as \(archived).")
+        }
         let header = JournalHeader(title: state.session.title, slots: state.session.agenda.map(\.id), createdAt: now, record: recordID)
         state.recordID = header.recordID
         do {
             let journal = try fileSystem.openAppendLog(files.journalPath)
+            guard try fileSystem.lockExclusively(files.journalPath) else {
+                journal.close()
+                throw OpenError.inUse(path: files.journalPath)
+            }
             try journal.appendDurably(JournalCodec.encode(.header(header)))
             return Opened(state: state, journal: journal, messages: messages)
-        } catch {
+        } catch let error as OpenError {
+            throw error
+        } catch let error as StorageError {
             throw .storage(error)
+        } catch {
+            throw .storage(StorageError(operation: "create", path: files.journalPath, reason: "\(error)"))
         }
+    }
+
+    /// Renames `path` to its dated name (numbered when two starts share a second); returns the new name.
+    private static func archive(_ path: String, stamp: String, fileSystem: any FileSystem) throws(OpenError) -> String {
+        var archived = WorkshopFiles.archivedName(path, stamp: stamp)
+        var attempt = 1
+        while fileSystem.exists(archived) {
+            attempt += 1
+            archived = WorkshopFiles.archivedName(path, stamp: "\(stamp)-\(attempt)")
+        }
+        do { try fileSystem.moveAside(path, to: archived) } catch { throw .storage(error) }
+        return archived
+    }
+
+    private static func lock(_ path: String, fileSystem: any FileSystem) throws(OpenError) {
+        let locked: Bool
+        do { locked = try fileSystem.lockExclusively(path) } catch { throw .storage(error) }
+        guard locked else { throw .inUse(path: path) }
     }
 }

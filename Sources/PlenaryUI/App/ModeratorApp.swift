@@ -52,7 +52,7 @@ public final class ModeratorApp {
                 runner.send(.tick)
                 continue
             }
-            if let action = ModeratorKeyMap.action(for: key, in: runner.state) {
+            if let action = ModeratorKeyMap.action(for: key, in: runner.state, size: size) {
                 runner.send(action)
             } else {
                 runner.send(.tick)

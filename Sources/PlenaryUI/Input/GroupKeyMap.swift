@@ -8,7 +8,6 @@ enum GroupKeyMap {
         case .down, .character("j"): return .moveEntrySelection(by: 1)
         case .enter, .character("e"): return .openEntry
         case .character(let digit) where ("1"..."9").contains(digit): return .addEntry(templateIndex: Int(String(digit))! - 1)
-        case .character("a"): return .addEntry(templateIndex: 0)
         case .character("d"), .delete: return .deleteEntry
         case .character("u"): return .undoGroup
         case .character("["), .character("K"): return .moveEntry(by: -1)
@@ -17,7 +16,7 @@ enum GroupKeyMap {
         case .character("R"): return .pollFromShortlist(.ranking)
         case .character("D"): return .pollFromShortlist(.multiple)
         case .character("A"): return .pollFromShortlist(.allocation)
-        case .character("?"): return .showHelp
+        case .character("?"), .function(1): return .showGroupHelp
         case .escape: return .dismissOverlay
         case .character("q") where state.role == .facilitator: return .requestQuit
         case .character("q"): return .dismissOverlay
@@ -26,6 +25,7 @@ enum GroupKeyMap {
     }
 
     static func entry(_ key: KeyEvent, draft: EntryDraft) -> WorkshopAction? {
+        if !draft.choices.isEmpty { return choice(key) }
         let multiline = draft.editor.multiline
         switch key {
         case .tab: return .changeField(by: 1)
@@ -46,6 +46,20 @@ enum GroupKeyMap {
         case .control("z"): return .editField(.undo)
         case .control("y"): return .editField(.redo)
         case .character(let character): return .editField(.insert(String(character)))
+        default: return nil
+        }
+    }
+
+    /// A choice field is picked from its list, so it can only ever hold one of the choices.
+    private static func choice(_ key: KeyEvent) -> WorkshopAction? {
+        switch key {
+        case .tab, .enter: return .changeField(by: 1)
+        case .backTab: return .changeField(by: -1)
+        case .escape: return .closeEntry
+        case .left, .up: return .stepChoice(by: -1)
+        case .right, .down, .character(" "): return .stepChoice(by: 1)
+        case .character(let digit) where ("1"..."9").contains(digit): return .pickChoice(Int(String(digit))! - 1)
+        case .backspace, .delete: return .pickChoice(nil)
         default: return nil
         }
     }

@@ -1,3 +1,5 @@
+import PlenaryCore
+
 /// A key and what it does, as listed by the help overlay and the footer: one table for both, so they agree.
 public struct KeyBinding: Sendable, Equatable {
     public var keys: String
@@ -19,6 +21,8 @@ public struct KeyBinding: Sendable, Equatable {
         KeyBinding(keys: "P", footerKeys: nil, hint: nil, description: "Polls: list them, open one, reveal results"),
         KeyBinding(keys: "a", footerKeys: nil, hint: nil, description: "Write an ad-hoc poll"),
         KeyBinding(keys: "w", footerKeys: nil, hint: nil, description: "Working groups: capture and edit entries"),
+        KeyBinding(keys: "R", footerKeys: nil, hint: nil, description: "Report-back: show the groups' entries to the room"),
+        KeyBinding(keys: "i", footerKeys: nil, hint: nil, description: "Merge a group laptop's results file"),
         KeyBinding(keys: "e", footerKeys: nil, hint: nil, description: "Export the report and CSV files next to the results"),
         KeyBinding(keys: "Esc", footerKeys: nil, hint: nil, description: "Close a dialog or this help"),
     ]
@@ -33,6 +37,13 @@ public struct KeyBinding: Sendable, Equatable {
         KeyBinding(keys: "v", footerKeys: "v", hint: "voters", description: "Hand the terminal to voters (open polls; Ctrl-X + PIN leaves)"),
         KeyBinding(keys: "P", footerKeys: "P", hint: "polls", description: "All polls"),
         KeyBinding(keys: "Esc", footerKeys: "Esc", hint: "agenda", description: "Back to the agenda"),
+    ]
+
+    public static let reportBack: [KeyBinding] = [
+        KeyBinding(keys: "PgDn Space", footerKeys: "PgDn", hint: "next page", description: "Next page (after the last: the next group)"),
+        KeyBinding(keys: "PgUp", footerKeys: "PgUp", hint: "back", description: "Previous page"),
+        KeyBinding(keys: "← →", footerKeys: "←/→", hint: "group", description: "Previous or next group"),
+        KeyBinding(keys: "Esc", footerKeys: "Esc", hint: "close", description: "Back to the agenda"),
     ]
 
     public static let pollList: [KeyBinding] = [
@@ -52,10 +63,25 @@ public struct KeyBinding: Sendable, Equatable {
         KeyBinding(keys: "1-9", footerKeys: "1-9", hint: "add", description: "Add an entry from that template"),
         KeyBinding(keys: "Enter", footerKeys: "Enter", hint: "edit", description: "Edit the entry"),
         KeyBinding(keys: "d", footerKeys: "d", hint: "delete", description: "Delete the entry"),
-        KeyBinding(keys: "u", footerKeys: "u", hint: "undo", description: "Undo the last change"),
+        KeyBinding(keys: "u", footerKeys: "u", hint: "undo", description: "Undo the last change (says what it undid)"),
         KeyBinding(keys: "[ ]", footerKeys: "[/]", hint: "move", description: "Move the entry up or down"),
-        KeyBinding(keys: "Esc", footerKeys: "Esc", hint: "back", description: "Back"),
+        KeyBinding(keys: "↑ ↓", footerKeys: nil, hint: nil, description: "Choose an entry"),
+        KeyBinding(keys: "?", footerKeys: "?", hint: "keys", description: "Show these keys"),
+        KeyBinding(keys: "Esc", footerKeys: "Esc", hint: "back", description: "Back to the groups (a group's own laptop stays here)"),
     ]
+
+    /// Marking entries and turning them into a poll: on the plenary's screen only.
+    public static let prioritise: [KeyBinding] = [
+        KeyBinding(keys: "s  Space", footerKeys: nil, hint: nil, description: "Mark or unmark the entry (across groups)"),
+        KeyBinding(keys: "R", footerKeys: nil, hint: nil, description: "Marked entries → a ranking poll, opened"),
+        KeyBinding(keys: "D", footerKeys: nil, hint: nil, description: "Marked entries → a dot vote (3 dots each)"),
+        KeyBinding(keys: "A", footerKeys: nil, hint: nil, description: "Marked entries → a 100-point allocation"),
+    ]
+
+    /// The help over a group's screen: its keys, and prioritising where it is possible.
+    public static func groupHelp(role: WorkshopState.TerminalRole) -> [KeyBinding] {
+        role == .moderator ? group + prioritise : group
+    }
 
     public static let entry: [KeyBinding] = [
         KeyBinding(keys: "Tab", footerKeys: "Tab", hint: "next field", description: "Next field (saves this one)"),

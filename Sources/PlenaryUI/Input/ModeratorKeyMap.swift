@@ -2,7 +2,9 @@ import PlenaryCore
 
 /// Keys of the moderator screen, one table per overlay. Unlisted keys do nothing.
 public enum ModeratorKeyMap {
-    public static func action(for key: KeyEvent, in state: WorkshopState) -> WorkshopAction? {
+    /// - Parameter size: the screen's size, for views whose pages depend on it (report-back).
+    public static func action(for key: KeyEvent, in state: WorkshopState,
+                              size: TerminalSize = ModeratorScreen.minimumSize) -> WorkshopAction? {
         if let voter = state.voter {
             return VoterKeyMap.action(for: key, in: voter, state: state)
         }
@@ -21,6 +23,9 @@ public enum ModeratorKeyMap {
         case .groupList(let selection): return groupList(key, selection: selection, state: state)
         case .group: return GroupKeyMap.group(key, state: state)
         case .entry(let draft): return GroupKeyMap.entry(key, draft: draft)
+        case .importPicker: return importPicker(key)
+        case .groupHelp: return .dismissOverlay
+        case .reportBack(let group, let page): return reportBack(key, group: group, page: page, state: state, size: size)
         }
     }
 
@@ -42,6 +47,48 @@ public enum ModeratorKeyMap {
         case .character("v"): return .startVoterMode
         case .character("w"): return .openGroupList
         case .character("e"): return .export
+        case .character("R"): return .openReportBack
+        case .character("i"): return .openImport
+        default: return nil
+        }
+    }
+
+    private static func importPicker(_ key: KeyEvent) -> WorkshopAction? {
+        switch key {
+        case .up: return .moveImportSelection(by: -1)
+        case .down: return .moveImportSelection(by: 1)
+        case .enter: return .confirmImport
+        case .escape: return .dismissOverlay
+        case .left: return .editImportPath(.left)
+        case .right: return .editImportPath(.right)
+        case .home: return .editImportPath(.home)
+        case .end: return .editImportPath(.end)
+        case .backspace: return .editImportPath(.backspace)
+        case .delete: return .editImportPath(.deleteForward)
+        case .control("u"): return .editImportPath(.deleteToStart)
+        case .character(let character): return .editImportPath(.insert(String(character)))
+        default: return nil
+        }
+    }
+
+    /// Turning pages runs on into the next group after the last page, and back into the previous group's last page.
+    private static func reportBack(_ key: KeyEvent, group: Int, page: Int, state: WorkshopState, size: TerminalSize) -> WorkshopAction? {
+        let pages = ReportBackView.pageCount(state, groupIndex: group, size: size)
+        let current = min(page, pages - 1)
+        let groups = state.groups.count
+        switch key {
+        case .pageDown, .character(" "), .down, .character("j"):
+            if current + 1 < pages { return .showReportBack(group: group, page: current + 1) }
+            return group + 1 < groups ? .showReportBack(group: group + 1, page: 0) : nil
+        case .pageUp, .up, .character("k"), .backspace:
+            if current > 0 { return .showReportBack(group: group, page: current - 1) }
+            guard group > 0 else { return nil }
+            return .showReportBack(group: group - 1, page: ReportBackView.pageCount(state, groupIndex: group - 1, size: size) - 1)
+        case .right, .tab, .character("n"): return group + 1 < groups ? .showReportBack(group: group + 1, page: 0) : nil
+        case .left, .backTab, .character("p"): return group > 0 ? .showReportBack(group: group - 1, page: 0) : nil
+        case .home: return .showReportBack(group: 0, page: 0)
+        case .escape, .character("q"), .character("R"): return .dismissOverlay
+        case .character("?"): return .showHelp
         default: return nil
         }
     }

@@ -26,20 +26,31 @@ enum GroupViews {
         var heading = "WORKING GROUP"
         if let lead = group.definition.lead { heading += " \(glyphs.middleDot) \(lead)" }
         if let facilitator = group.definition.facilitator { heading += " \(glyphs.middleDot) facilitator \(facilitator.name)" }
-        grid.putClipped(heading, x: x, y: row, style: .dim, width: width, ellipsis: glyphs.ellipsis)
+        let (box, boxStyle) = timeBox(state, groupID: group.id)
+        let boxWidth = box.terminalWidth
+        grid.putClipped(heading, x: x, y: row, style: .dim, width: max(0, width - boxWidth - 2), ellipsis: glyphs.ellipsis)
+        if boxWidth + 2 < width { grid.put(box, x: x + width - boxWidth, y: row, style: boxStyle) }
         row += 1
         for line in group.definition.name.wrapped(toWidth: width, maxLines: 2, ellipsis: glyphs.ellipsis) {
             grid.put(line, x: x, y: row, style: .title)
+            row += 1
+        }
+        if !group.definition.members.isEmpty {
+            grid.putClipped("Members: " + group.definition.members.joined(separator: ", "), x: x, y: row, style: .dim, width: width,
+                            ellipsis: glyphs.ellipsis)
             row += 1
         }
         let templates = group.definition.templates.compactMap { state.template($0) }
         let adds = templates.enumerated().map { "\($0.offset + 1) \($0.element.name)" }.joined(separator: "   ")
         grid.putClipped("Add: " + adds, x: x, y: row, style: .key, width: width, ellipsis: glyphs.ellipsis)
         row += 1
-        let marked = state.shortlist.count
-        grid.putClipped("s marks (\(marked) marked) · then R rank · D dots · A 100 points",
-                        x: x, y: row, style: .dim, width: width, ellipsis: glyphs.ellipsis)
-        row += 2
+        if state.role == .moderator {
+            let marked = state.shortlist.count
+            grid.putClipped("s marks (\(marked) marked) · then R rank · D dots · A 100 points",
+                            x: x, y: row, style: .dim, width: width, ellipsis: glyphs.ellipsis)
+            row += 1
+        }
+        row += 1
         if group.entries.isEmpty {
             grid.putClipped("No entries yet: press 1 to add the first.", x: x, y: row, style: .dim, width: width, ellipsis: glyphs.ellipsis)
             return
@@ -56,6 +67,20 @@ enum GroupViews {
             grid.putClipped(line, x: x, y: row, style: style, width: width, ellipsis: glyphs.ellipsis)
             row += 1
         }
+    }
+
+    /// The group's time box: its agenda slot's projected times and, while it runs, the minutes left (on a group's
+    /// own laptop, where the agenda is not run, the planned times against the clock).
+    static func timeBox(_ state: WorkshopState, groupID: String) -> (String, StyleRole) {
+        guard let index = state.session.agenda.firstIndex(where: { $0.groups.contains(groupID) }) else { return ("", .dim) }
+        let timing = LiveSchedule(state: state).slots[index]
+        let calendar = state.calendar
+        let text = "\(calendar.clockTime(timing.projectedStart))–\(calendar.clockTime(timing.projectedEnd))"
+        guard state.now >= timing.projectedStart else { return (text, .dim) }
+        let left = timing.projectedEnd.seconds(since: state.now)
+        if left <= 0 { return (text + " time is up", .alert) }
+        let minutes = (left + 59) / 60
+        return (text + " \(minutes) min left", minutes <= 2 ? .warning : .ok)
     }
 
     /// The entry's fields: the focused one as an editor, the others as their saved text.
@@ -76,21 +101,50 @@ enum GroupViews {
             grid.putClipped(field.label + (field.required ? " *" : ""), x: x, y: row, style: focused ? .key : .dim,
                             width: width, ellipsis: glyphs.ellipsis)
             row += 1
-            if focused {
-                let rows = min(max(1, TextEditorView.rowCount(draft.editor, width: width - 2)), max(1, bottom - row - 1), 6)
+            if focused && !draft.choices.isEmpty {
+                row = drawChoices(draft, into: &grid, x: x + 2, y: row, width: width - 2, bottom: bottom, glyphs: glyphs)
+                if row < bottom {
+                    grid.putClipped("←/→ or 1-9 choose · Backspace clears", x: x + 2, y: row, style: .dim, width: width - 2,
+                                    ellipsis: glyphs.ellipsis)
+                    row += 1
+                }
+            } else if focused {
+                guard row < bottom else { break }
+                let rows = min(max(1, TextEditorView.rowCount(draft.editor, width: width - 2)), bottom - row, 6)
                 TextEditorView.draw(draft.editor, into: &grid, x: x + 2, y: row, width: width - 2, height: rows, focused: true, scroll: 0)
                 row += rows
-                if let help = field.help ?? (field.kind == .choice ? "One of: " + field.choices.joined(separator: ", ") : nil)
-                    ?? (field.kind == .list ? "One item per line" : nil), row < bottom {
+                if let help = field.help ?? (field.kind == .list ? "One item per line" : nil), row < bottom {
                     grid.putClipped(help, x: x + 2, y: row, style: .dim, width: width - 2, ellipsis: glyphs.ellipsis)
                     row += 1
                 }
             } else {
-                let text = (entry.fields[field.id] ?? "").split(separator: "\n").joined(separator: "; ")
+                guard row < bottom else { break }
+                // On one line: list items separated as a list, paragraphs of a long text run on.
+                let text = (entry.fields[field.id] ?? "").split(separator: "\n").joined(separator: field.kind == .list ? "; " : " ")
                 grid.putClipped(text.isEmpty ? "–" : text, x: x + 2, y: row, style: text.isEmpty ? .dim : .normal,
                                 width: width - 2, ellipsis: glyphs.ellipsis)
                 row += 1
             }
         }
+    }
+
+    /// The choices numbered and flowed over as many rows as they need, the chosen one highlighted; returns the next row.
+    private static func drawChoices(_ draft: EntryDraft, into grid: inout CellGrid, x: Int, y: Int, width: Int, bottom: Int,
+                                    glyphs: Glyphs) -> Int {
+        var row = y
+        var column = x
+        for (index, choice) in draft.choices.enumerated() {
+            let label = index < 9 ? "\(index + 1) \(choice)" : choice
+            let labelWidth = min(label.terminalWidth, width)
+            if column > x && column + labelWidth > x + width {
+                row += 1
+                column = x
+            }
+            guard row < bottom else { return row }
+            grid.putClipped(label, x: column, y: row, style: index == draft.choiceIndex ? .selected : .normal,
+                            width: labelWidth, ellipsis: glyphs.ellipsis)
+            column += labelWidth + 2
+        }
+        return row + 1
     }
 }

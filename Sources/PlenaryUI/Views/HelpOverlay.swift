@@ -1,11 +1,10 @@
 /// Every key of the moderator screen, from the same table the footer uses.
 enum HelpOverlay {
-    static func draw(into grid: inout CellGrid, glyphs: Glyphs) {
-        let bindings = KeyBinding.moderator
+    static func draw(into grid: inout CellGrid, glyphs: Glyphs, bindings: [KeyBinding] = KeyBinding.moderator, title: String = "Keys") {
         let keyWidth = (bindings.map(\.keys.terminalWidth).max() ?? 0) + 2
         let textWidth = bindings.map(\.description.terminalWidth).max() ?? 0
         let frame = DialogBox.frame(into: &grid, width: keyWidth + textWidth + 4, height: bindings.count + 4,
-                                    title: "Keys", glyphs: glyphs)
+                                    title: title, glyphs: glyphs)
         for (offset, binding) in bindings.enumerated() {
             let y = frame.innerY + 1 + offset
             grid.putClipped(glyphs.keyLabel(binding.keys), x: frame.innerX, y: y, style: .key, width: keyWidth, ellipsis: glyphs.ellipsis)

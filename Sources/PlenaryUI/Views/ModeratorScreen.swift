@@ -19,9 +19,14 @@ public enum ModeratorScreen {
         let bodyTop = 3
         let bodyHeight = size.rows - bodyTop - 3
         grid.put(String(repeating: glyphs.horizontalLine, count: size.columns), x: 0, y: size.rows - 3, style: .border)
-        drawStatus(state, into: &grid, y: size.rows - 2)
-        let body = (x: 1, y: bodyTop, width: size.columns - 2, height: bodyHeight)
+        drawStatus(state, into: &grid, y: size.rows - 2, glyphs: glyphs)
+        let body = bodyArea(size)
         switch state.screen {
+        case .reportBack(let group, let page):
+            ReportBackView.draw(state, groupIndex: group, page: page, into: &grid,
+                                x: body.x, y: body.y, width: body.width, height: body.height, glyphs: glyphs)
+            drawFooter(KeyBinding.reportBack, into: &grid, y: size.rows - 1, glyphs: glyphs)
+            return grid
         case .poll(let id):
             if let poll = state.poll(id) {
                 PollScreen.draw(poll, language: state.session.language, into: &grid, x: body.x, y: body.y, width: body.width, height: body.height, glyphs: glyphs)
@@ -42,12 +47,15 @@ public enum ModeratorScreen {
             }
             drawFooter(KeyBinding.form, into: &grid, y: size.rows - 1, glyphs: glyphs)
             return grid
-        case .group(let id, let selection):
+        case .group(let id, let selection), .groupHelp(let id, let selection):
             if let group = state.group(id) {
                 GroupViews.drawGroup(state, group: group, selection: selection, into: &grid,
                                      x: body.x, y: body.y, width: body.width, height: body.height, glyphs: glyphs)
             }
             drawFooter(KeyBinding.group, into: &grid, y: size.rows - 1, glyphs: glyphs)
+            if case .groupHelp = state.screen {
+                HelpOverlay.draw(into: &grid, glyphs: glyphs, bindings: KeyBinding.groupHelp(role: state.role), title: "Working-group keys")
+            }
             return grid
         case .entry(let draft):
             GroupViews.drawEntry(state, draft: draft, into: &grid, x: body.x, y: body.y, width: body.width, height: body.height, glyphs: glyphs)
@@ -92,14 +100,21 @@ public enum ModeratorScreen {
             PollListOverlay.draw(state, selection: selection, into: &grid, glyphs: glyphs)
         case .groupList(let selection):
             GroupViews.drawList(state, selection: selection, into: &grid, glyphs: glyphs)
-        case .group, .entry:
+        case .group, .entry, .groupHelp:
             break
         case .setPIN(let editor, let first):
             SetPINView.draw(editor: editor, confirming: first != nil, into: &grid, glyphs: glyphs)
-        case .poll, .ballot, .handCount, .newPoll:
+        case .importPicker(let picker):
+            ImportPickerView.draw(picker, problem: state.notice?.level == .error ? state.notice?.text : nil, into: &grid, glyphs: glyphs)
+        case .poll, .ballot, .handCount, .newPoll, .reportBack:
             break
         }
         return grid
+    }
+
+    /// The area between the header and the status line that full-screen views (polls, groups) fill.
+    static func bodyArea(_ size: TerminalSize) -> (x: Int, y: Int, width: Int, height: Int) {
+        (x: 1, y: 3, width: size.columns - 2, height: size.rows - 6)
     }
 
     private static func drawHeader(_ state: WorkshopState, _ schedule: LiveSchedule, into grid: inout CellGrid, glyphs: Glyphs) {
@@ -132,10 +147,10 @@ public enum ModeratorScreen {
         return (" \(glyphs.behind) \(text) ", delay >= 10 * 60 ? .alert : .warning)
     }
 
-    private static func drawStatus(_ state: WorkshopState, into grid: inout CellGrid, y: Int) {
+    private static func drawStatus(_ state: WorkshopState, into grid: inout CellGrid, y: Int, glyphs: Glyphs) {
         if let failure = state.storageFailure {
             grid.fill(style: .alert, x: 0, y: y, width: grid.width)
-            grid.put(" ! " + failure.message, x: 0, y: y, style: .alert)
+            grid.putClipped(" ! " + failure.message, x: 0, y: y, style: .alert, width: grid.width, ellipsis: glyphs.ellipsis)
         } else if let notice = state.notice {
             let style: StyleRole = switch notice.level {
             case .info: .normal
@@ -143,7 +158,7 @@ public enum ModeratorScreen {
             case .warning: .warning
             case .error: .alert
             }
-            grid.put(" " + notice.text, x: 0, y: y, style: style)
+            grid.putClipped(" " + notice.text, x: 0, y: y, style: style, width: grid.width, ellipsis: glyphs.ellipsis)
         } else {
             let count = state.recordedCommands
             grid.put(" \(count) action\(count == 1 ? "" : "s") recorded", x: 0, y: y, style: .dim)

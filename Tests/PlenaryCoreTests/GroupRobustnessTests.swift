@@ -1,0 +1,154 @@
+import Testing
+@testable import PlenaryCore
+
+/// What QA found on the working-group screens: each fixed, each kept fixed here.
+@Suite struct GroupRobustnessTests {
+    let files = WorkshopFiles(sessionPath: "/w/sevilla.yaml")
+
+    /// The plenary's screen on group wg1 (two groups, action concepts and challenges).
+    func moderator() -> WorkshopState {
+        var state = GroupMergeTests.laptop("plenary")
+        state.screen = .group(id: "wg1", selection: 0)
+        return state
+    }
+
+    func typeEntry(_ state: inout WorkshopState, _ theme: String, at time: Instant) {
+        _ = WorkshopReducer.reduce(&state, .addEntry(templateIndex: 0), now: time)
+        _ = WorkshopReducer.reduce(&state, .editField(.insert(theme)), now: time)
+        _ = WorkshopReducer.reduce(&state, .closeEntry, now: time)
+    }
+
+    @Test func aPollMadeFromEntriesLeavesAJournalThatResumes() throws {
+        let fileSystem = MemoryFileSystem()
+        let clock = ManualClock(Fixtures.at(12, 50))
+        let session = GroupMergeTests.session()
+        let runner = try #require(Fixtures.runner(session, fileSystem: fileSystem, files: files, clock: clock))
+        runner.send(.openGroupList)
+        runner.send(.showGroup("wg1"))
+        for theme in ["Recycling hub", "Joint demonstrator"] {
+            runner.send(.addEntry(templateIndex: 0))
+            runner.send(.editField(.insert(theme)))
+            runner.send(.closeEntry)
+        }
+        for selection in [0, 1] {
+            runner.send(.moveEntrySelection(by: selection == 0 ? -5 : 1))
+            runner.send(.toggleShortlist)
+        }
+        runner.send(.pollFromShortlist(.ranking))
+        #expect(runner.state.polls.last?.status == .open)
+        runner.close()
+        // The poll's create and open records are numbered one after the other, so the journal replays.
+        let reopened = try #require(Fixtures.open(session, fileSystem: fileSystem, files: files, at: Fixtures.at(13, 0)))
+        #expect(reopened.state.polls == runner.state.polls)
+        #expect(reopened.state.recordedCommands == runner.state.recordedCommands)
+    }
+
+    @Test func typingWithoutAPauseIsSavedEveryTwoSeconds() {
+        var state = moderator()
+        _ = WorkshopReducer.reduce(&state, .addEntry(templateIndex: 0), now: Fixtures.at(12, 50))
+        var saved: [String] = []
+        // Four keys a second for six seconds, never pausing.
+        for key in 0..<24 {
+            let effects = WorkshopReducer.reduce(&state, .editField(.insert("x")), now: Fixtures.at(12, 50).adding(milliseconds: Int64(key) * 250))
+            for case .appendJournal(.group(.setField(_, _, _, let text))) in effects { saved.append(text) }
+        }
+        // Saved 2 s after the first unsaved key: keys 0–8, then keys 9–17.
+        #expect(saved.map(\.count) == [9, 18])
+        // A signal, or quitting, records what is typed at once.
+        let flushed = WorkshopReducer.reduce(&state, .flushDraft, now: Fixtures.at(12, 50, 6))
+        #expect(flushed.first == .appendJournal(.group(.setField(group: "wg1", entry: "wg1-1", field: "theme", text: String(repeating: "x", count: 24)))))
+    }
+
+    @Test func undoSaysWhatItUndidAndTakesAStretchOfTypingAsOneEdit() {
+        var state = moderator()
+        typeEntry(&state, "Hydrogen", at: Fixtures.at(12, 50))
+        _ = WorkshopReducer.reduce(&state, .openEntry, now: Fixtures.at(12, 51))
+        for (second, text) in [(0, " valleys"), (3, " in Lapland")] {
+            _ = WorkshopReducer.reduce(&state, .editField(.end), now: Fixtures.at(12, 51, second))
+            _ = WorkshopReducer.reduce(&state, .editField(.insert(text)), now: Fixtures.at(12, 51, second))
+            _ = WorkshopReducer.reduce(&state, .tick, now: Fixtures.at(12, 51, second + 2))
+        }
+        _ = WorkshopReducer.reduce(&state, .closeEntry, now: Fixtures.at(12, 52))
+        #expect(state.group("wg1")?.entries[0].fields["theme"] == "Hydrogen valleys in Lapland")
+        _ = WorkshopReducer.reduce(&state, .undoGroup, now: Fixtures.at(12, 53))
+        #expect(state.group("wg1")?.entries[0].fields["theme"] == "Hydrogen")
+        #expect(state.notice?.text == "Undone: the last edit of \u{201C}Theme / value-chain segment\u{201D} in entry 1 (Hydrogen valleys in Lapland).")
+    }
+
+    @Test func emptyEntriesAreDiscardedAndMissingRequiredFieldsAreFlagged() {
+        var state = moderator()
+        _ = WorkshopReducer.reduce(&state, .addEntry(templateIndex: 0), now: Fixtures.at(12, 50))
+        let effects = WorkshopReducer.reduce(&state, .closeEntry, now: Fixtures.at(12, 50))
+        #expect(effects.contains(.appendJournal(.group(.delete(group: "wg1", entry: "wg1-1")))))
+        #expect(state.group("wg1")?.entries.isEmpty == true)
+        #expect(state.notice?.text == "Empty entry discarded.")
+
+        _ = WorkshopReducer.reduce(&state, .addEntry(templateIndex: 0), now: Fixtures.at(12, 51))
+        _ = WorkshopReducer.reduce(&state, .changeField(by: 1), now: Fixtures.at(12, 51))
+        _ = WorkshopReducer.reduce(&state, .editField(.insert("Kainuu")), now: Fixtures.at(12, 51))
+        _ = WorkshopReducer.reduce(&state, .closeEntry, now: Fixtures.at(12, 51))
+        #expect(state.group("wg1")?.entries.count == 1)
+        #expect(state.notice?.text == "Theme / value-chain segment is still empty (required): Enter to fill it in.")
+        _ = WorkshopReducer.reduce(&state, .addEntry(templateIndex: 5), now: Fixtures.at(12, 52))
+        #expect(state.notice?.text == "No template 6 here: this group uses 1 Action concept, 2 Challenge.")
+    }
+
+    @Test func aFacilitatorTerminalAlwaysComesBackToItsGroup() {
+        var state = GroupMergeTests.laptop("laptop")
+        _ = WorkshopReducer.reduce(&state, .becomeFacilitator(group: "wg2"), now: Fixtures.at(12, 50))
+        _ = WorkshopReducer.reduce(&state, .showGroupHelp, now: Fixtures.at(12, 50))
+        #expect(state.screen == .groupHelp(id: "wg2", selection: 0))
+        _ = WorkshopReducer.reduce(&state, .dismissOverlay, now: Fixtures.at(12, 50))
+        #expect(state.screen == .group(id: "wg2", selection: 0))
+        state.screen = .help
+        _ = WorkshopReducer.reduce(&state, .dismissOverlay, now: Fixtures.at(12, 50))
+        #expect(state.screen == .group(id: "wg2", selection: 0))
+        typeEntry(&state, "A", at: Fixtures.at(12, 51))
+        typeEntry(&state, "B", at: Fixtures.at(12, 51))
+        _ = WorkshopReducer.reduce(&state, .toggleShortlist, now: Fixtures.at(12, 52))
+        #expect(WorkshopReducer.reduce(&state, .pollFromShortlist(.ranking), now: Fixtures.at(12, 52)).isEmpty)
+        #expect(state.polls.isEmpty && state.shortlist.isEmpty)
+        #expect(state.notice?.text.hasPrefix("Entries are prioritised on the plenary's screen") == true)
+    }
+
+    @Test func aDeletedMergedEntryStaysDeletedAndAnOlderCopyChangesNothing() throws {
+        var laptop = GroupMergeTests.laptop("laptop-b")
+        GroupMergeTests.add(&laptop, group: "wg2", ["title": "Fragmented funding"], at: Fixtures.at(12, 50))
+        GroupMergeTests.add(&laptop, group: "wg2", ["title": "Skills"], at: Fixtures.at(12, 50))
+        let older = GroupMergeTests.results(laptop)
+        Fixtures.run(&laptop, [(Fixtures.at(12, 55), .group(.setField(group: "wg2", entry: "wg2-1", field: "title", text: "Fragmented funding calls")))])
+        var main = GroupMergeTests.laptop("plenary")
+        try GroupMergeTests.merge(GroupMergeTests.results(laptop), into: &main)
+
+        let stale = try GroupMergeTests.merge(older, into: &main)
+        #expect((stale.added, stale.updated, stale.older, stale.unchanged) == (0, 0, 1, 1))
+        #expect(stale.command == nil)
+        #expect(main.group("wg2")?.entries[0].fields["title"] == "Fragmented funding calls")
+
+        main.screen = .group(id: "wg2", selection: 1)
+        _ = WorkshopReducer.reduce(&main, .deleteEntry, now: Fixtures.at(13, 10))
+        let again = try GroupMergeTests.merge(GroupMergeTests.results(laptop), into: &main)
+        #expect((again.added, again.deletedHere) == (0, 1))
+        #expect(again.summary == "1 entry already there, 1 entry deleted here, not brought back")
+        #expect(main.group("wg2")?.entries.count == 1)
+        // Undoing the delete brings it back, and then it is merged as usual again.
+        _ = WorkshopReducer.reduce(&main, .undoGroup, now: Fixtures.at(13, 11))
+        #expect(main.group("wg2")?.deletedOrigins.isEmpty == true)
+        #expect(try GroupMergeTests.merge(GroupMergeTests.results(laptop), into: &main).unchanged == 2)
+    }
+
+    @Test func aResultsFileWithoutItsJournalIsKeptAside() throws {
+        let fileSystem = MemoryFileSystem()
+        fileSystem.write(files.resultsPath, "{\"copied\": \"from a group laptop\"}")
+        let opened = try #require(Fixtures.open(GroupMergeTests.session(), fileSystem: fileSystem, files: files, at: Fixtures.at(12, 0)))
+        #expect(fileSystem.text("/w/sevilla.S.results.json") == "{\"copied\": \"from a group laptop\"}")
+        #expect(opened.messages == ["/w/sevilla.results.json had no journal beside it; it was kept as /w/sevilla.S.results.json."])
+    }
+
+    @Test func pastedPathsAreCleanedUp() {
+        #expect(ImportPicker.normalized("  '/media/usb/group 2.results.json' ") == "/media/usb/group 2.results.json")
+        #expect(ImportPicker.normalized("/media/usb/group\\ 2.results.json\n") == "/media/usb/group 2.results.json")
+        #expect(ImportPicker.normalized("\"~/wg1.results.json\"") == "~/wg1.results.json")
+        #expect(ImportPicker.normalized("   ") == "")
+    }
+}

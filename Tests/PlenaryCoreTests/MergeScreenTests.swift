@@ -1,0 +1,110 @@
+import Testing
+@testable import PlenaryCore
+
+/// The moderator screen's side of merging (`i`), choice fields in the form, and the journal lock.
+@Suite struct MergeScreenTests {
+    let files = WorkshopFiles(sessionPath: "/w/sevilla.yaml")
+
+    func runner(_ fileSystem: MemoryFileSystem, record: String = "plenary") throws -> WorkshopRunner {
+        let clock = ManualClock(Fixtures.at(12, 0))
+        let opened = try #require(Fixtures.open(GroupMergeTests.session(), fileSystem: fileSystem, files: files, at: clock.now(), record: record))
+        return WorkshopRunner(state: opened.state, journal: opened.journal, fileSystem: fileSystem, files: files, clock: clock, generator: "t")
+    }
+
+    @Test func thePickerListsOtherResultsFilesAndMergesTheChosenOne() throws {
+        var laptop = GroupMergeTests.laptop("laptop-b")
+        GroupMergeTests.add(&laptop, group: "wg2", ["title": "Fragmented funding", "category": "Funding"])
+        let fileSystem = MemoryFileSystem()
+        fileSystem.files["/w/wg2.results.json"] = GroupMergeTests.results(laptop)
+        fileSystem.write("/w/notes.txt", "not results")
+        fileSystem.write("/w/sevilla.20250311-101500.results.json", "an archived copy of this workshop")
+        fileSystem.write("/w/sevilla.20250311-101500-2.results.json", "another")
+        fileSystem.files["/w/sevilla.wg1.results.json"] = GroupMergeTests.results(GroupMergeTests.laptop("laptop-a"))
+        let runner = try runner(fileSystem)
+        runner.send(.openImport)
+        guard case .importPicker(let picker) = runner.state.screen else { Issue.record("no picker"); return }
+        #expect(picker.folder == "/w")
+        #expect(picker.candidates == ["sevilla.wg1.results.json", "wg2.results.json"])
+        runner.send(.moveImportSelection(by: 1))
+
+        runner.send(.confirmImport)
+        #expect(runner.state.screen == .agenda)
+        #expect(runner.state.notice?.text == "Merged wg2.results.json: 1 entry added (Cluster-led action). R shows them.")
+        #expect(runner.state.group("wg2")?.entries.first?.fields["category"] == "Funding")
+        #expect(fileSystem.text(files.journalPath)?.contains("\"merge\"") == true)
+
+        runner.send(.openImport)
+        runner.send(.moveImportSelection(by: 1))
+        runner.send(.confirmImport)
+        #expect(runner.state.notice?.text == "wg2.results.json: nothing new (1 entry already there).")
+        #expect(runner.state.recordedCommands == 1)
+    }
+
+    @Test func aTypedPathWinsAndProblemsAreShownWithoutLeavingThePicker() throws {
+        let fileSystem = MemoryFileSystem()
+        fileSystem.write("/usb/broken.results.json", "{\"schemaVersion\": 2")
+        let runner = try runner(fileSystem)
+        runner.send(.openImport)
+        for character in "/usb/broken.results.json" { runner.send(.editImportPath(.insert(String(character)))) }
+        runner.send(.confirmImport)
+        guard case .importPicker = runner.state.screen else { Issue.record("the picker closed on an error"); return }
+        #expect(runner.state.notice?.level == .error)
+        #expect(runner.state.notice?.text.hasPrefix("broken.results.json is not a Plenary results file") == true)
+
+        runner.send(.editImportPath(.deleteToStart))
+        for character in "/usb/missing.json" { runner.send(.editImportPath(.insert(String(character)))) }
+        runner.send(.confirmImport)
+        #expect(runner.state.notice?.text == "Cannot read /usb/missing.json: No such file.")
+        #expect(runner.state.recordedCommands == 0)
+    }
+
+    @Test func aJournalHeldByAnotherProgramIsNotOpened() throws {
+        let fileSystem = MemoryFileSystem()
+        _ = try runner(fileSystem)
+        fileSystem.lockedElsewhere = [files.journalPath]
+        let before = fileSystem.files
+        guard case .success(let plan) = PlannedAgenda.plan(GroupMergeTests.session()) else { return }
+        let result = WorkshopStore.open(session: GroupMergeTests.session(), plan: plan, files: files, fileSystem: fileSystem,
+                                        now: Fixtures.at(13, 0), stamp: "S", fresh: true, newRecordID: "x")
+        guard case .failure(.inUse(let path)) = result else { Issue.record("opened a journal in use"); return }
+        #expect(path == files.journalPath)
+        #expect(fileSystem.files == before)
+        #expect("\(WorkshopStore.OpenError.inUse(path: path))".contains("--results"))
+    }
+
+    @Test func choiceFieldsArePickedAndHoldNothingElse() throws {
+        var state = GroupMergeTests.laptop("plenary")
+        _ = WorkshopReducer.reduce(&state, .becomeFacilitator(group: "wg2"), now: Fixtures.at(12, 50))
+        _ = WorkshopReducer.reduce(&state, .addEntry(templateIndex: 1), now: Fixtures.at(12, 50))
+        _ = WorkshopReducer.reduce(&state, .editField(.insert("Skills gap")), now: Fixtures.at(12, 50))
+        _ = WorkshopReducer.reduce(&state, .changeField(by: 2), now: Fixtures.at(12, 50))
+        guard case .entry(let draft) = state.screen else { Issue.record("no form"); return }
+        #expect(draft.choices == ["Funding", "Skills"])
+        #expect(draft.choiceIndex == nil)
+        _ = WorkshopReducer.reduce(&state, .stepChoice(by: -1), now: Fixtures.at(12, 50, 1))
+        guard case .entry(let wrapped) = state.screen else { return }
+        #expect(wrapped.editor.text == "Skills")
+        _ = WorkshopReducer.reduce(&state, .pickChoice(0), now: Fixtures.at(12, 50, 2))
+        _ = WorkshopReducer.reduce(&state, .pickChoice(7), now: Fixtures.at(12, 50, 2))
+        let saved = WorkshopReducer.reduce(&state, .tick, now: Fixtures.at(12, 50, 4))
+        #expect(saved.first == .appendJournal(.group(.setField(group: "wg2", entry: "wg2-1", field: "category", text: "Funding"))))
+        _ = WorkshopReducer.reduce(&state, .pickChoice(nil), now: Fixtures.at(12, 50, 5))
+        let cleared = WorkshopReducer.reduce(&state, .closeEntry, now: Fixtures.at(12, 50, 6))
+        #expect(cleared.first == .appendJournal(.group(.setField(group: "wg2", entry: "wg2-1", field: "category", text: ""))))
+        // A journal or merged file can still carry other text: the reducer refuses it.
+        let refused = WorkshopReducer.reduce(&state, .command(.group(.setField(group: "wg2", entry: "wg2-1", field: "category", text: "Weather"))), now: Fixtures.at(12, 51))
+        #expect(refused.isEmpty)
+        #expect(state.notice?.text == "\"Weather\" is not one of the choices for Category: Funding, Skills.")
+    }
+
+    @Test func reportBackStartsAtTheFirstGroupWithEntries() {
+        var state = GroupMergeTests.laptop("plenary")
+        GroupMergeTests.add(&state, group: "wg2", ["title": "Only here"])
+        _ = WorkshopReducer.reduce(&state, .openReportBack, now: Fixtures.at(13, 0))
+        #expect(state.screen == .reportBack(group: 1, page: 0))
+        _ = WorkshopReducer.reduce(&state, .showReportBack(group: 5, page: 0), now: Fixtures.at(13, 0))
+        #expect(state.screen == .reportBack(group: 1, page: 0))
+        _ = WorkshopReducer.reduce(&state, .dismissOverlay, now: Fixtures.at(13, 0))
+        #expect(state.screen == .agenda)
+    }
+}
