@@ -225,7 +225,7 @@ extension WorkshopReport {
                 Bar(label: $0.option, value: "\($0.points ?? 0) pts · \(ReportNumber.percent($0.share))", fraction: $0.share)
             }
         case "scale":
-            if let scale = round.scale, let definition = poll.scale {
+            if let scale = round.scale, let definition = poll.scale, round.ballotCount > 0 {
                 notes.insert("Mean \(ReportNumber.decimal(scale.mean)) · median \(ReportNumber.decimal(scale.median))", at: 0)
                 bars = scale.distribution.enumerated().map { index, votes in
                     let value = definition.min + index
