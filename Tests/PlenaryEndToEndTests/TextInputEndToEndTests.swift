@@ -165,15 +165,13 @@ struct TextInputEndToEndTests {
         try pane.sendText("1")
         try pane.waitFor("ACTION CONCEPT")
         try pane.sendText("alpha beta gamma")
-        try pane.sendKeys("C-Left")
-        try pane.sendText("X")
-        try pane.waitFor("alpha beta Xgamma")
-        try pane.sendKeys("C-Left", "C-Left")
-        try pane.sendText("Y")
-        try pane.waitFor("alpha Ybeta Xgamma")
-        try pane.sendKeys("C-Right")
-        try pane.sendText("Z")
-        try pane.waitFor("alpha YbetaZ Xgamma")
+        let steps = [(["C-Left"], "X", "alpha beta Xgamma"), (["C-Left", "C-Left"], "Y", "alpha Ybeta Xgamma"),
+                     (["C-Right"], "Z", "alpha YbetaZ Xgamma")]
+        for (keys, letter, shown) in steps {
+            try pane.sendKeys(keys)
+            try pane.sendText(letter)
+            try pane.waitFor(shown)
+        }
         // Alt-b back a word, Alt-d deletes the next one, Alt-Backspace the one before: the form stays open.
         try pane.sendKeys("M-b", "M-d")
         try pane.waitFor("alpha  Xgamma")

@@ -17,31 +17,20 @@ import PlenaryCore
     }
 
     @Test func theLoopSwitchesRawInputOnForTheFormAndOffAfterIt() {
-        let clock = TestClock(Instant(seconds: 0))
-        let fs = MemoryFileSystem()
-        let files = WorkshopFiles(sessionPath: "input.yaml")
-        let session = TextInputKeyMapTests.session
-        guard case .success(let plan) = PlannedAgenda.plan(session),
-              case .success(let opened) = WorkshopStore.open(session: session, plan: plan, files: files, fileSystem: fs,
-                                                              now: clock.now(), stamp: "S", fresh: false, newRecordID: "record-1")
-        else { Issue.record("fixture failed to open"); return }
-        let runner = WorkshopRunner(state: opened.state, journal: opened.journal, fileSystem: fs, files: files,
-                                    clock: clock, generator: "test")
-        runner.send(.showGroup("wg"))
-        let terminal = MemoryTerminal(size: TerminalSize(columns: 80, rows: 24))
         // Add an entry, type, undo it with Ctrl-Z; then leave the form with Ctrl-C.
-        terminal.pendingKeys = [.character("1"), .character("a"), .control("z")]
+        let (app, terminal, runner, _, _) = ModeratorAppTests().makeApp(
+            keys: [.character("1"), .character("a"), .control("z")], session: TextInputKeyMapTests.session)
+        runner.send(.showGroup("wg"))
+        let stop = terminal.onIdle
         var seen: [(raw: Bool, text: String?)] = []
-        var stop = false
         terminal.onIdle = {
             seen.append((terminal.isRaw, TextInputKeyMapTests.fieldText(runner.state)))
             if seen.count == 1 {
                 terminal.pendingKeys = [.control("c")]
             } else {
-                stop = true
+                stop?()
             }
         }
-        let app = ModeratorApp(runner: runner, terminal: terminal, clock: clock, glyphs: .unicode, pendingSignal: { stop ? 15 : nil })
         #expect(app.run() == .signal(15))
         #expect(seen.map(\.raw) == [true, false])
         #expect(seen.first?.text == "")
