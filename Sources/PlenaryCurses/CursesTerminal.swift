@@ -162,7 +162,7 @@ public final class CursesTerminal: TerminalDriver {
     static let sequenceMilliseconds = 25
     /// A paste whose end marker has not come after this pause is taken as ended (the rest, if it
     /// comes later, arrives as typing).
-    static let pastePauseMilliseconds = 500
+    static let pastePauseMilliseconds = 1000
     /// The longest a paste may take in all: the end marker may never come while someone keeps typing,
     /// and the screen must not stay frozen.
     static let pasteTimeLimit: Duration = .seconds(10)
@@ -182,9 +182,8 @@ public final class CursesTerminal: TerminalDriver {
                 let deadline = pasteDeadline ?? now + Self.pasteTimeLimit
                 pasteDeadline = deadline
                 guard now < deadline, SignalTrap.pendingSignal() == nil else { return .nothing }
-                let left = (deadline - now).components
-                let leftMilliseconds = Int(left.seconds) * 1000 + Int(left.attoseconds / 1_000_000_000_000_000) + 1
-                return read(timeoutMilliseconds: min(Self.pastePauseMilliseconds, leftMilliseconds))
+                let left = Int(((deadline - now) / .milliseconds(1)).rounded(.up))
+                return read(timeoutMilliseconds: min(Self.pastePauseMilliseconds, left))
             }
         }
         guard let key else {

@@ -36,11 +36,6 @@ struct TextInputEndToEndTests {
         return stat[stat.index(after: close)...].first { $0 != " " }
     }
 
-    static func ttyFlags(_ pane: TmuxPane) throws -> Set<String> {
-        let output = try Subprocess.run(["/bin/stty", "-a", "-F", try pane.paneTTY]).stdout
-        return Set(output.split(whereSeparator: { $0.isWhitespace || $0 == ";" }).map(String.init))
-    }
-
     @Test func aPasteIsTextInTheFieldAndNeverKeys() throws {
         let (folder, file) = try ModeratorEndToEndTests.copySession("widex-irm-hub-sevilla.yaml")
         defer { try? FileManager.default.removeItem(atPath: folder) }
@@ -110,7 +105,7 @@ struct TextInputEndToEndTests {
         try pane.tmuxCommand(["pipe-pane", "-o", "-t", "t", "cat >> " + TmuxPane.shellQuoted(output)])
         try pane.sendText("1")
         try pane.waitFor("ACTION CONCEPT")
-        #expect(try Self.ttyFlags(pane).contains("-isig"), "the form needs raw input for Ctrl-Z")
+        #expect(try VoterEndToEndTests().ttyFlags(pane).contains("-isig"), "the form needs raw input for Ctrl-Z")
         try pane.sendText("Batteries")
         // A motion ends the typing step, so the undo takes back only what follows.
         try pane.sendKeys("Left", "Right")
@@ -126,7 +121,7 @@ struct TextInputEndToEndTests {
         // Ctrl-C leaves the form, saving, like Esc.
         try pane.sendKeys("C-c")
         try pane.waitFor("1. [Action concept] Batteries and more")
-        #expect(try Self.ttyFlags(pane).contains("isig"))
+        #expect(try VoterEndToEndTests().ttyFlags(pane).contains("isig"))
 
         // On the list Ctrl-Z suspends as in any terminal program, and the shell gets its paste mode back.
         try pane.sendKeys("C-z")
