@@ -134,6 +134,8 @@ import PlenaryCore
         #expect(Self.action(.control("c"), state) == .closeEntry)
         Self.reduce(&state, Self.action(.control("c"), state))
         #expect(state.group("wg")?.entries.first?.fields["theme"] == "Batteries")
+        // On a choice field too.
+        #expect(Self.action(.control("c"), Self.formState(field: 3)) == .closeEntry)
     }
 
     @Test func pinPromptsTakeAPastedPINWithoutSpacesOrControls() {

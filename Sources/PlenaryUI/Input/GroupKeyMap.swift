@@ -74,7 +74,7 @@ enum GroupKeyMap {
         switch key {
         case .tab, .enter: return .changeField(by: 1)
         case .backTab: return .changeField(by: -1)
-        case .escape: return .closeEntry
+        case .escape, .control("c"): return .closeEntry
         case .left, .up: return .stepChoice(by: -1)
         case .right, .down, .character(" "): return .stepChoice(by: 1)
         case .character(let digit) where ("1"..."9").contains(digit): return .pickChoice(Int(String(digit))! - 1)
