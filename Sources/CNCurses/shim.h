@@ -78,6 +78,18 @@ static inline int plenary_has_string_capability(const char *name) {
     return value != NULL && value != (char *)-1 && value[0] != '\0';
 }
 
+/* The key code ncurses returns when the terminal sends the key named by string capability `name`
+   (e.g. "kLFT5", Ctrl-Left, an extension numbered by ncurses at start), or 0 when the terminal does
+   not have it or ncurses does not decode it. Call after keypad(). */
+static inline int plenary_key_code(const char *name) {
+    char *value = tigetstr(name);
+    if (value == NULL || value == (char *)-1 || value[0] == '\0') {
+        return 0;
+    }
+    int code = key_defined(value);
+    return code > 0 ? code : 0;
+}
+
 /* ---- Signals ----------------------------------------------------------------------------
  *
  * Why the handler lives here, in C: a signal handler may only touch `volatile sig_atomic_t`

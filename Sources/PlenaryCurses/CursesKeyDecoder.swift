@@ -1,37 +1,20 @@
 import CNCurses
 import PlenaryUI
 
-/// Turns what `wget_wch` returned into a `KeyEvent`. Never yields a control character as `.character`.
+/// Turns what `wget_wch` returned into `InputDecoder` input: characters as they came, ncurses key
+/// codes as named keys. `InputDecoder` makes keys of the characters (Esc sequences, pastes, Alt).
 enum CursesKeyDecoder {
-    /// `status`: `wget_wch`'s result (OK, KEY_CODE_YES or ERR); `code`: the character or KEY_* value.
-    static func decode(status: Int32, code: UInt32) -> KeyEvent? {
+    /// `status`: `wget_wch`'s result (OK, KEY_CODE_YES or ERR); `code`: the character or KEY_* value;
+    /// `extendedKeys`: the codes ncurses gave keys it learned from terminfo (`modifiedArrowKeyCodes()`).
+    static func input(status: Int32, code: UInt32, extendedKeys: [Int32: KeyEvent]) -> InputDecoder.Input {
         switch status {
-        case KEY_CODE_YES: return decodeKeyCode(Int32(truncatingIfNeeded: code))
-        case OK: return decodeCharacter(code)
-        default: return nil
+        case KEY_CODE_YES: return .key(decodeKeyCode(Int32(truncatingIfNeeded: code), extendedKeys: extendedKeys))
+        case OK: return .character(code)
+        default: return .nothing
         }
     }
 
-    static func decodeCharacter(_ code: UInt32) -> KeyEvent {
-        switch code {
-        case 9: return .tab
-        case 10, 13: return .enter
-        case 27: return .escape
-        case 8, 127: return .backspace
-        case 1...26: return .control(Character(Unicode.Scalar(UInt8(code) + 0x60)))
-        // Ctrl-@ (Ctrl-Space), Ctrl-\, Ctrl-], Ctrl-^, Ctrl-_ (raw mode delivers Ctrl-\ instead of SIGQUIT).
-        case 0, 28...31: return .control(Character(Unicode.Scalar(UInt8(code) + 0x40)))
-        case 0x80...0x9F: return .unknown
-        default:
-            guard let scalar = Unicode.Scalar(code) else { return .unknown }
-            switch scalar.properties.generalCategory {
-            case .control, .surrogate, .lineSeparator, .paragraphSeparator: return .unknown
-            default: return .character(Character(scalar))
-            }
-        }
-    }
-
-    static func decodeKeyCode(_ key: Int32) -> KeyEvent {
+    static func decodeKeyCode(_ key: Int32, extendedKeys: [Int32: KeyEvent]) -> KeyEvent {
         switch key {
         case KEY_UP: return .up
         case KEY_DOWN: return .down
@@ -47,7 +30,26 @@ enum CursesKeyDecoder {
         case KEY_BTAB: return .backTab
         case KEY_RESIZE: return .resize
         case plenary_key_f(1)...plenary_key_f(12): return .function(Int(key - plenary_key_f(0)))
-        default: return .unknown
+        default: return extendedKeys[key] ?? .unknown
         }
+    }
+
+    /// The codes ncurses returns for arrows with Ctrl or Alt. They are not standard keys: ncurses
+    /// numbers the terminfo extensions (`kLFT5` is Ctrl-←, `kLFT3` Alt-←) when it starts, so ask it
+    /// which code each got. A terminal whose entry lacks them sends `CSI 1;5D` and the like, which
+    /// `InputDecoder` reads. Call after `keypad`.
+    static func modifiedArrowKeyCodes() -> [Int32: KeyEvent] {
+        let names: [(String, KeyEvent)] = [
+            ("kLFT5", .controlArrow(.left)), ("kRIT5", .controlArrow(.right)),
+            ("kUP5", .controlArrow(.up)), ("kDN5", .controlArrow(.down)),
+            ("kLFT3", .altArrow(.left)), ("kRIT3", .altArrow(.right)),
+            ("kUP3", .altArrow(.up)), ("kDN3", .altArrow(.down)),
+        ]
+        var codes: [Int32: KeyEvent] = [:]
+        for (name, key) in names {
+            let code = plenary_key_code(name)
+            if code > 0 { codes[code] = key }
+        }
+        return codes
     }
 }

@@ -21,6 +21,9 @@ public final class CursesTerminal: TerminalDriver {
     private var repaintFromScratch = false
     private var lastSize: TerminalSize
     private var characters = [wchar_t](repeating: 0, count: 8)
+    private var decoder = InputDecoder()
+    /// Codes ncurses gave Ctrl- and Alt-arrows (see `CursesKeyDecoder.modifiedArrowKeyCodes`).
+    private let modifiedArrows: [Int32: KeyEvent]
 
     /// True when colours are in use (a colour terminal and `noColor` false).
     public var usesColor: Bool { palette.usesColor }
@@ -65,6 +68,7 @@ public final class CursesTerminal: TerminalDriver {
         nonl()
         intrflush(window, false)
         keypad(window, true)
+        let modifiedArrows = CursesKeyDecoder.modifiedArrowKeyCodes()
         meta(window, true)
         scrollok(window, false)
         idlok(window, false)
@@ -82,9 +86,10 @@ public final class CursesTerminal: TerminalDriver {
                 palette = CursesPalette.colored(defaultColors: defaultColors)
             }
         }
+        setBracketedPaste(true)
         return CursesTerminal(
             screen: screen, window: window, palette: palette, previousCursor: previousCursor,
-            terminalName: term, isRaw: rawMode)
+            terminalName: term, isRaw: rawMode, modifiedArrows: modifiedArrows)
     }
 
     /// True when `environment` asks for no colour (NO_COLOR present and not empty, see no-color.org).
@@ -95,8 +100,9 @@ public final class CursesTerminal: TerminalDriver {
 
     private init(
         screen: OpaquePointer, window: UnsafeMutablePointer<WINDOW>, palette: CursesPalette,
-        previousCursor: Int32, terminalName: String, isRaw: Bool
+        previousCursor: Int32, terminalName: String, isRaw: Bool, modifiedArrows: [Int32: KeyEvent]
     ) {
+        self.modifiedArrows = modifiedArrows
         self.screen = screen
         self.window = window
         self.palette = palette
@@ -152,53 +158,57 @@ public final class CursesTerminal: TerminalDriver {
         doupdate()
     }
 
+    /// How long the rest of an escape sequence may take to arrive once its first bytes have.
+    static let sequenceMilliseconds = 25
+    /// A paste whose end marker has not come after this pause is taken as ended (the rest, if it
+    /// comes later, arrives as typing).
+    static let pastePauseMilliseconds = 1000
+    /// The longest a paste may take in all: the end marker may never come while someone keeps typing,
+    /// and the screen must not stay frozen.
+    static let pasteTimeLimit: Duration = .seconds(10)
+
     public func readKey(timeoutMilliseconds: Int) -> KeyEvent? {
         guard isOpen else { return nil }
         if SignalTrap.pendingSignal() != nil { return nil }
         if takeSuspendRequest() { return .resize }
-        wtimeout(window, Int32(clamping: timeoutMilliseconds))
-        var code: wint_t = 0
-        let status = wget_wch(window, &code)
-        if status == ERR {
+        var pasteDeadline: ContinuousClock.Instant?
+        let key = decoder.nextKey { wait in
+            switch wait {
+            case .key: return read(timeoutMilliseconds: timeoutMilliseconds)
+            case .buffered: return read(timeoutMilliseconds: 0)
+            case .sequence: return read(timeoutMilliseconds: Self.sequenceMilliseconds)
+            case .paste:
+                let now = ContinuousClock.now
+                let deadline = pasteDeadline ?? now + Self.pasteTimeLimit
+                pasteDeadline = deadline
+                guard now < deadline, SignalTrap.pendingSignal() == nil else { return .nothing }
+                let left = Int(((deadline - now) / .milliseconds(1)).rounded(.up))
+                return read(timeoutMilliseconds: min(Self.pastePauseMilliseconds, left))
+            }
+        }
+        guard let key else {
             // Timeout, or a signal interrupted the wait.
             return takeSuspendRequest() ? .resize : nil
-        }
-        let key = CursesKeyDecoder.decode(status: status, code: UInt32(code))
-        if key == .resize {
-            repaintFromScratch = true
-        }
-        if key == .escape, let swallowed = swallowEscapeSequence() {
-            return swallowed
         }
         return key
     }
 
-    /// An Esc that ncurses did not turn into a key, followed at once by "[" or "O", is a control sequence it does
-    /// not know (a mouse report, a bracketed-paste marker, an unknown function key). Read the rest of it and
-    /// report `.unknown`, so none of its bytes is typed into an answer. Esc followed by anything else is left
-    /// alone: that is Esc then a key (or Alt plus a key), and both reach the key maps as typed.
-    private func swallowEscapeSequence() -> KeyEvent? {
-        wtimeout(window, 0)
+    /// One `wget_wch`, waiting at most `timeoutMilliseconds` (0: only what is already buffered).
+    private func read(timeoutMilliseconds: Int) -> InputDecoder.Input {
+        wtimeout(window, Int32(clamping: timeoutMilliseconds))
         var code: wint_t = 0
         let status = wget_wch(window, &code)
-        guard status != ERR else { return nil }
-        let introducer = UInt32(code)
-        guard status == OK, introducer == 0x5B || introducer == 0x4F else {
-            // Not a sequence: give the key back, as a function key or as a character.
-            if status == KEY_CODE_YES { ungetch(Int32(code)) } else { unget_wch(wchar_t(code)) }
-            return nil
+        let input = CursesKeyDecoder.input(status: status, code: UInt32(code), extendedKeys: modifiedArrows)
+        if input == .key(.resize) {
+            repaintFromScratch = true
         }
-        // CSI runs to a final byte 0x40...0x7E; SS3 is one more byte.
-        for _ in 0..<32 {
-            guard wget_wch(window, &code) != ERR else { break }
-            if introducer == 0x4F || (0x40...0x7E).contains(UInt32(code)) { break }
-        }
-        return .unknown
+        return input
     }
 
     public func discardPendingInput() {
         guard isOpen, !isSuspended else { return }
         flushinp()
+        decoder.discardPending()
     }
 
     /// Raw input for the voter screen: Ctrl-C, Ctrl-Z, Ctrl-\ and flow control arrive as keys, never as signals.
@@ -226,7 +236,22 @@ public final class CursesTerminal: TerminalDriver {
             _ = curs_set(previousCursor > 0 ? previousCursor : 1)
         }
         endwin()
+        Self.setBracketedPaste(false)
         delscreen(screen)
+    }
+
+    /// Asks the terminal to mark pastes (`CSI 200~` … `CSI 201~`, see `InputDecoder`) or to stop.
+    /// Written straight to the terminal, not through curses: the mode must also be switched off after
+    /// `endwin`, when the shell gets the terminal back. Terminals without the mode ignore the request.
+    private static func setBracketedPaste(_ on: Bool) {
+        let bytes = Array((on ? "\u{1B}[?2004h" : "\u{1B}[?2004l").utf8)
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes[offset...].withUnsafeBytes { write(STDOUT_FILENO, $0.baseAddress, $0.count) }
+            if written < 0 && errno == EINTR { continue }
+            guard written > 0 else { return }
+            offset += written
+        }
     }
 
     // MARK: Job control
@@ -238,6 +263,7 @@ public final class CursesTerminal: TerminalDriver {
             _ = curs_set(previousCursor > 0 ? previousCursor : 1)
         }
         endwin()
+        Self.setBracketedPaste(false)
         isSuspended = true
     }
 
@@ -246,6 +272,7 @@ public final class CursesTerminal: TerminalDriver {
     public func resumeAfterSuspend() {
         guard isOpen, isSuspended else { return }
         isSuspended = false
+        Self.setBracketedPaste(true)
         var rows: Int32 = 0, columns: Int32 = 0
         if plenary_terminal_size(STDOUT_FILENO, &rows, &columns) == 0, is_term_resized(rows, columns) {
             _ = resize_term(rows, columns)

@@ -27,6 +27,23 @@ import Testing
         #expect(editor.text == "a[2Jb c")
     }
 
+    @Test func aLineBreakIsOneSpaceAndBidiOverridesNeverEnter() {
+        var editor = LineEditor()
+        editor.apply(.insert("a\r\nb\u{202E}c\td"))
+        #expect(editor.text == "a bc d")
+    }
+
+    @Test func aPasteLosesTheLineBreaksAtItsEndsAndItsControls() {
+        var editor = LineEditor("x", limit: 20)
+        editor.apply(.home)
+        editor.apply(.paste("\r\nfirst\nsecond\u{1B}[2J\n"))
+        #expect(editor.text == "first second[2Jx")
+        #expect(editor.cursor == 15)
+        // Cut to the room the limit leaves, like typing.
+        editor.apply(.paste("12345678"))
+        #expect(editor.text == "first second[2J1234x")
+    }
+
     @Test func emojiAndCombiningMarksAreSingleCharacters() {
         var editor = LineEditor("e\u{301}👩‍🔬")
         editor.apply(.backspace)

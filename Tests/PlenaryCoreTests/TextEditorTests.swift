@@ -159,6 +159,38 @@ import Testing
         #expect(editor.apply(.deleteWordBackward) == .unchanged)
     }
 
+    @Test func deleteWordForwardJoinsAcrossALineEnd() {
+        var editor = Self.editor("first step:\n  call them", at: 0, 0)
+        #expect(editor.apply(.deleteWordForward) == .edited)
+        #expect(editor.text == " step:\n  call them")
+        editor.apply(.deleteWordForward)
+        #expect(editor.text == ":\n  call them")
+        // Separators first, the line break among them, then the word.
+        editor.apply(.deleteWordForward)
+        #expect(editor.text == " them")
+        #expect(editor.cursor == Position(line: 0, column: 0))
+        editor.apply(.end)
+        #expect(editor.apply(.deleteWordForward) == .unchanged)
+        // A word deletion is an undo step of its own.
+        editor.apply(.undo)
+        #expect(editor.text == ":\n  call them")
+    }
+
+    @Test func moveToIsAClampedMotionThatKeepsTheDisplayGoal() {
+        var editor = Self.editor("ab\ncdef", at: 0, 0)
+        editor.apply(.insert("x"))
+        #expect(editor.apply(.moveTo(Position(line: 1, column: 3), preferredDisplayColumn: 7)) == .moved)
+        #expect(editor.cursor == Position(line: 1, column: 3))
+        #expect(editor.preferredDisplayColumn == 7)
+        #expect(editor.apply(.moveTo(Position(line: 1, column: 3), preferredDisplayColumn: 7)) == .unchanged)
+        #expect(editor.apply(.moveTo(Position(line: 5, column: 99), preferredDisplayColumn: nil)) == .moved)
+        #expect(editor.cursor == Position(line: 1, column: 4))
+        // The motion ended the typing step: the next letter is a step of its own.
+        editor.apply(.insert("y"))
+        editor.apply(.undo)
+        #expect(editor.text == "xab\ncdef")
+    }
+
     @Test func deleteToLineStartKeepsOtherLines() {
         var editor = Self.editor("theme\ncircular economy", at: 1, 7)
         editor.apply(.deleteToLineStart)

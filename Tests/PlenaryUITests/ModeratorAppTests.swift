@@ -10,12 +10,12 @@ final class TestClock: Clock, @unchecked Sendable {
 
 /// The whole loop with a memory terminal, memory files and a hand-moved clock.
 @Suite struct ModeratorAppTests {
-    func makeApp(keys: [KeyEvent?], size: TerminalSize = TerminalSize(columns: 80, rows: 24))
+    /// The loop stops (as if SIGTERM arrived) once the terminal's keys run out, unless the test replaces `onIdle`.
+    func makeApp(keys: [KeyEvent?], size: TerminalSize = TerminalSize(columns: 80, rows: 24), session: Session = ScreenFixtures.session)
         -> (ModeratorApp, MemoryTerminal, WorkshopRunner, MemoryFileSystem, TestClock) {
         let clock = TestClock(ScreenFixtures.at(12, 0))
         let fs = MemoryFileSystem()
         let files = WorkshopFiles(sessionPath: "sevilla.yaml")
-        let session = ScreenFixtures.session
         guard case .success(let plan) = PlannedAgenda.plan(session),
               case .success(let opened) = WorkshopStore.open(session: session, plan: plan, files: files, fileSystem: fs,
                                                               now: clock.now(), stamp: "S", fresh: false, newRecordID: "record-1")

@@ -18,14 +18,16 @@ public struct LineEditor: Sendable, Equatable {
     public mutating func apply(_ edit: LineEdit) {
         switch edit {
         case .insert(let text):
-            // Control characters never enter the text; newlines become spaces on a single line.
-            let clean = text.map { $0 == "\n" || $0 == "\r" || $0 == "\t" ? " " : $0 }.filter { character in
-                !character.unicodeScalars.contains { $0.value < 0x20 || ($0.value >= 0x7F && $0.value < 0xA0) }
-            }
+            // Cleaned as a one-line `TextEditor` cleans it: control characters and bidi overrides never
+            // enter the text, a line break (CR LF included) or a tab becomes one space.
+            let clean = Array(TextEditor.cleaned(text, multiline: false))
             let room = limit.map { max(0, $0 - characters.count) } ?? clean.count
             let accepted = clean.prefix(room)
             characters.insert(contentsOf: accepted, at: cursor)
             cursor += accepted.count
+        case .paste(let text):
+            // A copied line usually brings its line break along: at the ends it is not worth a space.
+            apply(.insert(String(TextEditor.cleaned(text, multiline: true).trimmingLineBreaks)))
         case .backspace:
             if cursor > 0 {
                 characters.remove(at: cursor - 1)
@@ -71,7 +73,10 @@ public struct LineEditor: Sendable, Equatable {
 }
 
 public enum LineEdit: Sendable, Equatable {
+    /// Typed text; cleaned (see `TextEditor.cleaned`) and cut to the room `limit` leaves.
     case insert(String)
+    /// Pasted text: like `insert`, without the line breaks at its start and end (after control characters are dropped).
+    case paste(String)
     case backspace
     case deleteForward
     case left, right, home, end
@@ -79,4 +84,14 @@ public enum LineEdit: Sendable, Equatable {
     case deleteWordBackward
     case deleteToStart
     case deleteToEnd
+}
+
+private extension String {
+    /// Without the "\n"s at either end.
+    var trimmingLineBreaks: Substring {
+        var text = Substring(self)
+        while text.first == "\n" { text.removeFirst() }
+        while text.last == "\n" { text.removeLast() }
+        return text
+    }
 }

@@ -115,6 +115,8 @@ public struct TextEditor: Sendable, Equatable {
             return replace(cursor..<position(after: cursor), with: "", step: .deletingForward)
         case .deleteWordBackward:
             return replace(wordStart(before: cursor)..<cursor, with: "", step: nil)
+        case .deleteWordForward:
+            return replace(cursor..<wordEnd(after: cursor), with: "", step: nil)
         case .deleteToLineStart:
             return replace(Position(line: cursor.line, column: 0)..<cursor, with: "", step: nil)
         case .deleteLine:
@@ -130,6 +132,11 @@ public struct TextEditor: Sendable, Equatable {
         case .wordRight: return move(to: wordEnd(after: cursor))
         case .up: return moveVertically(by: -1)
         case .down: return moveVertically(by: 1)
+        case .moveTo(let position, let goal):
+            let target = clamped(position)
+            guard target != cursor || goal != preferredDisplayColumn else { return .unchanged }
+            moveCursor(to: target, preferredDisplayColumn: goal)
+            return .moved
         case .undo:
             guard let snapshot = undoStack.popLast() else { return .unchanged }
             redoStack.append(Snapshot(lines: lines, cursor: cursor))
@@ -144,8 +151,7 @@ public struct TextEditor: Sendable, Equatable {
     /// Puts the cursor at `position` (clamped to the text) as a motion: it ends the current undo
     /// step. `preferredDisplayColumn` is kept for the next visual ↑/↓; pass nil for any other move.
     public mutating func moveCursor(to position: Position, preferredDisplayColumn goal: Int? = nil) {
-        let line = min(max(0, position.line), lines.count - 1)
-        cursor = Position(line: line, column: min(max(0, position.column), lines[line].count))
+        cursor = clamped(position)
         preferredColumn = nil
         preferredDisplayColumn = goal
         openStep = nil
@@ -256,6 +262,12 @@ public struct TextEditor: Sendable, Equatable {
         return .moved
     }
 
+    /// The nearest position inside the text.
+    private func clamped(_ position: Position) -> Position {
+        let line = min(max(0, position.line), lines.count - 1)
+        return Position(line: line, column: min(max(0, position.column), lines[line].count))
+    }
+
     /// One character back, to the end of the previous line from a line's start; stays at the text's start.
     private func position(before position: Position) -> Position {
         if position.column > 0 { return Position(line: position.line, column: position.column - 1) }
@@ -327,9 +339,14 @@ public enum TextEdit: Sendable, Equatable {
     case wordLeft, wordRight
     /// Deletes back to where `wordLeft` would go (Ctrl-W, Alt-Backspace).
     case deleteWordBackward
+    /// Deletes on to where `wordRight` would go (Alt-D).
+    case deleteWordForward
     /// Deletes from the line's start to the cursor (Ctrl-U).
     case deleteToLineStart
     /// Deletes from the cursor to the line's end; at the end, joins the next line (Ctrl-K).
     case deleteLine
     case undo, redo
+    /// Puts the cursor at a position worked out from what the screen shows (`TextEditorView.visualMove`),
+    /// keeping `preferredDisplayColumn` for the next visual ↑/↓. A motion, like `moveCursor(to:)`; clamped.
+    case moveTo(TextEditor.Position, preferredDisplayColumn: Int?)
 }

@@ -25,11 +25,11 @@ public final class ModeratorApp {
 
     public func run() -> Exit {
         runner.send(.tick)
-        var isVoterScreen = false
+        var isRawInput = false
         while true {
-            if (runner.state.voter != nil) != isVoterScreen {
-                isVoterScreen = runner.state.voter != nil
-                terminal.setRawInput(isVoterScreen)
+            if Self.wantsRawInput(runner.state) != isRawInput {
+                isRawInput.toggle()
+                terminal.setRawInput(isRawInput)
             }
             if runner.takeDiscardRequest() {
                 terminal.discardPendingInput()
@@ -59,5 +59,14 @@ public final class ModeratorApp {
             }
             if runner.wantsToQuit { return .quit }
         }
+    }
+
+    /// Raw input (terminal signal keys arrive as keys) on the voter screen, where no key may stop or end the
+    /// program, and in the entry form, whose footer promises Ctrl-Z for undo (the key map makes Ctrl-C
+    /// close the form there). Everywhere else Ctrl-Z suspends and Ctrl-C quits, as in any terminal program.
+    static func wantsRawInput(_ state: WorkshopState) -> Bool {
+        if state.voter != nil { return true }
+        if case .entry = state.screen { return true }
+        return false
     }
 }

@@ -18,7 +18,11 @@ enum BallotKeys {
         case .control("a") where isText: .line(.home)
         case .control("e") where isText: .line(.end)
         case .character(" "): .toggle
+        case .controlArrow(.left) where isText, .altArrow(.left) where isText: .line(.wordLeft)
+        case .controlArrow(.right) where isText, .altArrow(.right) where isText: .line(.wordRight)
         case .character(let character) where isText: .line(.insert(String(character)))
+        // One event, cleaned by the line editor: a line break or a control character in it never acts as a key.
+        case .paste(let text) where isText: .line(.paste(text))
         case .character(let character) where character.isASCII && character.isWholeNumber: .digit(Int(String(character))!)
         default: nil
         }

@@ -87,7 +87,13 @@ public struct KeyBinding: Sendable, Equatable {
         KeyBinding(keys: "Tab", footerKeys: "Tab", hint: "next field", description: "Next field (saves this one)"),
         KeyBinding(keys: "Shift-Tab", footerKeys: "S-Tab", hint: "previous", description: "Previous field"),
         KeyBinding(keys: "Ctrl-Z", footerKeys: "^Z", hint: "undo", description: "Undo typing"),
-        KeyBinding(keys: "Esc", footerKeys: "Esc", hint: "done", description: "Save and back to the list"),
+        KeyBinding(keys: "Esc  Ctrl-C", footerKeys: "Esc", hint: "done", description: "Save and back to the list"),
+        KeyBinding(keys: "Ctrl-Y", footerKeys: nil, hint: nil, description: "Redo"),
+        KeyBinding(keys: "↑ ↓  PgUp PgDn", footerKeys: nil, hint: nil, description: "Up or down a row as shown, or a boxful"),
+        KeyBinding(keys: "Ctrl-↑ Ctrl-↓", footerKeys: nil, hint: nil, description: "Up or down a line (a list item)"),
+        KeyBinding(keys: "Ctrl-← Ctrl-→  Alt-B Alt-F", footerKeys: nil, hint: nil, description: "Back or on a word"),
+        KeyBinding(keys: "Alt-Backspace Ctrl-W  Alt-D", footerKeys: nil, hint: nil, description: "Delete the word before or after the cursor"),
+        KeyBinding(keys: "Paste", footerKeys: nil, hint: nil, description: "Pasted text goes into the field as text; a one-line field gets spaces for line breaks"),
     ]
 
     public static let form: [KeyBinding] = [

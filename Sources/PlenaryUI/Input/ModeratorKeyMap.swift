@@ -22,7 +22,7 @@ public enum ModeratorKeyMap {
         case .setPIN: return setPIN(key)
         case .groupList(let selection): return groupList(key, selection: selection, state: state)
         case .group: return GroupKeyMap.group(key, state: state)
-        case .entry(let draft): return GroupKeyMap.entry(key, draft: draft)
+        case .entry(let draft): return GroupKeyMap.entry(key, draft: draft, size: size)
         case .importPicker: return importPicker(key)
         case .groupHelp: return .dismissOverlay
         case .reportBack(let group, let page): return reportBack(key, group: group, page: page, state: state, size: size)
@@ -66,7 +66,10 @@ public enum ModeratorKeyMap {
         case .backspace: return .editImportPath(.backspace)
         case .delete: return .editImportPath(.deleteForward)
         case .control("u"): return .editImportPath(.deleteToStart)
+        case .controlArrow(.left), .altArrow(.left): return .editImportPath(.wordLeft)
+        case .controlArrow(.right), .altArrow(.right): return .editImportPath(.wordRight)
         case .character(let character): return .editImportPath(.insert(String(character)))
+        case .paste(let text): return .editImportPath(.paste(text))
         default: return nil
         }
     }
@@ -134,7 +137,10 @@ public enum ModeratorKeyMap {
         case .control("u"): return .editNewPoll(.line(.deleteToStart))
         case .control("a"): return .editNewPoll(.line(.home))
         case .control("e"): return .editNewPoll(.line(.end))
+        case .controlArrow(.left) where !onType, .altArrow(.left) where !onType: return .editNewPoll(.line(.wordLeft))
+        case .controlArrow(.right) where !onType, .altArrow(.right) where !onType: return .editNewPoll(.line(.wordRight))
         case .character(let character): return .editNewPoll(.line(.insert(String(character))))
+        case .paste(let text) where !onType: return .editNewPoll(.line(.paste(text)))
         default: return nil
         }
     }
@@ -171,6 +177,8 @@ public enum ModeratorKeyMap {
         case .escape: return .dismissOverlay
         case .backspace: return .editNewPIN(.backspace)
         case .character(let character) where character != " ": return .editNewPIN(.insert(String(character)))
+        // A PIN has no spaces (they cannot be typed here), so a pasted one loses them and its line break.
+        case .paste(let text): return .editNewPIN(.insert(String(text.filter { !$0.isWhitespace })))
         default: return nil
         }
     }

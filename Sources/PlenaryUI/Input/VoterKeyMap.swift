@@ -10,6 +10,8 @@ enum VoterKeyMap {
             case .escape: return .voter(.back)
             case .backspace: return .voter(.editPIN(.backspace))
             case .character(let character): return .voter(.editPIN(.insert(String(character))))
+            // A PIN has no spaces (setting one refuses them); a pasted one loses them and its line break.
+            case .paste(let text): return .voter(.editPIN(.insert(String(text.filter { !$0.isWhitespace }))))
             default: return nil
             }
         }
@@ -23,6 +25,7 @@ enum VoterKeyMap {
             case .escape: return .voter(.back)
             case .backspace: return .voter(.editCode(.backspace))
             case .character(let character): return .voter(.editCode(.insert(String(character))))
+            case .paste(let text): return .voter(.editCode(.paste(text)))
             default: return nil
             }
         case .ballot(let index, _):

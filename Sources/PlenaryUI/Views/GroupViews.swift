@@ -110,7 +110,7 @@ enum GroupViews {
                 }
             } else if focused {
                 guard row < bottom else { break }
-                let rows = min(max(1, TextEditorView.rowCount(draft.editor, width: width - 2)), bottom - row, 6)
+                let rows = EntryFieldBox.rows(draft.editor, width: width - 2, available: bottom - row - 1)
                 TextEditorView.draw(draft.editor, into: &grid, x: x + 2, y: row, width: width - 2, height: rows, focused: true, scroll: 0)
                 row += rows
                 if let help = field.help ?? (field.kind == .list ? "One item per line" : nil), row < bottom {

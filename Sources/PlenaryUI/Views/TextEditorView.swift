@@ -47,22 +47,23 @@ public enum TextEditorView {
         return top
     }
 
-    /// `editor` with its cursor one row up or down as drawn in a box `width` columns wide, at the
-    /// same display column as far as that row allows (on a wide character covering that column, the
-    /// cursor goes before it). Consecutive moves keep aiming for the column they started from
+    /// `editor` with its cursor `rows` rows up or down (a page for PgUp/PgDn) as drawn in a box
+    /// `width` columns wide, stopping at the first or last row, at the same display column as far as
+    /// that row allows (on a wide character covering that column, the cursor goes before it).
+    /// Consecutive moves keep aiming for the column they started from
     /// (`TextEditor.preferredDisplayColumn`), across shorter rows. Returns `editor` unchanged on the
     /// first row going up or the last going down, so a form can move to the neighbouring field.
     /// With no width to wrap at, moves by logical line.
-    public static func visualMove(_ editor: TextEditor, up: Bool, width: Int) -> TextEditor {
+    public static func visualMove(_ editor: TextEditor, up: Bool, width: Int, rows: Int = 1) -> TextEditor {
         var result = editor
         guard width > 0 else {
-            result.apply(up ? .up : .down)
+            for _ in 0..<max(1, rows) { result.apply(up ? .up : .down) }
             return result
         }
         let layout = Layout(editor, width: width)
         let here = layout.location(of: editor.cursor)
-        let target = here.row + (up ? -1 : 1)
-        guard layout.rows.indices.contains(target) else { return editor }
+        let target = min(max(0, here.row + (up ? -1 : 1) * max(1, rows)), layout.rows.count - 1)
+        guard target != here.row else { return editor }
         let goal = editor.preferredDisplayColumn ?? here.column
         result.moveCursor(to: layout.position(inRow: target, atColumn: goal), preferredDisplayColumn: goal)
         return result

@@ -205,6 +205,30 @@ final class TmuxPane {
 
     func sendKeys(_ keys: [String]) throws {
         try tmuxCommand(["send-keys", "-t", "t"] + keys)
+        if keys.last == "Escape" { try letEscapeStandAlone() }
+    }
+
+    /// A key that reaches Plenary within its Esc delay (25 ms) after an Esc is Alt plus that key, as in any
+    /// terminal program; a person's next key comes much later. So after an Esc, wait until the program has
+    /// read it (the pane terminal's input queue is empty), then longer than that delay.
+    private func letEscapeStandAlone() throws {
+        Self.sleep(.milliseconds(30))
+        let tty = try paneTTY
+        let descriptor = open(tty, O_RDONLY | O_NONBLOCK | O_NOCTTY)
+        guard descriptor >= 0 else { throw HarnessError("cannot open \(tty): \(String(cString: strerror(errno)))") }
+        defer {
+            #if canImport(Glibc)
+            _ = Glibc.close(descriptor)
+            #else
+            _ = Darwin.close(descriptor)
+            #endif
+        }
+        let deadline = ContinuousClock.now + .seconds(5)
+        var unread: Int32 = 1
+        while ioctl(descriptor, UInt(FIONREAD), &unread) == 0, unread > 0, ContinuousClock.now < deadline {
+            Self.sleep(.milliseconds(5))
+        }
+        Self.sleep(.milliseconds(60))
     }
 
     /// Resizes the window (the program gets SIGWINCH) and waits until tmux reports the new size.
