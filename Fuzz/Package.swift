@@ -27,6 +27,12 @@ let package = Package(
             dependencies: [.product(name: "PlenaryCore", package: "Plenary")],
             swiftSettings: fuzzTarget
         ),
+        /// Journals with valid checksums: record bodies → framed → `WorkshopStore.open`, which replays every command.
+        .executableTarget(
+            name: "FuzzJournalReplay",
+            dependencies: [.product(name: "PlenaryCore", package: "Plenary")],
+            swiftSettings: fuzzTarget
+        ),
     ],
     swiftLanguageModes: [.v6]
 )
