@@ -184,6 +184,17 @@ class Pane:
                 raise ProofFailure(f"timed out after {timeout} s waiting for {what}; last screen:\n{framed(screen)}")
             time.sleep(POLL_SECONDS)
 
+    def wait_for_settled(self, expected, timeout=10.0, description=None):
+        """Like wait_for, then until two captures 40 ms apart agree: tmux may show a frame half drawn (rows are
+        written top to bottom), and a check of the status line must see the whole frame."""
+        screen = self.wait_for(expected, timeout, description)
+        while True:
+            time.sleep(0.04)
+            again = self.capture()
+            if again == screen:
+                return screen
+            screen = again
+
     def send_text(self, text):
         self.tmux_command("send-keys", "-t", "t", "-l", "--", text)
 
