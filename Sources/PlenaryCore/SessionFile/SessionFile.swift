@@ -88,11 +88,17 @@ public enum SessionFile {
         if bytes.count > maximumFileSize {
             return refuse("file is too large (more than 5 MB; a session file may be at most 5 MB)")
         }
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+            return refuse("the file is UTF-16 text; save it as UTF-8")
+        }
         switch decodeUTF8(bytes) {
         case let .success(text):
             return parse(yaml: text, file: file)
         case let .failure(problem):
-            return refuse("not valid UTF-8 text (byte 0x\(hex(problem.byte)) at line \(problem.line), column \(problem.column)); save the file as UTF-8")
+            // At the bad byte, like every other problem, so an editor can jump there.
+            return .failure(SessionFileErrors(errors: [SessionFileError(
+                file: file, line: problem.line, column: problem.column, path: "",
+                message: "not valid UTF-8 text (byte 0x\(hex(problem.byte))); save the file as UTF-8")]))
         }
     }
 
