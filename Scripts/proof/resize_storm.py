@@ -66,18 +66,19 @@ class Storm:
             if self.pane.exit_status() is not None:
                 raise ProofFailure(f"the program exited during the storm at {columns}x{rows}:\n{self.pane.capture()}")
 
-    def redrawn_at(self, columns, rows, marker):
-        """Resizes and waits for a frame drawn for that size: the rule under the header spans the width and the
-        key hints are on the last row (a capture right after a resize can still show the old frame)."""
+    def redrawn_at(self, columns, rows, *markers):
+        """Resizes and waits for a frame drawn for that size, showing one of `markers`: the rule under the header
+        spans the width and the key hints are on the last row (right after a resize the old frame can still show)."""
         self.pane.resize(columns, rows)
 
         def drawn(screen):
             lines = screen.rstrip("\n").split("\n")
-            return (marker in screen and len(lines) == rows and lines[2] == "─" * columns and lines[-1].strip() != "")
-        return self.pane.wait_for_settled(drawn, description=f"a {columns}x{rows} frame showing {marker!r}")
+            return (any(marker in screen for marker in markers) and len(lines) == rows
+                    and lines[2] == "─" * columns and lines[-1].strip() != "")
+        return self.pane.wait_for_settled(drawn, description=f"a {columns}x{rows} frame showing one of {markers}")
 
-    def back_to_normal(self, marker):
-        return self.redrawn_at(100, 30, marker)
+    def back_to_normal(self, *markers):
+        return self.redrawn_at(100, 30, *markers)
 
     def ballot_keys(self):
         """Sometimes a whole ballot (b, word, Enter), sometimes nothing: keys land at whatever size it is."""
@@ -116,11 +117,14 @@ class Storm:
         self.pane.send_text("o")
         self.pane.wait_for("OPEN")
         self.resize_randomly(self.resizes // 2, self.ballot_keys)
-        screen = self.back_to_normal("POLL ·")
+        screen = self.back_to_normal("POLL ·", "ENTER A BALLOT")
         if "ENTER A BALLOT" in screen:
-            # A ballot whose Enter was dropped below the minimum size: leave it unsent.
+            # The storm's last ballot form is still open (its Enter came below the minimum size): check the frame
+            # here, then leave the ballot unsent.
+            self.check_whole_frame(screen, 30, 100)
+            self.check_same_as_fresh(screen, "ENTER A BALLOT")
             self.pane.send_keys("Escape")
-            screen = self.pane.wait_for_settled(lambda s: "ENTER A BALLOT" not in s, description="the form to close")
+            screen = self.pane.wait_for_settled(lambda s: "POLL ·" in s, description="the poll screen again")
         self.check_whole_frame(screen, 30, 100)
         self.check_same_as_fresh(screen, "POLL ·")
         shown = re.search(r"(\d+) ballots?", screen.split("\n")[3])
