@@ -18,10 +18,9 @@ A last run injects the failure into a voter's ballot: the voter screen says the 
 import collections
 import os
 import re
-import subprocess
 import time
 
-from harness import Pane, ProofFailure, Workshop, figures, plenary_executable, require_tool, run_proof
+from harness import Pane, ProofFailure, Workshop, figures, pin_hash, plenary_executable, require_tool, run_proof
 
 POLL_POSITION = 3   # the open-text poll in the demo's poll list
 BANNERS = {
@@ -88,10 +87,7 @@ class ScriptedSession:
         return started
 
     def open_poll(self):
-        self.pane.send_text("P")
-        self.pane.wait_for("Polls ")
-        self.pane.send_keys("Home", *["Down"] * POLL_POSITION, "Enter")
-        self.pane.wait_for("POLL ·")
+        self.pane.show_poll(POLL_POSITION)
         self.note_results_before()
         self.pane.send_text("o")
         screen = self.settle(lambda s: "OPEN" in s.split("\n")[3], "the poll to open")
@@ -224,9 +220,7 @@ def voter_ballot_failure(plenary):
         pane.quit_plenary()
     finally:
         pane.close()
-    pin_hash = subprocess.run([plenary, "pin"], input=PIN + "\n", capture_output=True, text=True).stdout.strip()
-    pin_hash = pin_hash[len('voter_pin: "'):-1]
-    pane = Pane([plenary, "run", workshop.session, "--voter", "--pin-hash", pin_hash],
+    pane = Pane([plenary, "run", workshop.session, "--voter", "--pin-hash", pin_hash(plenary, PIN)],
                 wrapper=["strace", "-f", "-qq", "-o", "/dev/null", "-e", "trace=fdatasync",
                          "-e", "inject=fdatasync:error=EIO:when=1"])
     try:

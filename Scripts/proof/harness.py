@@ -264,6 +264,13 @@ class Pane:
             time.sleep(POLL_SECONDS)
         raise ProofFailure(f"the program did not exit within {timeout} s; last screen:\n{framed(self.capture())}")
 
+    def show_poll(self, position):
+        """From the agenda to the poll at `position` in the poll list (P, Home, Down…, Enter); returns that screen."""
+        self.send_text("P")
+        self.wait_for("Polls ")
+        self.send_keys("Home", *["Down"] * position, "Enter")
+        return self.wait_for("POLL ·")
+
     def quit_plenary(self):
         """q, then y at the confirmation; returns the exit status."""
         self.send_text("q")
@@ -278,6 +285,15 @@ class Pane:
         subprocess.run([self.tmux, "-S", self.socket, "kill-server"], env=self._tmux_environment(),
                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         shutil.rmtree(self.directory, ignore_errors=True)
+
+
+def pin_hash(plenary, pin):
+    """The `voter_pin` hash `plenary pin` prints for `pin`, for --pin-hash."""
+    result = subprocess.run([plenary, "pin"], input=pin + "\n", capture_output=True, text=True)
+    line = result.stdout.strip()
+    if result.returncode != 0 or not line.startswith('voter_pin: "'):
+        raise ProofFailure(f"plenary pin failed: {result.stderr}")
+    return line[len('voter_pin: "'):-1]
 
 
 def framed(screen):

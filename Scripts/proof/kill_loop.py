@@ -22,10 +22,9 @@ import json
 import os
 import random
 import signal
-import subprocess
 import time
 
-from harness import Pane, ProofFailure, Workshop, figures, plenary_executable, require_tool, run_proof
+from harness import Pane, ProofFailure, Workshop, figures, pin_hash, plenary_executable, require_tool, run_proof
 
 POLL_ID = "one-word"
 POLL_POSITION = 3          # the open-text poll's place in the demo's poll list
@@ -41,7 +40,7 @@ class KillLoop:
         self.plenary = plenary_executable()
         self.strace = require_tool("strace")
         self.workshop = Workshop("demo.yaml")
-        self.pin_hash = self.make_pin_hash()
+        self.pin_hash = pin_hash(self.plenary, PIN)
         self.acknowledged_ballots = set()
         self.acknowledged_notes = set()
         self.in_flight = []           # words typed but not (yet) seen acknowledged: present at most once
@@ -51,13 +50,6 @@ class KillLoop:
         self.records_checked = 0
         self.counter = 0
         self.pane = None
-
-    def make_pin_hash(self):
-        result = subprocess.run([self.plenary, "pin"], input=PIN + "\n", capture_output=True, text=True)
-        line = result.stdout.strip()
-        if result.returncode != 0 or not line.startswith('voter_pin: "'):
-            raise ProofFailure(f"plenary pin failed: {result.stderr}")
-        return line[len('voter_pin: "'):-1]
 
     def unique_word(self, kind):
         self.counter += 1
@@ -85,10 +77,7 @@ class KillLoop:
 
     def open_poll_screen(self):
         """From the agenda to the open-text poll's screen; opens the poll the first time."""
-        self.pane.send_text("P")
-        self.pane.wait_for("Polls ")
-        self.pane.send_keys("Home", *["Down"] * POLL_POSITION, "Enter")
-        screen = self.pane.wait_for("POLL ·")
+        screen = self.pane.show_poll(POLL_POSITION)
         if "OPEN" not in screen:
             self.pane.send_text("o")
             self.pane.wait_for("OPEN")

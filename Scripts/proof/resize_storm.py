@@ -110,10 +110,7 @@ class Storm:
         started = time.monotonic()
         self.pane.wait_for("Press Space")
         # Round 1: the poll screen, casting ballots.
-        self.pane.send_text("P")
-        self.pane.wait_for("Polls ")
-        self.pane.send_keys("Home", *["Down"] * POLL_POSITION, "Enter")
-        self.pane.wait_for("POLL ·")
+        self.pane.show_poll(POLL_POSITION)
         self.pane.send_text("o")
         self.pane.wait_for("OPEN")
         self.resize_randomly(self.resizes // 2, self.ballot_keys)

@@ -63,10 +63,7 @@ def scripted_session(plenary, workshop, trace):
         pane.wait_for("Press Space")
         pane.send_keys("Space")
         pane.wait_for("1 action recorded")
-        pane.send_text("P")
-        pane.wait_for("Polls ")
-        pane.send_keys("Home", "Enter")
-        pane.wait_for("POLL ·")
+        pane.show_poll(0)
         pane.send_text("o")
         pane.wait_for("OPEN")
         for number, choice in enumerate(["2", "3", "1"], start=1):
