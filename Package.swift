@@ -6,6 +6,8 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "plenary", targets: ["plenary"]),
+        /// For the fuzz targets in Fuzz/, a separate package that depends on this one by path.
+        .library(name: "PlenaryCore", targets: ["PlenaryCore"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),

@@ -129,6 +129,10 @@ struct RunCommand: ParsableCommand {
         terminal.restore()
 
         let state = runner.state
+        if let failure = state.storageFailure {
+            // The red banner went with the screen; the last save (just above) may be the one that failed.
+            StandardError.write("plenary: \(failure.message)")
+        }
         let count = state.recordedCommands
         print("Results: \(files.resultsPath) (\(count) action\(count == 1 ? "" : "s") recorded)")
         // Name the program as it was started, so the hint works after `swift run` too.

@@ -27,20 +27,6 @@ import Testing
         #expect(contents.damagedTailLength == 0)
     }
 
-    @Test func aTornLastRecordIsReportedNotFatal() {
-        let full = journal([.start, .next, .next])
-        let lastStart = journal([.start, .next]).count
-        for cut in lastStart..<full.count {
-            guard case .success(let contents) = JournalReader.read(Array(full.prefix(cut))) else {
-                Issue.record("cut at \(cut) should load")
-                continue
-            }
-            #expect(contents.commands.count == 2)
-            #expect(contents.intactLength == lastStart)
-            #expect(contents.damagedTailLength == cut - lastStart)
-        }
-    }
-
     @Test func damageBeforeTheLastRecordStopsWithItsOffset() {
         var bytes = journal([.start, .next, .next])
         let secondRecord = journal([.start]).count
@@ -50,24 +36,97 @@ import Testing
         #expect(damage.line == 3)
     }
 
-    @Test func everySingleBitFlipIsDetected() {
-        let bytes = journal([.start, .adjust(slot: 0, seconds: 60), .next])
-        let clean = JournalReader.read(bytes)
-        var flips = 0
+    /// A journal like a real one: agenda moves, ballots of two kinds, a working-group entry with accents and CJK.
+    var realistic: [WorkshopCommand] {
+        [.start, .poll(.open(poll: "format")), .poll(.cast(poll: "format", ballot: .single(option: 1))),
+         .poll(.cast(poll: "one-word", ballot: .open(text: "confianza 協力"))), .next, .adjust(slot: 1, seconds: 60),
+         .group(.add(group: "wg1", template: "action-concept", author: "facilitator")),
+         .group(.setField(group: "wg1", entry: "wg1-1", field: "theme", text: "Reciclaje de materias primas críticas")),
+         .poll(.cast(poll: "format", ballot: .single(option: 2)))]
+    }
+
+    /// Byte offsets where each record starts, and the file's end.
+    func recordBoundaries(_ commands: [WorkshopCommand]) -> [Int] {
+        (0...commands.count).map { journal(Array(commands.prefix($0))).count }
+    }
+
+    /// Cutting the file at every byte of the last three records (a crash mid-write, or a disk that lost the tail):
+    /// the reader keeps exactly the complete records before the cut and reports the rest as a torn tail, and the
+    /// store cuts it off after keeping a copy and resumes with exactly those records.
+    @Test func everyTruncationInTheLastThreeRecordsKeepsEveryCompleteRecord() {
+        let commands = realistic
+        let full = journal(commands)
+        let boundaries = recordBoundaries(commands)
+        let firstCut = boundaries[commands.count - 3]
+        var points = 0
+        for cut in firstCut...full.count {
+            let complete = boundaries.lastIndex { $0 <= cut }!
+            let bytes = Array(full.prefix(cut))
+            guard case .success(let contents) = JournalReader.read(bytes) else {
+                Issue.record("cut at \(cut) refused")
+                continue
+            }
+            #expect(contents.commands.map(\.command) == Array(commands.prefix(complete)), "cut at \(cut)")
+            #expect(contents.intactLength == boundaries[complete])
+            #expect(contents.damagedTailLength == cut - boundaries[complete])
+            points += 1
+        }
+        #expect(points == full.count - firstCut + 1)
+        print("journal sweep: \(points) truncation points in the last three records, each kept every complete record")
+    }
+
+    @Test func theStoreRepairsEveryTruncationOfTheLastRecord() {
+        let session = Fixtures.sevilla()
+        let files = WorkshopFiles(sessionPath: "w/s.yaml")
+        let commands: [WorkshopCommand] = [.start, .next, .adjust(slot: 1, seconds: 60), .pause]
+        let header = JournalHeader(title: session.title, slots: session.agenda.map(\.id), createdAt: Instant(milliseconds: 5))
+        var full = JournalCodec.encode(.header(header))
+        var boundaries = [full.count]
+        for (offset, command) in commands.enumerated() {
+            full += JournalCodec.encode(.command(seq: offset + 1, at: Fixtures.at(12, offset), command: command))
+            boundaries.append(full.count)
+        }
+        for cut in (boundaries[commands.count - 1] + 1)..<full.count {
+            let fileSystem = MemoryFileSystem(files: [files.journalPath: Array(full.prefix(cut))])
+            guard let opened = Fixtures.open(session, fileSystem: fileSystem, files: files, at: Fixtures.at(13, 0)) else {
+                Issue.record("the store refused a journal cut at \(cut)")
+                continue
+            }
+            #expect(opened.state.recordedCommands == commands.count - 1)
+            #expect(fileSystem.files[files.journalPath] == Array(full.prefix(boundaries[commands.count - 1])))
+            #expect(fileSystem.files[files.journalPath + ".broken-S"] == Array(full.prefix(cut)))
+        }
+    }
+
+    /// Every byte replaced by nine other values (each single bit, and all bits): never an accepted record that
+    /// differs from what was written. Damage before the last record stops the start; in the last record it is a
+    /// torn tail, and everything before it is kept. The one exception is the line break before the last record:
+    /// changed, it joins the last two records into one bad last line, which is set aside as a torn tail (the store
+    /// keeps the original as `.broken-…`), so that case keeps one record fewer.
+    @Test func oneChangedByteAnywhereIsNeverAcceptedAsARecord() {
+        let commands = realistic
+        let bytes = journal(commands)
+        let lastStart = recordBoundaries(commands)[commands.count - 1]
+        var changes = 0
         for index in bytes.indices {
-            var damaged = bytes
-            damaged[index] ^= 0x04
-            let result = JournalReader.read(damaged)
-            switch result {
-            case .failure: flips += 1
-            case .success(let contents):
-                // Only the last record may be cut off, and that must be reported as a damaged tail.
-                #expect(contents.damagedTailLength > 0, "flip at \(index) went unnoticed")
-                #expect(contents != (try? clean.get()))
-                flips += 1
+            for mask: UInt8 in [0x01, 0x02, 0x04, 0x08, 0x10, 0x20, 0x40, 0x80, 0xFF] {
+                var damaged = bytes
+                damaged[index] ^= mask
+                changes += 1
+                switch JournalReader.read(damaged) {
+                case .failure(let damage):
+                    #expect(index < lastStart || damaged[index] == UInt8(ascii: "\n"),
+                            "byte \(index) ^ \(mask) in the last record must be a torn tail, not \(damage)")
+                case .success(let contents):
+                    #expect(index >= lastStart - 1, "byte \(index) ^ \(mask) before the last record went unnoticed")
+                    let kept = index == lastStart - 1 ? commands.count - 2 : commands.count - 1
+                    #expect(contents.commands.map(\.command) == Array(commands.prefix(kept)), "byte \(index) ^ \(mask)")
+                    #expect(contents.damagedTailLength > 0)
+                }
             }
         }
-        #expect(flips == bytes.count)
+        #expect(changes == bytes.count * 9)
+        print("journal sweep: \(changes) single-byte changes over \(bytes.count) bytes, none accepted as a record")
     }
 
     @Test func outOfOrderSequenceIsDamage() {

@@ -1,4 +1,5 @@
 import Foundation
+import Glibc
 import Testing
 @testable import PlenaryCore
 
@@ -555,8 +556,33 @@ struct SessionFileErrorTests {
         let path = try Self.temporaryFile(Array("plenary: 1\ntitle: Caf".utf8) + [0xE9] + Array("\n".utf8))
         defer { try? FileManager.default.removeItem(atPath: path) }
         #expect(Self.loadErrors(path) == [
-            "\(path):1:1: not valid UTF-8 text (byte 0xE9 at line 2, column 11); save the file as UTF-8",
+            "\(path):2:11: not valid UTF-8 text (byte 0xE9); save the file as UTF-8",
         ])
+    }
+
+    @Test func utf16IsNamedAsSuch() {
+        let utf16: [UInt8] = [0xFF, 0xFE] + Array("plenary: 1\n".utf16).flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+        #expect(Self.bytesErrors(utf16) == ["u.yaml:1:1: the file is UTF-16 text; save it as UTF-8"])
+    }
+
+    @Test func nulBytesAreASyntaxErrorWithAPosition() {
+        #expect(Self.bytesErrors(Array("plenary: 1\ntitle: T\0\n".utf8)) == ["u.yaml:2:9: syntax error: control characters are not allowed"])
+    }
+
+    @Test func fifosAndDevicesAreRefusedWithoutReading() throws {
+        // A named pipe with no writer would block a read forever; /dev/zero never ends.
+        let fifo = FileManager.default.temporaryDirectory.appendingPathComponent("plenary-fifo-\(UUID().uuidString).yaml").path
+        #expect(mkfifo(fifo, 0o600) == 0)
+        defer { try? FileManager.default.removeItem(atPath: fifo) }
+        #expect(Self.loadErrors(fifo) == ["\(fifo):1:1: is not a regular file"])
+        #expect(Self.loadErrors("/dev/zero") == ["/dev/zero:1:1: is not a regular file"])
+    }
+
+    static func bytesErrors(_ bytes: [UInt8]) -> [String] {
+        switch SessionFile.parse(bytes: bytes, file: "u.yaml") {
+        case .success: return []
+        case .failure(let errors): return errors.errors.map(\.description)
+        }
     }
 
     @Test func loadRefusesDirectoriesMissingAndHugeFiles() throws {

@@ -129,4 +129,18 @@ import Testing
         #expect(runner.state.storageFailure == nil)
         #expect(fs.text(files.resultsPath)?.contains(#""status" : "running""#) == true)
     }
+
+    @Test func aFolderSyncFailureAfterTheRenameDoesNotClaimTheOldFileIsIntact() {
+        let fs = MemoryFileSystem()
+        let clock = ManualClock(Fixtures.at(12, 0))
+        let runner = runner(fs, clock)
+        runner.saveResults()
+        fs.failNext[StorageError.folderSyncAfterReplace] = "Input/output error"
+        runner.send(.command(.start))
+        #expect(runner.state.hasStarted)
+        #expect(fs.text(files.resultsPath)?.contains(#""status" : "running""#) == true, "the new file is in place")
+        let message = runner.state.storageFailure?.message ?? ""
+        #expect(message.hasPrefix("Results written but not synced: Input/output error"))
+        #expect(!message.contains("Old file intact"))
+    }
 }

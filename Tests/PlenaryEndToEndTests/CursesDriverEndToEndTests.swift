@@ -1,4 +1,5 @@
 import Foundation
+import Glibc
 import Testing
 
 /// The curses driver, seen through the real `plenary run` (built-in demo) in tmux: terminal types,
@@ -76,6 +77,87 @@ struct CursesDriverEndToEndTests {
         }
         try pane.kill(signal: SIGTERM)
         #expect(try pane.waitForExit() == 128 + SIGTERM)
+    }
+
+    /// The process state letter from /proc (R running, S sleeping, T stopped).
+    static func processState(_ pid: pid_t) throws -> Character {
+        let stat = try String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8)
+        // "pid (comm) S ...": the state follows the last ")".
+        let afterName = try #require(stat.lastIndex(of: ")"))
+        return try #require(stat[stat.index(afterName, offsetBy: 2)...].first)
+    }
+
+    static func waitForProcessState(_ pid: pid_t, _ expected: Character) throws {
+        let deadline = ContinuousClock.now + .seconds(10)
+        while try processState(pid) != expected {
+            guard ContinuousClock.now < deadline else {
+                throw HarnessError("process \(pid) never reached state \(expected) (is \(try processState(pid)))")
+            }
+            usleep(20_000)
+        }
+    }
+
+    /// Types `plenary ARGUMENTS` into an interactive shell (job control on, so the program has a process group of its
+    /// own, as in a real terminal); returns the pane and the program's pid once `marker` shows.
+    static func startInShell(_ arguments: [String], showing marker: String) throws -> (TmuxPane, pid_t) {
+        let pane = try TmuxPane(command: ["/bin/sh", "-i"], columns: 100, rows: 30, environment: ["PS1": "shell> "])
+        do {
+            try pane.waitFor("shell>")
+            try pane.sendText(([try TmuxPane.plenaryExecutable.path] + arguments).map(TmuxPane.shellQuoted).joined(separator: " "))
+            try pane.sendKeys("Enter")
+            try pane.waitFor(marker)
+            let shell = try pane.programPID()
+            let children = try String(contentsOfFile: "/proc/\(shell)/task/\(shell)/children", encoding: .utf8)
+            return (pane, try #require(pid_t(children.split(separator: " ").first ?? "")))
+        } catch {
+            pane.close()
+            throw error
+        }
+    }
+
+    /// Ctrl-Z and `fg` as a person types them, in an interactive shell with job control: a program started
+    /// straight by tmux is in an orphaned process group, where the kernel discards stop signals.
+    @Test func ctrlZGivesTheTerminalBackAndFgRedrawsEverything() throws {
+        let (pane, pid) = try Self.startInShell(["run"], showing: Self.drawnMarker)
+        defer { pane.close() }
+        try pane.sendKeys("C-z")
+        try Self.waitForProcessState(pid, "T")
+        try pane.waitFor("the shell's prompt while stopped") { !$0.contains(Self.drawnMarker) && $0.contains("shell>") }
+        #expect(try pane.display("#{alternate_on}") == "0")
+        #expect(try pane.display("#{cursor_flag}") == "1", "the cursor is visible while stopped")
+        // While stopped, the window changes size; the redraw must use the new one.
+        try pane.resize(columns: 90, rows: 28)
+        try pane.sendText("fg")
+        try pane.sendKeys("Enter")
+        try pane.waitFor("a full redraw at 90x28 after fg") { screen in
+            let lines = screen.split(separator: "\n", omittingEmptySubsequences: false)
+            return screen.contains(Self.drawnMarker) && lines.count >= 28 && !lines[27].isEmpty
+                && lines.allSatisfy { $0.count <= 90 }
+        }
+        #expect(try pane.display("#{alternate_on}") == "1")
+        try pane.sendText("?")
+        try pane.waitFor("End this slot and start the next one")
+        Glibc.kill(pid, SIGTERM)
+        try pane.waitFor("Results:")
+    }
+
+    @Test func theVoterScreenIgnoresSuspend() throws {
+        let (folder, file) = try ModeratorEndToEndTests.copySession("demo.yaml")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let plenary = try TmuxPane.plenaryExecutable.path
+        let hash = try Subprocess.run([plenary, "pin"], input: "975319\n").stdout
+            .trimmingCharacters(in: .whitespacesAndNewlines).dropFirst("voter_pin: \"".count).dropLast()
+        let (pane, pid) = try Self.startInShell(["run", file, "--voter", "--pin-hash", String(hash)], showing: "Press Enter to vote")
+        defer { pane.close() }
+        try pane.sendKeys("C-z")
+        Glibc.kill(pid, SIGTSTP)
+        // Give a stop every chance to happen: the loop wakes at least once a second.
+        Thread.sleep(forTimeInterval: 1.5)
+        #expect(try Self.processState(pid) != "T", "a voter terminal must not be stoppable")
+        #expect(try pane.display("#{alternate_on}") == "1")
+        #expect(try pane.capture().contains("VOTING"))
+        Glibc.kill(pid, SIGTERM)
+        try pane.waitFor("Results:")
     }
 
     @Test(arguments: [("dumb", "needs a terminal with cursor addressing (TERM=dumb)"),

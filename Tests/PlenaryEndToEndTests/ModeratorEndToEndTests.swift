@@ -158,6 +158,24 @@ struct ModeratorEndToEndTests {
         #expect(good.status == 0, "\(good.stderr)")
     }
 
+    @Test func validateRefusesA50MegabyteFileWithoutReadingIt() throws {
+        var template = Array("/tmp/plenary-huge-XXXXXX".utf8CString)
+        let folder = String(cString: try #require(mkdtemp(&template)))
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let huge = folder + "/huge.yaml"
+        // A valid start, then 50 MB of agenda: the size alone refuses it.
+        var text = "plenary: 1\ntitle: Huge\nagenda:\n"
+        let slot = "  - {title: A slot among very many, duration: 5}\n"
+        text += String(repeating: slot, count: 50 * 1024 * 1024 / slot.utf8.count + 1)
+        try text.write(toFile: huge, atomically: false, encoding: .utf8)
+        let started = ContinuousClock.now
+        let result = try Subprocess.run([try TmuxPane.plenaryExecutable.path, "validate", huge], timeout: .seconds(30))
+        print("plenary validate refused a 50 MB file in \(ContinuousClock.now - started)")
+        #expect(result.status == 1)
+        #expect(result.stderr.hasPrefix("\(huge):1:1: file is too large (50.0 MB; a session file may be at most 5 MB)"),
+                "\(result.stderr)")
+    }
+
     @Test func aBadSessionFailsBeforeTheScreenStarts() throws {
         var template = Array("/tmp/plenary-bad-XXXXXX".utf8CString)
         let folder = String(cString: try #require(mkdtemp(&template)))

@@ -51,7 +51,7 @@ import Glibc
 
     #if canImport(Glibc)
     /// The generated table equals this machine's glibc `wcwidth` for every scalar, when the glibc is
-    /// the one the table was generated from (otherwise: regenerate with Scripts/generate-width-table.py).
+    /// the one the table was generated from (otherwise: regenerate with scripts/generate-width-table.py).
     @Test(.enabled(if: GlibcReference.isTableSource, "table generated from glibc \(WidthTable.glibcVersion)"))
     func agreesWithGlibcForEveryScalar() throws {
         let reference = try #require(GlibcReference.wcwidth)

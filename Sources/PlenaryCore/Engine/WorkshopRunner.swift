@@ -143,10 +143,10 @@ public final class WorkshopRunner {
             }
         } catch {
             resultsFailing = true
-            _ = WorkshopReducer.reduce(&target, .storageFailed(StorageFailure(
-                kind: .results,
-                message: "Results not saved: \(error.reason). Old file intact; journal has everything."
-            )), now: now)
+            let message = error.operation == StorageError.folderSyncAfterReplace
+                ? "Results written but not synced: \(error.reason). A power cut may lose them; journal has everything."
+                : "Results not saved: \(error.reason). Old file intact; journal has everything."
+            _ = WorkshopReducer.reduce(&target, .storageFailed(StorageFailure(kind: .results, message: message)), now: now)
         }
     }
 

@@ -76,14 +76,29 @@ public enum SessionFile {
         } catch {
             return refuse("cannot read the file (\(error.localizedDescription))")
         }
-        if data.count > maximumFileSize {
+        return parse(bytes: [UInt8](data), file: path)
+    }
+
+    /// What `load(path:)` does once it has the file's bytes: refuses more than 5 MB and invalid UTF-8, then
+    /// parses. Public so the fuzzer (Fuzz/) feeds raw bytes through the same checks a file on disk gets.
+    public static func parse(bytes: [UInt8], file: String) -> Result<Session, SessionFileErrors> {
+        func refuse(_ message: String) -> Result<Session, SessionFileErrors> {
+            .failure(SessionFileErrors(errors: [SessionFileError(file: file, line: 1, column: 1, path: "", message: message)]))
+        }
+        if bytes.count > maximumFileSize {
             return refuse("file is too large (more than 5 MB; a session file may be at most 5 MB)")
         }
-        switch decodeUTF8(data) {
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+            return refuse("the file is UTF-16 text; save it as UTF-8")
+        }
+        switch decodeUTF8(bytes) {
         case let .success(text):
-            return parse(yaml: text, file: path)
+            return parse(yaml: text, file: file)
         case let .failure(problem):
-            return refuse("not valid UTF-8 text (byte 0x\(hex(problem.byte)) at line \(problem.line), column \(problem.column)); save the file as UTF-8")
+            // At the bad byte, like every other problem, so an editor can jump there.
+            return .failure(SessionFileErrors(errors: [SessionFileError(
+                file: file, line: problem.line, column: problem.column, path: "",
+                message: "not valid UTF-8 text (byte 0x\(hex(problem.byte))); save the file as UTF-8")]))
         }
     }
 
@@ -114,8 +129,7 @@ public enum SessionFile {
     }
 
     /// Strict UTF-8 decoding that reports where the first bad byte is.
-    static func decodeUTF8(_ data: Data) -> Result<String, InvalidUTF8> {
-        let bytes = [UInt8](data)
+    static func decodeUTF8(_ bytes: [UInt8]) -> Result<String, InvalidUTF8> {
         var parser = Unicode.UTF8.ForwardParser()
         var iterator = bytes.makeIterator()
         var offset = 0

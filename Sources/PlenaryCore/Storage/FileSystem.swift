@@ -42,4 +42,8 @@ public struct StorageError: Error, Sendable, Equatable, CustomStringConvertible 
     }
 
     public var description: String { "\(operation) \(path): \(reason)" }
+
+    /// The operation of an error from `replaceAtomically` after its rename: the new file is in place, but the
+    /// folder could not be synced, so a power cut could still bring the old one back.
+    public static let folderSyncAfterReplace = "fsync folder"
 }

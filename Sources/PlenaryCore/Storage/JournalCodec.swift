@@ -23,8 +23,10 @@ public enum JournalCodec {
     public static func decode(_ line: ArraySlice<UInt8>) -> JournalRecord? {
         let bytes = Array(line)
         guard bytes.starts(with: prefix), bytes.count > prefix.count + 8 else { return nil }
-        let crcText = String(decoding: bytes[prefix.count..<(prefix.count + 8)], as: UTF8.self)
-        guard let crc = UInt32(crcText, radix: 16) else { return nil }
+        // Exactly as written: lower-case hex only, so even a flipped case bit in the checksum counts as damage.
+        let crcDigits = bytes[prefix.count..<(prefix.count + 8)]
+        guard crcDigits.allSatisfy({ (48...57).contains($0) || (97...102).contains($0) }),
+              let crc = UInt32(String(decoding: crcDigits, as: UTF8.self), radix: 16) else { return nil }
         let lenMarker = Array(#"","len":"#.utf8)
         var index = prefix.count + 8
         guard bytes[index...].starts(with: lenMarker) else { return nil }

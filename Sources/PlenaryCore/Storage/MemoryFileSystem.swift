@@ -40,6 +40,7 @@ public final class MemoryFileSystem: FileSystem, @unchecked Sendable {
         try check("fsync", path)
         try check("rename", path)
         files[path] = bytes
+        try check(StorageError.folderSyncAfterReplace, path)
     }
 
     public func moveAside(_ source: String, to destination: String) throws(StorageError) {

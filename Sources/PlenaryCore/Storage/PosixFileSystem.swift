@@ -53,7 +53,13 @@ public final class PosixFileSystem: FileSystem, @unchecked Sendable {
 
     public func replaceAtomically(_ path: String, with bytes: [UInt8]) throws(StorageError) {
         let temporary = path + ".tmp-\(getpid())"
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        var fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        if fd < 0 && errno == EEXIST {
+            // Left by a run that was killed mid-write and had our pid (likely after a reboot, pids start over).
+            // No live writer uses our pid, so it is stale.
+            unlink(temporary)
+            fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        }
         guard fd >= 0 else { throw Self.error("create", temporary) }
         do throws(StorageError) {
             try Self.writeAll(fd, bytes, path: temporary)
@@ -73,7 +79,13 @@ public final class PosixFileSystem: FileSystem, @unchecked Sendable {
             unlink(temporary)
             throw failure
         }
-        try Self.syncFolder(of: path)
+        do throws(StorageError) {
+            try Self.syncFolder(of: path)
+        } catch {
+            // The new file is already in place; only its durability is in doubt. Say so, not "old file intact".
+            throw StorageError(operation: StorageError.folderSyncAfterReplace, path: error.path, reason: error.reason,
+                               errno: error.errno)
+        }
     }
 
     public func moveAside(_ source: String, to destination: String) throws(StorageError) {
@@ -165,16 +177,30 @@ public final class PosixFileSystem: FileSystem, @unchecked Sendable {
 final class PosixAppendLog: AppendLog {
     private var fd: Int32
     private let path: String
+    /// fdatasync(2); tests pass one that fails, as a disk does with EIO.
+    private let dataSync: (Int32) -> Int32
 
-    init(fd: Int32, path: String) {
+    init(fd: Int32, path: String, dataSync: @escaping (Int32) -> Int32 = { fdatasync($0) }) {
         self.fd = fd
         self.path = path
+        self.dataSync = dataSync
     }
 
     func appendDurably(_ bytes: [UInt8]) throws(StorageError) {
         guard fd >= 0 else { throw StorageError(operation: "write", path: path, reason: "journal is closed") }
-        try PosixFileSystem.writeAll(fd, bytes, path: path)
-        guard fdatasync(fd) == 0 else { throw PosixFileSystem.error("fsync", path) }
+        let lengthBefore = lseek(fd, 0, SEEK_END)
+        guard lengthBefore >= 0 else { throw PosixFileSystem.error("seek", path) }
+        do throws(StorageError) {
+            try PosixFileSystem.writeAll(fd, bytes, path: path)
+            guard dataSync(fd) == 0 else { throw PosixFileSystem.error("fsync", path) }
+        } catch {
+            // The screen will say "NOT RECORDED", so the record must not come back on the next start: after a
+            // failed fdatasync the bytes are still in the file (the page cache), and after a short write part of
+            // them is. Cut them off; if even that fails, the reader drops a torn last record anyway.
+            _ = ftruncate(fd, lengthBefore)
+            _ = fdatasync(fd)
+            throw error
+        }
     }
 
     func close() {

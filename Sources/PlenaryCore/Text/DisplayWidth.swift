@@ -2,7 +2,7 @@
 ///
 /// ncurses (the driver) and tmux 3.3a (the end-to-end terminal) both ask the C library how wide a
 /// character is, so the widths here are a generated copy of that function (`WidthTable.swift`,
-/// see `Scripts/generate-width-table.py`), not Swift's own Unicode properties.
+/// see `scripts/generate-width-table.py`), not Swift's own Unicode properties.
 ///
 /// - A scalar takes 0, 1 or 2 columns.
 /// - A grapheme (`Character`) takes the sum of its scalars, which is what ncurses and tmux 3.3a

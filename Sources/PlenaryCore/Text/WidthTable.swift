@@ -1,4 +1,4 @@
-// GENERATED FILE, do not edit. Regenerate with:  python3 Scripts/generate-width-table.py
+// GENERATED FILE, do not edit. Regenerate with:  python3 scripts/generate-width-table.py
 // Source: glibc 2.36 wcwidth(3) in the C.UTF-8 locale, queried for every scalar U+0000...U+10FFFF
 // (glibc's tables follow Unicode 14.0.0 East Asian Width / general categories).
 // That is the function ncurses and tmux 3.3a use, so agreeing with it keeps every row aligned.

@@ -53,7 +53,13 @@ public enum VoterScreen {
                         styles: [.ok, .normal, .title])
             }
         }
-        if let message = voter.message {
+        if state.isReadOnly {
+            // The moderator's red banner is not on this screen; without this line a voter whose ballot could not be
+            // journaled would keep pressing Enter on a review that never moves on.
+            grid.fill(style: .alert, x: 0, y: size.rows - 2, width: size.columns)
+            grid.putClipped(" ! Your vote could not be recorded. Please tell the moderator.", x: 0, y: size.rows - 2,
+                            style: .alert, width: size.columns, ellipsis: glyphs.ellipsis)
+        } else if let message = voter.message {
             grid.fill(style: .warning, x: 0, y: size.rows - 2, width: size.columns)
             grid.putClipped(" " + message, x: 0, y: size.rows - 2, style: .warning, width: size.columns, ellipsis: glyphs.ellipsis)
         }

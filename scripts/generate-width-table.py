@@ -13,7 +13,7 @@ Each run is one UInt32: `start << 2 | class`, where class is
     3: unprintable  (wcwidth == -1: controls, unassigned in glibc's Unicode, noncharacters)
 The runs are sorted and cover the whole code space; Swift finds a scalar's run by binary search.
 
-Usage:  python3 Scripts/generate-width-table.py [output.swift]
+Usage:  python3 scripts/generate-width-table.py [output.swift]
         (default output: Sources/PlenaryCore/Text/WidthTable.swift, relative to the repository root)
 """
 import ctypes
@@ -62,7 +62,7 @@ def main():
     for i in range(0, len(runs), 8):
         lines.append("        " + " ".join(f"0x{r:08X}," for r in runs[i:i + 8]))
 
-    text = f"""// GENERATED FILE, do not edit. Regenerate with:  python3 Scripts/generate-width-table.py
+    text = f"""// GENERATED FILE, do not edit. Regenerate with:  python3 scripts/generate-width-table.py
 // Source: glibc {glibc} wcwidth(3) in the C.UTF-8 locale, queried for every scalar U+0000...U+10FFFF
 // (glibc's tables follow Unicode {unicodedata.unidata_version} East Asian Width / general categories).
 // That is the function ncurses and tmux 3.3a use, so agreeing with it keeps every row aligned.

@@ -1,0 +1,192 @@
+#!/usr/bin/env python3
+"""strace ordering: the disk has a record before the screen says so, and snapshots follow the durable recipe.
+
+Runs a scripted moderator session (start, open a poll, three ballots, a working-group entry, quit) under
+`strace -f -y -e trace=openat,read,write,fsync,fdatasync,rename,close` and reads the trace:
+
+- Journal: opened O_APPEND, its folder fsynced when created. Every record write is followed by fdatasync of the
+  journal before any write to the terminal, and nothing was written to the terminal between reading the key
+  that caused the record and that fdatasync. Each "Ballot recorded: N" reaches the terminal after the
+  fdatasync of the N-th ballot's record.
+- Snapshot: every rename onto the results file is preceded by openat(temp, O_CREAT|O_EXCL), complete writes,
+  fsync and close of that temp file, and followed by openat(folder, O_DIRECTORY) and fsync of the folder; the
+  record it reflects was fdatasynced before the temp file was opened.
+"""
+
+import os
+import re
+
+from harness import Pane, ProofFailure, Workshop, figures, plenary_executable, require_tool, run_proof
+
+LINE = re.compile(r"^(\d+)\s+(\w+)\((.*)\)\s+=\s+(-?\d+)(.*)$")
+FIRST_FD = re.compile(r"^(\d+)<([^>]*)>")
+
+
+class Call:
+    def __init__(self, index, name, arguments, result):
+        self.index, self.name, self.arguments, self.result = index, name, arguments, result
+        match = FIRST_FD.match(arguments)
+        self.fd_path = match.group(2) if match else None
+
+    def string_argument(self, position=0):
+        """The n-th quoted string argument, strace-escaped."""
+        return re.findall(r'"((?:[^"\\]|\\.)*)"', self.arguments)[position]
+
+    def __repr__(self):
+        return f"#{self.index} {self.name}({self.arguments[:120]}) = {self.result}"
+
+
+def parse_trace(path):
+    """Completed system calls in order; `<unfinished ...>` halves are joined with their `resumed` halves."""
+    calls, pending = [], {}
+    with open(path, errors="replace") as file:
+        for raw in file:
+            raw = raw.rstrip("\n")
+            pid = raw.split(" ", 1)[0]
+            if raw.endswith("<unfinished ...>"):
+                pending[pid] = raw[: -len("<unfinished ...>")].rstrip()
+                continue
+            resumed = re.match(r"^(\d+)\s+<\.\.\. \w+ resumed>(.*)$", raw)
+            if resumed:
+                raw = pending.pop(pid, "") + resumed.group(2)
+            match = LINE.match(raw)
+            if match:
+                calls.append(Call(len(calls), match.group(2), match.group(3), int(match.group(4))))
+    return calls
+
+
+def scripted_session(plenary, workshop, trace):
+    pane = Pane([plenary, "run", workshop.session],
+                wrapper=["strace", "-f", "-qq", "-y", "-s", "65536", "-e", "signal=none", "-o", trace,
+                         "-e", "trace=openat,read,write,fsync,fdatasync,rename,close"])
+    try:
+        pane.wait_for("Press Space")
+        pane.send_keys("Space")
+        pane.wait_for("1 action recorded")
+        pane.show_poll(0)
+        pane.send_text("o")
+        pane.wait_for("OPEN")
+        for number, choice in enumerate(["2", "3", "1"], start=1):
+            pane.send_text("b")
+            pane.wait_for("ENTER A BALLOT")
+            pane.send_keys(choice, "Enter")
+            pane.wait_for(f"Ballot recorded: {number} in this round.")
+        pane.send_keys("Escape")
+        pane.wait_for("AGENDA")
+        pane.send_text("w")
+        pane.wait_for("Working groups")
+        pane.send_keys("Enter")
+        pane.wait_for("Add: 1")
+        pane.send_text("1")
+        pane.wait_for("ACTION CONCEPT")
+        pane.send_text("traced note")
+        pane.send_keys("Escape")
+        pane.wait_for("[Action concept] traced note")
+        pane.send_keys("Escape")
+        pane.wait_for("AGENDA")
+        if pane.quit_plenary() != 0:
+            raise ProofFailure("the traced session did not quit cleanly")
+    finally:
+        pane.close()
+
+
+def is_terminal(call):
+    return call.fd_path is not None and call.fd_path.startswith("/dev/pts/")
+
+
+def check_journal(calls, journal):
+    """Returns (records checked, acknowledgements checked)."""
+    opens = [c for c in calls if c.name == "openat" and f'"{journal}"' in c.arguments and "O_WRONLY" in c.arguments]
+    if not opens or any("O_APPEND" not in c.arguments for c in opens):
+        raise ProofFailure(f"the journal is not opened with O_APPEND: {opens}")
+    folder = os.path.dirname(journal)
+    creation = opens[0].index
+    if not any(c.name == "fsync" and c.fd_path == folder and c.index > creation for c in calls[creation:creation + 6]):
+        raise ProofFailure("the folder is not fsynced after the journal is created")
+
+    records = [c for c in calls if c.name == "write" and c.fd_path == journal]
+    synced_at = []
+    for write in records:
+        if write.result != int(write.arguments.rsplit(",", 1)[1]):
+            raise ProofFailure(f"a short journal write: {write}")
+        sync = next((c for c in calls[write.index + 1:] if c.name == "fdatasync" and c.fd_path == journal), None)
+        if sync is None or sync.result != 0:
+            raise ProofFailure(f"no successful fdatasync after journal write {write}")
+        between = [c for c in calls[write.index + 1:sync.index]
+                   if (c.name == "write" and (is_terminal(c) or c.fd_path == journal))]
+        if between:
+            raise ProofFailure(f"written before the journal record was synced: {between[0]}")
+        key = next((c for c in reversed(calls[:write.index]) if c.name == "read" and is_terminal(c)), None)
+        if key is not None:
+            early = [c for c in calls[key.index + 1:write.index] if c.name == "write" and is_terminal(c)]
+            if early:
+                raise ProofFailure(f"the screen changed between reading the key and journaling it: {early[0]}")
+        synced_at.append((write, sync))
+
+    # ncurses writes only what changed, so the full words reach the terminal for the first ballot only; later
+    # acknowledgements are the first terminal write after their record, which the loop above puts after fdatasync.
+    ballots = [(w, s) for w, s in synced_at if r'\"cast\"' in w.arguments]
+    if len(ballots) != 3:
+        raise ProofFailure(f"expected 3 ballot records in the trace, found {len(ballots)}")
+    first_write, first_sync = ballots[0]
+    shown = next((c for c in calls if c.name == "write" and is_terminal(c) and "Ballot recorded: 1 in this round." in c.arguments), None)
+    if shown is None or shown.index < first_sync.index:
+        raise ProofFailure(f"'Ballot recorded: 1' was shown at {shown} before its fdatasync #{first_sync.index}")
+    acknowledged = 0
+    for write, sync in ballots:
+        drawn = next((c for c in calls[write.index:] if c.name == "write" and is_terminal(c)), None)
+        if drawn is None or drawn.index < sync.index:
+            raise ProofFailure(f"ballot {write} was acknowledged before its fdatasync")
+        acknowledged += 1
+    return len(records), acknowledged, synced_at
+
+
+def check_snapshots(calls, results, synced_records):
+    folder = os.path.dirname(results)
+    renames = [c for c in calls if c.name == "rename" and c.arguments.endswith(f'"{results}"')]
+    if not renames:
+        raise ProofFailure("no snapshot was renamed onto the results file")
+    for rename in renames:
+        if rename.result != 0:
+            raise ProofFailure(f"a failed rename in a fault-free run: {rename}")
+        temporary = rename.string_argument(0)
+        opened = next((c for c in reversed(calls[:rename.index]) if c.name == "openat" and f'"{temporary}"' in c.arguments), None)
+        if opened is None or "O_CREAT" not in opened.arguments or "O_EXCL" not in opened.arguments or opened.result < 0:
+            raise ProofFailure(f"the temp file is not created with O_CREAT|O_EXCL before {rename}: {opened}")
+        steps = [c for c in calls[opened.index + 1:rename.index] if c.fd_path == temporary]
+        names = [c.name for c in steps]
+        if not names or names[-2:] != ["fsync", "close"] or any(n != "write" for n in names[:-2]) or len(names) < 3:
+            raise ProofFailure(f"temp file steps before the rename are {names}, expected write…, fsync, close")
+        if any(c.result < 0 for c in steps):
+            raise ProofFailure(f"a failing step in a fault-free run: {steps}")
+        after = [c for c in calls[rename.index + 1:rename.index + 4] if c.fd_path == folder or f'"{folder}"' in c.arguments]
+        if [c.name for c in after[:2]] != ["openat", "fsync"] or "O_DIRECTORY" not in after[0].arguments:
+            raise ProofFailure(f"the folder is not opened and fsynced right after {rename}: {after}")
+        # The record this snapshot reflects (the last journal write before it) was already synced.
+        previous = [(w, s) for w, s in synced_records if w.index < opened.index]
+        if previous and previous[-1][1].index > opened.index:
+            raise ProofFailure(f"snapshot {temporary} started before the journal record was synced")
+    return len(renames)
+
+
+def main():
+    require_tool("strace")
+    plenary = plenary_executable()
+    workshop = Workshop("demo.yaml")
+    trace = os.path.join(workshop.folder, "strace.log")
+    scripted_session(plenary, workshop, trace)
+    calls = parse_trace(trace)
+    records, acknowledged, synced = check_journal(calls, workshop.journal)
+    snapshots = check_snapshots(calls, workshop.results, synced)
+    print(f"checked {len(calls)} traced system calls:")
+    print(f"  {records} journal records (header included): each fdatasynced before any terminal write, "
+          f"nothing drawn between the key and its record")
+    print(f"  {acknowledged} 'Ballot recorded' acknowledgements written after their record's fdatasync")
+    print(f"  {snapshots} snapshot writes: openat(O_CREAT|O_EXCL) → write → fsync → close → rename → fsync(folder)")
+    figures("strace-order", syscalls=len(calls), journal_records=records, acknowledgements=acknowledged,
+            snapshots=snapshots)
+    workshop.remove()
+
+
+if __name__ == "__main__":
+    run_proof(main)
