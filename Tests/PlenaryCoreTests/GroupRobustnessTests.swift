@@ -145,6 +145,17 @@ import Testing
         #expect(opened.messages == ["/w/sevilla.results.json had no journal beside it; it was kept as /w/sevilla.S.results.json."])
     }
 
+    @Test func unfinishedResultsWritesLeftByAKillAreRemovedOnResume() throws {
+        let fileSystem = MemoryFileSystem()
+        _ = try #require(Fixtures.open(GroupMergeTests.session(), fileSystem: fileSystem, files: files, at: Fixtures.at(12, 0)))
+        fileSystem.write("/w/sevilla.results.json.tmp-4242", "{\"half")
+        fileSystem.write("/w/other.results.json.tmp-4242", "not ours")
+        let resumed = try #require(Fixtures.open(GroupMergeTests.session(), fileSystem: fileSystem, files: files, at: Fixtures.at(12, 5)))
+        #expect(!fileSystem.exists("/w/sevilla.results.json.tmp-4242"))
+        #expect(fileSystem.exists("/w/other.results.json.tmp-4242"))
+        #expect(resumed.messages.first?.hasPrefix("Removed 1 unfinished results write left by an interrupted run") == true)
+    }
+
     @Test func pastedPathsAreCleanedUp() {
         #expect(ImportPicker.normalized("  '/media/usb/group 2.results.json' ") == "/media/usb/group 2.results.json")
         #expect(ImportPicker.normalized("/media/usb/group\\ 2.results.json\n") == "/media/usb/group 2.results.json")

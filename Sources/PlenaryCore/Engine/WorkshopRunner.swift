@@ -107,10 +107,7 @@ public final class WorkshopRunner {
 
     /// Results files beside this workshop's, except its own and its own archived copies (`--fresh`).
     private func listResultsFiles() -> WorkshopAction {
-        let path = files.resultsPath
-        let slash = path.lastIndex(of: "/")
-        let folder = slash.map { String(path[..<$0]) } ?? "."
-        let ownName = slash.map { String(path[path.index(after: $0)...]) } ?? path
+        let (folder, ownName) = files.resultsFolderAndName
         let names = (try? fileSystem.fileNames(in: folder)) ?? []
         return .resultsFilesListed(folder: folder, names: names.filter {
             $0.hasSuffix(".results.json") && $0 != ownName && !WorkshopFiles.isArchive($0, of: ownName)

@@ -18,6 +18,8 @@ public protocol FileSystem: AnyObject, Sendable {
     func lockExclusively(_ path: String) throws(StorageError) -> Bool
     /// Names of the regular files in a folder, sorted.
     func fileNames(in folder: String) throws(StorageError) -> [String]
+    /// Deletes a file (only ever our own leftovers: unfinished temporary copies).
+    func remove(_ path: String) throws(StorageError)
 }
 
 /// An open journal file.

@@ -70,6 +70,11 @@ public final class MemoryFileSystem: FileSystem, @unchecked Sendable {
         return true
     }
 
+    public func remove(_ path: String) throws(StorageError) {
+        try check("remove", path)
+        files.removeValue(forKey: path)
+    }
+
     public func fileNames(in folder: String) throws(StorageError) -> [String] {
         try check("list", folder)
         let prefix = folder.hasSuffix("/") ? folder : folder + "/"

@@ -128,6 +128,10 @@ public final class PosixFileSystem: FileSystem, @unchecked Sendable {
         return true
     }
 
+    public func remove(_ path: String) throws(StorageError) {
+        guard unlink(path) == 0 || errno == ENOENT else { throw Self.error("remove", path) }
+    }
+
     public func fileNames(in folder: String) throws(StorageError) -> [String] {
         guard let directory = opendir(folder) else { throw Self.error("list", folder) }
         defer { closedir(directory) }

@@ -34,6 +34,13 @@ public struct WorkshopFiles: Sendable, Equatable {
         self.usedCodesPath = journalBase + ".codes-used.json"
     }
 
+    /// The results file's folder ("." when it has none) and name.
+    public var resultsFolderAndName: (folder: String, name: String) {
+        guard let slash = resultsPath.lastIndex(of: "/") else { return (".", resultsPath) }
+        return (String(resultsPath[..<slash]).isEmpty ? "/" : String(resultsPath[..<slash]),
+                String(resultsPath[resultsPath.index(after: slash)...]))
+    }
+
     /// True for `name.<stamp>.results.json`, the copies `--fresh` keeps of `name.results.json`.
     public static func isArchive(_ candidate: String, of name: String) -> Bool {
         let suffix = ".results.json"

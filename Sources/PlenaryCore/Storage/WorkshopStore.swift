@@ -44,6 +44,14 @@ public enum WorkshopStore {
             var messages: [String] = []
             if fileSystem.exists(files.journalPath) {
                 try lock(files.journalPath, fileSystem: fileSystem)
+                // Holding the lock, no other program writes these results: a temporary copy left beside them was
+                // cut short by a kill or a power cut.
+                let (folder, name) = files.resultsFolderAndName
+                let leftovers = ((try? fileSystem.fileNames(in: folder)) ?? []).filter { $0.hasPrefix(name + ".tmp-") }
+                for leftover in leftovers { try? fileSystem.remove(folder + "/" + leftover) }
+                if !leftovers.isEmpty {
+                    messages.append("Removed \(leftovers.count) unfinished results write\(leftovers.count == 1 ? "" : "s") left by an interrupted run (the journal has everything).")
+                }
             }
             if fresh {
                 for path in [files.journalPath, files.resultsPath] where fileSystem.exists(path) {
