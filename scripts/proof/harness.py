@@ -6,14 +6,17 @@ with capture-pane and polled with a deadline. A proof fails by raising ProofFail
 that into a message and exit status 1.
 """
 
+import fcntl
 import json
 import os
 import shlex
 import shutil
 import signal
 import subprocess
+import struct
 import sys
 import tempfile
+import termios
 import time
 
 REPOSITORY = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
@@ -200,6 +203,26 @@ class Pane:
 
     def send_keys(self, *keys):
         self.tmux_command("send-keys", "-t", "t", *keys)
+        if keys and keys[-1] == "Escape":
+            self.let_escape_stand_alone()
+
+    def let_escape_stand_alone(self):
+        """A key reaching Plenary within its Esc delay (25 ms) after an Esc is Alt plus that key, as in any
+        terminal program; a person's next key comes much later. So wait until the program has read the Esc
+        (the pane terminal's input queue is empty), then longer than that delay."""
+        time.sleep(0.03)
+        tty = self.display("#{pane_tty}")
+        descriptor = os.open(tty, os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY)
+        try:
+            deadline = time.monotonic() + 5
+            while time.monotonic() < deadline:
+                unread = struct.unpack("i", fcntl.ioctl(descriptor, termios.FIONREAD, b"\0\0\0\0"))[0]
+                if unread == 0:
+                    break
+                time.sleep(0.005)
+        finally:
+            os.close(descriptor)
+        time.sleep(0.06)
 
     def resize(self, columns, rows):
         """Resizes and waits until tmux reports the size (back-to-back resizes are coalesced otherwise)."""

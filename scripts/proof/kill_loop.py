@@ -62,7 +62,8 @@ class KillLoop:
         if role == "voter":
             command += ["--voter", "--pin-hash", self.pin_hash]
         elif role == "facilitator":
-            command += ["--group", GROUP_ID]
+            # A group terminal has files of its own by default; here it takes turns on the plenary's files.
+            command += ["--group", GROUP_ID, "--results", self.workshop.results]
         self.pane = Pane(command, columns=100, rows=30, wrapper=wrapper)
 
     def first_frame(self, role):

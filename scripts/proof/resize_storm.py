@@ -143,8 +143,11 @@ class Storm:
         self.pane.send_keys("Escape")
         listing = self.pane.wait_for_settled("[Action concept]")
         note_on_screen = listing.split("[Action concept]", 1)[1].split("\n", 1)[0].strip()
+        # Esc goes back to the list of groups, a second Esc to the agenda.
         self.pane.send_keys("Escape")
-        self.pane.wait_for("AGENDA")
+        self.pane.wait_for("Working groups")
+        self.pane.send_keys("Escape")
+        self.pane.wait_for_settled(lambda s: "Enter open" not in s and "AGENDA" in s, description="the agenda")
         if self.pane.quit_plenary() != 0:
             raise ProofFailure("quit after the storm did not exit 0")
         self.pane.close()

@@ -82,8 +82,11 @@ def scripted_session(plenary, workshop, trace):
         pane.send_text("traced note")
         pane.send_keys("Escape")
         pane.wait_for("[Action concept] traced note")
+        # Esc goes back to the list of groups, a second Esc to the agenda.
         pane.send_keys("Escape")
-        pane.wait_for("AGENDA")
+        pane.wait_for("Working groups")
+        pane.send_keys("Escape")
+        pane.wait_for_settled(lambda s: "Enter open" not in s and "AGENDA" in s, description="the agenda")
         if pane.quit_plenary() != 0:
             raise ProofFailure("the traced session did not quit cleanly")
     finally:

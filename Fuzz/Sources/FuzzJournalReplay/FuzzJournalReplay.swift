@@ -19,7 +19,8 @@ public func fuzzJournalReplay(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt
     let files = WorkshopFiles(sessionPath: "demo.yaml")
     let fileSystem = MemoryFileSystem(files: [files.journalPath: journal])
     let opened = WorkshopStore.open(session: session, plan: DemoSession.plan, files: files, fileSystem: fileSystem,
-                                    now: DemoSession.start.adding(seconds: 3600), stamp: "fuzz", fresh: false)
+                                    now: DemoSession.start.adding(seconds: 3600), stamp: "fuzz", fresh: false,
+                                    newRecordID: "fuzz")
     if case .success(let contents) = opened {
         let results = ResultsSnapshot(state: contents.state, sessionFile: files.sessionPath, generator: "fuzz").encoded()
         guard (try? JSONSerialization.jsonObject(with: Data(results))) != nil else {
