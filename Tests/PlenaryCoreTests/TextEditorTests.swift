@@ -254,9 +254,9 @@ import Testing
     @Test func controlsAndBidiOverridesNeverEnter() {
         var editor = TextEditor()
         editor.apply(.insert("a\u{1B}[2Jb\u{7}\u{0}c\u{7F}d\u{85}e\u{9B}f\tg"))
-        #expect(editor.text == "a[2Jbcdef g")
+        #expect(editor.text == "abcdef g")
         editor.apply(.insert("\u{202E}evil\u{202C} \u{2066}x\u{2069}\u{202A}\u{202B}\u{202D}\u{2067}\u{2068}"))
-        #expect(editor.text == "a[2Jbcdef gevil x")
+        #expect(editor.text == "abcdef gevil x")
         #expect(editor.apply(.insert("\u{1}\u{202E}")) == .unchanged)
     }
 
@@ -452,4 +452,22 @@ struct Xorshift {
 
     /// A number in 0..<bound (bound > 0).
     mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
+}
+
+/// What `TextEditor.cleaned` keeps of typed or pasted text.
+@Suite struct TextCleaningTests {
+    @Test func escapeSequencesGoWholeNotJustTheirEscape() {
+        let cases: [(String, String)] = [
+            ("a \u{1B}[2J b", "a  b"),                                          // CSI
+            ("\u{1B}[31mred\u{1B}[0m", "red"),                                  // colours
+            ("x\u{1B}]0;pwned\u{7}y", "xy"),                                    // OSC to BEL
+            ("x\u{1B}]8;;http://e\u{1B}\\link\u{1B}]8;;\u{1B}\\y", "xlinky"),   // OSC to ESC \
+            ("\u{1B}(Bplain", "plain"),                                         // ESC, intermediate, final
+            ("\u{1B}[1;5Dé", "é"),
+            ("broken \u{1B}[12é", "broken é"),                                  // a CSI cut short keeps what follows
+        ]
+        for (typed, kept) in cases {
+            #expect(TextEditor.cleaned(typed, multiline: false) == kept, "\(typed.debugDescription)")
+        }
+    }
 }

@@ -164,8 +164,15 @@ public struct TextEditor: Sendable, Equatable {
     public static func cleaned(_ text: String, multiline: Bool) -> String {
         var result = String.UnicodeScalarView()
         var afterCarriageReturn = false
+        var escape = EscapeSequence.none
         for scalar in text.unicodeScalars {
             let value = scalar.value
+            // An escape sequence goes whole: `ESC [ 2 J` must not leave "[2J" behind in the text.
+            if escape.swallows(value) { continue }
+            if value == 0x1B {
+                escape = .introducer
+                continue
+            }
             defer { afterCarriageReturn = value == 0x0D }
             switch value {
             case 0x0A where afterCarriageReturn:
@@ -181,6 +188,42 @@ public struct TextEditor: Sendable, Equatable {
             }
         }
         return String(result)
+    }
+
+    /// Where a scan is inside an escape sequence (ECMA-48): after ESC, inside a CSI's parameters, or inside a
+    /// string (OSC, DCS…) that runs to BEL or ESC \.
+    private enum EscapeSequence {
+        case none, introducer, control, string, stringEscape
+
+        /// True when `value` belongs to the sequence (and moves the scan on).
+        mutating func swallows(_ value: UInt32) -> Bool {
+            switch self {
+            case .none:
+                return false
+            case .introducer:
+                switch value {
+                case 0x5B: self = .control                                  // CSI
+                case 0x5D, 0x50, 0x5F, 0x5E, 0x58: self = .string          // OSC, DCS, APC, PM, SOS
+                case 0x20...0x2F: break                                      // intermediate bytes
+                default: self = .none                                        // ESC and one final byte
+                }
+                return true
+            case .control:
+                // Parameters and intermediates run on; a final byte ends it; anything else ends it and stays.
+                guard (0x20...0x7E).contains(value) else {
+                    self = .none
+                    return false
+                }
+                if value >= 0x40 { self = .none }
+                return true
+            case .string:
+                if value == 0x07 { self = .none } else if value == 0x1B { self = .stringEscape }
+                return true
+            case .stringEscape:
+                self = value == 0x5C ? .none : .string
+                return true
+            }
+        }
     }
 
     // MARK: - Changing the text
