@@ -79,7 +79,7 @@ struct MergeCommand: ParsableCommand {
                 refused += 1
             case .success(let plan):
                 guard let command = plan.command else {
-                    print("\(path): nothing new (\(plan.summary)).")
+                    print("\(path): nothing new: \(plan.summary).")
                     continue
                 }
                 runner.send(.command(command))

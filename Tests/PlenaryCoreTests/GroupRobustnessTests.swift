@@ -137,6 +137,29 @@ import Testing
         #expect(try GroupMergeTests.merge(GroupMergeTests.results(laptop), into: &main).unchanged == 2)
     }
 
+    @Test func aLaterCopyTakesOnlyTheFieldsTheLaptopChangedAndKeepsEditsMadeHere() throws {
+        var laptop = GroupMergeTests.laptop("laptop-b")
+        GroupMergeTests.add(&laptop, group: "wg2", ["title": "Funding", "partners": "Lapland"], at: Fixtures.at(12, 50))
+        var main = GroupMergeTests.laptop("plenary")
+        try GroupMergeTests.merge(GroupMergeTests.results(laptop), into: &main)
+        // The plenary corrects the title; the laptop then adds a partner and, separately, rewrites the category.
+        Fixtures.run(&main, [(Fixtures.at(13, 0), .group(.setField(group: "wg2", entry: "wg2-1", field: "title", text: "Funding [plenary]")))])
+        Fixtures.run(&laptop, [
+            (Fixtures.at(13, 5), .group(.setField(group: "wg2", entry: "wg2-1", field: "partners", text: "Lapland\nKainuu"))),
+            (Fixtures.at(13, 5), .group(.setField(group: "wg2", entry: "wg2-1", field: "category", text: "Funding"))),
+        ])
+        let plan = try GroupMergeTests.merge(GroupMergeTests.results(laptop), into: &main)
+        #expect((plan.updated, plan.keptHere) == (1, 0))
+        #expect(main.group("wg2")?.entries[0].fields == ["title": "Funding [plenary]", "partners": "Lapland\nKainuu", "category": "Funding"])
+        // Both sides change the title: the plenary's edit stays, and the merge says so.
+        Fixtures.run(&laptop, [(Fixtures.at(13, 10), .group(.setField(group: "wg2", entry: "wg2-1", field: "title", text: "Funding calls")))])
+        let conflict = try GroupMergeTests.merge(GroupMergeTests.results(laptop), into: &main)
+        #expect(conflict.keptHere == 1)
+        #expect(conflict.summary == "0 entries added, 1 updated, 1 field edited on both sides kept as edited here")
+        #expect(main.group("wg2")?.entries[0].fields["title"] == "Funding [plenary]")
+        #expect(try GroupMergeTests.merge(GroupMergeTests.results(laptop), into: &main).command == nil)
+    }
+
     @Test func aResultsFileWithoutItsJournalIsKeptAside() throws {
         let fileSystem = MemoryFileSystem()
         fileSystem.write(files.resultsPath, "{\"copied\": \"from a group laptop\"}")

@@ -24,7 +24,7 @@ import Testing
     @Test func controlCharactersNeverEnterAndNewlinesBecomeSpaces() {
         var editor = LineEditor()
         editor.apply(.insert("a\u{1B}[2Jb\nc\u{7}"))
-        #expect(editor.text == "a[2Jb c")
+        #expect(editor.text == "ab c")
     }
 
     @Test func aLineBreakIsOneSpaceAndBidiOverridesNeverEnter() {
@@ -37,11 +37,11 @@ import Testing
         var editor = LineEditor("x", limit: 20)
         editor.apply(.home)
         editor.apply(.paste("\r\nfirst\nsecond\u{1B}[2J\n"))
-        #expect(editor.text == "first second[2Jx")
-        #expect(editor.cursor == 15)
+        #expect(editor.text == "first secondx")
+        #expect(editor.cursor == 12)
         // Cut to the room the limit leaves, like typing.
         editor.apply(.paste("12345678"))
-        #expect(editor.text == "first second[2J1234x")
+        #expect(editor.text == "first second1234567x")
     }
 
     @Test func emojiAndCombiningMarksAreSingleCharacters() {

@@ -36,7 +36,7 @@ import Testing
         runner.send(.openImport)
         runner.send(.moveImportSelection(by: 1))
         runner.send(.confirmImport)
-        #expect(runner.state.notice?.text == "wg2.results.json: nothing new (1 entry already there).")
+        #expect(runner.state.notice?.text == "wg2.results.json: nothing new: 1 entry already there.")
         #expect(runner.state.recordedCommands == 1)
     }
 

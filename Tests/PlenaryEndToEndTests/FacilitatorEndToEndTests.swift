@@ -119,7 +119,7 @@ struct FacilitatorEndToEndTests {
         // plenary merge brings in laptop B; laptop A is already there. A second merge changes no byte.
         let merged = try Subprocess.run([plenary, "merge", main, laptopA, laptopB])
         #expect(merged.status == 0, "\(merged)")
-        #expect(merged.stdout.contains("wg1-laptop.results.json: nothing new (2 entries already there)"))
+        #expect(merged.stdout.contains("wg1-laptop.results.json: nothing new: 2 entries already there"))
         #expect(merged.stdout.contains("wg2-laptop.results.json: 1 entry added (Sustainability and stakeholder"))
         let before = try Data(contentsOf: URL(fileURLWithPath: main))
         let again = try Subprocess.run([plenary, "merge", main, laptopA, laptopB])

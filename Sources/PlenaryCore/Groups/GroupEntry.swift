@@ -11,6 +11,14 @@ public struct GroupEntry: Sendable, Equatable, Identifiable {
     public var editedAt: Instant
     /// Set on entries merged from another laptop's results: where they came from.
     public var origin: EntryOrigin?
+    /// For merged entries: the laptop's version as merged last, so a later merge can tell which fields the
+    /// laptop changed and which were edited here (`EntryMerge`).
+    public var mergedBase: MergedBase?
+
+    public struct MergedBase: Sendable, Equatable {
+        public var fields: [String: String]
+        public var editedAt: Instant
+    }
 
     public init(id: String, template: String, fields: [String: String] = [:], author: String, createdAt: Instant,
                 origin: EntryOrigin? = nil) {

@@ -7,8 +7,10 @@ public enum GroupImport {
         public var added: Int
         public var updated: Int
         public var unchanged: Int
-        /// Entries whose copy here is as new or newer (edited here since): kept as they are.
+        /// Entries the file holds an older copy of than the one merged before: left as they are.
         public var older: Int
+        /// Fields edited both here and on the laptop since the last merge: the edit here is kept.
+        public var keptHere: Int
         /// Entries merged before and deleted here since: not brought back.
         public var deletedHere: Int
         /// Names of the groups that gain or change entries, in session order.
@@ -21,7 +23,8 @@ public enum GroupImport {
             if added > 0 || updated > 0 { parts.append("\(entries(added)) added") }
             if updated > 0 { parts.append("\(updated) updated") }
             if unchanged > 0 { parts.append(parts.isEmpty ? "\(entries(unchanged)) already there" : "\(unchanged) already there") }
-            if older > 0 { parts.append("\(entries(older)) kept as edited here (newer than the file)") }
+            if older > 0 { parts.append("\(entries(older)) newer here than in the file") }
+            if keptHere > 0 { parts.append("\(keptHere) field\(keptHere == 1 ? "" : "s") edited on both sides kept as edited here") }
             if deletedHere > 0 { parts.append("\(entries(deletedHere)) deleted here, not brought back") }
             return parts.isEmpty ? "the file has no entries" : parts.joined(separator: ", ")
         }
@@ -74,7 +77,7 @@ public enum GroupImport {
         }
         guard record != state.recordID else { return .failure(.ownFile(file: fileName)) }
 
-        var plan = Plan(command: nil, added: 0, updated: 0, unchanged: 0, older: 0, deletedHere: 0, groups: [])
+        var plan = Plan(command: nil, added: 0, updated: 0, unchanged: 0, older: 0, keptHere: 0, deletedHere: 0, groups: [])
         var incoming: [ImportedEntry] = []
         for group in snapshot.groups {
             let known = state.group(group.id)?.entries ?? []
@@ -97,15 +100,17 @@ public enum GroupImport {
                     continue
                 }
                 if let existing = known.first(where: { $0.origin?.record == origin.record && $0.origin?.entry == origin.entry }) {
-                    if existing.fields == fields && existing.template == entry.template {
+                    switch EntryMerge.merge(item, into: existing) {
+                    case .unchanged:
                         plan.unchanged += 1
                         continue
-                    }
-                    guard item.editedAt > existing.editedAt else {
+                    case .older:
                         plan.older += 1
                         continue
+                    case .updated(_, let keptHere):
+                        plan.updated += 1
+                        plan.keptHere += keptHere
                     }
-                    plan.updated += 1
                 } else {
                     plan.added += 1
                 }

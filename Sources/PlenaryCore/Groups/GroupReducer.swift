@@ -80,8 +80,8 @@ enum GroupReducer {
     }
 
     /// Brings in entries captured on another laptop: new ones go to the end of their group, ones merged before
-    /// are updated in place when the incoming version is newer, unchanged ones are left alone, and ones deleted
-    /// here stay deleted, so merging the same file twice changes nothing.
+    /// take the laptop's newer edits field by field (`EntryMerge`), unchanged ones are left alone, and ones
+    /// deleted here stay deleted, so merging the same file twice changes nothing.
     /// All or nothing: returns why the merge was refused, or nil when something changed.
     static func merge(_ incoming: [ImportedEntry], into state: inout WorkshopState) -> String? {
         var groups = state.groups
@@ -97,17 +97,13 @@ enum GroupReducer {
             }
             guard !group.deletedOrigins.contains(where: { $0.record == item.origin.record && $0.entry == item.origin.entry }) else { continue }
             if let index = group.entries.firstIndex(where: { $0.origin?.record == item.origin.record && $0.origin?.entry == item.origin.entry }) {
-                let known = group.entries[index]
-                // Only a newer version replaces what is here (an older copy, or an edit made here since, wins).
-                guard known.fields != item.fields || known.template != item.template, item.editedAt > known.editedAt else { continue }
-                group.entries[index].fields = item.fields
-                group.entries[index].template = item.template
-                group.entries[index].editedAt = item.editedAt
-                group.entries[index].origin = item.origin
+                guard case .updated(let merged, _) = EntryMerge.merge(item, into: group.entries[index]) else { continue }
+                group.entries[index] = merged
             } else {
                 var entry = GroupEntry(id: "\(group.id)-\(group.nextNumber)", template: item.template, fields: item.fields,
                                        author: item.author, createdAt: item.createdAt, origin: item.origin)
                 entry.editedAt = item.editedAt
+                entry.mergedBase = GroupEntry.MergedBase(fields: item.fields, editedAt: item.editedAt)
                 group.nextNumber += 1
                 group.entries.append(entry)
             }

@@ -101,14 +101,10 @@ enum GroupScreenReducer {
             let effects = save(&state, draft, now: now)
             guard case .entry(var saved) = state.screen, let group = state.group(saved.groupID),
                   let entry = group.entries.first(where: { $0.id == saved.entryID }), let template = state.template(entry.template) else { return effects }
-            let target = saved.fieldIndex + delta
-            guard target >= 0, target < template.fields.count else {
-                if target >= template.fields.count {
-                    // Past the last field: the entry is done, back to the list.
-                    state.screen = .group(id: saved.groupID, selection: group.entries.firstIndex { $0.id == entry.id } ?? 0)
-                }
-                return effects
-            }
+            // Tab runs round the fields: only Esc leaves the form, so fast typing after a Tab never lands on the
+            // list, where letters are commands (`d` deletes).
+            let count = template.fields.count
+            let target = ((saved.fieldIndex + delta) % count + count) % count
             saved = EntryDraft.open(entry, groupID: saved.groupID, template: template, fieldIndex: target)
             state.screen = .entry(saved)
             return effects

@@ -43,7 +43,7 @@ enum ImportReducer {
                 case .success(let plan):
                     guard let command = plan.command else {
                         state.screen = .agenda
-                        state.notice = Notice(text: "\(name): nothing new (\(plan.summary)).", level: .info,
+                        state.notice = Notice(text: "\(name): nothing new: \(plan.summary).", level: .info,
                                               until: now.adding(seconds: WorkshopReducer.noticeSeconds))
                         return []
                     }

@@ -124,7 +124,9 @@ public enum ReportBackView {
             if end < lines.count {
                 if let entryStart = lines[(start + 1)..<end].lastIndex(where: \.startsEntry) {
                     let entryEnd = lines[(entryStart + 1)...].firstIndex(where: \.startsEntry) ?? lines.count
-                    if entryEnd > end && entryEnd - entryStart <= rows { end = entryStart }
+                    // It moves to the next page when it fits there whole, or when only its first rows would be
+                    // left at the foot of this one.
+                    if entryEnd > end && (entryEnd - entryStart <= rows || entryStart >= end - 2) { end = entryStart }
                 }
             }
             // Do not start a page with the blank line between entries.
