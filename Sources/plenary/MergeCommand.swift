@@ -28,7 +28,7 @@ struct MergeCommand: ParsableCommand {
 
     func run() throws {
         let fileSystem = PosixFileSystem()
-        let main = try readResults(mainResults, fileSystem: fileSystem)
+        let main = try ResultsInput.load(mainResults)
         let (session, sessionPath) = try SessionLoading.load(self.session ?? Self.locate(main.sessionFile, besides: mainResults, fileSystem: fileSystem))
         if let fingerprint = main.workshop.fingerprint, fingerprint != session.fingerprint {
             StandardError.write("plenary: \(sessionPath) is not the session \(mainResults) was recorded with (\u{201C}\(main.workshop.title)\u{201D}); name the right one with --session FILE")
@@ -59,7 +59,7 @@ struct MergeCommand: ParsableCommand {
         defer { runner.close() }
         var refused = 0
         for path in groupResults {
-            let name = path.split(separator: "/").last.map(String.init) ?? path
+            let name = WorkshopFiles.fileName(of: path)
             let bytes: [UInt8]
             do {
                 guard let contents = try fileSystem.contents(of: path) else {
@@ -97,23 +97,7 @@ struct MergeCommand: ParsableCommand {
     /// here, the file of that name beside the results.
     static func locate(_ recorded: String, besides results: String, fileSystem: PosixFileSystem) -> String {
         guard !fileSystem.exists(recorded), let slash = results.lastIndex(of: "/") else { return recorded }
-        let beside = String(results[...slash]) + (recorded.split(separator: "/").last.map(String.init) ?? recorded)
+        let beside = String(results[...slash]) + WorkshopFiles.fileName(of: recorded)
         return fileSystem.exists(beside) ? beside : recorded
-    }
-
-    private func readResults(_ path: String, fileSystem: PosixFileSystem) throws -> ResultsSnapshot {
-        do {
-            guard let bytes = try fileSystem.contents(of: path) else {
-                StandardError.write("plenary: \(path): no such file. The workshop's results file is written as soon as `plenary run SESSION` starts (next to the session file unless --results was given).")
-                throw ExitCode(1)
-            }
-            return try ResultsSnapshot.decode(bytes)
-        } catch let error as StorageError {
-            StandardError.write("plenary: \(error)")
-            throw ExitCode(1)
-        } catch is DecodingError {
-            StandardError.write("plenary: \(path) is not a Plenary results file")
-            throw ExitCode(1)
-        }
     }
 }

@@ -48,12 +48,12 @@ import PlenaryCore
             templates: [], groups: [WorkingGroup(id: "wg", name: "Clusters", templates: [])])
         guard case .success(let plan) = PlannedAgenda.plan(session) else { return }
         var state = WorkshopState(session: session, plan: plan, now: Instant(seconds: 8 * 3600))
-        #expect(GroupViews.timeBox(state, groupID: "wg") == ("09:00–09:30", .dim))
+        #expect(GroupViews.timeBox(state, LiveSchedule(state: state), groupID: "wg") == ("09:00–09:30", .dim))
         _ = WorkshopReducer.reduce(&state, .command(.start), now: Instant(seconds: 9 * 3600))
         _ = WorkshopReducer.reduce(&state, .tick, now: Instant(seconds: 9 * 3600 + 28 * 60 + 30))
-        #expect(GroupViews.timeBox(state, groupID: "wg") == ("09:00–09:30 2 min left", .warning))
+        #expect(GroupViews.timeBox(state, LiveSchedule(state: state), groupID: "wg") == ("09:00–09:30 2 min left", .warning))
         _ = WorkshopReducer.reduce(&state, .tick, now: Instant(seconds: 9 * 3600 + 31 * 60))
-        #expect(GroupViews.timeBox(state, groupID: "wg").1 == .alert)
-        #expect(GroupViews.timeBox(state, groupID: "other") == ("", .dim))
+        #expect(GroupViews.timeBox(state, LiveSchedule(state: state), groupID: "wg").1 == .alert)
+        #expect(GroupViews.timeBox(state, LiveSchedule(state: state), groupID: "other") == ("", .dim))
     }
 }

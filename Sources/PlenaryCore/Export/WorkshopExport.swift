@@ -17,7 +17,7 @@ public enum WorkshopExport {
 
     /// The name exports are based on: "sevilla.results.json" → "sevilla", "out.json" → "out".
     public static func baseName(ofResultsFile path: String) -> String {
-        var name = path.split(separator: "/").last.map(String.init) ?? path
+        var name = WorkshopFiles.fileName(of: path)
         for suffix in [".results.json", ".json"] where name.hasSuffix(suffix) {
             name.removeLast(suffix.count)
             break

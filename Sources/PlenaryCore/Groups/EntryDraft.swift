@@ -10,7 +10,6 @@ public struct EntryDraft: Sendable, Equatable {
     public var editor: TextEditor
     /// Typed since the field was last journaled.
     public var isDirty: Bool
-    public var lastKeyAt: Instant?
     /// The first key not yet journaled: the autosave is due `autosaveSeconds` after it.
     public var dirtySince: Instant?
     /// The allowed answers when the field is a choice (then picked, never typed); empty otherwise.
@@ -24,7 +23,6 @@ public struct EntryDraft: Sendable, Equatable {
         self.fieldIndex = fieldIndex
         self.editor = editor
         self.isDirty = false
-        self.lastKeyAt = nil
         self.dirtySince = nil
         self.choices = []
     }
@@ -39,7 +37,6 @@ public struct EntryDraft: Sendable, Equatable {
     mutating func markTyped(at now: Instant) {
         if !isDirty { dirtySince = now }
         isDirty = true
-        lastKeyAt = now
     }
 
     /// True once the oldest unsaved key is `autosaveSeconds` old.

@@ -8,6 +8,11 @@ public struct EntryOrigin: Sendable, Equatable, Hashable, Codable {
     /// File name it was merged from, for people reading the results.
     public var file: String
 
+    /// The same entry of the same record, whatever file it was carried in.
+    public func isSameEntry(as other: EntryOrigin) -> Bool {
+        record == other.record && entry == other.entry
+    }
+
     public init(record: String, entry: String, file: String) {
         self.record = record
         self.entry = entry

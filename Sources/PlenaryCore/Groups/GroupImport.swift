@@ -80,8 +80,7 @@ public enum GroupImport {
         var plan = Plan(command: nil, added: 0, updated: 0, unchanged: 0, older: 0, keptHere: 0, deletedHere: 0, groups: [])
         var incoming: [ImportedEntry] = []
         for group in snapshot.groups {
-            let known = state.group(group.id)?.entries ?? []
-            let deleted = state.group(group.id)?.deletedOrigins ?? []
+            let here = state.group(group.id)
             for entry in group.entries {
                 let origin = entry.origin ?? EntryOrigin(record: record, entry: entry.id, file: fileName)
                 // Entries this record sent to the other laptop earlier come home unchanged: skip them.
@@ -95,12 +94,12 @@ public enum GroupImport {
                 let item = ImportedEntry(group: group.id, origin: origin, template: entry.template, fields: fields,
                                          author: entry.author, createdAt: createdAt,
                                          editedAt: LocalCalendar.instant(fromISO8601: entry.editedAt) ?? createdAt)
-                if deleted.contains(where: { $0.record == origin.record && $0.entry == origin.entry }) {
+                if here?.wasDeletedHere(origin) == true {
                     plan.deletedHere += 1
                     continue
                 }
-                if let existing = known.first(where: { $0.origin?.record == origin.record && $0.origin?.entry == origin.entry }) {
-                    switch EntryMerge.merge(item, into: existing) {
+                if let here, let index = here.index(ofMerged: origin) {
+                    switch EntryMerge.merge(item, into: here.entries[index]) {
                     case .unchanged:
                         plan.unchanged += 1
                         continue

@@ -95,8 +95,8 @@ enum GroupReducer {
                   state.session.templates.contains(where: { $0.id == item.template }) else {
                 return "The group \"\(item.group)\" does not use the template \"\(item.template)\"."
             }
-            guard !group.deletedOrigins.contains(where: { $0.record == item.origin.record && $0.entry == item.origin.entry }) else { continue }
-            if let index = group.entries.firstIndex(where: { $0.origin?.record == item.origin.record && $0.origin?.entry == item.origin.entry }) {
+            guard !group.wasDeletedHere(item.origin) else { continue }
+            if let index = group.index(ofMerged: item.origin) {
                 guard case .updated(let merged, _) = EntryMerge.merge(item, into: group.entries[index]) else { continue }
                 group.entries[index] = merged
             } else {

@@ -27,4 +27,14 @@ public struct GroupState: Sendable, Equatable, Identifiable {
     public var id: String { definition.id }
 
     public func index(of entryID: String) -> Int? { entries.firstIndex { $0.id == entryID } }
+
+    /// Where the entry merged from `origin` is in the list, if it was merged and is still here.
+    func index(ofMerged origin: EntryOrigin) -> Int? {
+        entries.firstIndex { $0.origin?.isSameEntry(as: origin) == true }
+    }
+
+    /// True when the entry merged from `origin` was deleted here (a merge must not bring it back).
+    func wasDeletedHere(_ origin: EntryOrigin) -> Bool {
+        deletedOrigins.contains { $0.isSameEntry(as: origin) }
+    }
 }

@@ -4,7 +4,9 @@ enum ImportReducer {
     static func reduce(_ state: inout WorkshopState, _ action: WorkshopAction, now: Instant) -> [Effect] {
         switch action {
         case .openImport:
-            guard state.role == .moderator, !state.groups.isEmpty else {
+            // Only the plenary merges; a group terminal's keys never ask.
+            guard state.role == .moderator else { return [] }
+            guard !state.groups.isEmpty else {
                 state.notice = Notice(text: "This session has no working groups to merge.", level: .info,
                                       until: now.adding(seconds: WorkshopReducer.noticeSeconds))
                 return []
@@ -30,7 +32,7 @@ enum ImportReducer {
             return [.readImportFile(path)]
         case .importFileRead(let path, let result):
             guard case .importPicker = state.screen else { return [] }
-            let name = path.split(separator: "/").last.map(String.init) ?? path
+            let name = WorkshopFiles.fileName(of: path)
             switch result {
             case .failure(let error):
                 state.notice = Notice(text: "Cannot read \(path): \(error.reason).", level: .error, until: nil)

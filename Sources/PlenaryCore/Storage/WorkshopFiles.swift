@@ -34,6 +34,11 @@ public struct WorkshopFiles: Sendable, Equatable {
         self.usedCodesPath = journalBase + ".codes-used.json"
     }
 
+    /// The last component of a path: what messages and merged entries call a file.
+    public static func fileName(of path: String) -> String {
+        path.split(separator: "/").last.map(String.init) ?? path
+    }
+
     /// The results file's folder ("." when it has none) and name.
     public var resultsFolderAndName: (folder: String, name: String) {
         guard let slash = resultsPath.lastIndex(of: "/") else { return (".", resultsPath) }

@@ -19,14 +19,14 @@ enum GroupViews {
     }
 
     /// A group's entries as a numbered list, with how to add one from each template.
-    static func drawGroup(_ state: WorkshopState, group: GroupState, selection: Int, into grid: inout CellGrid,
+    static func drawGroup(_ state: WorkshopState, _ schedule: LiveSchedule, group: GroupState, selection: Int, into grid: inout CellGrid,
                           x: Int, y: Int, width: Int, height: Int, glyphs: Glyphs) {
         guard width > 10, height > 3 else { return }
         var row = y
         var heading = "WORKING GROUP"
         if let lead = group.definition.lead { heading += " \(glyphs.middleDot) \(lead)" }
         if let facilitator = group.definition.facilitator { heading += " \(glyphs.middleDot) facilitator \(facilitator.name)" }
-        let (box, boxStyle) = timeBox(state, groupID: group.id)
+        let (box, boxStyle) = timeBox(state, schedule, groupID: group.id)
         let boxWidth = box.terminalWidth
         grid.putClipped(heading, x: x, y: row, style: .dim, width: max(0, width - boxWidth - 2), ellipsis: glyphs.ellipsis)
         if boxWidth + 2 < width { grid.put(box, x: x + width - boxWidth, y: row, style: boxStyle) }
@@ -71,9 +71,9 @@ enum GroupViews {
 
     /// The group's time box: its agenda slot's projected times and, while it runs, the minutes left (on a group's
     /// own laptop, where the agenda is not run, the planned times against the clock).
-    static func timeBox(_ state: WorkshopState, groupID: String) -> (String, StyleRole) {
+    static func timeBox(_ state: WorkshopState, _ schedule: LiveSchedule, groupID: String) -> (String, StyleRole) {
         guard let index = state.session.agenda.firstIndex(where: { $0.groups.contains(groupID) }) else { return ("", .dim) }
-        let timing = LiveSchedule(state: state).slots[index]
+        let timing = schedule.slots[index]
         let calendar = state.calendar
         let text = "\(calendar.clockTime(timing.projectedStart))–\(calendar.clockTime(timing.projectedEnd))"
         guard state.now >= timing.projectedStart else { return (text, .dim) }

@@ -49,7 +49,7 @@ public enum ModeratorScreen {
             return grid
         case .group(let id, let selection), .groupHelp(let id, let selection):
             if let group = state.group(id) {
-                GroupViews.drawGroup(state, group: group, selection: selection, into: &grid,
+                GroupViews.drawGroup(state, schedule, group: group, selection: selection, into: &grid,
                                      x: body.x, y: body.y, width: body.width, height: body.height, glyphs: glyphs)
             }
             drawFooter(KeyBinding.group, into: &grid, y: size.rows - 1, glyphs: glyphs)
