@@ -137,7 +137,11 @@ class Storm:
         self.pane.send_text("1")
         self.pane.wait_for("ACTION CONCEPT")
         self.resize_randomly(self.resizes - self.resizes // 2, self.note_keys)
-        screen = self.back_to_normal("ACTION CONCEPT")
+        self.back_to_normal("ACTION CONCEPT")
+        # The field is saved within two seconds of its first unsaved key; compare frames once it has been, so the
+        # autosave does not land between the frame and the one drawn afresh.
+        screen = self.pane.wait_for_settled(lambda s: "ACTION CONCEPT" in s and "saved" in s.split("\n")[3],
+                                            description="the typed note saved")
         self.check_whole_frame(screen, 30, 100)
         self.check_same_as_fresh(screen, "ACTION CONCEPT")
         self.pane.send_keys("Escape")
