@@ -162,6 +162,63 @@ import PlenaryCore
         ])
     }
 
+    /// Two lines of title and two of speakers at the minimum size: the timer used to be drawn over "Next"
+    /// ("Next o12:30"). The gap under "Planned" gives way so the timer, its label and "Next" each keep a row; with a
+    /// slot poll as well, the speakers' second line goes too.
+    @Test func aCrowdedSlotAtTheMinimumSizeKeepsTheTimerOffNext() {
+        var session = ScreenFixtures.session
+        session.agenda[0].speakers = [
+            Person(name: "Ángela Negrete Benedí", affiliation: "ECCP"), Person(name: "Carlos Ruiz", affiliation: "IRM-HUB"),
+            Person(name: "Marta Ortega", affiliation: "Junta de Andalucía"),
+        ]
+        session.agenda[0].polls = []
+        let grid = ModeratorScreen.render(ScreenFixtures.state(session, now: ScreenFixtures.at(12, 14, 1), [(ScreenFixtures.at(12, 0), .start)]),
+                                          size: TerminalSize(columns: 60, rows: 16))
+        expectLines(grid, [
+            " From S3 Benchmarking to Cluster-Led …  12:14:01   on time",
+            " WIDEX & IRM-HUB Workshop on Regional Cooperation · Sevill…",
+            "────────────────────────────────────────────────────────────",
+            " AGENDA                   │ NOW · Registration     slot 1/7",
+            " ▶ 12:00 Workshop registr…│ Workshop registration.",
+            "   12:30 Welcome and obje…│ Networking & welcome coffee",
+            "   12:35 IRM-HUB framing:…│ Ángela Negrete Benedí, ECCP;",
+            "   12:40 WIDEX framing: i…│ Carlos Ruiz, IRM-HUB; Marta…",
+            "   12:45 Working groups   │ Planned 12:00–12:30 (30 min) ·…",
+            "   13:20 Wrap-up and conc…│ 15:59",
+            "   13:30 Networking lunch │ left of 30:00 · 14:01 elapsed",
+            "                          │ Next  12:30  Welcome and objec…",
+            "                          │ Day ends 15:00, planned 15:00 …",
+            "────────────────────────────────────────────────────────────",
+            " 1 action recorded",
+            " Space start/pause  n/→ next  p/← back  ? help  q quit",
+        ])
+    }
+
+    @Test func aCrowdedSlotWithAPollAtTheMinimumSizeShortensTheSpeakers() {
+        var session = ScreenFixtures.session
+        session.polls = [PollDefinition(id: "format", question: "Format?", type: .single, options: ["A", "B"])]
+        session.agenda[0].speakers = [
+            Person(name: "Ángela Negrete Benedí", affiliation: "ECCP"), Person(name: "Carlos Ruiz", affiliation: "IRM-HUB"),
+            Person(name: "Marta Ortega", affiliation: "Junta de Andalucía"),
+        ]
+        session.agenda[0].polls = ["format"]
+        let grid = ModeratorScreen.render(ScreenFixtures.state(session, now: ScreenFixtures.at(12, 14, 1), [(ScreenFixtures.at(12, 0), .start)]),
+                                          size: TerminalSize(columns: 60, rows: 16))
+        let panel = grid.lines[3...12].map { String($0.split(separator: "│", maxSplits: 1).last ?? "") }
+        #expect(panel == [
+            " NOW · Registration     slot 1/7",
+            " Workshop registration.",
+            " Networking & welcome coffee",
+            " Ángela Negrete Benedí, ECCP;…",
+            " Planned 12:00–12:30 (30 min) ·…",
+            " 15:59",
+            " left of 30:00 · 14:01 elapsed",
+            " Poll  DRAFT  Format?        (P)",
+            " Next  12:30  Welcome and objec…",
+            " Day ends 15:00, planned 15:00 …",
+        ])
+    }
+
     @Test func afterTheEnd() {
         let grid = ModeratorScreen.render(ScreenFixtures.state(now: ScreenFixtures.at(13, 40), [(ScreenFixtures.at(12, 0), .start), (ScreenFixtures.at(12, 30), .jump(slot: 5)), (ScreenFixtures.at(13, 35), .end)]), size: TerminalSize(columns: 80, rows: 24))
         expectLines(grid, [
