@@ -219,6 +219,45 @@ import PlenaryCore
         ])
     }
 
+    /// docs/session-format.md: `|` keeps the notes' lines as written (a list of deadlines, one a line), `>` folds
+    /// them into a paragraph that wraps to the panel. Lines used to be joined unless they were bullets.
+    @Test func notesKeepTheLinesTheSessionFileGivesThem() throws {
+        let yaml = """
+            plenary: 1
+            title: Notes
+            timezone: Europe/Madrid
+            agenda:
+              - title: Calls
+                start: "12:00"
+                duration: 30
+                notes: |
+                  I3 Strand 1: 5 December, 17:00.
+                  EMFAF Blue Economy: 18 February.
+
+                  Next Talks: 11 December.
+              - title: Folded
+                duration: 30
+                notes: >
+                  A long paragraph typed over
+                  several short lines in the file.
+            """
+        let session = try SessionFile.parse(yaml: yaml, file: "notes.yaml").get()
+        let size = TerminalSize(columns: 80, rows: 24)
+        func panel(_ state: WorkshopState) -> [String] {
+            ModeratorScreen.render(state, size: size).lines[3...20].map {
+                String(String($0.split(separator: "│", maxSplits: 1).last ?? "").drop { $0 == " " })
+            }
+        }
+        let first = panel(ScreenFixtures.state(session, now: ScreenFixtures.at(12, 1), [(ScreenFixtures.at(12, 0), .start)]))
+        let notes = try #require(first.firstIndex(of: "Notes"))
+        #expect(Array(first[(notes + 1)...(notes + 4)]) == [
+            "I3 Strand 1: 5 December, 17:00.", "EMFAF Blue Economy: 18 February.", "", "Next Talks: 11 December.",
+        ])
+        let second = panel(ScreenFixtures.state(session, now: ScreenFixtures.at(12, 31), [(ScreenFixtures.at(12, 0), .start), (ScreenFixtures.at(12, 30), .next)]))
+        let folded = try #require(second.firstIndex(of: "Notes"))
+        #expect(Array(second[(folded + 1)...(folded + 2)]) == ["A long paragraph typed over several short", "lines in the file."])
+    }
+
     @Test func afterTheEnd() {
         let grid = ModeratorScreen.render(ScreenFixtures.state(now: ScreenFixtures.at(13, 40), [(ScreenFixtures.at(12, 0), .start), (ScreenFixtures.at(12, 30), .jump(slot: 5)), (ScreenFixtures.at(13, 35), .end)]), size: TerminalSize(columns: 80, rows: 24))
         expectLines(grid, [

@@ -82,7 +82,7 @@ enum SlotPanel {
             grid.put("Notes", x: x, y: row, style: .dim)
             row += 1
             let room = bottom - footerRows - row
-            for line in notes.reflowedParagraphs.wrapped(toWidth: width, maxLines: room, ellipsis: glyphs.ellipsis) {
+            for line in notes.withoutBlankLinesAtEnds.wrapped(toWidth: width, maxLines: room, ellipsis: glyphs.ellipsis) {
                 grid.put(line, x: x, y: row, maxWidth: width)
                 row += 1
             }
