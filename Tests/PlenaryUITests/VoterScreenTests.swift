@@ -56,5 +56,8 @@ import Testing
         guard case .recorded? = state.voter?.step else { Issue.record("Esc did not skip the last question"); return }
         #expect(state.poll("format")?.rounds.last?.ballots.isEmpty == true)
         #expect(state.poll("word")?.rounds.last?.ballots.isEmpty == true)
+        screen = ModeratorScreen.render(state, size: size, glyphs: .unicode).lines.joined(separator: "\n")
+        #expect(screen.contains("nothing was recorded") && !screen.contains("Your vote is recorded"))
+        #expect(state.voter?.completedTurns == 0, "nobody voted")
     }
 }
