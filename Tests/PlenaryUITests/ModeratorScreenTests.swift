@@ -258,6 +258,47 @@ import PlenaryCore
         #expect(Array(second[(folded + 1)...(folded + 2)]) == ["A long paragraph typed over several short", "lines in the file."])
     }
 
+    /// An ad-hoc poll's question shows its count against the limit as it is typed, and text that does not fit
+    /// is refused with a visible warning (it used to stop silently at 200 characters).
+    @Test func theNewPollFormCountsTheQuestionAndSaysWhenItIsFull() {
+        var state = ScreenFixtures.state(now: ScreenFixtures.at(12, 1))
+        var draft = PollDraft()
+        _ = draft.apply(.line(.insert("Which instrument helps most?")))
+        state.screen = .newPoll(draft)
+        let size = TerminalSize(columns: 80, rows: 24)
+        var lines = ModeratorScreen.render(state, size: size).lines
+        #expect(lines[5] == " Question  Which instrument helps most?                                  28/200")
+        _ = draft.apply(.line(.insert(String(repeating: "x", count: 172))))
+        _ = draft.apply(.line(.insert("!")))
+        state.screen = .newPoll(draft)
+        lines = ModeratorScreen.render(state, size: size).lines
+        #expect(lines[5].hasSuffix(" 200/200"))
+        #expect(lines[20] == " Not added: a question holds at most 200 characters (1 more would not fit)")
+        #expect(draft.question.text.count == 200)
+        // An option counts too, against its own limit.
+        _ = draft.apply(.next)
+        _ = draft.apply(.next)
+        _ = draft.apply(.line(.insert("INNOSUP")))
+        state.screen = .newPoll(draft)
+        lines = ModeratorScreen.render(state, size: size).lines
+        #expect(lines.contains { $0.contains("INNOSUP") && $0.hasSuffix(" 7/120") })
+    }
+
+    /// An open answer's count turns into a warning when the answer is full or a paste does not fit.
+    @Test func theBallotCountWarnsWhenTheAnswerIsFull() {
+        let poll = PollDefinition(id: "word", question: "One word?", type: .open, maxLength: 12)
+        var draft = BallotDraft(poll: poll)
+        draft.apply(.line(.insert("open data")), poll: poll)
+        var grid = CellGrid(size: TerminalSize(columns: 60, rows: 3))
+        BallotFormView.drawText(draft.text, into: &grid, x: 0, y: 0, width: 60, glyphs: .unicode)
+        #expect(grid.lines[1] == "  9/12 characters")
+        draft.apply(.line(.paste("and more")), poll: poll)
+        grid = CellGrid(size: TerminalSize(columns: 60, rows: 3))
+        BallotFormView.drawText(draft.text, into: &grid, x: 0, y: 0, width: 60, glyphs: .unicode)
+        #expect(grid.lines[1] == "  9/12 characters · not added: 8 more would not fit")
+        #expect(grid[2, 1].style == .warning)
+    }
+
     @Test func afterTheEnd() {
         let grid = ModeratorScreen.render(ScreenFixtures.state(now: ScreenFixtures.at(13, 40), [(ScreenFixtures.at(12, 0), .start), (ScreenFixtures.at(12, 30), .jump(slot: 5)), (ScreenFixtures.at(13, 35), .end)]), size: TerminalSize(columns: 80, rows: 24))
         expectLines(grid, [
