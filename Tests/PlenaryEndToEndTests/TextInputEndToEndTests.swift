@@ -235,15 +235,3 @@ struct TextInputEndToEndTests {
         #expect((entry["fields"] as? [[String: Any]])?.first?["text"] as? String == " Xgamma")
     }
 }
-
-private extension TmuxPane {
-    /// Pastes `text` as a terminal does (tmux `paste-buffer -p`: line breaks as CR, and bracketed when the
-    /// program asked for bracketed paste).
-    func paste(_ text: String) throws {
-        let file = directory + "/paste-\(UUID().uuidString)"
-        try text.write(toFile: file, atomically: false, encoding: .utf8)
-        defer { try? FileManager.default.removeItem(atPath: file) }
-        try tmuxCommand(["load-buffer", "-b", "input", file])
-        try tmuxCommand(["paste-buffer", "-p", "-d", "-b", "input", "-t", "t"])
-    }
-}
