@@ -113,7 +113,7 @@ static void plenary_record_signal(int signal_number) {
     }
 }
 
-/* Installs the recording handler WITHOUT SA_RESTART, so a blocking read (wget_wch) returns
+/* Installs the recording handler WITHOUT SA_RESTART, so a blocking read (wgetch) returns
    with EINTR as soon as the signal arrives. The handler blocks the other trapped signals while
    it runs. Returns 0 or -1 (errno set). */
 static inline int plenary_trap_signal(int signal_number) {

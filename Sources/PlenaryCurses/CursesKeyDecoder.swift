@@ -1,15 +1,15 @@
 import CNCurses
 import PlenaryUI
 
-/// Turns what `wget_wch` returned into `InputDecoder` input: characters as they came, ncurses key
-/// codes as named keys. `InputDecoder` makes keys of the characters (Esc sequences, pastes, Alt).
+/// Turns what `wgetch` returned into `InputDecoder` input: bytes as they came, ncurses key codes as
+/// named keys. `InputDecoder` makes keys of the bytes (UTF-8, Esc sequences, pastes, Alt).
 enum CursesKeyDecoder {
-    /// `status`: `wget_wch`'s result (OK, KEY_CODE_YES or ERR); `code`: the character or KEY_* value;
-    /// `extendedKeys`: the codes ncurses gave keys it learned from terminfo (`modifiedArrowKeyCodes()`).
-    static func input(status: Int32, code: UInt32, extendedKeys: [Int32: KeyEvent]) -> InputDecoder.Input {
-        switch status {
-        case KEY_CODE_YES: return .key(decodeKeyCode(Int32(truncatingIfNeeded: code), extendedKeys: extendedKeys))
-        case OK: return .character(code)
+    /// `value`: `wgetch`'s result (a byte, a KEY_* value or ERR); `extendedKeys`: the codes ncurses gave
+    /// keys it learned from terminfo (`modifiedArrowKeyCodes()`).
+    static func input(getch value: Int32, extendedKeys: [Int32: KeyEvent]) -> InputDecoder.Input {
+        switch value {
+        case 0...0xFF: return .byte(UInt8(value))
+        case KEY_CODE_YES...: return .key(decodeKeyCode(value, extendedKeys: extendedKeys))
         default: return .nothing
         }
     }

@@ -193,12 +193,13 @@ public final class CursesTerminal: TerminalDriver {
         return key
     }
 
-    /// One `wget_wch`, waiting at most `timeoutMilliseconds` (0: only what is already buffered).
+    /// One `wgetch`, waiting at most `timeoutMilliseconds` (0: only what is already buffered).
+    /// Bytes, not `wget_wch`'s characters: on a byte that is not part of a character in the locale,
+    /// `wget_wch` keeps reading to complete it and swallows the keys typed after it; `InputDecoder`
+    /// puts UTF-8 together itself and replaces only the bad bytes.
     private func read(timeoutMilliseconds: Int) -> InputDecoder.Input {
         wtimeout(window, Int32(clamping: timeoutMilliseconds))
-        var code: wint_t = 0
-        let status = wget_wch(window, &code)
-        let input = CursesKeyDecoder.input(status: status, code: UInt32(code), extendedKeys: modifiedArrows)
+        let input = CursesKeyDecoder.input(getch: wgetch(window), extendedKeys: modifiedArrows)
         if input == .key(.resize) {
             repaintFromScratch = true
         }

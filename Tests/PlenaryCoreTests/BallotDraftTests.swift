@@ -72,6 +72,8 @@ import Testing
         let poll = poll(.open)
         var draft = BallotDraft(poll: poll)
         draft.apply(.line(.insert("Matchmaking across regions")), poll: poll)
+        #expect(draft.text.text == "" && draft.text.refusedCount == 26, "refused whole, never cut")
+        draft.apply(.line(.insert("Matchmakin")), poll: poll)
         #expect(draft.text.text == "Matchmakin")
         draft.apply(.line(.deleteWordBackward), poll: poll)
         #expect(draft.text.text == "")

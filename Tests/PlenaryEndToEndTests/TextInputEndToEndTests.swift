@@ -95,6 +95,58 @@ struct TextInputEndToEndTests {
         #expect(fields[2]["text"] as? String == long)
     }
 
+    /// Bytes that are not UTF-8: a stray 0xff or 0x80, a lead byte without its continuation, an overlong "/",
+    /// an encoded surrogate. Each used to make ncurses wait for the rest of a character and swallow the keys after it.
+    static let badBytes: [[UInt8]] = [[0xFF], [0x80], [0xC3], [0xC0, 0xAF], [0xED, 0xA0, 0x80]]
+
+    @Test(arguments: ["C.UTF-8", "C"])
+    func keysAfterABadByteStillAct(locale: String) throws {
+        let (folder, file) = try ModeratorEndToEndTests.copySession("widex-irm-hub-sevilla.yaml")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let pane = try TmuxPane(command: [try TmuxPane.plenaryExecutable.path, "run", file], environment: ["LANG": locale])
+        defer { pane.close() }
+        try pane.waitFor("AGENDA")
+        for bytes in Self.badBytes {
+            // The bad bytes and "q" in one write, as a terminal sends what is typed quickly.
+            try pane.sendBytes(bytes + [UInt8(ascii: "q")])
+            try pane.waitFor("Quit Plenary?", timeout: .seconds(3))
+            try pane.sendKeys("Escape")
+            try pane.waitForAbsence(of: "Quit Plenary?", timeout: .seconds(3))
+        }
+        // What a tester once saw swallowed: a bad byte, then Esc q y.
+        try pane.sendBytes([0xFF])
+        try pane.sendKeys("Escape")
+        try pane.sendText("q")
+        try pane.waitFor("Quit Plenary?", timeout: .seconds(3))
+        try pane.sendText("y")
+        #expect(try pane.waitForExit() == 0)
+    }
+
+    /// UTF-8 typed in a terminal whose locale is C is decoded anyway (the results file is UTF-8): "Café" is
+    /// never stored as "Caf". A byte that is not UTF-8 becomes U+FFFD, and the text after it is kept.
+    @Test(arguments: ["C.UTF-8", "C"])
+    func typedAccentsAreKeptInAnyLocale(locale: String) throws {
+        let (folder, file) = try ModeratorEndToEndTests.copySession("widex-irm-hub-sevilla.yaml")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let pane = try TmuxPane(command: [try TmuxPane.plenaryExecutable.path, "run", file, "--group", "wg1"],
+                                environment: ["LANG": locale])
+        defer { pane.close() }
+        try pane.waitFor("Add: 1 Action concept")
+        try pane.sendText("1")
+        try pane.waitFor("ACTION CONCEPT")
+        try pane.sendText("Caf")
+        try pane.sendBytes([0xC3, 0xA9, 0x20, 0xFF, 0x21])
+        try pane.sendText(" ok")
+        try pane.waitFor(" ok", timeout: .seconds(3))
+        try pane.sendKeys("Escape")
+        try pane.waitFor("1. [Action concept]")
+        #expect(try pane.quitPlenary() == 0)
+        let results = try ModeratorEndToEndTests.results(folder + "/widex-irm-hub-sevilla.wg1.results.json")
+        let entry = try #require(((results["groups"] as? [[String: Any]])?.first?["entries"] as? [[String: Any]])?.first)
+        let fields = try #require(entry["fields"] as? [[String: Any]])
+        #expect(fields[0]["text"] as? String == "Café \u{FFFD}! ok")
+    }
+
     @Test func ctrlZUndoesInTheFormAndSuspendsOutsideIt() throws {
         let (folder, file) = try ModeratorEndToEndTests.copySession("widex-irm-hub-sevilla.yaml")
         defer { try? FileManager.default.removeItem(atPath: folder) }
@@ -181,17 +233,5 @@ struct TextInputEndToEndTests {
         let results = try ModeratorEndToEndTests.results(folder + "/widex-irm-hub-sevilla.wg1.results.json")
         let entry = try #require(((results["groups"] as? [[String: Any]])?.first?["entries"] as? [[String: Any]])?.first)
         #expect((entry["fields"] as? [[String: Any]])?.first?["text"] as? String == " Xgamma")
-    }
-}
-
-private extension TmuxPane {
-    /// Pastes `text` as a terminal does (tmux `paste-buffer -p`: line breaks as CR, and bracketed when the
-    /// program asked for bracketed paste).
-    func paste(_ text: String) throws {
-        let file = directory + "/paste-\(UUID().uuidString)"
-        try text.write(toFile: file, atomically: false, encoding: .utf8)
-        defer { try? FileManager.default.removeItem(atPath: file) }
-        try tmuxCommand(["load-buffer", "-b", "input", file])
-        try tmuxCommand(["paste-buffer", "-p", "-d", "-b", "input", "-t", "t"])
     }
 }

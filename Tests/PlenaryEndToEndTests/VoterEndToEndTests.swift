@@ -120,6 +120,55 @@ struct VoterEndToEndTests {
         #expect(casts.allSatisfy { $0.contains(#""record":{"at":0,"#) })
     }
 
+    /// Esc skips a question, as the screen says; a pasted answer longer than the poll's limit is refused with a
+    /// warning, never cut, so the word list gets whole words only.
+    @Test func escSkipsAQuestionAndATooLongAnswerIsRefusedNotCut() throws {
+        let (folder, file) = try ModeratorEndToEndTests.copySession("demo.yaml")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let pane = try TmuxPane(command: [try TmuxPane.plenaryExecutable.path, "run", file], columns: 100, rows: 30)
+        defer { pane.close() }
+        try pane.waitFor("Press Space")
+        for position in [0, 3] {
+            try pane.openPoll(at: position)
+            try pane.sendKeys("Escape")
+            try pane.waitFor("AGENDA")
+        }
+        try pane.sendText("v")
+        try pane.waitFor("Moderator PIN for voter mode")
+        try pane.sendText("246810")
+        try pane.sendKeys("Enter")
+        try pane.waitFor("Type the same PIN again")
+        try pane.sendText("246810")
+        try pane.sendKeys("Enter")
+        try pane.waitFor("Press Enter to vote")
+
+        try pane.sendKeys("Enter")
+        try pane.waitFor("QUESTION 1 OF 2")
+        try pane.sendKeys("Escape")
+        try pane.waitFor("QUESTION 2 OF 2")
+        try pane.waitFor("0/40 characters")
+        // 45 characters into a 40-character answer: refused whole, with what did not fit.
+        try pane.paste("cooperation means building lasting long trust")
+        try pane.waitFor("not added: 45 more would not fit")
+        try answerAndConfirm(pane, "lasting trust", then: "Your vote is recorded.")
+        try passOn(pane)
+        try pane.sendKeys("C-x")
+        try pane.waitFor("Moderator PIN")
+        try pane.sendText("246810")
+        try pane.sendKeys("Enter")
+        try pane.waitFor("Left voter mode after 1 voter.")
+        #expect(try pane.quitPlenary() == 0)
+
+        let results = try ModeratorEndToEndTests.results(folder + "/demo.results.json")
+        let polls = try #require(results["polls"] as? [[String: Any]])
+        let counts = polls.map { (($0["rounds"] as? [[String: Any]])?.first?["ballotCount"] as? Int) ?? -1 }
+        #expect(counts == [0, 0, 0, 1, 0, 0], "the skipped question has no ballot")
+        let round = try #require((polls[3]["rounds"] as? [[String: Any]])?.first)
+        #expect(round["answers"] as? [String] == ["lasting trust"])
+        let words = try #require(round["terms"] as? [[String: Any]])
+        #expect(Set(words.compactMap { $0["term"] as? String }) == ["lasting", "trust"])
+    }
+
     @Test func voterFlagNeedsAPINAndStartsLocked() throws {
         let (folder, file) = try ModeratorEndToEndTests.copySession("demo.yaml")
         defer { try? FileManager.default.removeItem(atPath: folder) }

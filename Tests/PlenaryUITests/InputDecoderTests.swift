@@ -41,6 +41,55 @@ import Testing
         #expect(Self.keys([.key(.up), .key(.resize)]) == [.up, .resize])
     }
 
+    /// `bytes` as the driver reads them (`wgetch` gives bytes, not characters).
+    static func bytes(_ bytes: [UInt8]) -> [InputDecoder.Input] {
+        bytes.map { .byte($0) }
+    }
+
+    @Test func utf8IsPutTogetherFromBytes() {
+        #expect(Self.keys(Self.bytes(Array("aé東😀\r".utf8))) == [
+            .character("a"), .character("é"), .character("東"), .character("😀"), .enter,
+        ])
+        // Alt with an accented letter; a paste of bytes.
+        #expect(Self.keys(Self.bytes([0x1B, 0xC3, 0xA9])) == [.alt("é")])
+        #expect(Self.keys(Self.bytes(Array("\u{1B}[200~Café\u{1B}[201~".utf8))) == [.paste("Café")])
+    }
+
+    /// A bad byte is one U+FFFD and never takes the keys after it: before, `wget_wch` waited for the rest of the
+    /// character and swallowed them. Each maximal bad part is one U+FFFD (Unicode's recommended practice).
+    @Test func badBytesAreReplacedAndTheKeysAfterThemKept() {
+        let replacement = KeyEvent.character("\u{FFFD}")
+        let cases: [([UInt8], Int)] = [
+            ([0xFF], 1), ([0x80], 1), ([0xC3], 1), ([0xC0, 0xAF], 2), ([0xED, 0xA0, 0x80], 3),
+            ([0xE2, 0x82], 1), ([0xF0, 0x9F, 0x98], 1), ([0xF4, 0x90, 0x80, 0x80], 4), ([0xF5], 1),
+        ]
+        for (bad, replacements) in cases {
+            let keys = Self.keys(Self.bytes(bad + [0x1B, 0x71, 0x79]))
+            // Esc q arrive together: Alt-q, as any two keys typed ahead within the Esc delay.
+            #expect(keys == Array(repeating: replacement, count: replacements) + [.alt("q"), .character("y")], "\(bad)")
+            // Esc on its own, then q y: Esc, q, y.
+            let terminal = FakeTerminal(Self.bytes(bad + [0x1B]) + [.nothing] + Self.bytes([0x71, 0x79]))
+            var decoder = InputDecoder()
+            var keys2: [KeyEvent] = []
+            while terminal.next < terminal.queue.count {
+                if let key = decoder.nextKey(read: terminal.read) { keys2.append(key) }
+            }
+            #expect(keys2 == Array(repeating: replacement, count: replacements) + [.escape, .character("q"), .character("y")], "\(bad)")
+        }
+        // A key ncurses named after half a character: the half is replaced, the key kept.
+        #expect(Self.keys([.byte(0xC3), .key(.up)]) == [replacement, .up])
+        // Inside a paste too, and the paste still ends at its marker.
+        #expect(Self.keys(Self.bytes(Array("\u{1B}[200~a".utf8) + [0xFF] + Array("b\u{1B}[201~x".utf8)))
+                == [.paste("a\u{FFFD}b"), .character("x")])
+    }
+
+    @Test func theRestOfACharacterIsWaitedForOnlyBriefly() {
+        let terminal = FakeTerminal(Self.bytes([0xC3]))
+        var decoder = InputDecoder()
+        #expect(decoder.nextKey(read: terminal.read) == .character("\u{FFFD}"))
+        #expect(terminal.waits == [.key, .sequence])
+    }
+
     @Test func escAloneIsEscapeAndEscWithALetterIsAlt() {
         // Esc, then a pause (the next key was not buffered): Esc, then the key.
         #expect(Self.keys([.character(27), .nothing, .character(0x64)]) == [.escape, .character("d")])

@@ -162,6 +162,143 @@ import PlenaryCore
         ])
     }
 
+    /// Two lines of title and two of speakers at the minimum size: the timer used to be drawn over "Next"
+    /// ("Next o12:30"). The gap under "Planned" gives way so the timer, its label and "Next" each keep a row; with a
+    /// slot poll as well, the speakers' second line goes too.
+    @Test func aCrowdedSlotAtTheMinimumSizeKeepsTheTimerOffNext() {
+        var session = ScreenFixtures.session
+        session.agenda[0].speakers = [
+            Person(name: "Ángela Negrete Benedí", affiliation: "ECCP"), Person(name: "Carlos Ruiz", affiliation: "IRM-HUB"),
+            Person(name: "Marta Ortega", affiliation: "Junta de Andalucía"),
+        ]
+        session.agenda[0].polls = []
+        let grid = ModeratorScreen.render(ScreenFixtures.state(session, now: ScreenFixtures.at(12, 14, 1), [(ScreenFixtures.at(12, 0), .start)]),
+                                          size: TerminalSize(columns: 60, rows: 16))
+        expectLines(grid, [
+            " From S3 Benchmarking to Cluster-Led …  12:14:01   on time",
+            " WIDEX & IRM-HUB Workshop on Regional Cooperation · Sevill…",
+            "────────────────────────────────────────────────────────────",
+            " AGENDA                   │ NOW · Registration     slot 1/7",
+            " ▶ 12:00 Workshop registr…│ Workshop registration.",
+            "   12:30 Welcome and obje…│ Networking & welcome coffee",
+            "   12:35 IRM-HUB framing:…│ Ángela Negrete Benedí, ECCP;",
+            "   12:40 WIDEX framing: i…│ Carlos Ruiz, IRM-HUB; Marta…",
+            "   12:45 Working groups   │ Planned 12:00–12:30 (30 min) ·…",
+            "   13:20 Wrap-up and conc…│ 15:59",
+            "   13:30 Networking lunch │ left of 30:00 · 14:01 elapsed",
+            "                          │ Next  12:30  Welcome and objec…",
+            "                          │ Day ends 15:00, planned 15:00 …",
+            "────────────────────────────────────────────────────────────",
+            " 1 action recorded",
+            " Space start/pause  n/→ next  p/← back  ? help  q quit",
+        ])
+    }
+
+    @Test func aCrowdedSlotWithAPollAtTheMinimumSizeShortensTheSpeakers() {
+        var session = ScreenFixtures.session
+        session.polls = [PollDefinition(id: "format", question: "Format?", type: .single, options: ["A", "B"])]
+        session.agenda[0].speakers = [
+            Person(name: "Ángela Negrete Benedí", affiliation: "ECCP"), Person(name: "Carlos Ruiz", affiliation: "IRM-HUB"),
+            Person(name: "Marta Ortega", affiliation: "Junta de Andalucía"),
+        ]
+        session.agenda[0].polls = ["format"]
+        let grid = ModeratorScreen.render(ScreenFixtures.state(session, now: ScreenFixtures.at(12, 14, 1), [(ScreenFixtures.at(12, 0), .start)]),
+                                          size: TerminalSize(columns: 60, rows: 16))
+        let panel = grid.lines[3...12].map { String($0.split(separator: "│", maxSplits: 1).last ?? "") }
+        #expect(panel == [
+            " NOW · Registration     slot 1/7",
+            " Workshop registration.",
+            " Networking & welcome coffee",
+            " Ángela Negrete Benedí, ECCP;…",
+            " Planned 12:00–12:30 (30 min) ·…",
+            " 15:59",
+            " left of 30:00 · 14:01 elapsed",
+            " Poll  DRAFT  Format?        (P)",
+            " Next  12:30  Welcome and objec…",
+            " Day ends 15:00, planned 15:00 …",
+        ])
+    }
+
+    /// docs/session-format.md: `|` keeps the notes' lines as written (a list of deadlines, one a line), `>` folds
+    /// them into a paragraph that wraps to the panel. Lines used to be joined unless they were bullets.
+    @Test func notesKeepTheLinesTheSessionFileGivesThem() throws {
+        let yaml = """
+            plenary: 1
+            title: Notes
+            timezone: Europe/Madrid
+            agenda:
+              - title: Calls
+                start: "12:00"
+                duration: 30
+                notes: |
+                  I3 Strand 1: 5 December, 17:00.
+                  EMFAF Blue Economy: 18 February.
+
+                  Next Talks: 11 December.
+              - title: Folded
+                duration: 30
+                notes: >
+                  A long paragraph typed over
+                  several short lines in the file.
+            """
+        let session = try SessionFile.parse(yaml: yaml, file: "notes.yaml").get()
+        let size = TerminalSize(columns: 80, rows: 24)
+        func panel(_ state: WorkshopState) -> [String] {
+            ModeratorScreen.render(state, size: size).lines[3...20].map {
+                String(String($0.split(separator: "│", maxSplits: 1).last ?? "").drop { $0 == " " })
+            }
+        }
+        let first = panel(ScreenFixtures.state(session, now: ScreenFixtures.at(12, 1), [(ScreenFixtures.at(12, 0), .start)]))
+        let notes = try #require(first.firstIndex(of: "Notes"))
+        #expect(Array(first[(notes + 1)...(notes + 4)]) == [
+            "I3 Strand 1: 5 December, 17:00.", "EMFAF Blue Economy: 18 February.", "", "Next Talks: 11 December.",
+        ])
+        let second = panel(ScreenFixtures.state(session, now: ScreenFixtures.at(12, 31), [(ScreenFixtures.at(12, 0), .start), (ScreenFixtures.at(12, 30), .next)]))
+        let folded = try #require(second.firstIndex(of: "Notes"))
+        #expect(Array(second[(folded + 1)...(folded + 2)]) == ["A long paragraph typed over several short", "lines in the file."])
+    }
+
+    /// An ad-hoc poll's question shows its count against the limit as it is typed, and text that does not fit
+    /// is refused with a visible warning (it used to stop silently at 200 characters).
+    @Test func theNewPollFormCountsTheQuestionAndSaysWhenItIsFull() {
+        var state = ScreenFixtures.state(now: ScreenFixtures.at(12, 1))
+        var draft = PollDraft()
+        _ = draft.apply(.line(.insert("Which instrument helps most?")))
+        state.screen = .newPoll(draft)
+        let size = TerminalSize(columns: 80, rows: 24)
+        var lines = ModeratorScreen.render(state, size: size).lines
+        #expect(lines[5] == " Question  Which instrument helps most?                                  28/200")
+        _ = draft.apply(.line(.insert(String(repeating: "x", count: 172))))
+        _ = draft.apply(.line(.insert("!")))
+        state.screen = .newPoll(draft)
+        lines = ModeratorScreen.render(state, size: size).lines
+        #expect(lines[5].hasSuffix(" 200/200"))
+        #expect(lines[20] == " Not added: a question holds at most 200 characters (1 more would not fit)")
+        #expect(draft.question.text.count == 200)
+        // An option counts too, against its own limit.
+        _ = draft.apply(.next)
+        _ = draft.apply(.next)
+        _ = draft.apply(.line(.insert("INNOSUP")))
+        state.screen = .newPoll(draft)
+        lines = ModeratorScreen.render(state, size: size).lines
+        #expect(lines.contains { $0.contains("INNOSUP") && $0.hasSuffix(" 7/120") })
+    }
+
+    /// An open answer's count turns into a warning when the answer is full or a paste does not fit.
+    @Test func theBallotCountWarnsWhenTheAnswerIsFull() {
+        let poll = PollDefinition(id: "word", question: "One word?", type: .open, maxLength: 12)
+        var draft = BallotDraft(poll: poll)
+        draft.apply(.line(.insert("open data")), poll: poll)
+        var grid = CellGrid(size: TerminalSize(columns: 60, rows: 3))
+        BallotFormView.drawText(draft.text, into: &grid, x: 0, y: 0, width: 60, glyphs: .unicode)
+        #expect(grid.lines[1] == "  9/12 characters")
+        draft.apply(.line(.paste("and more")), poll: poll)
+        grid = CellGrid(size: TerminalSize(columns: 60, rows: 3))
+        BallotFormView.drawText(draft.text, into: &grid, x: 0, y: 0, width: 60, glyphs: .unicode)
+        #expect(grid.lines[1] == "  9/12 characters · not added: 8 more would not fit")
+        #expect(grid[2, 1].style == .warning)
+    }
+
     @Test func afterTheEnd() {
         let grid = ModeratorScreen.render(ScreenFixtures.state(now: ScreenFixtures.at(13, 40), [(ScreenFixtures.at(12, 0), .start), (ScreenFixtures.at(12, 30), .jump(slot: 5)), (ScreenFixtures.at(13, 35), .end)]), size: TerminalSize(columns: 80, rows: 24))
         expectLines(grid, [

@@ -5,6 +5,8 @@ public struct LineEditor: Sendable, Equatable {
     public private(set) var cursor: Int
     /// Longest text accepted, in characters (nil: no limit).
     public var limit: Int?
+    /// Characters the last edit could not add because of `limit` (0 when it fit), for the screen to say so.
+    public private(set) var refusedCount = 0
 
     public init(_ text: String = "", limit: Int? = nil) {
         characters = Array(text)
@@ -12,19 +14,27 @@ public struct LineEditor: Sendable, Equatable {
         self.limit = limit
     }
 
+    /// Characters still accepted (nil: no limit).
+    public var room: Int? { limit.map { max(0, $0 - characters.count) } }
+
     public var text: String { String(characters) }
     public var isEmpty: Bool { characters.isEmpty }
 
     public mutating func apply(_ edit: LineEdit) {
+        refusedCount = 0
         switch edit {
         case .insert(let text):
             // Cleaned as a one-line `TextEditor` cleans it: control characters and bidi overrides never
             // enter the text, a line break (CR LF included) or a tab becomes one space.
             let clean = Array(TextEditor.cleaned(text, multiline: false))
-            let room = limit.map { max(0, $0 - characters.count) } ?? clean.count
-            let accepted = clean.prefix(room)
-            characters.insert(contentsOf: accepted, at: cursor)
-            cursor += accepted.count
+            // What does not fit is refused whole, never cut where the limit falls: a cut paste ended in a
+            // fragment of a word ("lon") that nobody typed, and the word list counted it.
+            guard clean.count <= room ?? clean.count else {
+                refusedCount = clean.count
+                return
+            }
+            characters.insert(contentsOf: clean, at: cursor)
+            cursor += clean.count
         case .paste(let text):
             // A copied line usually brings its line break along: at the ends it is not worth a space.
             apply(.insert(String(TextEditor.cleaned(text, multiline: true).trimmingLineBreaks)))
@@ -73,7 +83,7 @@ public struct LineEditor: Sendable, Equatable {
 }
 
 public enum LineEdit: Sendable, Equatable {
-    /// Typed text; cleaned (see `TextEditor.cleaned`) and cut to the room `limit` leaves.
+    /// Typed text; cleaned (see `TextEditor.cleaned`), and refused whole if more than `limit` leaves room for.
     case insert(String)
     /// Pasted text: like `insert`, without the line breaks at its start and end (after control characters are dropped).
     case paste(String)

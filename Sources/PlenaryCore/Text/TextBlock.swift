@@ -11,26 +11,14 @@ extension String {
         return kept
     }
 
-    /// Prose as typed in a YAML block: single line breaks inside a paragraph become spaces; blank lines and
-    /// list items ("- ", "* ", "• ") keep their breaks. Stops hard-wrapped notes from wrapping raggedly twice.
-    public var reflowedParagraphs: String {
-        var result: [String] = []
-        var current = ""
-        for rawLine in split(omittingEmptySubsequences: false, whereSeparator: { $0.isNewline }) {
-            let line = rawLine.trimmingSpaces
-            let isItem = line.hasPrefix("- ") || line.hasPrefix("* ") || line.hasPrefix("• ")
-            if line.isEmpty {
-                if !current.isEmpty { result.append(current) }
-                current = ""
-            } else if isItem || current.isEmpty {
-                if !current.isEmpty { result.append(current) }
-                current = line
-            } else {
-                current += " " + line
-            }
-        }
-        if !current.isEmpty { result.append(current) }
-        return result.joined(separator: "\n")
+    /// A block of text as the session file gives it, for showing line by line: its line breaks kept (YAML's `|`
+    /// keeps the author's lines, `>` has already folded them into paragraphs), blank lines at either end dropped
+    /// (a `|` block ends with a line break). Long lines are wrapped by whoever draws them.
+    public var withoutBlankLinesAtEnds: String {
+        var lines = split(omittingEmptySubsequences: false, whereSeparator: { $0.isNewline })
+        while lines.first?.trimmingSpaces.isEmpty == true { lines.removeFirst() }
+        while lines.last?.trimmingSpaces.isEmpty == true { lines.removeLast() }
+        return lines.joined(separator: "\n")
     }
 }
 

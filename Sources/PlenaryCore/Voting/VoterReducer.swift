@@ -25,6 +25,7 @@ enum VoterReducer {
             if voter.pollIDs.isEmpty {
                 voter.pollIDs = state.polls.filter { $0.status == .open }.map(\.id)
             }
+            voter.ballotsThisTurn = 0
             guard let first = voter.pollIDs.first, let poll = state.poll(first) else {
                 voter.message = "No poll is open right now. Please wait for the moderator."
                 break
@@ -101,6 +102,8 @@ enum VoterReducer {
             state.notice = nil
             if cast.isEmpty {
                 voter.message = "This poll has just closed; your answer was not counted."
+            } else {
+                voter.ballotsThisTurn += 1
             }
             effects += cast
             advance(&voter, after: index, state: state, now: now)
@@ -127,7 +130,7 @@ enum VoterReducer {
             voter.step = .ballot(index: next, draft: BallotDraft(poll: nextPoll.definition))
         } else {
             voter.step = .recorded(until: now.adding(seconds: VoterSession.thankYouSeconds))
-            voter.completedTurns += 1
+            if voter.ballotsThisTurn > 0 { voter.completedTurns += 1 }
         }
     }
 

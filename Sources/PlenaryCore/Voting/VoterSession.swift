@@ -10,8 +10,11 @@ public struct VoterSession: Sendable, Equatable {
     public var lockedUntil: Instant?
     /// One-line feedback on the voter screen ("Choose one of options 1–3.").
     public var message: String?
-    /// Turns completed since voter mode began, for the moderator.
+    /// Turns completed since voter mode began, for the moderator. A turn whose every question was skipped
+    /// is not counted: nobody voted.
     public var completedTurns: Int
+    /// Ballots cast in the current turn: the last screen says "recorded" only when there was one.
+    public var ballotsThisTurn: Int
     /// Last key of the current turn, to send an abandoned turn back to the privacy screen.
     public var lastInputAt: Instant?
 
@@ -45,6 +48,7 @@ public struct VoterSession: Sendable, Equatable {
         self.lockedUntil = nil
         self.message = nil
         self.completedTurns = 0
+        self.ballotsThisTurn = 0
         self.lastInputAt = nil
     }
 }

@@ -1,6 +1,12 @@
 /// Turns what a terminal sends into `KeyEvent`s: the part of reading keys that needs no terminal, so
-/// it can be tested byte by byte. `CursesTerminal` feeds it what `wget_wch` returns.
+/// it can be tested byte by byte. `CursesTerminal` feeds it what `wgetch` returns: bytes, and the keys
+/// ncurses named.
 ///
+/// - Bytes are UTF-8, whatever the locale: the terminal sends what the person typed, and the results file is
+///   UTF-8, so "Café" typed in the C locale is still "Café". A byte that cannot start or continue a character
+///   (a stray 0xff, half a character, an overlong or surrogate form) becomes one U+FFFD for each maximal bad
+///   part, as Unicode recommends; the bytes after it are read as they are, so no key is ever swallowed.
+///   (ncurses's `wget_wch` instead waited for the "rest of the character" and ate the keys typed meanwhile.)
 /// ncurses already turns the sequences terminfo names (arrows, function keys, `kLFT5`…) into key
 /// codes; everything else reaches this decoder as characters:
 /// - Esc with nothing already buffered behind it is `.escape`. Esc with a printable character or
@@ -21,6 +27,8 @@ public struct InputDecoder: Sendable {
     public enum Input: Sendable, Equatable {
         /// A character (its Unicode scalar value) as the terminal sent it, control characters included.
         case character(UInt32)
+        /// One byte as the terminal sent it; the decoder puts UTF-8 characters together from these.
+        case byte(UInt8)
         /// A key the driver already named (an arrow, a function key, a resize).
         case key(KeyEvent)
         /// Nothing arrived in the time allowed.
@@ -62,8 +70,13 @@ public struct InputDecoder: Sendable {
         case .key(let key): return key
         case .character(27): return escape(read)
         case .character(let code): return Self.key(forCharacter: code)
+        // `take` never gives a byte: it puts them together into characters.
+        case .byte: return .unknown
         }
     }
+
+    /// Replaces a byte sequence that is not UTF-8.
+    public static let replacementCharacter: UInt32 = 0xFFFD
 
     /// The key a single character stands for. Never a control character as `.character`.
     public static func key(forCharacter code: UInt32) -> KeyEvent {
@@ -87,8 +100,47 @@ public struct InputDecoder: Sendable {
 
     // MARK: - Escape sequences
 
+    /// The next input, bytes put together into a character.
     private mutating func take(_ wait: Wait, _ read: (Wait) -> Input) -> Input {
+        let input = takeRaw(wait, read)
+        guard case .byte(let lead) = input else { return input }
+        // The rest of a character comes with its first byte; a paste may pause anywhere.
+        return character(from: lead, wait: wait == .paste ? .paste : .sequence, read)
+    }
+
+    private mutating func takeRaw(_ wait: Wait, _ read: (Wait) -> Input) -> Input {
         pending.isEmpty ? read(wait) : pending.removeFirst()
+    }
+
+    /// A UTF-8 character starting with `lead`, or U+FFFD for the longest bad part (Unicode's "maximal subpart"):
+    /// a byte that does not fit is given back, to be read as the start of what follows.
+    private mutating func character(from lead: UInt8, wait: Wait, _ read: (Wait) -> Input) -> Input {
+        // Well-formed sequences (Unicode table 3-7): how many bytes follow, and the range the first of them
+        // must be in (narrower than 0x80...0xBF where it rules out overlong forms, surrogates and > U+10FFFF).
+        let following: Int
+        var allowed: ClosedRange<UInt8> = 0x80...0xBF
+        var scalar: UInt32
+        switch lead {
+        case 0x00...0x7F: return .character(UInt32(lead))
+        case 0xC2...0xDF: following = 1; scalar = UInt32(lead & 0x1F)
+        case 0xE0: following = 2; scalar = 0; allowed = 0xA0...0xBF
+        case 0xE1...0xEC, 0xEE...0xEF: following = 2; scalar = UInt32(lead & 0x0F)
+        case 0xED: following = 2; scalar = 0x0D; allowed = 0x80...0x9F
+        case 0xF0: following = 3; scalar = 0; allowed = 0x90...0xBF
+        case 0xF1...0xF3: following = 3; scalar = UInt32(lead & 0x07)
+        case 0xF4: following = 3; scalar = 4; allowed = 0x80...0x8F
+        default: return .character(Self.replacementCharacter)
+        }
+        for _ in 0..<following {
+            let next = takeRaw(wait, read)
+            guard case .byte(let byte) = next, allowed.contains(byte) else {
+                giveBack(next)
+                return .character(Self.replacementCharacter)
+            }
+            scalar = scalar << 6 | UInt32(byte & 0x3F)
+            allowed = 0x80...0xBF
+        }
+        return .character(scalar)
     }
 
     private mutating func giveBack(_ input: Input) {
@@ -104,7 +156,7 @@ public struct InputDecoder: Sendable {
         case .character(8), .character(127), .key(.backspace): return .altBackspace
         case .character(let code):
             if case .character(let character) = Self.key(forCharacter: code) { return .alt(character) }
-        case .key:
+        case .key, .byte:
             break
         }
         giveBack(next)
@@ -203,6 +255,8 @@ public struct InputDecoder: Sendable {
                 giveBack(other)
             case .character(let code):
                 text.append(code)
+            case .byte:
+                continue
             }
         }
         return .paste(text.finished)

@@ -30,6 +30,8 @@ enum VoterKeyMap {
             }
         case .ballot(let index, _):
             if key == .enter { return .voter(.proceed) }
+            // The screen promises "Esc skips this question"; the reducer skips on `.back`.
+            if key == .escape { return .voter(.back) }
             let isText = state.poll(voter.pollIDs[index])?.definition.type == .open
             return BallotKeys.edit(for: key, isText: isText).map { .voter(.editBallot($0)) }
         case .review:

@@ -87,7 +87,14 @@ public enum BallotFormView {
         grid.put("> ", x: x, y: y, style: .key)
         drawEditorLine(editor, into: &grid, x: x + 2, y: y, width: width - 2)
         if let limit = editor.limit {
-            grid.put("\(editor.characters.count)/\(limit) characters", x: x + 2, y: y + 1, style: .dim, maxWidth: width - 2)
+            var count = "\(editor.characters.count)/\(limit) characters"
+            if editor.refusedCount > 0 {
+                count += " \(glyphs.middleDot) not added: \(editor.refusedCount) more would not fit"
+            } else if editor.room == 0 {
+                count += " \(glyphs.middleDot) full"
+            }
+            let full = editor.refusedCount > 0 || editor.room == 0
+            grid.putClipped(count, x: x + 2, y: y + 1, style: full ? .warning : .dim, width: width - 2, ellipsis: glyphs.ellipsis)
         }
     }
 

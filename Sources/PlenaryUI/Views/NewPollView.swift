@@ -16,7 +16,16 @@ enum NewPollView {
         }
         func editor(_ editor: LineEditor, focused: Bool) {
             if focused {
-                BallotFormView.drawEditorLine(editor, into: &grid, x: x + labelWidth, y: row, width: width - labelWidth)
+                // The count against the limit, at the row's end, as the moderator types; a warning once full.
+                var counterWidth = 0
+                if let limit = editor.limit {
+                    let counter = "\(editor.characters.count)/\(limit)"
+                    counterWidth = counter.count + 1
+                    let full = editor.refusedCount > 0 || editor.room == 0
+                    grid.put(counter, x: x + width - counter.count, y: row, style: full ? .warning : .dim)
+                }
+                BallotFormView.drawEditorLine(editor, into: &grid, x: x + labelWidth, y: row,
+                                              width: width - labelWidth - counterWidth)
             } else {
                 grid.putClipped(editor.text, x: x + labelWidth, y: row, width: width - labelWidth, ellipsis: glyphs.ellipsis)
             }
@@ -55,7 +64,23 @@ enum NewPollView {
         guard row < bottom - 1 else { return }
         let create = "[ Create poll ]"
         grid.put(create, x: x + labelWidth, y: row, style: draft.field == .create ? .selected : .key)
-        grid.putClipped(glyphs.keyLabel("Enter on an option adds the next; Enter on an empty one goes to Create"),
-                        x: x, y: bottom - 1, style: .dim, width: width, ellipsis: glyphs.ellipsis)
+        if let refusal = Self.refusal(draft) {
+            grid.putClipped(refusal, x: x, y: bottom - 1, style: .warning, width: width, ellipsis: glyphs.ellipsis)
+        } else {
+            grid.putClipped(glyphs.keyLabel("Enter on an option adds the next; Enter on an empty one goes to Create"),
+                            x: x, y: bottom - 1, style: .dim, width: width, ellipsis: glyphs.ellipsis)
+        }
+    }
+
+    /// What the last key could not add to the focused field, if anything.
+    private static func refusal(_ draft: PollDraft) -> String? {
+        let (editor, what): (LineEditor, String)
+        switch draft.field {
+        case .question: (editor, what) = (draft.question, "a question")
+        case .option(let index): (editor, what) = (draft.options[index], "an option")
+        case .type, .create: return nil
+        }
+        guard editor.refusedCount > 0, let limit = editor.limit else { return nil }
+        return "Not added: \(what) holds at most \(limit) characters (\(editor.refusedCount) more would not fit)"
     }
 }

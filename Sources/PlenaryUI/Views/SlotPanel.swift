@@ -21,20 +21,45 @@ enum SlotPanel {
         grid.put(position, x: x + width - position.count, y: row, style: .dim)
         row += 1
 
-        for line in ((slot.tbc ? "TBC \(glyphs.middleDot) " : "") + slot.title).wrapped(toWidth: width, maxLines: 2, ellipsis: glyphs.ellipsis) {
+        // What fits: the timer and its label, "Next" and the day's end always keep their rows. When the panel is
+        // short (the 60×16 minimum), the gap under "Planned" goes first, then the speakers' and the title's second
+        // lines, then the slot's poll lines, then "Planned" itself.
+        let titleText = (slot.tbc ? "TBC \(glyphs.middleDot) " : "") + slot.title
+        let speakerText = slot.speakers.map { person in
+            var text = person.name
+            if let affiliation = person.affiliation { text += ", \(affiliation)" }
+            return person.tbc ? text + " (TBC)" : text
+        }.joined(separator: "; ")
+        var titleLines = titleText.wrapped(toWidth: width, maxLines: 2, ellipsis: glyphs.ellipsis)
+        var speakerLines = speakerText.isEmpty ? [] : speakerText.wrapped(toWidth: width, maxLines: 2, ellipsis: glyphs.ellipsis)
+        let slotPolls = slot.polls.compactMap { state.poll($0) }
+        var pollRows = min(slotPolls.count, 2)
+        var showsPlanned = true
+        var gapRows = 1
+        let timerRows = 2
+        while 1 + titleLines.count + speakerLines.count + (showsPlanned ? 1 : 0) + gapRows + timerRows + 2 + pollRows > height {
+            if gapRows > 0 {
+                gapRows = 0
+            } else if speakerLines.count > 1 {
+                speakerLines = speakerText.wrapped(toWidth: width, maxLines: 1, ellipsis: glyphs.ellipsis)
+            } else if titleLines.count > 1 {
+                titleLines = titleText.wrapped(toWidth: width, maxLines: 1, ellipsis: glyphs.ellipsis)
+            } else if pollRows > 0 {
+                pollRows -= 1
+            } else if showsPlanned {
+                showsPlanned = false
+            } else {
+                break
+            }
+        }
+
+        for line in titleLines {
             grid.putClipped(line, x: x, y: row, style: .title, width: width, ellipsis: glyphs.ellipsis)
             row += 1
         }
-        if !slot.speakers.isEmpty {
-            let names = slot.speakers.map { person in
-                var text = person.name
-                if let affiliation = person.affiliation { text += ", \(affiliation)" }
-                return person.tbc ? text + " (TBC)" : text
-            }
-            for line in names.joined(separator: "; ").wrapped(toWidth: width, maxLines: 2, ellipsis: glyphs.ellipsis) {
-                grid.putClipped(line, x: x, y: row, width: width, ellipsis: glyphs.ellipsis)
-                row += 1
-            }
+        for line in speakerLines {
+            grid.putClipped(line, x: x, y: row, width: width, ellipsis: glyphs.ellipsis)
+            row += 1
         }
         var planned = "Planned \(calendar.clockTime(timing.plannedStart))\(glyphs.rangeDash)\(calendar.clockTime(timing.plannedEnd))"
         planned += " (\(TimeText.minutes(timing.plannedEnd.seconds(since: timing.plannedStart))))"
@@ -42,12 +67,14 @@ enum SlotPanel {
         if let start = state.progress[index].actualStart {
             planned += " \(glyphs.middleDot) started \(calendar.clockTime(start))"
         }
-        grid.putClipped(planned, x: x, y: row, style: .dim, width: width, ellipsis: glyphs.ellipsis)
-        row += 2
+        if showsPlanned {
+            grid.putClipped(planned, x: x, y: row, style: .dim, width: width, ellipsis: glyphs.ellipsis)
+            row += 1
+        }
+        row += gapRows
 
         // Reserve the bottom lines for "next up", the day's end and the slot's polls.
-        let slotPolls = slot.polls.compactMap { state.poll($0) }
-        let footerRows = 2 + min(slotPolls.count, 2)
+        let footerRows = 2 + pollRows
         row = drawTimer(state, schedule, into: &grid, x: x, y: row, width: width,
                         room: bottom - footerRows - row, glyphs: glyphs)
 
@@ -55,13 +82,13 @@ enum SlotPanel {
             grid.put("Notes", x: x, y: row, style: .dim)
             row += 1
             let room = bottom - footerRows - row
-            for line in notes.reflowedParagraphs.wrapped(toWidth: width, maxLines: room, ellipsis: glyphs.ellipsis) {
+            for line in notes.withoutBlankLinesAtEnds.wrapped(toWidth: width, maxLines: room, ellipsis: glyphs.ellipsis) {
                 grid.put(line, x: x, y: row, maxWidth: width)
                 row += 1
             }
         }
 
-        for (offset, poll) in slotPolls.prefix(2).enumerated() {
+        for (offset, poll) in slotPolls.prefix(pollRows).enumerated() {
             let pollY = bottom - footerRows + offset
             let (status, style) = PollScreen.status(poll)
             let label = offset == 0 ? "Poll" : ""
@@ -121,9 +148,16 @@ enum SlotPanel {
         if !big.isEmpty, room >= BigDigits.height + 2, BigDigits.width(big) <= width {
             BigDigits.draw(big, into: &grid, x: x + 1, y: row, block: glyphs.block, style: style)
             row += BigDigits.height + 1
-        } else if !big.isEmpty {
+        } else if !big.isEmpty, room >= 2 {
             grid.put(big, x: x, y: row, style: style)
             row += 1
+        } else if !big.isEmpty {
+            // One row left: the clock and its label share it rather than run into "Next".
+            let used = grid.put(big, x: x, y: row, style: style) + 2
+            let text = state.isPaused ? "\(glyphs.paused) PAUSED" : label
+            grid.putClipped(text, x: x + used, y: row, style: state.isPaused ? .warning : labelStyle, width: width - used,
+                            ellipsis: glyphs.ellipsis)
+            return row + 1
         }
         if state.isPaused {
             grid.putClipped("\(glyphs.paused) PAUSED \(glyphs.middleDot) Space to resume", x: x, y: row, style: .warning, width: width, ellipsis: glyphs.ellipsis)

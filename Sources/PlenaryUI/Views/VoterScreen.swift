@@ -48,6 +48,9 @@ public enum VoterScreen {
                 if let poll = state.poll(voter.pollIDs[index]) {
                     review(draft, poll: poll.definition, into: &grid, x: body.x, y: body.y, width: body.width, glyphs: glyphs)
                 }
+            case .recorded where voter.ballotsThisTurn == 0:
+                centred(["Every question was skipped: nothing was recorded.", "", "Please pass the terminal on."],
+                        into: &grid, styles: [.normal, .normal, .title])
             case .recorded:
                 centred(["Your vote is recorded.", "", "Please pass the terminal on."], into: &grid,
                         styles: [.ok, .normal, .title])

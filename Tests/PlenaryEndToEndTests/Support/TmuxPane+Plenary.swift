@@ -1,3 +1,5 @@
+import Foundation
+
 /// Moves a test makes again and again on Plenary's moderator screen.
 extension TmuxPane {
     /// Opens the poll at `position` in the poll list (the current slot's polls come first) and opens it for ballots.
@@ -18,5 +20,15 @@ extension TmuxPane {
         try waitFor("Quit Plenary?")
         try sendText("y")
         return try waitForExit()
+    }
+
+    /// Pastes `text` as a terminal does (tmux `paste-buffer -p`: line breaks as CR, and bracketed when the
+    /// program asked for bracketed paste).
+    func paste(_ text: String) throws {
+        let file = directory + "/paste-\(UUID().uuidString)"
+        try text.write(toFile: file, atomically: false, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: file) }
+        try tmuxCommand(["load-buffer", "-b", "input", file])
+        try tmuxCommand(["paste-buffer", "-p", "-d", "-b", "input", "-t", "t"])
     }
 }

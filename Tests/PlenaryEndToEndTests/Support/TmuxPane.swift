@@ -197,6 +197,11 @@ final class TmuxPane {
         try tmuxCommand(["send-keys", "-t", "t", "-l", "--", text])
     }
 
+    /// Sends raw bytes (tmux `send-keys -H`), such as a stray 0xff or half a UTF-8 character, as a terminal would.
+    func sendBytes(_ bytes: [UInt8]) throws {
+        try tmuxCommand(["send-keys", "-t", "t", "-H"] + bytes.map { String($0, radix: 16) })
+    }
+
     /// Presses tmux key names in order: "Enter", "Space", "Escape", "Tab", "BTab", "BSpace", "DC",
     /// "Up", "Down", "Left", "Right", "Home", "End", "PPage", "NPage", "F1", "C-c", "M-x".
     func sendKeys(_ keys: String...) throws {
