@@ -408,7 +408,7 @@ import PlenaryCore
             "Smart Specialisation Strategies (S3)?",
             "12 ballots",
             "",
-            "Top terms                        | Answers (A–Z)",
+            "Top terms                        | Answers (A-Z)",
             "clusters    ################## 5 | - A permanent interregional partnership with",
             "regions     ##############     4 |   its own budget",
             "SMEs        ###########        3 | - Aligning ecosystems across borders",
@@ -427,7 +427,7 @@ import PlenaryCore
             "                                 |   States, not only neighbours",
             "                                 | - Monitoring: clusters see early which S3",
             "                                 |   priorities actually attract investment",
-            "                                 | ~ 3 more",
+            "                                 | ... 3 more",
         ])
     }
 }

@@ -19,7 +19,7 @@ enum PollListOverlay {
             let marker = here.contains(poll.id) ? glyphs.currentMarker : " "
             var x = frame.innerX
             x += grid.put(marker + " ", x: x, y: y, style: selected ? .selected : .current)
-            x += grid.put(status.padded(toWidth: 13), x: x, y: y, style: selected ? .selected : statusStyle)
+            x += grid.put(status.padded(toWidth: 13, ellipsis: glyphs.ellipsis), x: x, y: y, style: selected ? .selected : statusStyle)
             let count = String(poll.ballotCount).padded(toWidth: 4)
             x += grid.put(count, x: x, y: y, style: selected ? .selected : .dim)
             grid.putClipped(poll.definition.question, x: x, y: y, style: selected ? .selected : .normal,
