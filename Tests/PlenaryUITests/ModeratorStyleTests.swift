@@ -33,6 +33,25 @@ import PlenaryCore
         #expect(timerRoles(over) == [.alert])
     }
 
+    /// Warning and alert are coloured bands (black on yellow, white on red) in every colour scheme that reads on
+    /// light and dark terminals, and reverse without colour: the digits' whole box carries the role, so the
+    /// strokes are ink on the band, never black blocks on a black terminal or reverse blocks that vanish.
+    @Test func theTimerInTheLastMinutesIsABandWithTheDigitsOnIt() {
+        let steps: [(Instant, WorkshopCommand)] = [(ScreenFixtures.at(12, 2), .start), (ScreenFixtures.at(12, 33), .next), (ScreenFixtures.at(12, 38), .next)]
+        for (minute, role) in [(42, StyleRole.warning), (44, .alert)] {
+            let grid = ModeratorScreen.render(ScreenFixtures.state(now: ScreenFixtures.at(12, minute), steps), size: size)
+            let digitRows = (8..<13).filter { y in (34..<60).contains { grid[$0, y].text == "█" } }
+            #expect(digitRows.count == 5)
+            let strokes = digitRows.flatMap { y in (34..<80).filter { grid[$0, y].text == "█" }.map { (x: $0, y: y) } }
+            let left = strokes.map(\.x).min() ?? 0, right = strokes.map(\.x).max() ?? 0
+            for y in digitRows {
+                for x in (left - 1)...(right + 1) {
+                    #expect(grid[x, y].style == role, "cell \(x),\(y) of the \(role) timer's box")
+                }
+            }
+        }
+    }
+
     @Test func theDelayIndicatorEscalates() {
         let late = ModeratorScreen.render(ScreenFixtures.runningLate, size: size)
         #expect(late.lines[0].hasSuffix("▼ 3 min behind"))
