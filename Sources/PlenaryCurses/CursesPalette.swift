@@ -39,6 +39,7 @@ struct CursesPalette {
         set(.key, bold)
         set(.border, normal)
         set(.timer, bold)
+        set(.chart, normal)
         return CursesPalette(styles: styles, usesColor: false)
     }
 

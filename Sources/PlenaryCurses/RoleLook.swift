@@ -48,6 +48,9 @@ public struct RoleLook: Equatable, Sendable {
         case .key: RoleLook(bold: true)
         case .border: RoleLook()
         case .timer: RoleLook(bold: true)
+        // Of the eight ANSI colours only red and magenta keep even 3:1 on both white and black in xterm; red
+        // means alert and magenta sits too near it, so bars are drawn in the text colour.
+        case .chart: RoleLook()
         }
     }
 }

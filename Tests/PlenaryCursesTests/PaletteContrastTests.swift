@@ -66,6 +66,17 @@ import Glibc
         }
     }
 
+    /// Bars are runs of "█": ink in the role's text colour. A band role (text colour set on a coloured cell)
+    /// would draw them in the band's black, invisible on a black terminal.
+    @Test func resultBarsAreInkNotABand() {
+        let look = RoleLook.colored(.chart)
+        #expect(look.background == nil && !look.reverse)
+        for terminal in [Self.light, Self.dark] {
+            let (text, _) = Self.painted(look, on: terminal)
+            #expect(Self.contrast(text, terminal.background) >= 4.5, "bars on a \(terminal)")
+        }
+    }
+
     /// The roles a person must tell apart at a glance still look different from each other and from plain text.
     @Test(arguments: [light, dark])
     func highlightsStayDistinct(terminal: Background) {

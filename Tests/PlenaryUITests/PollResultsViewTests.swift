@@ -58,7 +58,7 @@ import PlenaryCore
         let styles = grid.styleLines
         #expect(styles[0].prefix(grid.lines[0].count).allSatisfy { $0 == "T" }, "the question is a title")
         #expect(styles[2].hasPrefix("dddddddddd."), "the ballot count is dimmed")
-        #expect(styles[4] == String(repeating: ".", count: 31) + String(repeating: "o", count: 17) + String(repeating: ".", count: 32))
+        #expect(styles[4] == String(repeating: ".", count: 31) + String(repeating: "c", count: 17) + String(repeating: ".", count: 32))
     }
 
     @Test func multipleChoice() {

@@ -30,7 +30,7 @@ enum BarChart {
     /// to draw or no room). Bars are drawn in `highlight`, the "… N more" line dimmed.
     @discardableResult
     static func draw(_ rows: [PollResults.Row], into grid: inout CellGrid, x: Int, y: Int, width: Int, height: Int,
-                     glyphs: Glyphs, highlight: StyleRole = .ok) -> Int {
+                     glyphs: Glyphs, highlight: StyleRole = .chart) -> Int {
         // The tally writes "3 · 60%" and "1 · Not at all": measured after the glyph set has had its say.
         let rows = rows.map { row in
             var row = row
