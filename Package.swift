@@ -50,6 +50,8 @@ let package = Package(
         /// Golden reports and results files of every schema version are read from disk by the tests, not bundled.
         .testTarget(name: "PlenaryCoreTests", dependencies: ["PlenaryCore"], exclude: ["Golden", "Fixtures"]),
         .testTarget(name: "PlenaryUITests", dependencies: ["PlenaryUI", "PlenaryCore"]),
+        /// The colour scheme's contrast, computed for xterm's palette (no terminal needed).
+        .testTarget(name: "PlenaryCursesTests", dependencies: ["PlenaryCurses", "PlenaryUI"]),
         /// Drives the real `plenary` binary in tmux; depends on the executable so `swift test` builds it.
         .testTarget(name: "PlenaryEndToEndTests", dependencies: ["plenary", "PlenaryCore"]),
     ],

@@ -39,47 +39,40 @@ struct CursesPalette {
         set(.key, bold)
         set(.border, normal)
         set(.timer, bold)
+        set(.chart, normal)
         return CursesPalette(styles: styles, usesColor: false)
     }
 
-    /// Defines colour pairs 1... and maps roles onto them. Call after `start_color()`.
-    /// `defaultColors`: `use_default_colors()` succeeded, so -1 means the terminal's own fg/bg.
+    /// Defines a colour pair for each foreground/background that `RoleLook.colored` uses and maps roles onto
+    /// them. Call after `start_color()`.
+    /// `defaultColors`: `use_default_colors()` succeeded, so -1 means the terminal's own fg/bg; without it the
+    /// terminal's own colours are taken to be white on black.
     static func colored(defaultColors: Bool) -> CursesPalette {
-        let background = Int16(defaultColors ? -1 : Int32(COLOR_BLACK))
-        let foreground = Int16(defaultColors ? -1 : Int32(COLOR_WHITE))
+        func number(_ color: RoleLook.Color?, default fallback: RoleLook.Color) -> Int16 {
+            if let color { return color.rawValue }
+            return defaultColors ? -1 : fallback.rawValue
+        }
+        var pairs: [[Int16]: Int16] = [:]
         var nextPair: Int16 = 1
-        func pair(_ fg: Int32, _ bg: Int16? = nil) -> Int16 {
-            let number = nextPair
+        func pair(for look: RoleLook) -> Int16 {
+            let colors = [number(look.foreground, default: .white), number(look.background, default: .black)]
+            if colors == [-1, -1] { return 0 }
+            if let known = pairs[colors] { return known }
+            let made = nextPair
             nextPair += 1
-            _ = init_pair(number, Int16(fg), bg ?? background)
-            return number
+            _ = init_pair(made, colors[0], colors[1])
+            pairs[colors] = made
+            return made
         }
-        let cyan = pair(COLOR_CYAN)
-        let bar = pair(COLOR_WHITE, Int16(COLOR_BLUE))
-        let green = pair(COLOR_GREEN)
-        let yellow = pair(COLOR_YELLOW)
-        let red = pair(COLOR_RED)
-        let blue = pair(COLOR_BLUE)
-        let plain: Int16 = defaultColors ? 0 : pair(Int32(foreground))
-
-        let normal = plenary_a_normal(), bold = plenary_a_bold(), reverse = plenary_a_reverse()
-        let dim = plenary_a_dim()
-        var styles = Array(repeating: Style(attributes: normal, pair: plain), count: StyleRole.allCases.count)
-        func set(_ role: StyleRole, _ attributes: attr_t, _ pair: Int16) {
-            styles[Int(role.rawValue)] = Style(attributes: attributes, pair: pair)
+        var styles: [Style] = []
+        for role in StyleRole.allCases {
+            let look = RoleLook.colored(role)
+            var attributes = plenary_a_normal()
+            if look.bold { attributes |= plenary_a_bold() }
+            if look.reverse { attributes |= plenary_a_reverse() }
+            if look.dim { attributes |= plenary_a_dim() }
+            styles.append(Style(attributes: attributes, pair: pair(for: look)))
         }
-        set(.normal, normal, plain)
-        set(.dim, dim, plain)
-        set(.title, bold, cyan)
-        set(.bar, normal, bar)
-        set(.current, bold | reverse, cyan)   // a cyan band, distinct from the grey `selected` band
-        set(.selected, reverse, plain)        // always reverse, so it also reads without colour
-        set(.ok, normal, green)
-        set(.warning, bold, yellow)
-        set(.alert, bold, red)
-        set(.key, bold, plain)
-        set(.border, normal, blue)
-        set(.timer, bold, plain)
         return CursesPalette(styles: styles, usesColor: true)
     }
 }

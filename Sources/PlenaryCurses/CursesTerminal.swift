@@ -1,4 +1,5 @@
 import CNCurses
+import Foundation
 import PlenaryUI
 #if canImport(Glibc)
 import Glibc
@@ -321,6 +322,10 @@ public final class CursesTerminal: TerminalDriver {
                 characters[0] = wchar_t(bitPattern: first.value)
                 count = 1
                 padWithSpace = true
+            } else if width < 0, columns == 1, let base = Self.asciiBase(of: cell.text) {
+                // A letter this locale cannot show (the C locale): its base letter keeps a name readable.
+                characters[0] = wchar_t(bitPattern: base.value)
+                count = 1
             } else {
                 // Unprintable in this locale, or too wide for the space the grid gave it.
                 characters[0] = wchar_t(UInt8(ascii: "?"))
@@ -338,6 +343,14 @@ public final class CursesTerminal: TerminalDriver {
             characters[1] = 0
             putCharacters(x: x + 1, y: y, style: style)
         }
+    }
+
+    /// "é" → "e", "Ñ" → "N" (the first scalar of the canonical decomposition, when it is printable ASCII);
+    /// nil for characters with no ASCII base ("東", "ß", "Ł").
+    static func asciiBase(of text: String) -> Unicode.Scalar? {
+        guard let base = text.decomposedStringWithCanonicalMapping.unicodeScalars.first,
+              base.isASCII, base.value >= 0x20, base.value != 0x7F else { return nil }
+        return base
     }
 
     private func putCharacters(x: Int, y: Int, style: CursesPalette.Style) {

@@ -30,7 +30,11 @@ struct CursesDriverEndToEndTests {
     func drawsUnderCommonTerminalTypes(term: String) throws {
         let pane = try Self.demo(term: term)
         defer { pane.close() }
-        try pane.waitFor(Self.drawnMarker)
+        // The whole first frame, not only its top: under load tmux can be read between two chunks of it.
+        try pane.waitFor("the first frame down to the bottom row") { screen in
+            screen.contains(Self.drawnMarker) && screen.split(separator: "\n", omittingEmptySubsequences: false).count >= 30
+                && screen.split(separator: "\n", omittingEmptySubsequences: false)[29].contains("help")
+        }
         let lines = try pane.captureLines()
         #expect(lines.count == 30)
         #expect(lines.last?.isEmpty == false, "the bottom row is drawn")

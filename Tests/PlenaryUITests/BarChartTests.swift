@@ -80,8 +80,8 @@ import PlenaryCore
             "Governance                             0",
         ])
         expectLines(chart(rows, width: 40, height: 3, glyphs: .ascii), [
-            "Funding beyond ~ ################### 199",
-            "Aligning ecosys~ #                     1",
+            "Funding beyon... ################### 199",
+            "Aligning ecos... #                     1",
             "Governance                             0",
         ])
     }
@@ -98,9 +98,9 @@ import PlenaryCore
             "Data                 0 · 0%",
         ])
         #expect(grid.styleLines == [
-            "........ooooo..............",
+            "........ccccc..............",
             "...........................",
-            "........oooooo.............",
+            "........cccccc.............",
             "...........................",
             "...........................",
         ])
@@ -114,11 +114,11 @@ import PlenaryCore
 
     @Test func asciiInlineRows() {
         expectLines(chart(tenColumnRows, width: 27, height: 5, glyphs: .ascii, used: 5), [
-            "Funding #####      10 · 50%",
+            "Funding #####      10 - 50%",
             "",
-            "Skills  ######     11 · 55%",
+            "Skills  ######     11 - 55%",
             "",
-            "Data                 0 · 0%",
+            "Data                 0 - 0%",
         ])
     }
 
@@ -214,7 +214,7 @@ import PlenaryCore
         ])
         expectLines(chart(rows, width: 40, height: 2, glyphs: .ascii, used: 2), [
             "Andalucía       ##################### 12",
-            "~ 11 more",
+            "... 11 more",
         ])
         expectLines(chart(rows, width: 40, height: 1, used: 1), ["… 12 more"])
         #expect(chart(rows, width: 40, height: 12, used: 12).lines.last == "Tartu           █▊                     1")

@@ -33,6 +33,44 @@ import PlenaryCore
         #expect(timerRoles(over) == [.alert])
     }
 
+    /// In colour, current/ok/warning/alert are bands (a coloured cell): in a list only the words carry them, never
+    /// the blanks that line the columns up, which would show as coloured blocks on every row.
+    @Test func thePollListColoursWordsNotTheSpaceAroundThem() throws {
+        let (session, _) = try AsciiGlyphTests.demoSession()
+        var state = ScreenFixtures.state(session, now: ScreenFixtures.at(12, 0), [(ScreenFixtures.at(12, 0), .start),
+                                                                                   (ScreenFixtures.at(12, 0), .poll(.open(poll: "format")))])
+        _ = WorkshopReducer.reduce(&state, .openPollList, now: ScreenFixtures.at(12, 0))
+        _ = WorkshopReducer.reduce(&state, .movePollSelection(by: 5), now: ScreenFixtures.at(12, 0))
+        let grid = ModeratorScreen.render(state, size: size)
+        let rows = (0..<grid.height).filter { y in grid.lines[y].contains("DRAFT") || grid.lines[y].contains("OPEN") }
+        #expect(rows.count >= 5)
+        let bands: Set<StyleRole> = [.current, .ok, .warning, .alert]
+        for y in rows where !grid.styleLines[y].contains("S") {
+            for x in 0..<grid.width where grid[x, y].text == " " {
+                #expect(!bands.contains(grid[x, y].style), "a \(grid[x, y].style) blank at \(x),\(y): \(grid.lines[y])")
+            }
+        }
+    }
+
+    /// Warning and alert are coloured bands (black on yellow, white on red) in every colour scheme that reads on
+    /// light and dark terminals, and reverse without colour: the digits' whole box carries the role, so the
+    /// strokes are ink on the band, never black blocks on a black terminal or reverse blocks that vanish.
+    @Test func theTimerInTheLastMinutesIsABandWithTheDigitsOnIt() {
+        let steps: [(Instant, WorkshopCommand)] = [(ScreenFixtures.at(12, 2), .start), (ScreenFixtures.at(12, 33), .next), (ScreenFixtures.at(12, 38), .next)]
+        for (minute, role) in [(42, StyleRole.warning), (44, .alert)] {
+            let grid = ModeratorScreen.render(ScreenFixtures.state(now: ScreenFixtures.at(12, minute), steps), size: size)
+            let digitRows = (8..<13).filter { y in (34..<60).contains { grid[$0, y].text == "█" } }
+            #expect(digitRows.count == 5)
+            let strokes = digitRows.flatMap { y in (34..<80).filter { grid[$0, y].text == "█" }.map { (x: $0, y: y) } }
+            let left = strokes.map(\.x).min() ?? 0, right = strokes.map(\.x).max() ?? 0
+            for y in digitRows {
+                for x in (left - 1)...(right + 1) {
+                    #expect(grid[x, y].style == role, "cell \(x),\(y) of the \(role) timer's box")
+                }
+            }
+        }
+    }
+
     @Test func theDelayIndicatorEscalates() {
         let late = ModeratorScreen.render(ScreenFixtures.runningLate, size: size)
         #expect(late.lines[0].hasSuffix("▼ 3 min behind"))

@@ -58,7 +58,7 @@ import PlenaryCore
         let styles = grid.styleLines
         #expect(styles[0].prefix(grid.lines[0].count).allSatisfy { $0 == "T" }, "the question is a title")
         #expect(styles[2].hasPrefix("dddddddddd."), "the ballot count is dimmed")
-        #expect(styles[4] == String(repeating: ".", count: 31) + String(repeating: "o", count: 17) + String(repeating: ".", count: 32))
+        #expect(styles[4] == String(repeating: ".", count: 31) + String(repeating: "c", count: 17) + String(repeating: ".", count: 32))
     }
 
     @Test func multipleChoice() {
@@ -408,7 +408,7 @@ import PlenaryCore
             "Smart Specialisation Strategies (S3)?",
             "12 ballots",
             "",
-            "Top terms                        | Answers (A–Z)",
+            "Top terms                        | Answers (A-Z)",
             "clusters    ################## 5 | - A permanent interregional partnership with",
             "regions     ##############     4 |   its own budget",
             "SMEs        ###########        3 | - Aligning ecosystems across borders",
@@ -427,7 +427,7 @@ import PlenaryCore
             "                                 |   States, not only neighbours",
             "                                 | - Monitoring: clusters see early which S3",
             "                                 |   priorities actually attract investment",
-            "                                 | ~ 3 more",
+            "                                 | ... 3 more",
         ])
     }
 }

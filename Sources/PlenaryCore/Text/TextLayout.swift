@@ -33,10 +33,10 @@ extension String {
         return TerminalText.prefix(of: clean, fitting: width - markWidth).text + mark
     }
 
-    /// Exactly `width` columns (none when `width` ≤ 0): truncated with "…" when longer, then padded with spaces.
-    public func padded(toWidth width: Int) -> String {
+    /// Exactly `width` columns (none when `width` ≤ 0): truncated with `ellipsis` when longer, then padded with spaces.
+    public func padded(toWidth width: Int, ellipsis: String = "…") -> String {
         guard width > 0 else { return "" }
-        let cut = truncated(toWidth: width)
+        let cut = truncated(toWidth: width, ellipsis: ellipsis)
         let missing = width - DisplayWidth.sumOfScalars(cut)
         return missing > 0 ? cut + String(repeating: " ", count: missing) : cut
     }

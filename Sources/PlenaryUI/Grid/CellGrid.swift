@@ -174,6 +174,7 @@ extension StyleRole {
         case .key: "k"
         case .border: "-"
         case .timer: "t"
+        case .chart: "c"
         }
     }
 }

@@ -23,4 +23,7 @@ public enum StyleRole: UInt8, Sendable, Equatable, CaseIterable {
     case border
     /// Big timer digits.
     case timer
+    /// Result bars: ink on the terminal's background, so the colour chosen for it must show on light and dark
+    /// terminals alike (a band role such as `ok` would paint its bars in the band's text colour).
+    case chart
 }

@@ -19,7 +19,7 @@ public enum BallotFormView {
         let hint: String
         switch poll.type {
         case .single:
-            row = drawChoices(draft, poll: poll, marks: ("(•)", "( )"), into: &grid, x: x, y: row, width: width, bottom: hintRow, glyphs: glyphs)
+            row = drawChoices(draft, poll: poll, marks: ("(\(glyphs.chosenMark))", "( )"), into: &grid, x: x, y: row, width: width, bottom: hintRow, glyphs: glyphs)
             hint = "↑ ↓ move   Space or a number chooses   Enter records"
         case .multiple:
             row = drawChoices(draft, poll: poll, marks: ("[x]", "[ ]"), into: &grid, x: x, y: row, width: width, bottom: hintRow, glyphs: glyphs)
@@ -38,7 +38,7 @@ public enum BallotFormView {
             hint = "↑ ↓ choose   ← → 5 points   digits type   Enter records"
         }
         if let refusal = draft.refusal, hintRow > row {
-            grid.putClipped(refusal, x: x, y: hintRow - 1, style: .warning, width: width, ellipsis: glyphs.ellipsis)
+            grid.putClipped(glyphs.text(refusal), x: x, y: hintRow - 1, style: .warning, width: width, ellipsis: glyphs.ellipsis)
         }
         if hintRow > row || poll.type == .scale || poll.type == .open {
             grid.putClipped(glyphs.keyLabel(hint), x: x, y: hintRow, style: .key, width: width, ellipsis: glyphs.ellipsis)

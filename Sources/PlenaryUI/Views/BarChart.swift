@@ -30,7 +30,14 @@ enum BarChart {
     /// to draw or no room). Bars are drawn in `highlight`, the "… N more" line dimmed.
     @discardableResult
     static func draw(_ rows: [PollResults.Row], into grid: inout CellGrid, x: Int, y: Int, width: Int, height: Int,
-                     glyphs: Glyphs, highlight: StyleRole = .ok) -> Int {
+                     glyphs: Glyphs, highlight: StyleRole = .chart) -> Int {
+        // The tally writes "3 · 60%" and "1 · Not at all": measured after the glyph set has had its say.
+        let rows = rows.map { row in
+            var row = row
+            row.label = glyphs.text(row.label)
+            row.valueText = glyphs.text(row.valueText)
+            return row
+        }
         let area = ClipRect(x: x, y: y, width: width, height: height)
         guard !area.isEmpty, !rows.isEmpty else { return 0 }
         let layout = Layout(rows, width: area.width, height: area.height)

@@ -25,7 +25,11 @@ enum BigDigits {
     }
 
     /// Draws `text` with its top-left corner at (x, y), using `block` for the ink.
+    /// The box behind the digits (and a column either side) is painted in `style` first: a role shown as a
+    /// coloured band (warning, alert) then shows its digits as ink on the band, which reads on light and dark
+    /// terminals alike, and a reverse role (alert without colour) shows them in negative instead of hiding them.
     static func draw(_ text: String, into grid: inout CellGrid, x: Int, y: Int, block: String, style: StyleRole) {
+        grid.fill(style: style, x: x - 1, y: y, width: width(text) + 2, height: height)
         var column = x
         for character in text {
             guard let shape = shapes[character] else { continue }

@@ -26,7 +26,7 @@ enum GroupViews {
         var heading = "WORKING GROUP"
         if let lead = group.definition.lead { heading += " \(glyphs.middleDot) \(lead)" }
         if let facilitator = group.definition.facilitator { heading += " \(glyphs.middleDot) facilitator \(facilitator.name)" }
-        let (box, boxStyle) = timeBox(state, schedule, groupID: group.id)
+        let (box, boxStyle) = timeBox(state, schedule, groupID: group.id, glyphs: glyphs)
         let boxWidth = box.terminalWidth
         grid.putClipped(heading, x: x, y: row, style: .dim, width: max(0, width - boxWidth - 2), ellipsis: glyphs.ellipsis)
         if boxWidth + 2 < width { grid.put(box, x: x + width - boxWidth, y: row, style: boxStyle) }
@@ -46,7 +46,7 @@ enum GroupViews {
         row += 1
         if state.role == .moderator {
             let marked = state.shortlist.count
-            grid.putClipped("s marks (\(marked) marked) · then R rank · D dots · A 100 points",
+            grid.putClipped("s marks (\(marked) marked) \(glyphs.middleDot) then R rank \(glyphs.middleDot) D dots \(glyphs.middleDot) A 100 points",
                             x: x, y: row, style: .dim, width: width, ellipsis: glyphs.ellipsis)
             row += 1
         }
@@ -71,11 +71,11 @@ enum GroupViews {
 
     /// The group's time box: its agenda slot's projected times and, while it runs, the minutes left (on a group's
     /// own laptop, where the agenda is not run, the planned times against the clock).
-    static func timeBox(_ state: WorkshopState, _ schedule: LiveSchedule, groupID: String) -> (String, StyleRole) {
+    static func timeBox(_ state: WorkshopState, _ schedule: LiveSchedule, groupID: String, glyphs: Glyphs = .unicode) -> (String, StyleRole) {
         guard let index = state.session.agenda.firstIndex(where: { $0.groups.contains(groupID) }) else { return ("", .dim) }
         let timing = schedule.slots[index]
         let calendar = state.calendar
-        let text = "\(calendar.clockTime(timing.projectedStart))–\(calendar.clockTime(timing.projectedEnd))"
+        let text = "\(calendar.clockTime(timing.projectedStart))\(glyphs.rangeDash)\(calendar.clockTime(timing.projectedEnd))"
         guard state.now >= timing.projectedStart else { return (text, .dim) }
         let left = timing.projectedEnd.seconds(since: state.now)
         if left <= 0 { return (text + " time is up", .alert) }
@@ -90,7 +90,7 @@ enum GroupViews {
               let entry = group.entries.first(where: { $0.id == draft.entryID }),
               let template = state.template(entry.template) else { return }
         var row = y
-        let saved = draft.isDirty ? "typing…" : "saved"
+        let saved = draft.isDirty ? "typing\(glyphs.ellipsis)" : "saved"
         grid.putClipped("\(template.name.uppercased()) \(glyphs.middleDot) \(group.definition.name)", x: x, y: row, style: .dim,
                         width: width - saved.count - 2, ellipsis: glyphs.ellipsis)
         grid.put(saved, x: x + width - saved.count, y: row, style: draft.isDirty ? .warning : .ok)
@@ -104,14 +104,14 @@ enum GroupViews {
             if focused && !draft.choices.isEmpty {
                 row = drawChoices(draft, into: &grid, x: x + 2, y: row, width: width - 2, bottom: bottom, glyphs: glyphs)
                 if row < bottom {
-                    grid.putClipped("←/→ or 1-9 choose · Backspace clears", x: x + 2, y: row, style: .dim, width: width - 2,
+                    grid.putClipped(glyphs.text("←/→ or 1-9 choose · Backspace clears"), x: x + 2, y: row, style: .dim, width: width - 2,
                                     ellipsis: glyphs.ellipsis)
                     row += 1
                 }
             } else if focused {
                 guard row < bottom else { break }
                 let rows = EntryFieldBox.rows(draft.editor, width: width - 2, available: bottom - row - 1)
-                TextEditorView.draw(draft.editor, into: &grid, x: x + 2, y: row, width: width - 2, height: rows, focused: true, scroll: 0)
+                TextEditorView.draw(draft.editor, into: &grid, x: x + 2, y: row, width: width - 2, height: rows, focused: true, scroll: 0, glyphs: glyphs)
                 row += rows
                 if let help = field.help ?? (field.kind == .list ? "One item per line" : nil), row < bottom {
                     grid.putClipped(help, x: x + 2, y: row, style: .dim, width: width - 2, ellipsis: glyphs.ellipsis)
@@ -121,7 +121,7 @@ enum GroupViews {
                 guard row < bottom else { break }
                 // On one line: list items separated as a list, paragraphs of a long text run on.
                 let text = (entry.fields[field.id] ?? "").split(separator: "\n").joined(separator: field.kind == .list ? "; " : " ")
-                grid.putClipped(text.isEmpty ? "–" : text, x: x + 2, y: row, style: text.isEmpty ? .dim : .normal,
+                grid.putClipped(text.isEmpty ? glyphs.text("–") : text, x: x + 2, y: row, style: text.isEmpty ? .dim : .normal,
                                 width: width - 2, ellipsis: glyphs.ellipsis)
                 row += 1
             }

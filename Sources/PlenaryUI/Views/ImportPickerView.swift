@@ -13,7 +13,7 @@ enum ImportPickerView {
         var row = frame.innerY + 1
         let folder = picker.folder.isEmpty ? "." : picker.folder
         if picker.candidates == nil {
-            grid.putClipped("Looking in \(folder)…", x: frame.innerX, y: row, style: .dim, width: frame.innerWidth, ellipsis: glyphs.ellipsis)
+            grid.putClipped("Looking in \(folder)\(glyphs.ellipsis)", x: frame.innerX, y: row, style: .dim, width: frame.innerWidth, ellipsis: glyphs.ellipsis)
         } else if candidates.isEmpty {
             grid.putClipped("No other *.results.json in \(folder): copy them there, or type a path.", x: frame.innerX, y: row,
                             style: .dim, width: frame.innerWidth, ellipsis: glyphs.ellipsis)

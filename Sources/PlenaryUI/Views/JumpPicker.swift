@@ -18,7 +18,7 @@ enum JumpPicker {
             let y = frame.innerY + 1 + row
             let style: StyleRole = index == selection ? .selected : (index == state.currentIndex ? .current : .normal)
             if style != .normal { grid.fill(style: style, x: frame.innerX - 1, y: y, width: frame.innerWidth + 2) }
-            grid.put(line.padded(toWidth: frame.innerWidth), x: frame.innerX, y: y, style: style)
+            grid.put(line.padded(toWidth: frame.innerWidth, ellipsis: glyphs.ellipsis), x: frame.innerX, y: y, style: style)
         }
         grid.putClipped(glyphs.keyLabel("↑ ↓ choose   Enter jump   Esc cancel"), x: frame.innerX, y: frame.y + frame.height - 2, style: .key,
                  width: frame.innerWidth, ellipsis: glyphs.ellipsis)

@@ -7,7 +7,7 @@ public enum ModeratorScreen {
 
     public static func render(_ state: WorkshopState, size: TerminalSize, glyphs: Glyphs = .unicode) -> CellGrid {
         guard size.columns >= minimumSize.columns, size.rows >= minimumSize.rows else {
-            return TooSmallView.render(size: size, minimum: minimumSize)
+            return TooSmallView.render(size: size, minimum: minimumSize, glyphs: glyphs)
         }
         if let voter = state.voter {
             return VoterScreen.render(state, voter: voter, size: size, glyphs: glyphs)
@@ -105,7 +105,7 @@ public enum ModeratorScreen {
         case .setPIN(let editor, let first):
             SetPINView.draw(editor: editor, confirming: first != nil, into: &grid, glyphs: glyphs)
         case .importPicker(let picker):
-            ImportPickerView.draw(picker, problem: state.notice?.level == .error ? state.notice?.text : nil, into: &grid, glyphs: glyphs)
+            ImportPickerView.draw(picker, problem: state.notice?.level == .error ? state.notice.map { glyphs.text($0.text) } : nil, into: &grid, glyphs: glyphs)
         case .poll, .ballot, .handCount, .newPoll, .reportBack:
             break
         }
@@ -150,7 +150,7 @@ public enum ModeratorScreen {
     private static func drawStatus(_ state: WorkshopState, into grid: inout CellGrid, y: Int, glyphs: Glyphs) {
         if let failure = state.storageFailure {
             grid.fill(style: .alert, x: 0, y: y, width: grid.width)
-            grid.putClipped(" ! " + failure.message, x: 0, y: y, style: .alert, width: grid.width, ellipsis: glyphs.ellipsis)
+            grid.putClipped(" ! " + glyphs.text(failure.message), x: 0, y: y, style: .alert, width: grid.width, ellipsis: glyphs.ellipsis)
         } else if let notice = state.notice {
             let style: StyleRole = switch notice.level {
             case .info: .normal
@@ -158,7 +158,7 @@ public enum ModeratorScreen {
             case .warning: .warning
             case .error: .alert
             }
-            grid.putClipped(" " + notice.text, x: 0, y: y, style: style, width: grid.width, ellipsis: glyphs.ellipsis)
+            grid.putClipped(" " + glyphs.text(notice.text), x: 0, y: y, style: style, width: grid.width, ellipsis: glyphs.ellipsis)
         } else {
             let count = state.recordedCommands
             grid.put(" \(count) action\(count == 1 ? "" : "s") recorded", x: 0, y: y, style: .dim)

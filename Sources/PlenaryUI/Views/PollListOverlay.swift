@@ -16,10 +16,15 @@ enum PollListOverlay {
             let y = frame.innerY + 1 + row
             let selected = index == selection
             if selected { grid.fill(style: .selected, x: frame.innerX - 1, y: y, width: frame.innerWidth + 2) }
-            let marker = here.contains(poll.id) ? glyphs.currentMarker : " "
             var x = frame.innerX
-            x += grid.put(marker + " ", x: x, y: y, style: selected ? .selected : .current)
-            x += grid.put(status.padded(toWidth: 13), x: x, y: y, style: selected ? .selected : statusStyle)
+            // Only the words carry their role: in colour a role such as `ok` is a band, and blanks in it would
+            // stand out as blocks down the list.
+            if here.contains(poll.id) {
+                grid.put(glyphs.currentMarker, x: x, y: y, style: selected ? .selected : .title)
+            }
+            x += 2
+            grid.put(status.truncated(toWidth: 12, ellipsis: glyphs.ellipsis), x: x, y: y, style: selected ? .selected : statusStyle)
+            x += 13
             let count = String(poll.ballotCount).padded(toWidth: 4)
             x += grid.put(count, x: x, y: y, style: selected ? .selected : .dim)
             grid.putClipped(poll.definition.question, x: x, y: y, style: selected ? .selected : .normal,

@@ -128,7 +128,7 @@ public enum PollResultsView {
         let terms = results.rows
         let answers = results.answers
         let termsTitle = "Top terms"
-        let answersTitle = "Answers (A–Z)"
+        let answersTitle = "Answers (A\(glyphs.rangeDash)Z)"
         if terms.isEmpty || answers.isEmpty {
             let title = terms.isEmpty ? answersTitle : termsTitle
             area.put(title, column: 0, row: 0, style: .dim, ellipsis: glyphs.ellipsis, into: &grid)

@@ -30,7 +30,7 @@ enum PollScreen {
             row += 1
         }
         if let scale = definition.scale, definition.type == .scale, row < y + height {
-            var ends = "Scale \(scale.min)–\(scale.max)"
+            var ends = "Scale \(scale.min)\(glyphs.rangeDash)\(scale.max)"
             if let low = scale.minLabel { ends += ": \(scale.min) = \(low)" }
             if let high = scale.maxLabel { ends += ", \(scale.max) = \(high)" }
             grid.putClipped(ends, x: x, y: row, style: .dim, width: width, ellipsis: glyphs.ellipsis)

@@ -21,7 +21,7 @@ public enum TextEditorView {
     /// `.selected` cell (a selected space at a line's end).
     @discardableResult
     public static func draw(_ editor: TextEditor, into grid: inout CellGrid, x: Int, y: Int, width: Int, height: Int,
-                            focused: Bool, scroll: Int) -> Int {
+                            focused: Bool, scroll: Int, glyphs: Glyphs = .unicode) -> Int {
         guard width > 0, height > 0 else { return max(0, scroll) }
         let layout = Layout(editor, width: width)
         let cursor = layout.location(of: editor.cursor)
@@ -35,7 +35,7 @@ public enum TextEditorView {
             let characters = editor.lines[row.line]
             var column = x
             for item in row.items where item < characters.count {
-                let text = layout.isTooWide(line: row.line, item: item) ? String(TerminalText.tooWide) : String(characters[item])
+                let text = layout.isTooWide(line: row.line, item: item) ? glyphs.tooWide : String(characters[item])
                 grid.put(text, x: column, y: y + screenRow, maxWidth: x + width - column)
                 column += layout.widths[row.line][item]
             }

@@ -5,7 +5,7 @@ import PlenaryCore
 public enum VoterScreen {
     public static func render(_ state: WorkshopState, voter: VoterSession, size: TerminalSize, glyphs: Glyphs) -> CellGrid {
         guard size.columns >= ModeratorScreen.minimumSize.columns, size.rows >= ModeratorScreen.minimumSize.rows else {
-            return TooSmallView.render(size: size, minimum: ModeratorScreen.minimumSize)
+            return TooSmallView.render(size: size, minimum: ModeratorScreen.minimumSize, glyphs: glyphs)
         }
         var grid = CellGrid(size: size)
         grid.fill(style: .bar, x: 0, y: 0, width: size.columns)
@@ -15,7 +15,7 @@ public enum VoterScreen {
 
         if let entry = voter.pinEntry {
             centred(["Moderator PIN", "", String(repeating: "*", count: entry.characters.count) + "_", "",
-                     "Enter to check   Esc to go back"], into: &grid, styles: [.title, .normal, .key, .normal, .dim])
+                     "Enter to check   Esc to go back"], into: &grid, styles: [.title, .normal, .key, .normal, .dim], glyphs: glyphs)
         } else {
             switch voter.step {
             case .privacy:
@@ -26,7 +26,7 @@ public enum VoterScreen {
                     lines += ["", "\(open.count) questions"]
                     styles += [.normal, .dim]
                 }
-                centred(lines, into: &grid, styles: styles)
+                centred(lines, into: &grid, styles: styles, glyphs: glyphs)
             case .code(let editor):
                 var row = body.y
                 grid.put("Type the code from your slip", x: body.x, y: row, style: .title)
@@ -53,7 +53,7 @@ public enum VoterScreen {
                         into: &grid, styles: [.normal, .normal, .title])
             case .recorded:
                 centred(["Your vote is recorded.", "", "Please pass the terminal on."], into: &grid,
-                        styles: [.ok, .normal, .title])
+                        styles: [.ok, .normal, .title], glyphs: glyphs)
             }
         }
         if state.isReadOnly {
@@ -64,16 +64,16 @@ public enum VoterScreen {
                             style: .alert, width: size.columns, ellipsis: glyphs.ellipsis)
         } else if let message = voter.message {
             grid.fill(style: .warning, x: 0, y: size.rows - 2, width: size.columns)
-            grid.putClipped(" " + message, x: 0, y: size.rows - 2, style: .warning, width: size.columns, ellipsis: glyphs.ellipsis)
+            grid.putClipped(" " + glyphs.text(message), x: 0, y: size.rows - 2, style: .warning, width: size.columns, ellipsis: glyphs.ellipsis)
         }
         return grid
     }
 
     /// Lines centred on the screen, each with its style.
-    private static func centred(_ lines: [String], into grid: inout CellGrid, styles: [StyleRole]) {
+    private static func centred(_ lines: [String], into grid: inout CellGrid, styles: [StyleRole], glyphs: Glyphs) {
         let top = max(1, (grid.height - lines.count) / 2)
         for (offset, line) in lines.enumerated() {
-            let clipped = line.truncated(toWidth: grid.width - 2)
+            let clipped = line.truncated(toWidth: grid.width - 2, ellipsis: glyphs.ellipsis)
             grid.put(clipped, x: max(0, (grid.width - clipped.terminalWidth) / 2), y: top + offset, style: styles[offset])
         }
     }
@@ -89,7 +89,7 @@ public enum VoterScreen {
             row += 1
         }
         row += 1
-        for line in answerLines(draft, poll: poll).prefix(max(1, grid.height - row - 5)) {
+        for line in answerLines(draft, poll: poll, glyphs: glyphs).prefix(max(1, grid.height - row - 5)) {
             grid.putClipped(line, x: x + 2, y: row, width: width - 2, ellipsis: glyphs.ellipsis)
             row += 1
         }
@@ -97,13 +97,13 @@ public enum VoterScreen {
         grid.putClipped("Enter or y: confirm   Esc or n: change", x: x, y: row, style: .key, width: width, ellipsis: glyphs.ellipsis)
     }
 
-    static func answerLines(_ draft: BallotDraft, poll: PollDefinition) -> [String] {
+    static func answerLines(_ draft: BallotDraft, poll: PollDefinition, glyphs: Glyphs) -> [String] {
         switch draft.ballot(for: poll) {
         case .single(let option): return [poll.options.indices.contains(option) ? poll.options[option] : "-"]
         case .multiple(let options): return options.map { poll.options[$0] }
         case .scale(let value):
             let scale = poll.scale ?? RatingScale(min: 1, max: 5)
-            var text = "\(value) on \(scale.min)–\(scale.max)"
+            var text = "\(value) on \(scale.min)\(glyphs.rangeDash)\(scale.max)"
             if value == scale.min, let label = scale.minLabel { text += " (\(label))" }
             if value == scale.max, let label = scale.maxLabel { text += " (\(label))" }
             return [text]
