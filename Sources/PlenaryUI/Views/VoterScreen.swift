@@ -50,7 +50,7 @@ public enum VoterScreen {
                 }
             case .recorded where voter.ballotsThisTurn == 0:
                 centred(["Every question was skipped: nothing was recorded.", "", "Please pass the terminal on."],
-                        into: &grid, styles: [.normal, .normal, .title])
+                        into: &grid, styles: [.normal, .normal, .title], glyphs: glyphs)
             case .recorded:
                 centred(["Your vote is recorded.", "", "Please pass the terminal on."], into: &grid,
                         styles: [.ok, .normal, .title], glyphs: glyphs)
