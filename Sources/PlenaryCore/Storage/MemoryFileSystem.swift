@@ -47,6 +47,8 @@ public final class MemoryFileSystem: FileSystem, @unchecked Sendable {
         try check("rename", destination)
         guard files[destination] == nil else { throw StorageError(operation: "rename", path: destination, reason: "File exists") }
         files[destination] = files.removeValue(forKey: source)
+        // The lock belongs to the file, which now has the other name.
+        if lockedHere.remove(source) != nil { lockedHere.insert(destination) }
     }
 
     public func truncate(_ path: String, to length: Int) throws(StorageError) {
@@ -63,11 +65,19 @@ public final class MemoryFileSystem: FileSystem, @unchecked Sendable {
     public var lockedElsewhere: Set<String> = []
     public private(set) var lockedHere: Set<String> = []
 
+    /// Like flock(2): each call opens the file anew, and a lock held through one descriptor refuses another, even
+    /// in the same process.
+    /// `startProcess()` stands for a new run after the last one ended (the kernel drops its locks).
     public func lockExclusively(_ path: String) throws(StorageError) -> Bool {
         try check("lock", path)
-        guard !lockedElsewhere.contains(path) else { return false }
+        guard !lockedElsewhere.contains(path), !lockedHere.contains(path) else { return false }
         lockedHere.insert(path)
         return true
+    }
+
+    /// A new run of the program: the previous one's locks went with it, even after a kill.
+    public func startProcess() {
+        lockedHere.removeAll()
     }
 
     public func remove(_ path: String) throws(StorageError) {

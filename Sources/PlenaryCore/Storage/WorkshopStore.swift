@@ -42,8 +42,12 @@ public enum WorkshopStore {
                             now: Instant, stamp: String, fresh: Bool, newRecordID: String) -> Result<Opened, OpenError> {
         do throws(OpenError) {
             var messages: [String] = []
+            // flock(2) locks an open file, and a second descriptor of the same process is refused like any other:
+            // take the lock once per journal file and remember it.
+            var holdsLock = false
             if fileSystem.exists(files.journalPath) {
                 try lock(files.journalPath, fileSystem: fileSystem)
+                holdsLock = true
                 // Holding the lock, no other program writes these results: a temporary copy left beside them was
                 // cut short by a kill or a power cut.
                 let (folder, name) = files.resultsFolderAndName
@@ -58,6 +62,8 @@ public enum WorkshopStore {
                     let archived = try archive(path, stamp: stamp, fileSystem: fileSystem)
                     messages.append("Kept the previous \(path) as \(archived).")
                 }
+                // The lock went with the archived file; the new journal is locked when it is made.
+                holdsLock = false
             }
             var state = WorkshopState(session: session, plan: plan, now: now)
             let existing: [UInt8]?
@@ -71,7 +77,8 @@ public enum WorkshopStore {
                         let aside = files.journalPath + ".broken-\(stamp)"
                         do { try fileSystem.moveAside(files.journalPath, to: aside) } catch { throw .storage(error) }
                         messages.append("The journal held no complete record; it was kept as \(aside).")
-                        return .success(try create(state: state, files: files, fileSystem: fileSystem, now: now, stamp: stamp, recordID: newRecordID, messages: messages))
+                        return .success(try create(state: state, files: files, fileSystem: fileSystem, now: now, stamp: stamp, recordID: newRecordID,
+                                                   holdsLock: false, messages: messages))
                     }
                     throw .damagedJournal(path: files.journalPath, damage: damage)
                 case .success(let contents):
@@ -102,14 +109,17 @@ public enum WorkshopStore {
                     return .success(Opened(state: state, journal: journal, messages: messages))
                 }
             }
-            return .success(try create(state: state, files: files, fileSystem: fileSystem, now: now, stamp: stamp, recordID: newRecordID, messages: messages))
+            // No journal, or an empty one (a kill before its header was written): a new workshop.
+            return .success(try create(state: state, files: files, fileSystem: fileSystem, now: now, stamp: stamp, recordID: newRecordID,
+                                       holdsLock: holdsLock, messages: messages))
         } catch {
             return .failure(error)
         }
     }
 
     private static func create(state: WorkshopState, files: WorkshopFiles, fileSystem: any FileSystem,
-                               now: Instant, stamp: String, recordID: String, messages: [String]) throws(OpenError) -> Opened {
+                               now: Instant, stamp: String, recordID: String, holdsLock: Bool,
+                               messages: [String]) throws(OpenError) -> Opened {
         var state = state
         var messages = messages
         if fileSystem.exists(files.resultsPath) {
@@ -121,7 +131,7 @@ public enum WorkshopStore {
         state.recordID = header.recordID
         do {
             let journal = try fileSystem.openAppendLog(files.journalPath)
-            guard try fileSystem.lockExclusively(files.journalPath) else {
+            guard try holdsLock || fileSystem.lockExclusively(files.journalPath) else {
                 journal.close()
                 throw OpenError.inUse(path: files.journalPath)
             }
