@@ -54,6 +54,7 @@ struct MergeCommand: ParsableCommand {
             StandardError.write("plenary: \(error)")
             throw ExitCode(1)
         }
+        if let skipped = opened.skippedSummary(listing: .max) { StandardError.write("plenary: warning: \(skipped)") }
         let runner = WorkshopRunner(state: opened.state, journal: opened.journal, fileSystem: fileSystem, files: files,
                                     clock: clock, generator: "plenary \(Plenary.version)")
         defer { runner.close() }

@@ -5,6 +5,19 @@ public enum WorkshopStore {
         public var journal: any AppendLog
         /// Lines for the moderator about what was recovered or moved aside.
         public var messages: [String]
+        /// Records the replay could not apply, each with where and why ("line 7 (byte 1432): …"). They stay in the
+        /// file (a newer version may apply them) and are not counted as recorded actions.
+        public var skipped: [String] = []
+
+        /// One line for the moderator about the skipped records, listing the first `listing` of them.
+        public func skippedSummary(listing: Int) -> String? {
+            guard !skipped.isEmpty else { return nil }
+            let count = skipped.count
+            var text = "Skipped \(count) journal record\(count == 1 ? "" : "s") that cannot apply (kept in the file, not counted): "
+                + skipped.prefix(listing).joined(separator: "; ")
+            if count > listing { text += "; and \(count - listing) more" }
+            return text + "."
+        }
     }
 
     public enum OpenError: Error, CustomStringConvertible {
@@ -24,6 +37,8 @@ public enum WorkshopStore {
                     text += ". Does the folder exist? Create it, or choose another with --results PATH."
                 }
                 return text
+            case .damagedJournal(let path, let damage) where damage.kind == .unreadable:
+                return "\(path): \(damage). Nothing was changed and nothing was cut. Run the Plenary that wrote it, or start a new record with --fresh (this journal is kept under a new name)."
             case .damagedJournal(let path, let damage):
                 return "\(path): \(damage). Nothing was changed. Keep the file; to start over anyway run with --fresh (the damaged journal is kept under a new name)."
             case .inUse(let path):
@@ -72,7 +87,7 @@ public enum WorkshopStore {
             if let bytes = existing, !bytes.isEmpty {
                 switch JournalReader.read(bytes) {
                 case .failure(let damage):
-                    if damage.line == 1 && !bytes.dropLast().contains(UInt8(ascii: "\n")) {
+                    if damage.kind == .damaged && damage.line == 1 && !bytes.dropLast().contains(UInt8(ascii: "\n")) {
                         // Only a torn header: the crash came before anything was recorded.
                         let aside = files.journalPath + ".broken-\(stamp)"
                         do { try fileSystem.moveAside(files.journalPath, to: aside) } catch { throw .storage(error) }
@@ -87,26 +102,31 @@ public enum WorkshopStore {
                         throw .differentSession(path: files.journalPath,
                             detail: "journal slots: \(contents.header.slots.count), session slots: \(expected.count)")
                     }
+                    state.recordID = contents.header.recordID
+                    var skipped: [String] = []
+                    for entry in contents.commands {
+                        if let refusal = WorkshopReducer.apply(entry.command, to: &state, at: entry.at) {
+                            skipped.append("line \(entry.seq + 1) (byte \(entry.offset)): \(refusal)")
+                        }
+                        state.now = max(state.now, entry.at)
+                        state.recordedCommands = entry.seq
+                    }
+                    state.skippedRecords = skipped.count
+                    let applied = contents.commands.count - skipped.count
                     if contents.damagedTailLength > 0 {
                         let aside = files.journalPath + ".broken-\(stamp)"
                         do {
                             try fileSystem.copy(files.journalPath, to: aside)
                             try fileSystem.truncate(files.journalPath, to: contents.intactLength)
                         } catch { throw .storage(error) }
-                        messages.append("Recovered \(contents.commands.count) records; an incomplete last record (\(contents.damagedTailLength) bytes, never acknowledged) was cut off. The original journal is kept as \(aside).")
-                    } else if !contents.commands.isEmpty {
-                        messages.append("Resumed from the journal: \(contents.commands.count) recorded actions.")
-                    }
-                    state.recordID = contents.header.recordID
-                    for entry in contents.commands {
-                        _ = WorkshopReducer.apply(entry.command, to: &state, at: entry.at)
-                        state.now = max(state.now, entry.at)
-                        state.recordedCommands = entry.seq
+                        messages.append("Recovered \(applied) record\(applied == 1 ? "" : "s"); an incomplete last record (\(contents.damagedTailLength) bytes, never acknowledged) was cut off. The original journal is kept as \(aside).")
+                    } else if applied > 0 {
+                        messages.append("Resumed from the journal: \(applied) recorded action\(applied == 1 ? "" : "s").")
                     }
                     state.now = max(state.now, now)
                     let journal: any AppendLog
                     do { journal = try fileSystem.openAppendLog(files.journalPath) } catch { throw .storage(error) }
-                    return .success(Opened(state: state, journal: journal, messages: messages))
+                    return .success(Opened(state: state, journal: journal, messages: messages, skipped: skipped))
                 }
             }
             // No journal, or an empty one (a kill before its header was written): a new workshop.
