@@ -126,6 +126,10 @@ public enum WorkshopStore {
                     state.now = max(state.now, now)
                     let journal: any AppendLog
                     do { journal = try fileSystem.openAppendLog(files.journalPath) } catch { throw .storage(error) }
+                    let discarded = try discardEmptyEntries(&state, journal: journal)
+                    if !discarded.isEmpty {
+                        messages.append("Discarded \(discarded.count == 1 ? "an empty entry" : "\(discarded.count) empty entries") (\(discarded.joined(separator: ", "))) left open when the last run stopped.")
+                    }
                     return .success(Opened(state: state, journal: journal, messages: messages, skipped: skipped))
                 }
             }
@@ -164,6 +168,27 @@ public enum WorkshopStore {
         } catch {
             throw .storage(StorageError(operation: "create", path: files.journalPath, reason: "\(error)"))
         }
+    }
+
+    /// Deletes, through the journal, entries made here whose fields are all empty: the form was open when the
+    /// program was killed, before anything in it was saved. Closing the form discards such an entry; this is that
+    /// discard, done at the next start. Returns their ids.
+    private static func discardEmptyEntries(_ state: inout WorkshopState, journal: any AppendLog) throws(OpenError) -> [String] {
+        var discarded: [String] = []
+        for group in state.groups {
+            for entry in group.entries where entry.origin == nil && entry.fields.values.allSatisfy(\.isEmpty) {
+                let command = WorkshopCommand.group(.delete(group: group.id, entry: entry.id))
+                var next = state
+                guard WorkshopReducer.apply(command, to: &next, at: state.now) == nil else { continue }
+                next.recordedCommands += 1
+                do {
+                    try journal.appendDurably(JournalCodec.encode(.command(seq: next.recordedCommands, at: state.now, command: command)))
+                } catch { throw .storage(error) }
+                state = next
+                discarded.append(entry.id)
+            }
+        }
+        return discarded
     }
 
     /// Renames `path` to its dated name (numbered when two starts share a second); returns the new name.
