@@ -173,4 +173,19 @@ import Testing
         let bytes = try #require(try PosixFileSystem().contents(of: files.journalPath))
         #expect(JournalReader.read(bytes).map(\.header.recordID) == .success("record-1"))
     }
+
+    /// `--results /media/usb` used to fail at the first save with "rename …: Operation not permitted".
+    @Test func resultsNamingAFolderIsRefusedAsAFolderBeforeAnythingIsWritten() throws {
+        var template = Array("/tmp/plenary-store-XXXXXX".utf8CString)
+        let folder = String(cString: try #require(mkdtemp(&template)))
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let files = WorkshopFiles(sessionPath: folder + "/sevilla.yaml", resultsPath: folder)
+        let session = Fixtures.sevilla()
+        let result = WorkshopStore.open(session: session, plan: try PlannedAgenda.plan(session).get(), files: files,
+                                        fileSystem: PosixFileSystem(), now: Fixtures.at(12, 0), stamp: "STAMP", fresh: false, newRecordID: "r")
+        guard case .failure(let error) = result else { Issue.record("opened a folder as the results file"); return }
+        #expect(error.description == "\(folder) is a folder, not a results file: name a file in it with --results, for example --results \(folder)/sevilla.results.json")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder).isEmpty, "nothing written")
+        #expect(!FileManager.default.fileExists(atPath: files.journalPath))
+    }
 }

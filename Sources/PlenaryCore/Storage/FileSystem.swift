@@ -3,6 +3,8 @@ public protocol FileSystem: AnyObject, Sendable {
     /// The file's bytes, or nil when it does not exist.
     func contents(of path: String) throws(StorageError) -> [UInt8]?
     func exists(_ path: String) -> Bool
+    /// True when `path` is a folder (following a link to one).
+    func isFolder(_ path: String) -> Bool
     /// Opens (creating if needed) a file for appending durable records.
     func openAppendLog(_ path: String) throws(StorageError) -> any AppendLog
     /// Replaces `path` so that a reader sees the old or the new bytes, never a mix, even after a crash.

@@ -1,6 +1,8 @@
 /// Files in memory, for tests: records what is durable and can fail any operation on request.
 public final class MemoryFileSystem: FileSystem, @unchecked Sendable {
     public var files: [String: [UInt8]] = [:]
+    /// Paths that are folders (set by tests).
+    public var folders: Set<String> = []
     /// When set, the next operation whose name matches fails with this reason ("write", "fsync", "rename"...).
     public var failNext: [String: String] = [:]
 
@@ -27,7 +29,9 @@ public final class MemoryFileSystem: FileSystem, @unchecked Sendable {
         return files[path]
     }
 
-    public func exists(_ path: String) -> Bool { files[path] != nil }
+    public func exists(_ path: String) -> Bool { files[path] != nil || folders.contains(path) }
+
+    public func isFolder(_ path: String) -> Bool { folders.contains(path) }
 
     public func openAppendLog(_ path: String) throws(StorageError) -> any AppendLog {
         try check("open", path)

@@ -36,6 +36,11 @@ public final class PosixFileSystem: FileSystem, @unchecked Sendable {
         access(path, F_OK) == 0
     }
 
+    public func isFolder(_ path: String) -> Bool {
+        var status = stat()
+        return stat(path, &status) == 0 && (status.st_mode & S_IFMT) == S_IFDIR
+    }
+
     public func openAppendLog(_ path: String) throws(StorageError) -> any AppendLog {
         let existed = exists(path)
         let fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o644)

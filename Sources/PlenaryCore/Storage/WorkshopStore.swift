@@ -26,6 +26,8 @@ public enum WorkshopStore {
         case differentSession(path: String, detail: String)
         /// Another plenary on this computer has the journal open.
         case inUse(path: String)
+        /// The results file (or the journal beside it) is a folder: `--results` named one. `example` is a file in it.
+        case folder(path: String, example: String)
 
         public var description: String {
             switch self {
@@ -43,6 +45,8 @@ public enum WorkshopStore {
                 return "\(path): \(damage). Nothing was changed. Keep the file; to start over anyway run with --fresh (the damaged journal is kept under a new name)."
             case .inUse(let path):
                 return "\(path) is in use by another plenary on this computer. Quit that one first, or give this one its own files with --results PATH (for example one per working group)."
+            case .folder(let path, let example):
+                return "\(path) is a folder, not a results file: name a file in it with --results, for example --results \(example)"
             case .differentSession(let path, let detail):
                 return "\(path) belongs to a different agenda (\(detail)). Run with --fresh to start a new record (the old files are kept), or use --results to choose other files."
             }
@@ -56,6 +60,11 @@ public enum WorkshopStore {
     public static func open(session: Session, plan: PlannedAgenda, files: WorkshopFiles, fileSystem: any FileSystem,
                             now: Instant, stamp: String, fresh: Bool, newRecordID: String) -> Result<Opened, OpenError> {
         do throws(OpenError) {
+            for path in [files.resultsPath, files.journalPath] where fileSystem.isFolder(path) {
+                let folder = path.hasSuffix("/") ? String(path.dropLast()) : path
+                let sessionName = WorkshopFiles.fileName(of: WorkshopFiles(sessionPath: files.sessionPath).resultsPath)
+                throw .folder(path: path, example: folder + "/" + sessionName)
+            }
             var messages: [String] = []
             // flock(2) locks an open file, and a second descriptor of the same process is refused like any other:
             // take the lock once per journal file and remember it.
