@@ -9,6 +9,10 @@ import Darwin
 /// Durable file operations on a real disk. Every write is fsynced, and so is the folder after a rename or
 /// a new file, because a rename that is not synced can vanish in a power cut.
 public final class PosixFileSystem: FileSystem, @unchecked Sendable {
+    /// Every file Plenary writes is its owner's alone (a umask can only narrow it): the journal holds every
+    /// ballot in order, the results and exports every answer, the code sheet the codes' hashes.
+    public static let privateMode: mode_t = 0o600
+
     public init() {}
 
     public func contents(of path: String) throws(StorageError) -> [UInt8]? {
@@ -43,9 +47,15 @@ public final class PosixFileSystem: FileSystem, @unchecked Sendable {
 
     public func openAppendLog(_ path: String) throws(StorageError) -> any AppendLog {
         let existed = exists(path)
-        let fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o644)
+        // Never through a link: a link planted where the journal goes would receive every ballot.
+        let fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_NOFOLLOW | O_CLOEXEC, Self.privateMode)
         guard fd >= 0 else { throw Self.error("open", path) }
-        if !existed {
+        if existed {
+            // Made by a version that created it readable to others: private from now on (best effort: it may
+            // belong to someone else, and then writing it is the owner's choice).
+            var status = stat()
+            if fstat(fd, &status) == 0, status.st_mode & 0o077 != 0 { _ = fchmod(fd, status.st_mode & 0o700) }
+        } else {
             do throws(StorageError) {
                 try Self.syncFolder(of: path)
             } catch {
@@ -58,12 +68,12 @@ public final class PosixFileSystem: FileSystem, @unchecked Sendable {
 
     public func replaceAtomically(_ path: String, with bytes: [UInt8]) throws(StorageError) {
         let temporary = path + ".tmp-\(getpid())"
-        var fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        var fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, Self.privateMode)
         if fd < 0 && errno == EEXIST {
             // Left by a run that was killed mid-write and had our pid (likely after a reboot, pids start over).
             // No live writer uses our pid, so it is stale.
             unlink(temporary)
-            fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+            fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, Self.privateMode)
         }
         guard fd >= 0 else { throw Self.error("create", temporary) }
         do throws(StorageError) {
@@ -101,7 +111,7 @@ public final class PosixFileSystem: FileSystem, @unchecked Sendable {
     }
 
     public func truncate(_ path: String, to length: Int) throws(StorageError) {
-        let fd = open(path, O_WRONLY | O_CLOEXEC)
+        let fd = open(path, O_WRONLY | O_NOFOLLOW | O_CLOEXEC)
         guard fd >= 0 else { throw Self.error("open", path) }
         defer { _ = Glibc.close(fd) }
         guard ftruncate(fd, off_t(length)) == 0 else { throw Self.error("truncate", path) }
@@ -112,7 +122,7 @@ public final class PosixFileSystem: FileSystem, @unchecked Sendable {
         guard let bytes = try contents(of: source) else {
             throw StorageError(operation: "copy", path: source, reason: "No such file", errno: ENOENT)
         }
-        let fd = open(destination, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        let fd = open(destination, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, Self.privateMode)
         guard fd >= 0 else { throw Self.error("create", destination) }
         defer { _ = Glibc.close(fd) }
         try Self.writeAll(fd, bytes, path: destination)
@@ -121,7 +131,7 @@ public final class PosixFileSystem: FileSystem, @unchecked Sendable {
     }
 
     public func lockExclusively(_ path: String) throws(StorageError) -> Bool {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        let fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
         guard fd >= 0 else { throw Self.error("open", path) }
         if flock(fd, LOCK_EX | LOCK_NB) != 0 {
             let failure = Self.error("lock", path)

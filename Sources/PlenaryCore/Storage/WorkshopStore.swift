@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Opens a workshop's files: resumes from the journal, or starts one; repairs a torn last record.
 public enum WorkshopStore {
     public struct Opened {
@@ -35,6 +43,8 @@ public enum WorkshopStore {
                 var text = "cannot open the workshop files: \(error)"
                 if error.errno == 13 || error.errno == 30 {
                     text += ". Choose a writable place with --results PATH (the journal goes next to it)."
+                } else if error.errno == ELOOP {
+                    text = "\(error.path) is a symbolic link: Plenary writes its journal only to a file of its own, never through a link. Remove the link, or choose other files with --results PATH."
                 } else if error.errno == 2 {
                     text += ". Does the folder exist? Create it, or choose another with --results PATH."
                 }
