@@ -63,7 +63,7 @@ struct MergeCommand: ParsableCommand {
             let name = WorkshopFiles.fileName(of: path)
             let bytes: [UInt8]
             do {
-                guard let contents = try fileSystem.contents(of: path) else {
+                guard let contents = try fileSystem.contents(of: path, rule: .results) else {
                     StandardError.write("plenary: \(path): no such file; nothing was merged from it")
                     refused += 1
                     continue

@@ -97,4 +97,19 @@ import Testing
         }
         #expect(try String(contentsOfFile: target, encoding: .utf8) == "theirs")
     }
+
+    /// Plenary's own files are read only as files; a file a person names may be their link.
+    @Test func ownFilesAreNotReadThroughALinkGivenFilesMayBe() throws {
+        defer { remove() }
+        let target = folder + "/real.json"
+        FileManager.default.createFile(atPath: target, contents: Data("{}".utf8))
+        #expect(symlink(target, folder + "/link.json") == 0)
+        let fileSystem = PosixFileSystem()
+        #expect(throws: StorageError(operation: "read", path: folder + "/link.json",
+                                     reason: "is a symbolic link (Plenary reads its own files only as files, never through a link)", errno: ELOOP)) {
+            try fileSystem.contents(of: folder + "/link.json", rule: .ownFile)
+        }
+        #expect(try fileSystem.contents(of: folder + "/link.json", rule: .results) == Array("{}".utf8))
+        #expect(try fileSystem.contents(of: folder + "/missing.json", rule: .results) == nil)
+    }
 }

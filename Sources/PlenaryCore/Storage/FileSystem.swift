@@ -1,7 +1,8 @@
 /// The file operations storage needs, so tests can run on memory and inject faults.
 public protocol FileSystem: AnyObject, Sendable {
-    /// The file's bytes, or nil when it does not exist.
-    func contents(of path: String) throws(StorageError) -> [UInt8]?
+    /// The file's bytes, or nil when it does not exist. Refuses (with the reason) anything but a regular file, a
+    /// file over `rule.limit`, and a link when `rule` does not follow links; never waits on a FIFO or device.
+    func contents(of path: String, rule: ReadRule) throws(StorageError) -> [UInt8]?
     func exists(_ path: String) -> Bool
     /// True when `path` is a folder (following a link to one).
     func isFolder(_ path: String) -> Bool
@@ -22,6 +23,13 @@ public protocol FileSystem: AnyObject, Sendable {
     func fileNames(in folder: String) throws(StorageError) -> [String]
     /// Deletes a file (only ever our own leftovers: unfinished temporary copies).
     func remove(_ path: String) throws(StorageError)
+}
+
+extension FileSystem {
+    /// One of Plenary's own files (never through a link).
+    public func contents(of path: String) throws(StorageError) -> [UInt8]? {
+        try contents(of: path, rule: .ownFile)
+    }
 }
 
 /// An open journal file.

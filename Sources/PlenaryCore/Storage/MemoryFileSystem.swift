@@ -24,9 +24,14 @@ public final class MemoryFileSystem: FileSystem, @unchecked Sendable {
         }
     }
 
-    public func contents(of path: String) throws(StorageError) -> [UInt8]? {
+    public func contents(of path: String, rule: ReadRule) throws(StorageError) -> [UInt8]? {
         try check("read", path)
-        return files[path]
+        if folders.contains(path) { throw StorageError(operation: "read", path: path, reason: "is a folder, not a file", errno: 21) }
+        guard let bytes = files[path] else { return nil }
+        guard bytes.count <= rule.limit else {
+            throw StorageError(operation: "read", path: path, reason: "too large (\(ReadRule.megabytes(bytes.count)); at most \(ReadRule.megabytes(rule.limit)))", errno: 27)
+        }
+        return bytes
     }
 
     public func exists(_ path: String) -> Bool { files[path] != nil || folders.contains(path) }

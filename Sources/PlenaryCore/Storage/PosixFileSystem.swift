@@ -15,14 +15,38 @@ public final class PosixFileSystem: FileSystem, @unchecked Sendable {
 
     public init() {}
 
-    public func contents(of path: String) throws(StorageError) -> [UInt8]? {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+    public func contents(of path: String, rule: ReadRule) throws(StorageError) -> [UInt8]? {
+        // O_NONBLOCK: opening a FIFO must not wait for a writer; the fstat below then refuses it.
+        let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | (rule.followsLinks ? 0 : O_NOFOLLOW))
         if fd < 0 {
-            if errno == ENOENT { return nil }
-            throw Self.error("read", path)
+            let failure = Self.error("read", path)
+            switch failure.errno {
+            case ENOENT: return nil
+            case ELOOP: throw StorageError(operation: "read", path: path, reason: "is a symbolic link (Plenary reads its own files only as files, never through a link)", errno: ELOOP)
+            default: throw failure
+            }
         }
         defer { _ = Glibc.close(fd) }
+        var status = stat()
+        guard fstat(fd, &status) == 0 else { throw Self.error("read", path) }
+        let kind = status.st_mode & S_IFMT
+        guard kind == S_IFREG else {
+            let what = switch kind {
+            case S_IFDIR: "is a folder, not a file"
+            case S_IFIFO: "is a FIFO (a pipe), not a regular file"
+            case S_IFCHR, S_IFBLK: "is a device, not a regular file"
+            case S_IFSOCK: "is a socket, not a regular file"
+            default: "is not a regular file"
+            }
+            throw StorageError(operation: "read", path: path, reason: what, errno: kind == S_IFDIR ? EISDIR : EINVAL)
+        }
+        func tooLarge(_ size: Int) -> StorageError {
+            StorageError(operation: "read", path: path,
+                         reason: "too large (\(ReadRule.megabytes(size)); at most \(ReadRule.megabytes(rule.limit)))", errno: EFBIG)
+        }
+        guard Int(status.st_size) <= rule.limit else { throw tooLarge(Int(status.st_size)) }
         var bytes: [UInt8] = []
+        bytes.reserveCapacity(Int(status.st_size))
         var buffer = [UInt8](repeating: 0, count: 65_536)
         while true {
             let count = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
@@ -32,6 +56,8 @@ public final class PosixFileSystem: FileSystem, @unchecked Sendable {
             }
             if count == 0 { break }
             bytes.append(contentsOf: buffer[0..<count])
+            // Still growing while being read: stop at the limit rather than follow it.
+            guard bytes.count <= rule.limit else { throw tooLarge(bytes.count) }
         }
         return bytes
     }
@@ -119,7 +145,7 @@ public final class PosixFileSystem: FileSystem, @unchecked Sendable {
     }
 
     public func copy(_ source: String, to destination: String) throws(StorageError) {
-        guard let bytes = try contents(of: source) else {
+        guard let bytes = try contents(of: source, rule: .journal) else {
             throw StorageError(operation: "copy", path: source, reason: "No such file", errno: ENOENT)
         }
         let fd = open(destination, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, Self.privateMode)

@@ -101,7 +101,7 @@ public enum WorkshopStore {
             }
             var state = WorkshopState(session: session, plan: plan, now: now)
             let existing: [UInt8]?
-            do { existing = try fileSystem.contents(of: files.journalPath) } catch { throw .storage(error) }
+            do { existing = try fileSystem.contents(of: files.journalPath, rule: .journal) } catch { throw .storage(error) }
 
             if let bytes = existing, !bytes.isEmpty {
                 switch JournalReader.read(bytes) {
