@@ -70,8 +70,10 @@ struct RunCommand: ParsableCommand {
             throw ValidationError("the agenda's times are inconsistent: run `plenary validate` on it")
         }
         // Refuse before creating any file: a run that cannot show a screen must leave nothing behind.
-        guard isatty(0) == 1, isatty(1) == 1 else {
-            StandardError.write("plenary needs an interactive terminal: standard input and output must both be a terminal")
+        do {
+            try CursesTerminal.checkUsable()
+        } catch {
+            StandardError.write("\(error)")
             throw ExitCode(1)
         }
         let files = WorkshopFiles(sessionPath: sessionPath, resultsPath: results, group: group)
