@@ -45,12 +45,15 @@ public struct StorageError: Error, Sendable, Equatable, CustomStringConvertible 
     /// The system's words (strerror), e.g. "No space left on device".
     public var reason: String
     public var errno: Int32
+    /// The file's size, when it was refused for being too large.
+    public var fileSize: Int?
 
-    public init(operation: String, path: String, reason: String, errno: Int32 = 0) {
+    public init(operation: String, path: String, reason: String, errno: Int32 = 0, fileSize: Int? = nil) {
         self.operation = operation
         self.path = path
         self.reason = reason
         self.errno = errno
+        self.fileSize = fileSize
     }
 
     public var description: String { "\(operation) \(path): \(reason)" }

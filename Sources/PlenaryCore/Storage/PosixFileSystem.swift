@@ -42,7 +42,8 @@ public final class PosixFileSystem: FileSystem, @unchecked Sendable {
         }
         func tooLarge(_ size: Int) -> StorageError {
             StorageError(operation: "read", path: path,
-                         reason: "too large (\(ReadRule.megabytes(size)); at most \(ReadRule.megabytes(rule.limit)))", errno: EFBIG)
+                         reason: "too large (\(ReadRule.megabytes(size)); at most \(ReadRule.megabytes(rule.limit)))", errno: EFBIG,
+                         fileSize: size)
         }
         guard Int(status.st_size) <= rule.limit else { throw tooLarge(Int(status.st_size)) }
         var bytes: [UInt8] = []
