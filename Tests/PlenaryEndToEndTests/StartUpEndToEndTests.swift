@@ -47,4 +47,22 @@ struct StartUpEndToEndTests {
         #expect(after.contains("plenary: warning: Skipped 1 journal record that cannot apply"), "\(after)")
         #expect(after.contains("(2 actions recorded)"), "\(after)")
     }
+
+    /// A FIFO typed into the merge picker (`i`) used to block the live workshop in open(2) for ever.
+    @Test func aFIFOTypedInTheMergePickerIsRefusedAndTheWorkshopGoesOn() throws {
+        let (folder, file) = try ModeratorEndToEndTests.copySession("demo.yaml")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        #expect(mkfifo(folder + "/pipe.results.json", 0o600) == 0)
+        let pane = try TmuxPane(command: [try TmuxPane.plenaryExecutable.path, "run", file], columns: 120, rows: 30)
+        defer { pane.close() }
+        try pane.waitFor("Press Space")
+        try pane.sendText("i")
+        try pane.waitFor("Merge a working group's results")
+        // Not listed (only regular files are); typed relative to the folder the picker lists.
+        try pane.sendText("pipe.results.json")
+        try pane.sendKeys("Enter")
+        try pane.waitFor("is a FIFO (a pipe), not a regular file", timeout: .seconds(3))
+        try pane.sendKeys("Escape")
+        #expect(try pane.quitPlenary() == 0)
+    }
 }
