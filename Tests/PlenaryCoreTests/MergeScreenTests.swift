@@ -148,7 +148,7 @@ import Testing
         #expect(FileManager.default.createFile(atPath: huge, contents: nil))
         #expect(truncate(huge, off_t(ReadRule.results.limit + 1)) == 0)
         let cases = [(fifo, "is a FIFO (a pipe), not a regular file"), ("/dev/zero", "is a device, not a regular file"),
-                     (folder, "is a folder, not a file"), (huge, "too large (64 MB; at most 64 MB)")]
+                     (folder, "is a folder, not a file"), (huge, "too large (16 MB; at most 16 MB)")]
         for (path, reason) in cases {
             let started = DispatchTime.now()
             let notice = merge(runner, typing: path)

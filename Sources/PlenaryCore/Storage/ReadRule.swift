@@ -14,10 +14,11 @@ public struct ReadRule: Sendable, Equatable {
 
     /// A journal: a whole day of ballots and typing is a few megabytes; this leaves a hundredfold margin.
     public static let journal = ReadRule(limit: 256 << 20, followsLinks: false)
-    /// Plenary's other files: the code sheet and the used codes.
-    public static let ownFile = ReadRule(limit: 64 << 20, followsLinks: false)
-    /// A results file a person names: merged from a group laptop, or read by `report` and `export`.
-    public static let results = ReadRule(limit: 64 << 20, followsLinks: true)
+    /// Plenary's other files: the code sheet and the used codes (kilobytes).
+    public static let ownFile = ReadRule(limit: 16 << 20, followsLinks: false)
+    /// A results file a person names: merged from a group laptop, or read by `report` and `export`. A day's
+    /// results are well under a megabyte; the cap also bounds how long the merge picker can hold the screen.
+    public static let results = ReadRule(limit: 16 << 20, followsLinks: true)
     /// A session file (its own limit, `SessionFile.maximumFileSize`, is said in its own words).
     public static let session = ReadRule(limit: SessionFile.maximumFileSize, followsLinks: true)
 
