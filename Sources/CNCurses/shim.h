@@ -78,6 +78,24 @@ static inline int plenary_has_string_capability(const char *name) {
     return value != NULL && value != (char *)-1 && value[0] != '\0';
 }
 
+/* From <term.h>, which is not included whole: its macros (`lines`, `columns`...) would shadow ordinary names. */
+struct term;
+extern int setupterm(const char *name, int fd, int *status);
+extern struct term *set_curterm(struct term *terminal);
+extern int del_curterm(struct term *terminal);
+
+/* Whether terminal type `name` can show Plenary, before any screen exists and without writing to it:
+   0 usable, 1 not in the terminfo database, 2 no cursor addressing. The description is loaded and freed. */
+static inline int plenary_probe_terminal(const char *name) {
+    int status = 0;
+    if (setupterm(name, STDOUT_FILENO, &status) != OK) {
+        return 1;
+    }
+    int addressable = plenary_has_string_capability("cup");
+    del_curterm(set_curterm(NULL));
+    return addressable ? 0 : 2;
+}
+
 /* The key code ncurses returns when the terminal sends the key named by string capability `name`
    (e.g. "kLFT5", Ctrl-Left, an extension numbered by ncurses at start), or 0 when the terminal does
    not have it or ncurses does not decode it. Call after keypad(). */

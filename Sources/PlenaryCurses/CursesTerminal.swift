@@ -45,16 +45,7 @@ public final class CursesTerminal: TerminalDriver {
         SignalTrap.install(suspend: rawMode ? .ignore : .stop)
         _ = setlocale(LC_ALL, "")
 
-        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
-            throw TerminalError("plenary needs an interactive terminal: standard input and output must both be a terminal")
-        }
-        let term = getenv("TERM").map { String(cString: $0) } ?? ""
-        guard !term.isEmpty else {
-            throw TerminalError("plenary needs a terminal type: TERM is not set")
-        }
-        guard term != "dumb", term != "unknown" else {
-            throw TerminalError("plenary needs a terminal with cursor addressing (TERM=\(term))")
-        }
+        let term = try checkUsable()
         guard let screen = newterm(nil, plenary_stdout(), plenary_stdin()) else {
             throw TerminalError("plenary does not know the terminal type \"\(term)\" (not in the terminfo database); try TERM=xterm-256color")
         }
@@ -91,6 +82,28 @@ public final class CursesTerminal: TerminalDriver {
         return CursesTerminal(
             screen: screen, window: window, palette: palette, previousCursor: previousCursor,
             terminalName: term, isRaw: rawMode, modifiedArrows: modifiedArrows)
+    }
+
+    /// Refuses, with the message `open` would give, a run that could not show its screen: no terminal on
+    /// stdin/stdout, no TERM, or a type without cursor addressing or unknown to terminfo. Touches neither the
+    /// screen nor any file, so a program can check before it creates its files. Returns the terminal type.
+    @discardableResult
+    public static func checkUsable() throws -> String {
+        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
+            throw TerminalError("plenary needs an interactive terminal: standard input and output must both be a terminal")
+        }
+        let term = getenv("TERM").map { String(cString: $0) } ?? ""
+        guard !term.isEmpty else {
+            throw TerminalError("plenary needs a terminal type: TERM is not set")
+        }
+        guard term != "dumb", term != "unknown" else {
+            throw TerminalError("plenary needs a terminal with cursor addressing (TERM=\(term))")
+        }
+        switch plenary_probe_terminal(term) {
+        case 1: throw TerminalError("plenary does not know the terminal type \"\(term)\" (not in the terminfo database); try TERM=xterm-256color")
+        case 2: throw TerminalError("plenary needs a terminal with cursor addressing (TERM=\(term))")
+        default: return term
+        }
     }
 
     /// True when `environment` asks for no colour (NO_COLOR present and not empty, see no-color.org).

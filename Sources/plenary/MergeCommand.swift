@@ -54,6 +54,7 @@ struct MergeCommand: ParsableCommand {
             StandardError.write("plenary: \(error)")
             throw ExitCode(1)
         }
+        if let skipped = opened.skippedSummary(listing: .max) { StandardError.write("plenary: warning: \(skipped)") }
         let runner = WorkshopRunner(state: opened.state, journal: opened.journal, fileSystem: fileSystem, files: files,
                                     clock: clock, generator: "plenary \(Plenary.version)")
         defer { runner.close() }
@@ -62,7 +63,7 @@ struct MergeCommand: ParsableCommand {
             let name = WorkshopFiles.fileName(of: path)
             let bytes: [UInt8]
             do {
-                guard let contents = try fileSystem.contents(of: path) else {
+                guard let contents = try fileSystem.contents(of: path, rule: .results) else {
                     StandardError.write("plenary: \(path): no such file; nothing was merged from it")
                     refused += 1
                     continue

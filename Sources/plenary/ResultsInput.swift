@@ -8,7 +8,7 @@ enum ResultsInput {
     static func load(_ path: String) throws -> ResultsSnapshot {
         let bytes: [UInt8]?
         do {
-            bytes = try PosixFileSystem().contents(of: path)
+            bytes = try PosixFileSystem().contents(of: path, rule: .results)
         } catch {
             StandardError.write("plenary: cannot read \(path): \(error.reason)")
             throw ExitCode(1)

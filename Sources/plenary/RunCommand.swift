@@ -70,8 +70,10 @@ struct RunCommand: ParsableCommand {
             throw ValidationError("the agenda's times are inconsistent: run `plenary validate` on it")
         }
         // Refuse before creating any file: a run that cannot show a screen must leave nothing behind.
-        guard isatty(0) == 1, isatty(1) == 1 else {
-            StandardError.write("plenary needs an interactive terminal: standard input and output must both be a terminal")
+        do {
+            try CursesTerminal.checkUsable()
+        } catch {
+            StandardError.write("\(error)")
             throw ExitCode(1)
         }
         let files = WorkshopFiles(sessionPath: sessionPath, resultsPath: results, group: group)
@@ -87,6 +89,9 @@ struct RunCommand: ParsableCommand {
             StandardError.write("plenary: \(error)")
             throw ExitCode(1)
         }
+        // Every skipped record on the terminal itself (left on the normal screen, seen after quitting), and the
+        // first few on the screen's notice line.
+        if let skipped = opened.skippedSummary(listing: .max) { StandardError.write("plenary: warning: \(skipped)") }
         let runner = WorkshopRunner(state: opened.state, journal: opened.journal, fileSystem: fileSystem,
                                     files: files, clock: clock, generator: "plenary \(Plenary.version)",
                                     homeDirectory: getenv("HOME").map { String(cString: $0) })
@@ -103,7 +108,9 @@ struct RunCommand: ParsableCommand {
         if let date = session.date, date != opened.state.calendar.date(of: now), !opened.state.hasStarted {
             messages.append("This agenda is dated \(date); its times are planned for today.")
         }
-        if !messages.isEmpty {
+        if let skipped = opened.skippedSummary(listing: 2) {
+            runner.send(.notify((messages + [skipped]).joined(separator: " "), .warning))
+        } else if !messages.isEmpty {
             runner.send(.notify(messages.joined(separator: " "), .info))
         }
 
@@ -133,7 +140,7 @@ struct RunCommand: ParsableCommand {
             // The red banner went with the screen; the last save (just above) may be the one that failed.
             StandardError.write("plenary: \(failure.message)")
         }
-        let count = state.recordedCommands
+        let count = state.recordedActions
         print("Results: \(files.resultsPath) (\(count) action\(count == 1 ? "" : "s") recorded)")
         // Name the program as it was started, so the hint works after `swift run` too.
         let program = CommandLine.arguments.first ?? "plenary"

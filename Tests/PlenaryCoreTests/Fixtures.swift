@@ -51,6 +51,8 @@ extension Fixtures {
     /// Opens (or resumes) `session`'s files on `fileSystem`; nil when the store refuses.
     static func open(_ session: Session, fileSystem: MemoryFileSystem, files: WorkshopFiles, at now: Instant,
                      record: String = "record-1") -> WorkshopStore.Opened? {
+        // Each open is a new run of the program: a reopen stands for a restart after a quit or a kill.
+        fileSystem.startProcess()
         guard case .success(let plan) = PlannedAgenda.plan(session),
               case .success(let opened) = WorkshopStore.open(session: session, plan: plan, files: files, fileSystem: fileSystem,
                                                               now: now, stamp: "S", fresh: false, newRecordID: record)

@@ -185,4 +185,34 @@ import Testing
         #expect(ImportPicker.normalized("\"~/wg1.results.json\"") == "~/wg1.results.json")
         #expect(ImportPicker.normalized("   ") == "")
     }
+
+    /// A kill while the entry form is open, before anything is typed (or within the autosave's two seconds),
+    /// used to leave an entry with every field empty for ever.
+    @Test func anEntryLeftEmptyByAKillIsDiscardedOnTheNextStart() throws {
+        let fileSystem = MemoryFileSystem()
+        let clock = ManualClock(Fixtures.at(12, 50))
+        let session = GroupMergeTests.session()
+        let killed = try #require(Fixtures.runner(session, fileSystem: fileSystem, files: files, clock: clock))
+        killed.send(.openGroupList)
+        killed.send(.showGroup("wg1"))
+        killed.send(.addEntry(templateIndex: 0))
+        killed.send(.editField(.insert("Recycling hub")))
+        killed.send(.closeEntry)
+        killed.send(.addEntry(templateIndex: 1))
+        killed.send(.editField(.insert("typed, never saved")))
+        // kill -9: no flush, no close.
+        clock.advance(seconds: 1)
+
+        let resumed = try #require(Fixtures.open(session, fileSystem: fileSystem, files: files, at: clock.now()))
+        let entries = try #require(resumed.state.group("wg1")?.entries)
+        #expect(entries.map(\.id) == ["wg1-1"], "only the entry with content")
+        #expect(resumed.messages.contains("Discarded an empty entry (wg1-2) left open when the last run stopped."), "\(resumed.messages)")
+        #expect(resumed.state.recordedActions == 4, "two adds, a text, and the discard")
+
+        // The discard is journaled: the next start replays it and has nothing more to discard.
+        let again = try #require(Fixtures.open(session, fileSystem: fileSystem, files: files, at: clock.now()))
+        #expect(again.state.group("wg1")?.entries.map(\.id) == ["wg1-1"])
+        #expect(!again.messages.contains { $0.hasPrefix("Discarded") })
+        #expect(again.state.recordedCommands == resumed.state.recordedCommands)
+    }
 }

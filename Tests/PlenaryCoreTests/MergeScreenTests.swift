@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import PlenaryCore
 
@@ -106,5 +107,69 @@ import Testing
         #expect(state.screen == .reportBack(group: 1, page: 0))
         _ = WorkshopReducer.reduce(&state, .dismissOverlay, now: Fixtures.at(13, 0))
         #expect(state.screen == .agenda)
+    }
+}
+
+/// The one read helper: whatever path is typed in the merge picker, the workshop never freezes, and a relative
+/// path means a file in the folder the picker lists.
+@Suite struct MergeInputReadingTests {
+    let files: WorkshopFiles
+    let folder: String
+
+    init() throws {
+        var template = Array("/tmp/plenary-merge-XXXXXX".utf8CString)
+        folder = String(cString: try #require(mkdtemp(&template)))
+        files = WorkshopFiles(sessionPath: folder + "/sevilla.yaml")
+    }
+
+    func runner() throws -> WorkshopRunner {
+        let clock = ManualClock(Fixtures.at(12, 0))
+        let session = GroupMergeTests.session()
+        let opened = try WorkshopStore.open(session: session, plan: PlannedAgenda.plan(session).get(), files: files, fileSystem: PosixFileSystem(),
+                                            now: clock.now(), stamp: "S", fresh: false, newRecordID: "plenary").get()
+        return WorkshopRunner(state: opened.state, journal: opened.journal, fileSystem: PosixFileSystem(), files: files, clock: clock, generator: "t")
+    }
+
+    func merge(_ runner: WorkshopRunner, typing path: String) -> Notice? {
+        runner.send(.openImport)
+        for character in path { runner.send(.editImportPath(.insert(String(character)))) }
+        runner.send(.confirmImport)
+        return runner.state.notice
+    }
+
+    /// Each of these used to block the screen (a FIFO with no writer, /dev/zero read for ever) or read a folder.
+    @Test func aFIFOADeviceAFolderAndAHugeFileAreRefusedAtOnce() throws {
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let runner = try runner()
+        defer { runner.close() }
+        let fifo = folder + "/pipe.results.json"
+        #expect(mkfifo(fifo, 0o600) == 0)
+        let huge = folder + "/huge.results.json"
+        #expect(FileManager.default.createFile(atPath: huge, contents: nil))
+        #expect(truncate(huge, off_t(ReadRule.results.limit + 1)) == 0)
+        let cases = [(fifo, "is a FIFO (a pipe), not a regular file"), ("/dev/zero", "is a device, not a regular file"),
+                     (folder, "is a folder, not a file"), (huge, "too large (16 MB; at most 16 MB)")]
+        for (path, reason) in cases {
+            let started = DispatchTime.now()
+            let notice = merge(runner, typing: path)
+            let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
+            #expect(notice?.text == "Cannot read \(path): \(reason).", "\(path)")
+            #expect(seconds < 1, "\(path) took \(seconds) s")
+            guard case .importPicker = runner.state.screen else { Issue.record("the picker closed"); return }
+            runner.send(.dismissOverlay)
+        }
+        #expect(runner.state.recordedCommands == 0)
+    }
+
+    @Test func aRelativeTypedPathIsInThePickersFolder() throws {
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        var laptop = GroupMergeTests.laptop("laptop-b")
+        GroupMergeTests.add(&laptop, group: "wg2", ["title": "Fragmented funding", "category": "Funding"])
+        try FileManager.default.createDirectory(atPath: folder + "/usb", withIntermediateDirectories: true)
+        #expect(FileManager.default.createFile(atPath: folder + "/usb/wg2.results.json", contents: Data(GroupMergeTests.results(laptop))))
+        let runner = try runner()
+        defer { runner.close() }
+        let notice = merge(runner, typing: "usb/wg2.results.json")
+        #expect(notice?.text == "Merged wg2.results.json: 1 entry added (Cluster-led action). R shows them.")
     }
 }

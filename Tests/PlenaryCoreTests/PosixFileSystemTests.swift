@@ -45,4 +45,71 @@ import Testing
         #expect(try fileSystem.contents(of: path) == Array("one\n".utf8))
         journal.close()
     }
+
+    func mode(_ path: String) throws -> mode_t {
+        var status = stat()
+        guard lstat(path, &status) == 0 else { throw StorageError(operation: "stat", path: path, reason: "missing") }
+        return status.st_mode & 0o777
+    }
+
+    /// The journal holds every ballot in order: no one but the moderator's account may read it, nor the results,
+    /// the code sheet's hashes or the exports (all written by `replaceAtomically`).
+    @Test func filesAreCreatedReadableByTheOwnerOnly() throws {
+        defer { remove() }
+        let fileSystem = PosixFileSystem()
+        let journal = try fileSystem.openAppendLog(folder + "/w.journal.jsonl")
+        try journal.appendDurably(Array("one\n".utf8))
+        journal.close()
+        try fileSystem.replaceAtomically(folder + "/w.results.json", with: Array("{}".utf8))
+        try fileSystem.copy(folder + "/w.journal.jsonl", to: folder + "/w.journal.jsonl.broken-1")
+        for name in ["w.journal.jsonl", "w.results.json", "w.journal.jsonl.broken-1"] {
+            #expect(try mode(folder + "/" + name) == 0o600, "\(name)")
+        }
+        // A journal made readable to others by an older version is made private again when opened for writing.
+        #expect(chmod(folder + "/w.journal.jsonl", 0o644) == 0)
+        try fileSystem.openAppendLog(folder + "/w.journal.jsonl").close()
+        #expect(try mode(folder + "/w.journal.jsonl") == 0o600)
+    }
+
+    /// A planted link where the journal goes made Plenary create, and append every ballot to, the link's target.
+    @Test func theJournalIsNeverOpenedThroughALink() throws {
+        defer { remove() }
+        let target = folder + "/elsewhere"
+        let link = folder + "/w.journal.jsonl"
+        #expect(symlink(target, link) == 0)
+        let fileSystem = PosixFileSystem()
+        #expect(throws: StorageError.self) { try fileSystem.openAppendLog(link) }
+        #expect(access(target, F_OK) != 0, "the link's target was created")
+
+        let files = WorkshopFiles(sessionPath: folder + "/w.yaml")
+        let session = Fixtures.sevilla()
+        let result = WorkshopStore.open(session: session, plan: try PlannedAgenda.plan(session).get(), files: files, fileSystem: fileSystem,
+                                        now: Fixtures.at(12, 0), stamp: "S", fresh: false, newRecordID: "r")
+        guard case .failure(let error) = result else { Issue.record("opened the journal through a link"); return }
+        #expect(error.description.contains("\(link) is a symbolic link"), "\(error)")
+        #expect(access(target, F_OK) != 0)
+
+        // A link to an existing file is refused too, and the file is left as it was.
+        FileManager.default.createFile(atPath: target, contents: Data("theirs".utf8))
+        guard case .failure = WorkshopStore.open(session: session, plan: try PlannedAgenda.plan(session).get(), files: files,
+                                                 fileSystem: fileSystem, now: Fixtures.at(12, 0), stamp: "S", fresh: false, newRecordID: "r") else {
+            Issue.record("opened the journal through a link"); return
+        }
+        #expect(try String(contentsOfFile: target, encoding: .utf8) == "theirs")
+    }
+
+    /// Plenary's own files are read only as files; a file a person names may be their link.
+    @Test func ownFilesAreNotReadThroughALinkGivenFilesMayBe() throws {
+        defer { remove() }
+        let target = folder + "/real.json"
+        FileManager.default.createFile(atPath: target, contents: Data("{}".utf8))
+        #expect(symlink(target, folder + "/link.json") == 0)
+        let fileSystem = PosixFileSystem()
+        #expect(throws: StorageError(operation: "read", path: folder + "/link.json",
+                                     reason: "is a symbolic link (Plenary reads its own files only as files, never through a link)", errno: ELOOP)) {
+            try fileSystem.contents(of: folder + "/link.json", rule: .ownFile)
+        }
+        #expect(try fileSystem.contents(of: folder + "/link.json", rule: .results) == Array("{}".utf8))
+        #expect(try fileSystem.contents(of: folder + "/missing.json", rule: .results) == nil)
+    }
 }

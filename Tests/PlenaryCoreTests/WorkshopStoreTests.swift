@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import PlenaryCore
 
@@ -7,6 +8,8 @@ import Testing
     func open(_ fs: MemoryFileSystem, at now: Instant, fresh: Bool = false) -> Result<WorkshopStore.Opened, WorkshopStore.OpenError> {
         let session = Fixtures.sevilla()
         guard case .success(let plan) = PlannedAgenda.plan(session) else { fatalError() }
+        // Each open is a new run of the program: a reopen stands for a restart after a quit or a kill.
+        fs.startProcess()
         return WorkshopStore.open(session: session, plan: plan, files: files, fileSystem: fs, now: now, stamp: "STAMP", fresh: fresh, newRecordID: "record-1")
     }
 
@@ -142,5 +145,47 @@ import Testing
         let message = runner.state.storageFailure?.message ?? ""
         #expect(message.hasPrefix("Results written but not synced: Input/output error"))
         #expect(!message.contains("Old file intact"))
+    }
+
+    /// A kill in the first milliseconds of a new workshop leaves the journal created but empty.
+    @Test func aZeroByteJournalIsANewWorkshop() {
+        let fs = MemoryFileSystem()
+        fs.files[files.journalPath] = []
+        guard case .success(let opened) = open(fs, at: Fixtures.at(12, 0)) else { Issue.record("an empty journal blocked the start"); return }
+        #expect(opened.state.recordedCommands == 0)
+        guard case .success(let contents) = JournalReader.read(fs.files[files.journalPath] ?? []) else { Issue.record("no header written"); return }
+        #expect(contents.header.recordID == "record-1")
+    }
+
+    /// The same on the real disk, where flock(2) refuses a second descriptor of the same process.
+    @Test func aZeroByteJournalOnDiskIsANewWorkshop() throws {
+        var template = Array("/tmp/plenary-store-XXXXXX".utf8CString)
+        let folder = String(cString: try #require(mkdtemp(&template)))
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let files = WorkshopFiles(sessionPath: folder + "/sevilla.yaml")
+        #expect(FileManager.default.createFile(atPath: files.journalPath, contents: Data()))
+        let session = Fixtures.sevilla()
+        let plan = try PlannedAgenda.plan(session).get()
+        let result = WorkshopStore.open(session: session, plan: plan, files: files, fileSystem: PosixFileSystem(),
+                                        now: Fixtures.at(12, 0), stamp: "STAMP", fresh: false, newRecordID: "record-1")
+        guard case .success(let opened) = result else { Issue.record("refused: \(result)"); return }
+        defer { opened.journal.close() }
+        let bytes = try #require(try PosixFileSystem().contents(of: files.journalPath))
+        #expect(JournalReader.read(bytes).map(\.header.recordID) == .success("record-1"))
+    }
+
+    /// `--results /media/usb` used to fail at the first save with "rename …: Operation not permitted".
+    @Test func resultsNamingAFolderIsRefusedAsAFolderBeforeAnythingIsWritten() throws {
+        var template = Array("/tmp/plenary-store-XXXXXX".utf8CString)
+        let folder = String(cString: try #require(mkdtemp(&template)))
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let files = WorkshopFiles(sessionPath: folder + "/sevilla.yaml", resultsPath: folder)
+        let session = Fixtures.sevilla()
+        let result = WorkshopStore.open(session: session, plan: try PlannedAgenda.plan(session).get(), files: files,
+                                        fileSystem: PosixFileSystem(), now: Fixtures.at(12, 0), stamp: "STAMP", fresh: false, newRecordID: "r")
+        guard case .failure(let error) = result else { Issue.record("opened a folder as the results file"); return }
+        #expect(error.description == "\(folder) is a folder, not a results file: name a file in it with --results, for example --results \(folder)/sevilla.results.json")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder).isEmpty, "nothing written")
+        #expect(!FileManager.default.fileExists(atPath: files.journalPath))
     }
 }

@@ -174,6 +174,18 @@ struct CursesDriverEndToEndTests {
         #expect(try pane.capture().contains(message))
     }
 
+    /// A refused start used to create the journal and the results file first.
+    @Test(arguments: ["dumb", "no-such-terminal", ""])
+    func aRefusedStartWritesNoFile(term: String) throws {
+        let (folder, file) = try ModeratorEndToEndTests.copySession("demo.yaml")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let pane = try TmuxPane(command: [try TmuxPane.plenaryExecutable.path, "run", file], columns: 200, rows: 30,
+                                environment: ["TERM": term])
+        defer { pane.close() }
+        #expect(try pane.waitForExit() == 1)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["demo.yaml"])
+    }
+
     @Test func refusesToRunWithoutATerminal() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("plenary-e2e-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)

@@ -75,7 +75,7 @@ public final class WorkshopRunner {
                 if path.hasPrefix("~/"), let homeDirectory { path = homeDirectory + path.dropFirst() }
                 let result: Result<[UInt8], StorageError>
                 do {
-                    if let bytes = try fileSystem.contents(of: path) {
+                    if let bytes = try fileSystem.contents(of: path, rule: .results) {
                         result = .success(bytes)
                     } else {
                         result = .failure(StorageError(operation: "read", path: path, reason: "No such file", errno: 2))

@@ -33,6 +33,11 @@ public struct WorkshopState: Sendable, Equatable {
     public var codeBook: CodeBook?
     /// Number of commands in the journal (the next record's sequence number is this plus one).
     public var recordedCommands: Int
+    /// Journal records the replay could not apply (a ballot for a poll that does not exist, say): they keep their
+    /// sequence numbers but are not actions that happened.
+    public var skippedRecords: Int = 0
+    /// Actions recorded and in effect: what the screen and the results file count.
+    public var recordedActions: Int { recordedCommands - skippedRecords }
     /// This record's id (from the journal header): merged entries name it as their origin.
     public var recordID: String
 

@@ -18,10 +18,14 @@ public struct ImportPicker: Sendable, Equatable {
         self.path = LineEditor(limit: 4096)
     }
 
-    /// What Enter would merge, or nil when nothing is chosen.
+    /// What Enter would merge, or nil when nothing is chosen. A relative typed path is in the folder the picker
+    /// lists (where the candidates are), not wherever the program happened to be started.
     public var chosenPath: String? {
         let typed = Self.normalized(path.text)
-        if !typed.isEmpty { return typed }
+        if !typed.isEmpty {
+            guard !typed.hasPrefix("/"), !typed.hasPrefix("~"), !folder.isEmpty else { return typed }
+            return folder + "/" + typed
+        }
         guard let candidates, selection < candidates.count else { return nil }
         return folder.isEmpty ? candidates[selection] : folder + "/" + candidates[selection]
     }

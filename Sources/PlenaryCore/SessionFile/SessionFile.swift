@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import Yams
 
 /// Session files: YAML text → a validated `Session`, or every problem found, each with line and column.
@@ -49,34 +52,21 @@ public enum SessionFile {
         func refuse(_ message: String) -> Result<Session, SessionFileErrors> {
             .failure(SessionFileErrors(errors: [SessionFileError(file: path, line: 1, column: 1, path: "", message: message)]))
         }
-        let manager = FileManager.default
-        var isDirectory: ObjCBool = false
-        guard manager.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            return refuse("no such file")
-        }
-        if isDirectory.boolValue {
-            return refuse("is a directory, not a session file")
-        }
-        let resolved = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
-        if let attributes = try? manager.attributesOfItem(atPath: resolved) {
-            if let type = attributes[.type] as? FileAttributeType, type != .typeRegular {
-                return refuse("is not a regular file")
-            }
-            if let size = (attributes[.size] as? NSNumber)?.intValue, size > maximumFileSize {
-                return refuse("file is too large (\(megabytes(size)); a session file may be at most 5 MB)")
-            }
-        }
-        guard manager.isReadableFile(atPath: path), let handle = FileHandle(forReadingAtPath: path) else {
-            return refuse("cannot read the file (permission denied)")
-        }
-        defer { try? handle.close() }
-        let data: Data
+        // The one read helper: a regular file only, never waiting on a FIFO or device, at most 5 MB.
+        let bytes: [UInt8]
         do {
-            data = try handle.read(upToCount: maximumFileSize + 1) ?? Data()
+            guard let contents = try PosixFileSystem().contents(of: path, rule: .session) else { return refuse("no such file") }
+            bytes = contents
         } catch {
-            return refuse("cannot read the file (\(error.localizedDescription))")
+            switch error.errno {
+            case EISDIR: return refuse("is a directory, not a session file")
+            case EFBIG: return refuse("file is too large (\(megabytes(error.fileSize ?? maximumFileSize + 1)); a session file may be at most 5 MB)")
+            case EINVAL: return refuse("is not a regular file")
+            case EACCES: return refuse("cannot read the file (permission denied)")
+            default: return refuse("cannot read the file (\(error.reason))")
+            }
         }
-        return parse(bytes: [UInt8](data), file: path)
+        return parse(bytes: bytes, file: path)
     }
 
     /// What `load(path:)` does once it has the file's bytes: refuses more than 5 MB and invalid UTF-8, then

@@ -1,8 +1,11 @@
 /// The file operations storage needs, so tests can run on memory and inject faults.
 public protocol FileSystem: AnyObject, Sendable {
-    /// The file's bytes, or nil when it does not exist.
-    func contents(of path: String) throws(StorageError) -> [UInt8]?
+    /// The file's bytes, or nil when it does not exist. Refuses (with the reason) anything but a regular file, a
+    /// file over `rule.limit`, and a link when `rule` does not follow links; never waits on a FIFO or device.
+    func contents(of path: String, rule: ReadRule) throws(StorageError) -> [UInt8]?
     func exists(_ path: String) -> Bool
+    /// True when `path` is a folder (following a link to one).
+    func isFolder(_ path: String) -> Bool
     /// Opens (creating if needed) a file for appending durable records.
     func openAppendLog(_ path: String) throws(StorageError) -> any AppendLog
     /// Replaces `path` so that a reader sees the old or the new bytes, never a mix, even after a crash.
@@ -22,6 +25,13 @@ public protocol FileSystem: AnyObject, Sendable {
     func remove(_ path: String) throws(StorageError)
 }
 
+extension FileSystem {
+    /// One of Plenary's own files (never through a link).
+    public func contents(of path: String) throws(StorageError) -> [UInt8]? {
+        try contents(of: path, rule: .ownFile)
+    }
+}
+
 /// An open journal file.
 public protocol AppendLog: AnyObject {
     /// Writes all bytes at the end and flushes them to the disk before returning.
@@ -35,12 +45,15 @@ public struct StorageError: Error, Sendable, Equatable, CustomStringConvertible 
     /// The system's words (strerror), e.g. "No space left on device".
     public var reason: String
     public var errno: Int32
+    /// The file's size, when it was refused for being too large.
+    public var fileSize: Int?
 
-    public init(operation: String, path: String, reason: String, errno: Int32 = 0) {
+    public init(operation: String, path: String, reason: String, errno: Int32 = 0, fileSize: Int? = nil) {
         self.operation = operation
         self.path = path
         self.reason = reason
         self.errno = errno
+        self.fileSize = fileSize
     }
 
     public var description: String { "\(operation) \(path): \(reason)" }

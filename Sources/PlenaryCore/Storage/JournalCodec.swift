@@ -19,8 +19,29 @@ public enum JournalCodec {
         return line
     }
 
-    /// Decodes one line (without its newline). Returns nil when the line is damaged in any way.
+    /// What one line holds, as far as this version can tell.
+    public enum Decoded: Sendable, Equatable {
+        case record(JournalRecord)
+        /// Checksum or layout wrong: torn by a crash, or damaged on disk.
+        case damaged
+        /// Intact (its checksum matches) but not a record this version can read: written by a newer Plenary, say.
+        case unreadable(String)
+    }
+
+    /// Decodes one line (without its newline). Returns nil when the line is damaged or unreadable in any way.
     public static func decode(_ line: ArraySlice<UInt8>) -> JournalRecord? {
+        if case .record(let record) = decodeLine(line) { return record }
+        return nil
+    }
+
+    /// Decodes one line (without its newline), telling damage from an intact record this version cannot read.
+    public static func decodeLine(_ line: ArraySlice<UInt8>) -> Decoded {
+        guard let body = checkedBody(line) else { return .damaged }
+        return decodeBody(Data(body))
+    }
+
+    /// The record's bytes when the line's layout, length and checksum all match.
+    private static func checkedBody(_ line: ArraySlice<UInt8>) -> ArraySlice<UInt8>? {
         let bytes = Array(line)
         guard bytes.starts(with: prefix), bytes.count > prefix.count + 8 else { return nil }
         // Exactly as written: lower-case hex only, so even a flipped case bit in the checksum counts as damage.
@@ -45,7 +66,7 @@ public enum JournalCodec {
         guard bytes.count == index + length + 1, bytes.last == UInt8(ascii: "}") else { return nil }
         let body = bytes[index..<(index + length)]
         guard CRC32C.checksum(body) == crc else { return nil }
-        return decodeBody(Data(body))
+        return body
     }
 
     private struct Body: Codable {
@@ -70,16 +91,44 @@ public enum JournalCodec {
         return Array((try? encoder.encode(body)) ?? Data())
     }
 
-    private static func decodeBody(_ data: Data) -> JournalRecord? {
-        guard let body = try? JSONDecoder().decode(Body.self, from: data) else { return nil }
-        switch body.type {
+    private static func decodeBody(_ data: Data) -> Decoded {
+        if let body = try? JSONDecoder().decode(Body.self, from: data) {
+            switch body.type {
+            case "header":
+                if let header = body.header { return .record(.header(header)) }
+            case "command":
+                if let seq = body.seq, let at = body.at, let command = body.command {
+                    return .record(.command(seq: seq, at: at, command: command))
+                }
+            default:
+                break
+            }
+        }
+        return .unreadable(describeUnreadable(data))
+    }
+
+    /// Names what this version did not understand in an intact record, from its raw JSON.
+    private static func describeUnreadable(_ data: Data) -> String {
+        guard let object = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] else {
+            return "a record that is not a JSON object this version knows"
+        }
+        guard let type = object["type"] as? String else { return "a record without a type" }
+        switch type {
         case "header":
-            return body.header.map { .header($0) }
+            return "a session header this version cannot read"
         case "command":
-            guard let seq = body.seq, let at = body.at, let command = body.command else { return nil }
-            return .command(seq: seq, at: at, command: command)
+            let name: String? = switch object["command"] {
+            case let text as String: text
+            case let nested as [String: Any]: nested.keys.sorted().first.map { key in
+                // Polls and groups name their action one level down: {"poll":{"action":{"cast":…}}}.
+                let action = ((nested[key] as? [String: Any])?["action"] as? [String: Any])?.keys.sorted().first
+                return action.map { "\(key) \($0)" } ?? key
+            }
+            default: nil
+            }
+            return "a command this version cannot read" + (name.map { " (\($0))" } ?? "")
         default:
-            return nil
+            return "a record of unknown type \"\(type)\""
         }
     }
 }

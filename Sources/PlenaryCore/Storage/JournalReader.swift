@@ -2,7 +2,8 @@
 public enum JournalReader {
     public struct Contents: Sendable, Equatable {
         public var header: JournalHeader
-        public var commands: [(seq: Int, at: Instant, command: WorkshopCommand)]
+        /// Each command with the byte offset of its line (its line number is `seq + 1`).
+        public var commands: [(seq: Int, at: Instant, command: WorkshopCommand, offset: Int)]
         /// Bytes of intact records; anything after is a torn or damaged last record.
         public var intactLength: Int
         /// Size of the damaged tail that follows the intact records (0 when the file is clean).
@@ -16,13 +17,26 @@ public enum JournalReader {
     }
 
     public struct Damage: Error, Sendable, Equatable, CustomStringConvertible {
+        public enum Kind: Sendable, Equatable {
+            /// Checksum, layout or order wrong: the bytes are not what was written.
+            case damaged
+            /// Intact, but this version cannot use it: it may come from a newer Plenary, which may have acknowledged it.
+            case unreadable
+        }
+
         /// Offset of the first byte of the bad record.
         public var byteOffset: Int
         /// 1-based line number.
         public var line: Int
         public var reason: String
+        public var kind: Kind = .damaged
 
-        public var description: String { "damaged record at byte \(byteOffset) (line \(line)): \(reason)" }
+        public var description: String {
+            switch kind {
+            case .damaged: "damaged record at byte \(byteOffset) (line \(line)): \(reason)"
+            case .unreadable: "record at byte \(byteOffset) (line \(line)) is intact but this version cannot use it: \(reason); it may have been written, and acknowledged, by a newer Plenary"
+            }
+        }
     }
 
     public static func read(_ bytes: [UInt8]) -> Result<Contents, Damage> {
@@ -40,29 +54,44 @@ public enum JournalReader {
         }
 
         var header: JournalHeader?
-        var commands: [(seq: Int, at: Instant, command: WorkshopCommand)] = []
+        var commands: [(seq: Int, at: Instant, command: WorkshopCommand, offset: Int)] = []
         var intactLength = 0
         for (number, line) in lines.enumerated() {
             let isLast = number == lines.count - 1
-            let record = line.complete ? JournalCodec.decode(line.bytes) : nil
+            let decoded: JournalCodec.Decoded = line.complete ? JournalCodec.decodeLine(line.bytes) : .damaged
             var problem: String?
-            switch record {
-            case nil:
+            // An intact record is never cut off as torn: only a crash mid-write makes a torn one, and that cannot
+            // leave a matching checksum.
+            var intact = true
+            switch decoded {
+            case .damaged:
                 problem = line.complete ? "checksum or layout does not match" : "incomplete record (no end of line)"
-            case .header(let value)?:
-                if number != 0 { problem = "a second session header" } else { header = value }
-            case .command(let seq, let at, let command)?:
+                intact = false
+            case .unreadable(let reason):
+                return .failure(Damage(byteOffset: line.offset, line: number + 1, reason: reason, kind: .unreadable))
+            case .record(.header(let value)):
+                if number != 0 {
+                    problem = "a second session header"
+                } else if value.format != JournalCodec.format {
+                    return .failure(Damage(byteOffset: line.offset, line: number + 1,
+                        reason: "journal format \(value.format), and this version reads format \(JournalCodec.format)", kind: .unreadable))
+                } else {
+                    header = value
+                }
+            case .record(.command(let seq, let at, let command)):
                 if number == 0 {
                     problem = "the first record is not a session header"
+                } else if seq <= commands.count {
+                    problem = "sequence number \(seq) again (the last was \(commands.count))"
                 } else if seq != commands.count + 1 {
                     problem = "sequence number \(seq) where \(commands.count + 1) was expected"
                 } else {
-                    commands.append((seq, at, command))
+                    commands.append((seq, at, command, line.offset))
                 }
             }
             if let problem {
                 // Only the very last record may be torn by a crash; anything earlier is real damage.
-                if isLast && number > 0 {
+                if isLast && number > 0 && !intact {
                     return .success(Contents(header: header!, commands: commands, intactLength: intactLength,
                                              damagedTailLength: bytes.count - intactLength))
                 }

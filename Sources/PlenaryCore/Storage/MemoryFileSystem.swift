@@ -1,6 +1,8 @@
 /// Files in memory, for tests: records what is durable and can fail any operation on request.
 public final class MemoryFileSystem: FileSystem, @unchecked Sendable {
     public var files: [String: [UInt8]] = [:]
+    /// Paths that are folders (set by tests).
+    public var folders: Set<String> = []
     /// When set, the next operation whose name matches fails with this reason ("write", "fsync", "rename"...).
     public var failNext: [String: String] = [:]
 
@@ -22,12 +24,19 @@ public final class MemoryFileSystem: FileSystem, @unchecked Sendable {
         }
     }
 
-    public func contents(of path: String) throws(StorageError) -> [UInt8]? {
+    public func contents(of path: String, rule: ReadRule) throws(StorageError) -> [UInt8]? {
         try check("read", path)
-        return files[path]
+        if folders.contains(path) { throw StorageError(operation: "read", path: path, reason: "is a folder, not a file", errno: 21) }
+        guard let bytes = files[path] else { return nil }
+        guard bytes.count <= rule.limit else {
+            throw StorageError(operation: "read", path: path, reason: "too large (\(ReadRule.megabytes(bytes.count)); at most \(ReadRule.megabytes(rule.limit)))", errno: 27)
+        }
+        return bytes
     }
 
-    public func exists(_ path: String) -> Bool { files[path] != nil }
+    public func exists(_ path: String) -> Bool { files[path] != nil || folders.contains(path) }
+
+    public func isFolder(_ path: String) -> Bool { folders.contains(path) }
 
     public func openAppendLog(_ path: String) throws(StorageError) -> any AppendLog {
         try check("open", path)
@@ -47,6 +56,8 @@ public final class MemoryFileSystem: FileSystem, @unchecked Sendable {
         try check("rename", destination)
         guard files[destination] == nil else { throw StorageError(operation: "rename", path: destination, reason: "File exists") }
         files[destination] = files.removeValue(forKey: source)
+        // The lock belongs to the file, which now has the other name.
+        if lockedHere.remove(source) != nil { lockedHere.insert(destination) }
     }
 
     public func truncate(_ path: String, to length: Int) throws(StorageError) {
@@ -63,11 +74,19 @@ public final class MemoryFileSystem: FileSystem, @unchecked Sendable {
     public var lockedElsewhere: Set<String> = []
     public private(set) var lockedHere: Set<String> = []
 
+    /// Like flock(2): each call opens the file anew, and a lock held through one descriptor refuses another, even
+    /// in the same process.
+    /// `startProcess()` stands for a new run after the last one ended (the kernel drops its locks).
     public func lockExclusively(_ path: String) throws(StorageError) -> Bool {
         try check("lock", path)
-        guard !lockedElsewhere.contains(path) else { return false }
+        guard !lockedElsewhere.contains(path), !lockedHere.contains(path) else { return false }
         lockedHere.insert(path)
         return true
+    }
+
+    /// A new run of the program: the previous one's locks went with it, even after a kill.
+    public func startProcess() {
+        lockedHere.removeAll()
     }
 
     public func remove(_ path: String) throws(StorageError) {

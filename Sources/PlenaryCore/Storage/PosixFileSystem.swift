@@ -9,16 +9,45 @@ import Darwin
 /// Durable file operations on a real disk. Every write is fsynced, and so is the folder after a rename or
 /// a new file, because a rename that is not synced can vanish in a power cut.
 public final class PosixFileSystem: FileSystem, @unchecked Sendable {
+    /// Every file Plenary writes is its owner's alone (a umask can only narrow it): the journal holds every
+    /// ballot in order, the results and exports every answer, the code sheet the codes' hashes.
+    public static let privateMode: mode_t = 0o600
+
     public init() {}
 
-    public func contents(of path: String) throws(StorageError) -> [UInt8]? {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+    public func contents(of path: String, rule: ReadRule) throws(StorageError) -> [UInt8]? {
+        // O_NONBLOCK: opening a FIFO must not wait for a writer; the fstat below then refuses it.
+        let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | (rule.followsLinks ? 0 : O_NOFOLLOW))
         if fd < 0 {
-            if errno == ENOENT { return nil }
-            throw Self.error("read", path)
+            let failure = Self.error("read", path)
+            switch failure.errno {
+            case ENOENT: return nil
+            case ELOOP: throw StorageError(operation: "read", path: path, reason: "is a symbolic link (Plenary reads its own files only as files, never through a link)", errno: ELOOP)
+            default: throw failure
+            }
         }
         defer { _ = Glibc.close(fd) }
+        var status = stat()
+        guard fstat(fd, &status) == 0 else { throw Self.error("read", path) }
+        let kind = status.st_mode & S_IFMT
+        guard kind == S_IFREG else {
+            let what = switch kind {
+            case S_IFDIR: "is a folder, not a file"
+            case S_IFIFO: "is a FIFO (a pipe), not a regular file"
+            case S_IFCHR, S_IFBLK: "is a device, not a regular file"
+            case S_IFSOCK: "is a socket, not a regular file"
+            default: "is not a regular file"
+            }
+            throw StorageError(operation: "read", path: path, reason: what, errno: kind == S_IFDIR ? EISDIR : EINVAL)
+        }
+        func tooLarge(_ size: Int) -> StorageError {
+            StorageError(operation: "read", path: path,
+                         reason: "too large (\(ReadRule.megabytes(size)); at most \(ReadRule.megabytes(rule.limit)))", errno: EFBIG,
+                         fileSize: size)
+        }
+        guard Int(status.st_size) <= rule.limit else { throw tooLarge(Int(status.st_size)) }
         var bytes: [UInt8] = []
+        bytes.reserveCapacity(Int(status.st_size))
         var buffer = [UInt8](repeating: 0, count: 65_536)
         while true {
             let count = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
@@ -28,6 +57,8 @@ public final class PosixFileSystem: FileSystem, @unchecked Sendable {
             }
             if count == 0 { break }
             bytes.append(contentsOf: buffer[0..<count])
+            // Still growing while being read: stop at the limit rather than follow it.
+            guard bytes.count <= rule.limit else { throw tooLarge(bytes.count) }
         }
         return bytes
     }
@@ -36,11 +67,22 @@ public final class PosixFileSystem: FileSystem, @unchecked Sendable {
         access(path, F_OK) == 0
     }
 
+    public func isFolder(_ path: String) -> Bool {
+        var status = stat()
+        return stat(path, &status) == 0 && (status.st_mode & S_IFMT) == S_IFDIR
+    }
+
     public func openAppendLog(_ path: String) throws(StorageError) -> any AppendLog {
         let existed = exists(path)
-        let fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o644)
+        // Never through a link: a link planted where the journal goes would receive every ballot.
+        let fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_NOFOLLOW | O_CLOEXEC, Self.privateMode)
         guard fd >= 0 else { throw Self.error("open", path) }
-        if !existed {
+        if existed {
+            // Made by a version that created it readable to others: private from now on (best effort: it may
+            // belong to someone else, and then writing it is the owner's choice).
+            var status = stat()
+            if fstat(fd, &status) == 0, status.st_mode & 0o077 != 0 { _ = fchmod(fd, status.st_mode & 0o700) }
+        } else {
             do throws(StorageError) {
                 try Self.syncFolder(of: path)
             } catch {
@@ -53,12 +95,12 @@ public final class PosixFileSystem: FileSystem, @unchecked Sendable {
 
     public func replaceAtomically(_ path: String, with bytes: [UInt8]) throws(StorageError) {
         let temporary = path + ".tmp-\(getpid())"
-        var fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        var fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, Self.privateMode)
         if fd < 0 && errno == EEXIST {
             // Left by a run that was killed mid-write and had our pid (likely after a reboot, pids start over).
             // No live writer uses our pid, so it is stale.
             unlink(temporary)
-            fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+            fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, Self.privateMode)
         }
         guard fd >= 0 else { throw Self.error("create", temporary) }
         do throws(StorageError) {
@@ -96,7 +138,7 @@ public final class PosixFileSystem: FileSystem, @unchecked Sendable {
     }
 
     public func truncate(_ path: String, to length: Int) throws(StorageError) {
-        let fd = open(path, O_WRONLY | O_CLOEXEC)
+        let fd = open(path, O_WRONLY | O_NOFOLLOW | O_CLOEXEC)
         guard fd >= 0 else { throw Self.error("open", path) }
         defer { _ = Glibc.close(fd) }
         guard ftruncate(fd, off_t(length)) == 0 else { throw Self.error("truncate", path) }
@@ -104,10 +146,10 @@ public final class PosixFileSystem: FileSystem, @unchecked Sendable {
     }
 
     public func copy(_ source: String, to destination: String) throws(StorageError) {
-        guard let bytes = try contents(of: source) else {
+        guard let bytes = try contents(of: source, rule: .journal) else {
             throw StorageError(operation: "copy", path: source, reason: "No such file", errno: ENOENT)
         }
-        let fd = open(destination, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        let fd = open(destination, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, Self.privateMode)
         guard fd >= 0 else { throw Self.error("create", destination) }
         defer { _ = Glibc.close(fd) }
         try Self.writeAll(fd, bytes, path: destination)
@@ -116,7 +158,7 @@ public final class PosixFileSystem: FileSystem, @unchecked Sendable {
     }
 
     public func lockExclusively(_ path: String) throws(StorageError) -> Bool {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        let fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
         guard fd >= 0 else { throw Self.error("open", path) }
         if flock(fd, LOCK_EX | LOCK_NB) != 0 {
             let failure = Self.error("lock", path)

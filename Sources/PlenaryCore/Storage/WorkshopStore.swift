@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Opens a workshop's files: resumes from the journal, or starts one; repairs a torn last record.
 public enum WorkshopStore {
     public struct Opened {
@@ -5,6 +13,19 @@ public enum WorkshopStore {
         public var journal: any AppendLog
         /// Lines for the moderator about what was recovered or moved aside.
         public var messages: [String]
+        /// Records the replay could not apply, each with where and why ("line 7 (byte 1432): …"). They stay in the
+        /// file (a newer version may apply them) and are not counted as recorded actions.
+        public var skipped: [String] = []
+
+        /// One line for the moderator about the skipped records, listing the first `listing` of them.
+        public func skippedSummary(listing: Int) -> String? {
+            guard !skipped.isEmpty else { return nil }
+            let count = skipped.count
+            var text = "Skipped \(count) journal record\(count == 1 ? "" : "s") that cannot apply (kept in the file, not counted): "
+                + skipped.prefix(listing).joined(separator: "; ")
+            if count > listing { text += "; and \(count - listing) more" }
+            return text + "."
+        }
     }
 
     public enum OpenError: Error, CustomStringConvertible {
@@ -13,6 +34,8 @@ public enum WorkshopStore {
         case differentSession(path: String, detail: String)
         /// Another plenary on this computer has the journal open.
         case inUse(path: String)
+        /// The results file (or the journal beside it) is a folder: `--results` named one. `example` is a file in it.
+        case folder(path: String, example: String)
 
         public var description: String {
             switch self {
@@ -20,14 +43,20 @@ public enum WorkshopStore {
                 var text = "cannot open the workshop files: \(error)"
                 if error.errno == 13 || error.errno == 30 {
                     text += ". Choose a writable place with --results PATH (the journal goes next to it)."
+                } else if error.errno == ELOOP {
+                    text = "\(error.path) is a symbolic link: Plenary writes its journal only to a file of its own, never through a link. Remove the link, or choose other files with --results PATH."
                 } else if error.errno == 2 {
                     text += ". Does the folder exist? Create it, or choose another with --results PATH."
                 }
                 return text
+            case .damagedJournal(let path, let damage) where damage.kind == .unreadable:
+                return "\(path): \(damage). Nothing was changed and nothing was cut. Run the Plenary that wrote it, or start a new record with --fresh (this journal is kept under a new name)."
             case .damagedJournal(let path, let damage):
                 return "\(path): \(damage). Nothing was changed. Keep the file; to start over anyway run with --fresh (the damaged journal is kept under a new name)."
             case .inUse(let path):
                 return "\(path) is in use by another plenary on this computer. Quit that one first, or give this one its own files with --results PATH (for example one per working group)."
+            case .folder(let path, let example):
+                return "\(path) is a folder, not a results file: name a file in it with --results, for example --results \(example)"
             case .differentSession(let path, let detail):
                 return "\(path) belongs to a different agenda (\(detail)). Run with --fresh to start a new record (the old files are kept), or use --results to choose other files."
             }
@@ -41,9 +70,18 @@ public enum WorkshopStore {
     public static func open(session: Session, plan: PlannedAgenda, files: WorkshopFiles, fileSystem: any FileSystem,
                             now: Instant, stamp: String, fresh: Bool, newRecordID: String) -> Result<Opened, OpenError> {
         do throws(OpenError) {
+            for path in [files.resultsPath, files.journalPath] where fileSystem.isFolder(path) {
+                let folder = path.hasSuffix("/") ? String(path.dropLast()) : path
+                let sessionName = WorkshopFiles.fileName(of: WorkshopFiles(sessionPath: files.sessionPath).resultsPath)
+                throw .folder(path: path, example: folder + "/" + sessionName)
+            }
             var messages: [String] = []
+            // flock(2) locks an open file, and a second descriptor of the same process is refused like any other:
+            // take the lock once per journal file and remember it.
+            var holdsLock = false
             if fileSystem.exists(files.journalPath) {
                 try lock(files.journalPath, fileSystem: fileSystem)
+                holdsLock = true
                 // Holding the lock, no other program writes these results: a temporary copy left beside them was
                 // cut short by a kill or a power cut.
                 let (folder, name) = files.resultsFolderAndName
@@ -58,20 +96,23 @@ public enum WorkshopStore {
                     let archived = try archive(path, stamp: stamp, fileSystem: fileSystem)
                     messages.append("Kept the previous \(path) as \(archived).")
                 }
+                // The lock went with the archived file; the new journal is locked when it is made.
+                holdsLock = false
             }
             var state = WorkshopState(session: session, plan: plan, now: now)
             let existing: [UInt8]?
-            do { existing = try fileSystem.contents(of: files.journalPath) } catch { throw .storage(error) }
+            do { existing = try fileSystem.contents(of: files.journalPath, rule: .journal) } catch { throw .storage(error) }
 
             if let bytes = existing, !bytes.isEmpty {
                 switch JournalReader.read(bytes) {
                 case .failure(let damage):
-                    if damage.line == 1 && !bytes.dropLast().contains(UInt8(ascii: "\n")) {
+                    if damage.kind == .damaged && damage.line == 1 && !bytes.dropLast().contains(UInt8(ascii: "\n")) {
                         // Only a torn header: the crash came before anything was recorded.
                         let aside = files.journalPath + ".broken-\(stamp)"
                         do { try fileSystem.moveAside(files.journalPath, to: aside) } catch { throw .storage(error) }
                         messages.append("The journal held no complete record; it was kept as \(aside).")
-                        return .success(try create(state: state, files: files, fileSystem: fileSystem, now: now, stamp: stamp, recordID: newRecordID, messages: messages))
+                        return .success(try create(state: state, files: files, fileSystem: fileSystem, now: now, stamp: stamp, recordID: newRecordID,
+                                                   holdsLock: false, messages: messages))
                     }
                     throw .damagedJournal(path: files.journalPath, damage: damage)
                 case .success(let contents):
@@ -80,36 +121,48 @@ public enum WorkshopStore {
                         throw .differentSession(path: files.journalPath,
                             detail: "journal slots: \(contents.header.slots.count), session slots: \(expected.count)")
                     }
+                    state.recordID = contents.header.recordID
+                    var skipped: [String] = []
+                    for entry in contents.commands {
+                        if let refusal = WorkshopReducer.apply(entry.command, to: &state, at: entry.at) {
+                            skipped.append("line \(entry.seq + 1) (byte \(entry.offset)): \(refusal)")
+                        }
+                        state.now = max(state.now, entry.at)
+                        state.recordedCommands = entry.seq
+                    }
+                    state.skippedRecords = skipped.count
+                    let applied = contents.commands.count - skipped.count
                     if contents.damagedTailLength > 0 {
                         let aside = files.journalPath + ".broken-\(stamp)"
                         do {
                             try fileSystem.copy(files.journalPath, to: aside)
                             try fileSystem.truncate(files.journalPath, to: contents.intactLength)
                         } catch { throw .storage(error) }
-                        messages.append("Recovered \(contents.commands.count) records; an incomplete last record (\(contents.damagedTailLength) bytes, never acknowledged) was cut off. The original journal is kept as \(aside).")
-                    } else if !contents.commands.isEmpty {
-                        messages.append("Resumed from the journal: \(contents.commands.count) recorded actions.")
-                    }
-                    state.recordID = contents.header.recordID
-                    for entry in contents.commands {
-                        _ = WorkshopReducer.apply(entry.command, to: &state, at: entry.at)
-                        state.now = max(state.now, entry.at)
-                        state.recordedCommands = entry.seq
+                        messages.append("Recovered \(applied) record\(applied == 1 ? "" : "s"); an incomplete last record (\(contents.damagedTailLength) bytes, never acknowledged) was cut off. The original journal is kept as \(aside).")
+                    } else if applied > 0 {
+                        messages.append("Resumed from the journal: \(applied) recorded action\(applied == 1 ? "" : "s").")
                     }
                     state.now = max(state.now, now)
                     let journal: any AppendLog
                     do { journal = try fileSystem.openAppendLog(files.journalPath) } catch { throw .storage(error) }
-                    return .success(Opened(state: state, journal: journal, messages: messages))
+                    let discarded = try discardEmptyEntries(&state, journal: journal)
+                    if !discarded.isEmpty {
+                        messages.append("Discarded \(discarded.count == 1 ? "an empty entry" : "\(discarded.count) empty entries") (\(discarded.joined(separator: ", "))) left open when the last run stopped.")
+                    }
+                    return .success(Opened(state: state, journal: journal, messages: messages, skipped: skipped))
                 }
             }
-            return .success(try create(state: state, files: files, fileSystem: fileSystem, now: now, stamp: stamp, recordID: newRecordID, messages: messages))
+            // No journal, or an empty one (a kill before its header was written): a new workshop.
+            return .success(try create(state: state, files: files, fileSystem: fileSystem, now: now, stamp: stamp, recordID: newRecordID,
+                                       holdsLock: holdsLock, messages: messages))
         } catch {
             return .failure(error)
         }
     }
 
     private static func create(state: WorkshopState, files: WorkshopFiles, fileSystem: any FileSystem,
-                               now: Instant, stamp: String, recordID: String, messages: [String]) throws(OpenError) -> Opened {
+                               now: Instant, stamp: String, recordID: String, holdsLock: Bool,
+                               messages: [String]) throws(OpenError) -> Opened {
         var state = state
         var messages = messages
         if fileSystem.exists(files.resultsPath) {
@@ -121,7 +174,7 @@ public enum WorkshopStore {
         state.recordID = header.recordID
         do {
             let journal = try fileSystem.openAppendLog(files.journalPath)
-            guard try fileSystem.lockExclusively(files.journalPath) else {
+            guard try holdsLock || fileSystem.lockExclusively(files.journalPath) else {
                 journal.close()
                 throw OpenError.inUse(path: files.journalPath)
             }
@@ -134,6 +187,27 @@ public enum WorkshopStore {
         } catch {
             throw .storage(StorageError(operation: "create", path: files.journalPath, reason: "\(error)"))
         }
+    }
+
+    /// Deletes, through the journal, entries made here whose fields are all empty: the form was open when the
+    /// program was killed, before anything in it was saved. Closing the form discards such an entry; this is that
+    /// discard, done at the next start. Returns their ids.
+    private static func discardEmptyEntries(_ state: inout WorkshopState, journal: any AppendLog) throws(OpenError) -> [String] {
+        var discarded: [String] = []
+        for group in state.groups {
+            for entry in group.entries where entry.origin == nil && entry.fields.values.allSatisfy(\.isEmpty) {
+                let command = WorkshopCommand.group(.delete(group: group.id, entry: entry.id))
+                var next = state
+                guard WorkshopReducer.apply(command, to: &next, at: state.now) == nil else { continue }
+                next.recordedCommands += 1
+                do {
+                    try journal.appendDurably(JournalCodec.encode(.command(seq: next.recordedCommands, at: state.now, command: command)))
+                } catch { throw .storage(error) }
+                state = next
+                discarded.append(entry.id)
+            }
+        }
+        return discarded
     }
 
     /// Renames `path` to its dated name (numbered when two starts share a second); returns the new name.

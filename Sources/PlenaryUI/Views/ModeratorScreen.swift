@@ -160,7 +160,7 @@ public enum ModeratorScreen {
             }
             grid.putClipped(" " + glyphs.text(notice.text), x: 0, y: y, style: style, width: grid.width, ellipsis: glyphs.ellipsis)
         } else {
-            let count = state.recordedCommands
+            let count = state.recordedActions
             grid.put(" \(count) action\(count == 1 ? "" : "s") recorded", x: 0, y: y, style: .dim)
         }
     }
