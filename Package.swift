@@ -30,6 +30,8 @@ let package = Package(
             dependencies: [
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Crypto", package: "swift-crypto"),
+                /// PBKDF2 for the moderator PIN and the voting codes.
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
             ]
         ),
         /// Cell grid, views, key maps and the app loop. Pure: never imports CNCurses.
