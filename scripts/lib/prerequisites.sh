@@ -27,7 +27,8 @@ missing_debian_packages() {
     command -v pkg-config >/dev/null 2>&1 || echo pkg-config
     is_installed libncurses-dev || echo libncurses-dev
     [ "$level" = build ] && return
-    command -v python3 >/dev/null 2>&1 || echo python3
+    # Debian's python3 has no jsonschema and refuses pip installs: the pinned packages go into a venv.
+    command -v python3 >/dev/null 2>&1 || printf '%s\n' python3 python3-venv
     [ "$level" = fast ] && return
     command -v tmux >/dev/null 2>&1 || echo tmux
     # scripts/prove: strace for write ordering and fault injection.
@@ -66,7 +67,7 @@ install_debian_packages() {
     say "installing Debian packages: $packages"
     $sudo env DEBIAN_FRONTEND=noninteractive apt-get update -qq
     # One word per package.
-    $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $packages
+    $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $packages >/dev/null
 }
 
 # True when `python` has every package of scripts/requirements.txt at exactly its version.
