@@ -11,7 +11,7 @@ struct PinCommand: ParsableCommand {
             a terminal) and prints the line to put in the session file. The PIN itself is never written anywhere.
 
             Examples:
-              plenary pin                    # asks twice, prints voter_pin: "pbkdf2-sha256$600000$…"
+              plenary pin                    # asks twice, prints the voter_pin line
               plenary pin >> sevilla.yaml    # adds the line to the session file
             """
     )
