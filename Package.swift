@@ -9,10 +9,13 @@ let package = Package(
         /// For the fuzz targets in Fuzz/, a separate package that depends on this one by path.
         .library(name: "PlenaryCore", targets: ["PlenaryCore"]),
     ],
+    /// Exact versions: Package.resolved is not committed, so a range would let an upstream release change a build
+    /// (argument-parser's completion scripts are compared byte for byte). Raise them on purpose, with
+    /// `scripts/generate-cli-docs` and a full `scripts/test`.
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
-        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
-        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-crypto", exact: "3.12.3"),
     ],
     targets: [
         /// The only C module: ncursesw through a shim header (see docs/DECISIONS.md).
@@ -27,6 +30,8 @@ let package = Package(
             dependencies: [
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Crypto", package: "swift-crypto"),
+                /// PBKDF2 for the moderator PIN and the voting codes.
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
             ]
         ),
         /// Cell grid, views, key maps and the app loop. Pure: never imports CNCurses.

@@ -1,8 +1,10 @@
-/// A printable page of codes: four to a row, with cut lines, each slip saying what it is for.
+import PlenaryCore
+
+/// A printable page of codes: three to a row, with cut lines, each slip saying what it is for.
 enum CodeSheet {
     static func render(codes: [String], title: String, polls: [String]) -> String {
-        let perRow = 4
-        let cell = 19
+        let perRow = 3
+        let cell = 20
         var lines: [String] = []
         let cut = String(repeating: "-", count: perRow * (cell + 1) + 1)
         lines.append(cut)
@@ -10,7 +12,7 @@ enum CodeSheet {
             let row = Array(codes[start..<min(codes.count, start + perRow)])
             let label = "| " + row.map { _ in "Voting code".padding(cell - 2) }.joined(separator: " | ") + " |"
             let value = "| " + row.map { code in
-                (String(code.prefix(3)) + "-" + String(code.dropFirst(3))).padding(cell - 2)
+                CodeBook.grouped(code).padding(cell - 2)
             }.joined(separator: " | ") + " |"
             let note = "| " + row.map { _ in "one vote per poll".padding(cell - 2) }.joined(separator: " | ") + " |"
             lines += [label, value, note, cut]

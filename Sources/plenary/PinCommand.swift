@@ -11,7 +11,7 @@ struct PinCommand: ParsableCommand {
             a terminal) and prints the line to put in the session file. The PIN itself is never written anywhere.
 
             Examples:
-              plenary pin                    # asks twice, prints voter_pin: "sha256:…"
+              plenary pin                    # asks twice, prints the voter_pin line
               plenary pin >> sevilla.yaml    # adds the line to the session file
             """
     )
@@ -32,7 +32,7 @@ struct PinCommand: ParsableCommand {
         guard pin.count <= SecretHash.pinMaximumLength else {
             throw ValidationError("a PIN can have at most \(SecretHash.pinMaximumLength) characters (the voter screen's prompt takes no more)")
         }
-        let hash = SecretHash(secret: pin, salt: WorkshopRunner.systemRandomBytes(16), rounds: SecretHash.pinRounds)
+        let hash = SecretHash.pin(pin, salt: WorkshopRunner.systemRandomBytes(16))
         print("voter_pin: \"\(hash)\"")
     }
 

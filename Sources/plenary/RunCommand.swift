@@ -53,8 +53,8 @@ struct RunCommand: ParsableCommand {
         let clock = SystemClock()
         var (session, sessionPath) = try SessionLoading.load(file)
         if let pinHash {
-            guard SecretHash(text: pinHash) != nil else {
-                throw ValidationError("--pin-hash is not a PIN hash: use the line `plenary pin` prints")
+            if case .failure(let problem) = SecretHash.parse(pinHash) {
+                throw ValidationError("--pin-hash: \(problem.message)")
             }
             session.voterPIN = pinHash
         }
@@ -69,15 +69,16 @@ struct RunCommand: ParsableCommand {
             // The loader already checks the plan; this only guards against a loader bug.
             throw ValidationError("the agenda's times are inconsistent: run `plenary validate` on it")
         }
-        // Refuse before creating any file: a run that cannot show a screen must leave nothing behind.
+        let files = WorkshopFiles(sessionPath: sessionPath, resultsPath: results, group: group)
+        let fileSystem = PosixFileSystem()
+        // Refuse before creating any file: a run that cannot use its code sheet, or show a screen, leaves nothing behind.
+        let codeBook = try loadCodeBook(files: files, fileSystem: fileSystem)
         do {
             try CursesTerminal.checkUsable()
         } catch {
             StandardError.write("\(error)")
             throw ExitCode(1)
         }
-        let files = WorkshopFiles(sessionPath: sessionPath, resultsPath: results, group: group)
-        let fileSystem = PosixFileSystem()
         let now = clock.now()
         let stamp = Self.stamp(now)
         let opened: WorkshopStore.Opened
@@ -96,7 +97,7 @@ struct RunCommand: ParsableCommand {
                                     files: files, clock: clock, generator: "plenary \(Plenary.version)",
                                     homeDirectory: getenv("HOME").map { String(cString: $0) })
         runner.saveResults()
-        if let book = try loadCodeBook(files: files, fileSystem: fileSystem) {
+        if let book = codeBook {
             runner.send(.loadCodeBook(book))
         }
         if voter {
@@ -155,8 +156,14 @@ struct RunCommand: ParsableCommand {
     private func loadCodeBook(files: WorkshopFiles, fileSystem: PosixFileSystem) throws -> CodeBook? {
         do {
             guard let sheet = try fileSystem.contents(of: files.codesPath) else { return nil }
-            guard var book = UsedCodesFile.decodeSheet(sheet) else {
+            var book: CodeBook
+            switch UsedCodesFile.decodeSheet(sheet) {
+            case .success(let value): book = value
+            case .failure(.unreadable):
                 StandardError.write("plenary: \(files.codesPath) is not a code sheet made by `plenary codes`")
+                throw ExitCode(1)
+            case .failure(.outdated):
+                StandardError.write("plenary: \(files.codesPath) was made by an older Plenary: its short codes could be guessed back from the file. Make a new sheet and hand out its codes instead: plenary codes \(files.sessionPath) --count N --replace")
                 throw ExitCode(1)
             }
             if let usedBytes = try fileSystem.contents(of: files.usedCodesPath) {

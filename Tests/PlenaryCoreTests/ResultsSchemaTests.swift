@@ -5,7 +5,7 @@ import Testing
 
 /// docs/results.schema.json describes the results file exactly: the kept files of both versions and the results of
 /// every session's scripted run pass, and a field the schema does not document fails. Checked by Python's
-/// `jsonschema` through scripts/validate-results (`.ci/run` installs it).
+/// `jsonschema` through scripts/validate-results (`scripts/test` installs it).
 @Suite(.serialized) struct ResultsSchemaTests {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")

@@ -1,8 +1,9 @@
 import Testing
-@testable import PlenaryCore
+@_spi(Testing) @testable import PlenaryCore
 
 @Suite struct VoterTests {
-    static let pin = SecretHash(secret: "2468", salt: Array(repeating: 7, count: 16), rounds: 10)
+    /// Ten iterations through the test-only path keep the suite fast; no file could carry this hash.
+    static let pin = SecretHash(testingSecret: "2468", salt: Array(repeating: 7, count: 16), iterations: 10)
 
     func state(admission: Admission = .open, polls: [PollDefinition]? = nil) -> WorkshopState {
         var session = Fixtures.sevilla()
@@ -10,8 +11,8 @@ import Testing
             PollDefinition(id: "format", question: "Format?", type: .single, options: ["Physical", "Online"], admission: admission),
             PollDefinition(id: "ready", question: "Ready?", type: .scale, scale: RatingScale(min: 1, max: 5), admission: admission),
         ]
-        session.voterPIN = Self.pin.description
         var state = Fixtures.state(session, now: Fixtures.at(12, 0))
+        state.voterPIN = Self.pin
         for poll in session.polls {
             _ = WorkshopReducer.reduce(&state, .command(.poll(.open(poll: poll.id))), now: Fixtures.at(12, 0))
         }
@@ -19,10 +20,15 @@ import Testing
     }
 
     /// Each input a second after the last, so review screens have settled (see `VoterSession.settleMilliseconds`).
+    /// A `.checkPIN` effect is answered as the runner would, so the effects returned are the check's.
     @discardableResult
     func send(_ state: inout WorkshopState, _ input: VoterInput, at time: Instant? = nil) -> [Effect] {
         let moment = time ?? state.now.adding(seconds: 1)
-        return WorkshopReducer.reduce(&state, .voter(input), now: moment)
+        let effects = WorkshopReducer.reduce(&state, .voter(input), now: moment)
+        if case .checkPIN(let typed)? = effects.first {
+            return WorkshopReducer.reduce(&state, .voterPINChecked(matches: state.voterPIN?.matches(typed) == true), now: moment)
+        }
+        return effects
     }
 
     @Test func aTurnGoesThroughEveryOpenPollWithAReview() {
@@ -142,22 +148,26 @@ import Testing
     @Test func codesAdmitOneBallotPerPollAndAreStoredOnlyAsHashes() {
         var state = state(admission: .codes)
         var book = CodeBook(salt: Array(repeating: 3, count: 16), hashes: [])
-        book.hashes = [book.hash(of: "ACD347"), book.hash(of: "KMN679")]
+        book.hashes = [book.hash(of: "ACDE-FGHJ-KMNP"), book.hash(of: "QRTU-VWXY-3467")]
         _ = WorkshopReducer.reduce(&state, .loadCodeBook(book), now: Fixtures.at(12, 1))
         _ = WorkshopReducer.reduce(&state, .startVoterMode, now: Fixtures.at(12, 1))
         send(&state, .proceed)
         guard case .code = state.voter?.step else { Issue.record("no code asked"); return }
-        send(&state, .editCode(.insert("XXXXXX")))
+        send(&state, .editCode(.insert("XXXX-XXXX-XXXX")))
         send(&state, .proceed)
         #expect(state.voter?.message == "This code is not valid. Check it and type it again.")
-        send(&state, .editCode(.insert("acd-347")))
+        send(&state, .editCode(.insert("ACD347")))
+        send(&state, .proceed)
+        #expect(state.voter?.message == "A code has 12 letters and digits (3 groups of 4), as printed on your slip.")
+        // Lower case, spaces and dashes are all the same code.
+        send(&state, .editCode(.insert("acde fghj-kmnp")))
         #expect(send(&state, .proceed) == [.saveCodes])
-        #expect(state.codeBook?.used["format#1"] == [book.hash(of: "ACD347")])
-        #expect(state.codeBook?.used["ready#1"] == [book.hash(of: "ACD347")])
+        #expect(state.codeBook?.used["format#1"] == [book.hash(of: "ACDEFGHJKMNP")])
+        #expect(state.codeBook?.used["ready#1"] == [book.hash(of: "ACDEFGHJKMNP")])
         // The same code again is refused.
         state.voter?.step = .privacy
         send(&state, .proceed)
-        send(&state, .editCode(.insert("ACD347")))
+        send(&state, .editCode(.insert("ACDEFGHJKMNP")))
         send(&state, .proceed)
         #expect(state.voter?.message == "This code has already been used for these polls.")
         // A new round admits the code again, for that poll only.
@@ -166,13 +176,13 @@ import Testing
         _ = WorkshopReducer.reduce(&state, .command(.poll(.newRound(poll: "format"))), now: Fixtures.at(12, 3))
         _ = WorkshopReducer.reduce(&state, .startVoterMode, now: Fixtures.at(12, 3))
         send(&state, .proceed)
-        send(&state, .editCode(.insert("ACD347")))
+        send(&state, .editCode(.insert("ACDE-FGHJ-KMNP")))
         send(&state, .proceed)
         #expect(state.voter?.pollIDs == ["format"])
-        #expect(state.codeBook?.used["format#2"] == [book.hash(of: "ACD347")])
+        #expect(state.codeBook?.used["format#2"] == [book.hash(of: "ACDEFGHJKMNP")])
         // The used set is sorted on disk: nothing ties a code to a ballot or a moment.
         let text = String(decoding: UsedCodesFile.encode(state.codeBook!.used), as: UTF8.self)
-        #expect(!text.contains("ACD347"))
+        #expect(!text.contains("ACDEFGHJKMNP") && !text.contains("ACDE-FGHJ-KMNP"))
         #expect(UsedCodesFile.decodeUsed(UsedCodesFile.encode(state.codeBook!.used)) == state.codeBook!.used)
     }
 
@@ -184,18 +194,84 @@ import Testing
             return UInt8(truncatingIfNeeded: seed >> 16)
         }
         #expect(Set(codes).count == 40)
-        #expect(codes.allSatisfy { $0.count == 6 && $0.allSatisfy(CodeBook.alphabet.contains) })
-        #expect(!CodeBook.alphabet.contains("O") && !CodeBook.alphabet.contains("0") && !CodeBook.alphabet.contains("I"))
+        #expect(codes.allSatisfy { $0.count == 12 && $0.allSatisfy(CodeBook.alphabet.contains) })
+        for lookAlike in "0O1IL5S2Z8B" { #expect(!CodeBook.alphabet.contains(lookAlike)) }
+        #expect(CodeBook.grouped(codes[0]).split(separator: "-").map(\.count) == [4, 4, 4])
     }
 
     @Test func pinHashesRoundTripAndNeverContainThePIN() {
-        let text = Self.pin.description
-        #expect(text.hasPrefix("sha256:10:"))
-        #expect(!text.contains("2468"))
-        #expect(SecretHash(text: text) == Self.pin)
-        #expect(SecretHash(text: text)?.matches("2468") == true)
-        #expect(SecretHash(text: text)?.matches("2469") == false)
-        #expect(SecretHash(text: "sha256:10:zz:00") == nil)
+        let hash = SecretHash.pin("135799", salt: Array(repeating: 9, count: 16))
+        let text = hash.description
+        #expect(text.hasPrefix("pbkdf2-sha256$600000$09090909"))
+        #expect(!text.contains("135799"))
+        #expect(SecretHash(text: text) == hash)
+        #expect(SecretHash(text: text)?.matches("135799") == true)
+        #expect(SecretHash(text: text)?.matches("135798") == false)
+        #expect(SecretHash(text: "pbkdf2-sha256$600000$zz$00") == nil)
+    }
+
+    @Test func thePINHashIsStandardPBKDF2SHA256() {
+        // RFC 7914, section 11: PBKDF2-HMAC-SHA256("passwd", "salt", 1 iteration), first 32 bytes.
+        let hash = SecretHash(testingSecret: "passwd", salt: Array("salt".utf8), iterations: 1)
+        #expect(SecretHash.hex(hash.digest) == "55ac046e56e3089fec1691c22544b605f94185216dde0465e68b9d57c20dacbc")
+    }
+
+    @Test func weakAndOldPINHashesAreRefusedWithHowToMakeANewOne() {
+        let salt = String(repeating: "07", count: 16), digest = String(repeating: "ab", count: 32)
+        let refusals: [(String, String)] = [
+            ("sha256:1:\(salt):\(digest)", "an old PIN hash (iterated SHA-256), no longer accepted: make a new one with `plenary pin`"),
+            ("sha256:200000:\(salt):\(digest)", "an old PIN hash (iterated SHA-256), no longer accepted: make a new one with `plenary pin`"),
+            ("pbkdf2-sha256$1$\(salt)$\(digest)", "a PIN hash with 1 iterations is too weak (at least 600000): make a new one with `plenary pin`"),
+            ("pbkdf2-sha256$599999$\(salt)$\(digest)", "a PIN hash with 599999 iterations is too weak (at least 600000): make a new one with `plenary pin`"),
+            ("pbkdf2-sha256$99999999999$\(salt)$\(digest)", "a PIN hash with 99999999999 iterations would take minutes to check (at most 10000000): make a new one with `plenary pin`"),
+            ("pbkdf2-sha256$600000$0707$\(digest)", "not a PIN hash (expected the line `plenary pin` prints, like pbkdf2-sha256$600000$<salt>$<hash>)"),
+        ]
+        for (text, message) in refusals {
+            #expect(SecretHash.parse(text) == .failure(PINHashProblem(message: message)), "\(text)")
+        }
+        #expect((try? SecretHash.parse("pbkdf2-sha256$600000$\(salt)$\(digest)").get())?.iterations == 600_000)
+        // The test-only hash's text form is what a session file would hold: it is refused too.
+        #expect(SecretHash(text: Self.pin.description) == nil)
+    }
+
+    @Test func aSessionFileWithAnOldPINHashSaysHowToMakeANewOne() {
+        let yaml = """
+            plenary: 1
+            title: T
+            voter_pin: "sha256:1:07070707070707070707070707070707:\(String(repeating: "ab", count: 32))"
+            agenda:
+              - {title: A, duration: 5}
+            """
+        guard case .failure(let errors) = SessionFile.parse(yaml: yaml, file: "t.yaml") else {
+            Issue.record("an old PIN hash was accepted")
+            return
+        }
+        #expect(errors.errors.map(\.description) == [
+            "t.yaml:3:12: voter_pin: an old PIN hash (iterated SHA-256), no longer accepted: make a new one with `plenary pin`",
+        ])
+    }
+
+    @Test func theReducerLeavesThePINCheckToTheRunnerAndIgnoresKeysMeanwhile() {
+        var state = state()
+        _ = WorkshopReducer.reduce(&state, .startVoterMode, now: Fixtures.at(12, 1))
+        _ = WorkshopReducer.reduce(&state, .voter(.requestExit), now: Fixtures.at(12, 2))
+        _ = WorkshopReducer.reduce(&state, .voter(.editPIN(.insert("2468"))), now: Fixtures.at(12, 2))
+        #expect(WorkshopReducer.reduce(&state, .voter(.proceed), now: Fixtures.at(12, 2)) == [.checkPIN("2468")])
+        #expect(state.voter?.isCheckingPIN == true)
+        #expect(WorkshopReducer.reduce(&state, .voter(.requestExit), now: Fixtures.at(12, 2)) == [])
+        #expect(state.voter?.pinEntry == nil)
+        #expect(WorkshopReducer.reduce(&state, .voterPINChecked(matches: true), now: Fixtures.at(12, 2)) == [.discardInput])
+        #expect(state.voter == nil)
+    }
+
+    @Test func codeSheetsOfAnOlderFormatOrWeakerHashAreRefused() {
+        let book = CodeBook(salt: Array(repeating: 3, count: 16), hashes: ["ab"])
+        #expect(UsedCodesFile.decodeSheet(UsedCodesFile.encodeSheet(book)) == .success(book))
+        let old = #"{"format": 1, "salt": "03030303030303030303030303030303", "hashes": ["ab"]}"#
+        #expect(UsedCodesFile.decodeSheet(Array(old.utf8)) == .failure(.outdated))
+        let weak = #"{"format": 2, "kdf": "pbkdf2-sha256", "iterations": 1000, "salt": "03030303030303030303030303030303", "hashes": ["ab"]}"#
+        #expect(UsedCodesFile.decodeSheet(Array(weak.utf8)) == .failure(.outdated))
+        #expect(UsedCodesFile.decodeSheet(Array("[]".utf8)) == .failure(.unreadable))
     }
 
     @Test func ballotsAreJournaledWithoutTime() {

@@ -47,7 +47,7 @@ struct AfterTheWorkshopEndToEndTests {
     }
 
     /// The HTML report renders in a real browser (Debian's chromium, headless) to a page with content on it.
-    @Test(.enabled(if: hasChromium, "needs chromium (apt-get install chromium; .ci/run installs it)"))
+    @Test(.enabled(if: hasChromium, "needs chromium (apt-get install chromium; scripts/test installs it)"))
     func htmlReportRendersInChromium() throws {
         let folder = try Self.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }

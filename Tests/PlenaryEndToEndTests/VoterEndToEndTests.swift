@@ -180,7 +180,7 @@ struct VoterEndToEndTests {
         let hash = try Subprocess.run([plenary, "pin"], input: "975319\n")
         #expect(hash.status == 0, "\(hash.stderr)")
         let line = hash.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
-        #expect(line.hasPrefix("voter_pin: \"sha256:"))
+        #expect(line.hasPrefix("voter_pin: \"pbkdf2-sha256$600000$"))
         #expect(!line.contains("975319"))
         let pinHash = String(line.dropFirst("voter_pin: \"".count).dropLast())
 
@@ -219,8 +219,9 @@ struct VoterEndToEndTests {
         let sheet = try Subprocess.run([plenary, "codes", file, "--count", "3"])
         #expect(sheet.status == 0, "\(sheet.stderr)")
         let codes = sheet.stdout.split(separator: "\n").filter { $0.hasPrefix("| ") && $0.contains("-") && !$0.contains("Voting") && !$0.contains("vote") }
-            .flatMap { $0.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }.filter { $0.count == 7 } }
+            .flatMap { $0.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }.filter { $0.count == 14 } }
         #expect(codes.count == 3, "\(sheet.stdout)")
+        #expect(codes.allSatisfy { $0.split(separator: "-").map(\.count) == [4, 4, 4] }, "\(codes)")
         let stored = try String(contentsOfFile: folder + "/vote.codes.json", encoding: .utf8)
         for code in codes { #expect(!stored.contains(code.replacingOccurrences(of: "-", with: ""))) }
         #expect(try Subprocess.run([plenary, "codes", file, "--count", "3"]).status != 0, "a second sheet needs --replace")
@@ -234,7 +235,8 @@ struct VoterEndToEndTests {
         for attempt in 0..<2 {
             try pane.sendKeys("Enter")
             try pane.waitFor("Type the code from your slip")
-            try pane.sendText(codes[0].lowercased())
+            // As a person types it: lower case, spaces between the groups.
+            try pane.sendText(codes[0].lowercased().replacingOccurrences(of: "-", with: " "))
             try pane.sendKeys("Enter")
             if attempt == 1 {
                 try pane.waitFor("This code has already been used for this poll.")
@@ -247,5 +249,32 @@ struct VoterEndToEndTests {
         let used = try String(contentsOfFile: folder + "/vote.codes-used.json", encoding: .utf8)
         #expect(used.contains("choice"))
         #expect(!used.contains(codes[0].replacingOccurrences(of: "-", with: "")))
+    }
+
+    @Test func aCodeSheetFromAnOlderPlenaryIsRefusedWithHowToMakeANewOne() throws {
+        var template = Array("/tmp/plenary-codes-XXXXXX".utf8CString)
+        let folder = String(cString: try #require(mkdtemp(&template)))
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let file = folder + "/vote.yaml"
+        let plenary = try TmuxPane.plenaryExecutable.path
+        try """
+        plenary: 1
+        title: Old codes
+        admission: codes
+        agenda:
+          - {title: Vote, duration: 10, polls: [choice]}
+        polls:
+          - {id: choice, question: Pick one, type: single, options: [Yes, No]}
+
+        """.write(toFile: file, atomically: true, encoding: .utf8)
+        // What `plenary codes` wrote before: 6-character codes under 1,000 rounds of SHA-256.
+        try #"{"format": 1, "salt": "0303030303030303", "hashes": ["\#(String(repeating: "ab", count: 32))"]}"#
+            .write(toFile: folder + "/vote.codes.json", atomically: true, encoding: .utf8)
+        let refused = try Subprocess.run([plenary, "run", file])
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("was made by an older Plenary"), "\(refused.stderr)")
+        #expect(refused.stderr.contains("plenary codes \(file) --count N --replace"), "\(refused.stderr)")
+        // Refused before anything was written.
+        #expect(!FileManager.default.fileExists(atPath: folder + "/vote.journal.jsonl"))
     }
 }

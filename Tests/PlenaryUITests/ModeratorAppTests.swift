@@ -70,4 +70,29 @@ final class TestClock: Clock, @unchecked Sendable {
         #expect(step == 2)
         #expect(runner.wantsToQuit)
     }
+
+    @Test func thePINIsCheckedAfterTheScreenSaysSoAndKeysTypedMeanwhileAreDropped() {
+        var session = ScreenFixtures.session
+        session.polls = [PollDefinition(id: "format", question: "Format?", type: .single, options: ["Physical", "Online"])]
+        session.voterPIN = ScreenFixtures.pinHash
+        // "w" typed right after Enter, while the PIN is being checked, would open the working groups.
+        let keys: [KeyEvent?] = [.control("x")] + "246810".map { .character($0) } + [.enter, .character("w")]
+        let (app, terminal, runner, _, _) = makeApp(keys: [], session: session)
+        runner.send(.command(.poll(.open(poll: "format"))))
+        runner.send(.resumeVoterMode)
+        // Starting voter mode drops keys typed before it; these come after.
+        _ = runner.takeDiscardRequest()
+        terminal.pendingKeys = keys
+        #expect(runner.state.voter != nil)
+        #expect(app.run() == .signal(15))
+        #expect(runner.state.voter == nil)
+        #expect(runner.state.notice?.text == "Left voter mode after 0 voters.")
+        #expect(runner.state.screen == .agenda)
+        // Exactly one frame said so, drawn before the check ran, and the next frame is the moderator's.
+        let checking = terminal.frames.indices.filter { terminal.frames[$0].lines.joined().contains("Checking, one moment") }
+        #expect(checking.count == 1)
+        if let index = checking.first, index + 1 < terminal.frames.count {
+            #expect(terminal.frames[index + 1].lines.joined().contains("AGENDA"))
+        }
+    }
 }

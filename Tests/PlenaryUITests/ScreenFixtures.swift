@@ -3,6 +3,10 @@ import PlenaryCore
 
 /// The Sevilla workshop's agenda, driven to chosen moments, for view tests.
 enum ScreenFixtures {
+    /// The hash of the PIN "246810" as `plenary pin` printed it (full work factor, so a session accepts it;
+    /// these tests never check the PIN, so it costs nothing).
+    static let pinHash = "pbkdf2-sha256$600000$7d06349195eca44dc6260464e82e2b8a$1fa7fda1f8db2b505ef6ba0aa5c60c00220fe11c528c60043186883ae567a1e0"
+
     static let calendar = LocalCalendar(timeZoneIdentifier: "Europe/Madrid")
     static let midnight = calendar.midnight(of: CalendarDate(year: 2025, month: 3, day: 11))
 

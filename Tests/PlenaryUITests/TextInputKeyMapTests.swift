@@ -20,7 +20,7 @@ import PlenaryCore
             PollDefinition(id: "word", question: "One word?", type: .open),
             PollDefinition(id: "pick", question: "Pick one", type: .single, options: ["A", "B"]),
         ]
-        session.voterPIN = SecretHash(secret: "246810", salt: Array(repeating: 1, count: 16), rounds: 10).description
+        session.voterPIN = ScreenFixtures.pinHash
         return session
     }
 

@@ -7,7 +7,7 @@ import Testing
     func votingState() -> WorkshopState {
         var session = ScreenFixtures.session
         session.polls = [PollDefinition(id: "format", question: "Format?", type: .single, options: ["Physical", "Online"])]
-        session.voterPIN = SecretHash(secret: "246810", salt: Array(repeating: 7, count: 16), rounds: 10).description
+        session.voterPIN = ScreenFixtures.pinHash
         var state = ScreenFixtures.state(session, now: ScreenFixtures.at(12, 0), [(ScreenFixtures.at(12, 0), .poll(.open(poll: "format")))])
         _ = WorkshopReducer.reduce(&state, .resumeVoterMode, now: ScreenFixtures.at(12, 1))
         return state

@@ -31,7 +31,7 @@ def require_tool(name):
     """The tool's path; fails loudly when it is not installed (CI installs it, see .ci/run)."""
     path = shutil.which(name)
     if path is None:
-        raise ProofFailure(f"{name} is not installed; .ci/run installs it (apt-get install {name})")
+        raise ProofFailure(f"{name} is not installed; scripts/test installs it (apt-get install {name})")
     return path
 
 

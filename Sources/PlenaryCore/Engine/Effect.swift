@@ -10,6 +10,9 @@ public enum Effect: Sendable, Equatable {
     case saveCodes
     /// Hash a new moderator PIN with a fresh random salt, then send `.voterPINReady`.
     case hashPIN(String)
+    /// Check the typed moderator PIN against its hash, then send `.voterPINChecked`. Slow by design (PBKDF2), so
+    /// the runner defers it until the screen shows "Checking" (`performDeferredWork`).
+    case checkPIN(String)
     /// List the other results files in the results folder, then send `.resultsFilesListed`.
     case listResultsFiles
     /// Read a file to merge, then send `.importFileRead`.

@@ -46,6 +46,8 @@ public enum WorkshopAction: Sendable, Equatable {
     case submitNewPIN
     /// The runner hashed the new PIN.
     case voterPINReady(SecretHash)
+    /// The result of `.checkPIN`: leave voter mode, or count a wrong attempt.
+    case voterPINChecked(matches: Bool)
     /// Working groups: list, one group, its entries and the entry form.
     case openGroupList
     case moveGroupSelection(by: Int)

@@ -79,6 +79,8 @@ public enum WorkshopReducer {
                 break
             }
             state.screen = .setPIN(editor: LineEditor(limit: SecretHash.pinMaximumLength), first: typed)
+        case .voterPINChecked(let matches):
+            return VoterReducer.pinChecked(&state, matches: matches, now: now)
         case .voterPINReady(let hash):
             state.voterPIN = hash
             let open = state.polls.filter { $0.status == .open }

@@ -16,6 +16,8 @@ public final class WorkshopRunner {
     private let randomBytes: (Int) -> [UInt8]
     /// What `~` means in a typed path (from the environment, which the core does not read).
     private let homeDirectory: String?
+    /// A PIN waiting to be checked (`.checkPIN`): done by `performDeferredWork` once the screen says "Checking".
+    private var pendingPINCheck: String?
     /// Set while the results file is failing, so "saved again" is said once, when it recovers.
     private var resultsFailing = false
 
@@ -95,9 +97,11 @@ public final class WorkshopRunner {
                         "This code could not be recorded (\(error.reason)). Please tell the moderator."), now: now)
                     return
                 }
+            case .checkPIN(let typed):
+                pendingPINCheck = typed
             case .hashPIN(let pin):
                 state = next
-                let hash = SecretHash(secret: pin, salt: randomBytes(16), rounds: SecretHash.pinRounds)
+                let hash = SecretHash.pin(pin, salt: randomBytes(16))
                 send(.voterPINReady(hash))
                 return
             }
@@ -112,6 +116,16 @@ public final class WorkshopRunner {
         return .resultsFilesListed(folder: folder, names: names.filter {
             $0.hasSuffix(".results.json") && $0 != ownName && !WorkshopFiles.isArchive($0, of: ownName)
         })
+    }
+
+    /// True while slow work waits for `performDeferredWork` (the app draws first, so the wait is explained).
+    public var hasDeferredWork: Bool { pendingPINCheck != nil }
+
+    /// Checks a PIN typed on the voter screen (PBKDF2, about 0.3 s) and sends the answer to the reducer.
+    public func performDeferredWork() {
+        guard let typed = pendingPINCheck else { return }
+        pendingPINCheck = nil
+        send(.voterPINChecked(matches: state.voterPIN?.matches(typed) ?? false))
     }
 
     /// True once after an action asked for typed-ahead keys to be dropped.

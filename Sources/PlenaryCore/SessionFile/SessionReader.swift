@@ -93,10 +93,9 @@ struct SessionReader {
         let defaultAdmission = read.choice(f, "admission", Admission.self) ?? .open
         var voterPIN: String? = nil
         if let node = read.present(f, "voter_pin", required: false), let raw = read.text(node, "voter_pin") {
-            if SecretHash(text: raw) != nil {
-                voterPIN = raw
-            } else {
-                read.error(node.mark, "voter_pin", "not a PIN hash (expected the line `plenary pin` prints, like sha256:50000:<salt>:<hash>)")
+            switch SecretHash.parse(raw) {
+            case .success: voterPIN = raw
+            case .failure(let problem): read.error(node.mark, "voter_pin", problem.message)
             }
         }
 

@@ -1,7 +1,7 @@
 /// The voter terminal's flow: privacy screen, optional code, one ballot per open poll with a review, thanks.
 enum VoterReducer {
     static func reduce(_ state: inout WorkshopState, _ input: VoterInput, now: Instant) -> [Effect] {
-        guard var voter = state.voter else { return [] }
+        guard var voter = state.voter, !voter.isCheckingPIN else { return [] }
         voter.message = nil
         voter.lastInputAt = now
 
@@ -31,7 +31,7 @@ enum VoterReducer {
                 break
             }
             if needsCode(voter.pollIDs, state) {
-                voter.step = .code(LineEditor(limit: 16))
+                voter.step = .code(LineEditor(limit: VoterSession.codeEntryLimit))
             } else {
                 voter.step = .ballot(index: 0, draft: BallotDraft(poll: poll.definition))
             }
@@ -45,25 +45,28 @@ enum VoterReducer {
                 voter.message = "Voting codes are not set up on this terminal. Please tell the moderator."
                 break
             }
-            if let problem = book.problem(with: editor.text) {
-                voter.message = problem
-                voter.step = .code(LineEditor(limit: 16))
-                break
+            let key: String
+            switch book.lookUp(editor.text) {
+            case .success(let hash): key = hash
+            case .failure(let refusal):
+                voter.message = refusal.message
+                voter.step = .code(LineEditor(limit: VoterSession.codeEntryLimit))
+                state.voter = voter
+                return []
             }
             // A code admits one ballot per poll round: the turn keeps only the code polls it has not voted on.
             let codeKeys = voter.pollIDs.compactMap { id -> (String, String)? in
                 guard let poll = state.poll(id), poll.definition.admission == .codes else { return nil }
                 return (id, CodeBook.ballotKey(poll: id, round: poll.rounds.count))
             }
-            let unused = Set(book.unused(editor.text, among: codeKeys.map(\.1)))
+            let unused = Set(book.unused(hash: key, among: codeKeys.map(\.1)))
             let spent = Set(codeKeys.filter { !unused.contains($0.1) }.map(\.0))
             guard spent.count < voter.pollIDs.count else {
                 voter.message = "This code has already been used for \(spent.count == 1 ? "this poll" : "these polls")."
-                voter.step = .code(LineEditor(limit: 16))
+                voter.step = .code(LineEditor(limit: VoterSession.codeEntryLimit))
                 break
             }
             voter.pollIDs.removeAll { spent.contains($0) }
-            let key = book.hash(of: editor.text)
             for ballotKey in unused { book.used[ballotKey, default: []].insert(key) }
             state.codeBook = book
             if let poll = state.poll(voter.pollIDs[0]) {
@@ -145,7 +148,7 @@ enum VoterReducer {
         if let until = voter.lockedUntil, now >= until {
             voter.lockedUntil = nil
         }
-        if voter.step != .privacy, voter.pinEntry == nil, let last = voter.lastInputAt,
+        if voter.step != .privacy, voter.pinEntry == nil, !voter.isCheckingPIN, let last = voter.lastInputAt,
            now.seconds(since: last) >= VoterSession.abandonSeconds {
             voter.step = .privacy
             voter.message = nil
@@ -157,6 +160,30 @@ enum VoterReducer {
 
     private static func needsCode(_ polls: [String], _ state: WorkshopState) -> Bool {
         polls.contains { state.poll($0)?.definition.admission == .codes }
+    }
+
+    /// The runner's answer to `.checkPIN`: the right PIN leaves voter mode; five wrong ones lock the prompt.
+    static func pinChecked(_ state: inout WorkshopState, matches: Bool, now: Instant) -> [Effect] {
+        guard var voter = state.voter, voter.isCheckingPIN else { return [] }
+        voter.isCheckingPIN = false
+        if matches {
+            state.voter = nil
+            state.screen = .agenda
+            state.notice = Notice(text: "Left voter mode after \(voter.completedTurns) voter\(voter.completedTurns == 1 ? "" : "s").",
+                                  level: .info, until: now.adding(seconds: WorkshopReducer.noticeSeconds))
+            return [.discardInput]
+        }
+        voter.failedPINAttempts += 1
+        if voter.failedPINAttempts >= VoterSession.maximumPINAttempts {
+            voter.failedPINAttempts = 0
+            voter.lockedUntil = now.adding(seconds: VoterSession.lockoutSeconds)
+            voter.message = "Wrong PIN. Locked for \(VoterSession.lockoutSeconds) seconds."
+        } else {
+            voter.message = "Wrong PIN (\(voter.failedPINAttempts) of \(VoterSession.maximumPINAttempts))."
+        }
+        state.voter = voter
+        // Keys typed while the PIN was checked never reach the screen behind.
+        return [.discardInput]
     }
 
     private static func pin(_ state: inout WorkshopState, _ voter: inout VoterSession, _ input: VoterInput, now: Instant) -> [Effect] {
@@ -173,27 +200,14 @@ enum VoterReducer {
                 state.voter = voter
                 return [.discardInput]
             }
-            if let hash = state.voterPIN, hash.matches(typed) {
-                state.voter = nil
-                state.screen = .agenda
-                state.notice = Notice(text: "Left voter mode after \(voter.completedTurns) voter\(voter.completedTurns == 1 ? "" : "s").",
-                                      level: .info, until: now.adding(seconds: WorkshopReducer.noticeSeconds))
-                return [.discardInput]
-            }
-            voter.failedPINAttempts += 1
-            if voter.failedPINAttempts >= VoterSession.maximumPINAttempts {
-                voter.failedPINAttempts = 0
-                voter.lockedUntil = now.adding(seconds: VoterSession.lockoutSeconds)
-                voter.message = "Wrong PIN. Locked for \(VoterSession.lockoutSeconds) seconds."
-            } else {
-                voter.message = "Wrong PIN (\(voter.failedPINAttempts) of \(VoterSession.maximumPINAttempts))."
-            }
+            voter.isCheckingPIN = true
+            state.voter = voter
+            return [.checkPIN(typed)]
         default:
             break
         }
         state.voter = voter
-        // Only a checked PIN drops typed-ahead keys; while typing, every key must arrive.
-        if case .proceed = input { return [.discardInput] }
+        // Only a checked PIN drops typed-ahead keys (`pinChecked`); while typing, every key must arrive.
         return []
     }
 }

@@ -5,6 +5,9 @@ public struct VoterSession: Sendable, Equatable {
     public var step: Step
     /// Set while the moderator's PIN is being typed to leave voter mode.
     public var pinEntry: LineEditor?
+    /// Set from Enter on the PIN prompt until the runner has checked it (`.checkPIN`, about 0.3 s): keys meanwhile
+    /// are ignored, and the screen says "Checking".
+    public var isCheckingPIN: Bool
     public var failedPINAttempts: Int
     /// PIN entry refused until then, after too many wrong attempts.
     public var lockedUntil: Instant?
@@ -27,6 +30,8 @@ public struct VoterSession: Sendable, Equatable {
     public static let settleMilliseconds: Int64 = 700
     /// A turn left this long without a key goes back to the privacy screen (a voter walked away).
     public static let abandonSeconds: Int64 = 120
+    /// Room for a 12-character code typed with spaces or dashes between its groups, and a slip.
+    public static let codeEntryLimit = 24
 
     public enum Step: Sendable, Equatable {
         /// Nothing of the previous voter shows: "Press Enter to vote".
@@ -44,6 +49,7 @@ public struct VoterSession: Sendable, Equatable {
         self.pollIDs = pollIDs
         self.step = .privacy
         self.pinEntry = nil
+        self.isCheckingPIN = false
         self.failedPINAttempts = 0
         self.lockedUntil = nil
         self.message = nil

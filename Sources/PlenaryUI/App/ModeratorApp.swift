@@ -35,6 +35,12 @@ public final class ModeratorApp {
                 terminal.discardPendingInput()
             }
             terminal.draw(ModeratorScreen.render(runner.state, size: terminal.size, glyphs: glyphs))
+            // Slow work (checking a PIN) runs once its "Checking" screen is up; keys typed meanwhile wait, and
+            // the result drops them.
+            if runner.hasDeferredWork {
+                runner.performDeferredWork()
+                continue
+            }
             // Sleep until just after the next whole second so the clock ticks on time without polling.
             let millisecond = Int(clock.now().milliseconds % 1000)
             let key = terminal.readKey(timeoutMilliseconds: 1000 - millisecond + 5)

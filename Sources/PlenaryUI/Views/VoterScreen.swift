@@ -13,7 +13,9 @@ public enum VoterScreen {
         grid.put("VOTING ", x: size.columns - 7, y: 0, style: .bar)
         let body = (x: 2, y: 2, width: size.columns - 4, height: size.rows - 5)
 
-        if let entry = voter.pinEntry {
+        if voter.isCheckingPIN {
+            centred(["Moderator PIN", "", "Checking, one moment"], into: &grid, styles: [.title, .normal, .dim])
+        } else if let entry = voter.pinEntry {
             centred(["Moderator PIN", "", String(repeating: "*", count: entry.characters.count) + "_", "",
                      "Enter to check   Esc to go back"], into: &grid, styles: [.title, .normal, .key, .normal, .dim], glyphs: glyphs)
         } else {
@@ -32,7 +34,7 @@ public enum VoterScreen {
                 grid.put("Type the code from your slip", x: body.x, y: row, style: .title)
                 row += 2
                 grid.put("> ", x: body.x, y: row, style: .key)
-                BallotFormView.drawEditorLine(editor, into: &grid, x: body.x + 2, y: row, width: 20)
+                BallotFormView.drawEditorLine(editor, into: &grid, x: body.x + 2, y: row, width: VoterSession.codeEntryLimit + 2)
                 row += 2
                 grid.putClipped("Enter to go on   Esc to go back", x: body.x, y: row, style: .dim, width: body.width,
                                 ellipsis: glyphs.ellipsis)
