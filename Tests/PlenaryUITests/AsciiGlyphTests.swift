@@ -15,7 +15,7 @@ import Testing
         guard case .success(var session) = SessionFile.parse(yaml: text, file: "demo.yaml") else {
             throw GlyphTestError.demoDoesNotParse
         }
-        session.voterPIN = SecretHash(secret: "246810", salt: Array(repeating: 7, count: 16), rounds: 10).description
+        session.voterPIN = ScreenFixtures.pinHash
         return (session, text)
     }
 
@@ -53,6 +53,9 @@ import Testing
                 if let action = ModeratorKeyMap.action(for: key, in: runner.state, size: size) {
                     runner.send(action)
                 }
+                draw()
+                // As the app loop does: work put off until the screen said so (a PIN check), then the frame after it.
+                runner.performDeferredWork()
                 draw()
             }
         }

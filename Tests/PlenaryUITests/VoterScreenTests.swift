@@ -33,7 +33,7 @@ import Testing
             PollDefinition(id: "format", question: "Format?", type: .single, options: ["Physical", "Online"]),
             PollDefinition(id: "word", question: "One word?", type: .open),
         ]
-        session.voterPIN = SecretHash(secret: "246810", salt: Array(repeating: 7, count: 16), rounds: 10).description
+        session.voterPIN = ScreenFixtures.pinHash
         var state = ScreenFixtures.state(session, now: ScreenFixtures.at(12, 0), [
             (ScreenFixtures.at(12, 0), .poll(.open(poll: "format"))), (ScreenFixtures.at(12, 0), .poll(.open(poll: "word"))),
         ])

@@ -14,7 +14,7 @@ public enum VoterScreen {
         let body = (x: 2, y: 2, width: size.columns - 4, height: size.rows - 5)
 
         if voter.isCheckingPIN {
-            centred(["Moderator PIN", "", "Checking, one moment"], into: &grid, styles: [.title, .normal, .dim])
+            centred(["Moderator PIN", "", "Checking, one moment"], into: &grid, styles: [.title, .normal, .dim], glyphs: glyphs)
         } else if let entry = voter.pinEntry {
             centred(["Moderator PIN", "", String(repeating: "*", count: entry.characters.count) + "_", "",
                      "Enter to check   Esc to go back"], into: &grid, styles: [.title, .normal, .key, .normal, .dim], glyphs: glyphs)
