@@ -54,16 +54,16 @@ struct RunCommand: ParsableCommand {
         var (session, sessionPath) = try SessionLoading.load(file)
         if let pinHash {
             guard SecretHash(text: pinHash) != nil else {
-                throw ValidationError("--pin-hash is not a PIN hash: use the line `plenary pin` prints")
+                throw UsageError.report("--pin-hash is not a PIN hash: use the line `plenary pin` prints", for: Self.self)
             }
             session.voterPIN = pinHash
         }
         if let group, !session.groups.contains(where: { $0.id == group }) {
             let known = session.groups.map(\.id).joined(separator: ", ")
-            throw ValidationError("no working group \"\(group)\" in this session\(known.isEmpty ? "" : " (groups: \(known))")")
+            throw UsageError.report("no working group \"\(group)\" in this session\(known.isEmpty ? "" : " (groups: \(known))")", for: Self.self)
         }
         if voter, session.voterPIN == nil {
-            throw ValidationError("--voter needs the moderator PIN: add voter_pin to the session file or pass --pin-hash (make one with `plenary pin`)")
+            throw UsageError.report("--voter needs the moderator PIN: add voter_pin to the session file or pass --pin-hash (make one with `plenary pin`)", for: Self.self)
         }
         guard case .success(let plan) = PlannedAgenda.plan(session) else {
             // The loader already checks the plan; this only guards against a loader bug.
