@@ -49,6 +49,16 @@ import Testing
         #expect(reopened.messages == ["Resumed from the journal: 4 recorded actions."])
     }
 
+    @Test func oneRecordedActionIsSaidInTheSingular() {
+        let fs = MemoryFileSystem()
+        let clock = ManualClock(Fixtures.at(12, 0))
+        let first = runner(fs, clock)
+        first.send(.command(.start))
+        first.close()
+        guard case .success(let reopened) = open(fs, at: clock.now()) else { Issue.record("reopen failed"); return }
+        #expect(reopened.messages == ["Resumed from the journal: 1 recorded action."])
+    }
+
     @Test func aTornTailIsCutOffAfterKeepingACopy() {
         let fs = MemoryFileSystem()
         let clock = ManualClock(Fixtures.at(12, 0))

@@ -86,9 +86,9 @@ public enum WorkshopStore {
                             try fileSystem.copy(files.journalPath, to: aside)
                             try fileSystem.truncate(files.journalPath, to: contents.intactLength)
                         } catch { throw .storage(error) }
-                        messages.append("Recovered \(contents.commands.count) records; an incomplete last record (\(contents.damagedTailLength) bytes, never acknowledged) was cut off. The original journal is kept as \(aside).")
+                        messages.append("Recovered \(CountedNoun.phrase(contents.commands.count, "record")); an incomplete last record (\(contents.damagedTailLength) bytes, never acknowledged) was cut off. The original journal is kept as \(aside).")
                     } else if !contents.commands.isEmpty {
-                        messages.append("Resumed from the journal: \(contents.commands.count) recorded actions.")
+                        messages.append("Resumed from the journal: \(CountedNoun.phrase(contents.commands.count, "recorded action")).")
                     }
                     state.recordID = contents.header.recordID
                     for entry in contents.commands {
