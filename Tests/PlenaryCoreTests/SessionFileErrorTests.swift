@@ -30,6 +30,39 @@ struct SessionFileErrorTests {
         ])
     }
 
+    /// A bad `fixed` value or an unreadable duration no longer hides the agenda's other timing problems: every
+    /// one is reported in one pass, in file order, and nothing is said about times an unreadable value hides.
+    @Test func timingProblemsAreAllReportedDespiteUnreadableValues() {
+        let yaml = """
+            plenary: 1
+            title: Several problems
+            agenda:
+              - title: Welcome
+                start: "09:00"
+                duration: 30
+              - title: Talk
+              - title: Coffee
+                duration: 15
+              - title: Lunch
+                fixed: maybe
+                start: "12:00"
+                duration: 60
+              - title: Panel
+                start: "12:30"
+                duration: 45
+              - title: Wrap-up
+                duration: soon
+              - title: Drinks
+            """
+        #expect(Self.errors(yaml) == [
+            "t.yaml:7:5: agenda[1].duration: needs a duration: the next slot has no start time",
+            #"t.yaml:11:12: agenda[3].fixed: expected true or false, found "maybe""#,
+            "t.yaml:15:5: agenda[4].start: starts at 12:30 but the previous slot runs until 13:00 (30 min overlap)",
+            #"t.yaml:18:15: agenda[5].duration: expected minutes (like 45) or a length like "1h30", found "soon""#,
+            "t.yaml:19:5: agenda[6].duration: needs a duration: the next slot has no start time (or give the session an `end` time)",
+        ])
+    }
+
     @Test func unknownKeyInASlotAndEveryOtherErrorInTheSamePass() {
         let yaml = """
             plenary: 1
