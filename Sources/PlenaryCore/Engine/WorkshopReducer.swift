@@ -130,6 +130,12 @@ public enum WorkshopReducer {
                     state.screen = .agenda
                 }
             }
+        case .requestMove(let move):
+            if let slot = fixedSlotStartedEarly(by: move, in: state) {
+                state.screen = .confirmEarlyStart(slot: slot, move: move)
+                return []
+            }
+            return handle(&state, .command(move))
         case .requestQuit:
             state.screen = .confirmQuit
         case .confirmQuit:
@@ -323,6 +329,18 @@ public enum WorkshopReducer {
             break
         }
         return nil
+    }
+
+    /// The fixed slot that `move` would start before its planned time, if any. Only in an anchored agenda (a
+    /// floating one has no clock times), once the workshop runs, and only for a slot's first run: coming back to
+    /// a fixed slot already under way starts nothing early.
+    public static func fixedSlotStartedEarly(by move: WorkshopCommand, in state: WorkshopState) -> Int? {
+        guard state.plan.isAnchored, case .running = state.phase else { return nil }
+        var trial = state
+        guard apply(move, to: &trial, at: state.now) == nil else { return nil }
+        let slot = trial.currentIndex
+        guard slot != state.currentIndex, state.session.agenda[slot].fixed, !state.progress[slot].hasRun else { return nil }
+        return state.now < LiveSchedule(state: state).slots[slot].plannedStart ? slot : nil
     }
 
     private static func notRunning(_ state: WorkshopState) -> String {

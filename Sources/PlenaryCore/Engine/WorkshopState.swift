@@ -78,6 +78,8 @@ public struct WorkshopState: Sendable, Equatable {
         case help
         case confirmQuit
         case confirmEnd
+        /// `move` would start fixed slot `slot` before its planned time: start it now, or keep the current slot.
+        case confirmEarlyStart(slot: Int, move: WorkshopCommand)
         case jumpPicker(selection: Int)
         /// All polls, the current slot's first.
         case pollList(selection: Int)
