@@ -30,7 +30,7 @@ struct RunCommand: ParsableCommand {
             completion: .file(extensions: ["json"]))
     var results: String?
 
-    @Flag(name: .long, help: "Start over: keep the previous journal and results under a dated name.")
+    @Flag(name: .long, help: "Start over: keep the previous journal, results and exported report and CSV files under a dated name (local time).")
     var fresh = false
 
     @Flag(name: .customLong("no-color"), help: "No colours (also when NO_COLOR is set).")
@@ -166,10 +166,18 @@ struct RunCommand: ParsableCommand {
         }
     }
 
-    /// "20261121-224510": sortable, safe in file names.
+    /// "20261121-224510": sortable, safe in file names, in this computer's local time (`TZ` or /etc/localtime), the
+    /// time its file manager and `ls -l` show beside the kept files, not the session's zone or UTC.
     static func stamp(_ instant: Instant) -> String {
-        let calendar = LocalCalendar(timeZoneIdentifier: "UTC")
-        let digits = calendar.iso8601(instant).prefix(19).filter(\.isNumber)
-        return String(digits.prefix(8)) + "-" + String(digits.dropFirst(8))
+        tzset()
+        var seconds = time_t(instant.milliseconds / 1000)
+        var local = tm()
+        guard localtime_r(&seconds, &local) != nil else { return "\(instant.milliseconds / 1000)" }
+        func digits(_ value: Int32, _ width: Int) -> String {
+            let text = String(value)
+            return String(repeating: "0", count: max(0, width - text.count)) + text
+        }
+        return digits(local.tm_year + 1900, 4) + digits(local.tm_mon + 1, 2) + digits(local.tm_mday, 2) + "-"
+            + digits(local.tm_hour, 2) + digits(local.tm_min, 2) + digits(local.tm_sec, 2)
     }
 }
