@@ -284,6 +284,20 @@ import PlenaryCore
         ])
     }
 
+    /// Issue 11, item 18: a clock an hour behind neither stops the header clock nor goes unsaid, at 80 columns.
+    @Test func aClockBehindTheJournalIsSaidAndTheHeaderClockRunsOn() {
+        var state = ScreenFixtures.runningLate
+        let size = TerminalSize(columns: 80, rows: 24)
+        _ = WorkshopReducer.reduce(&state, .tick, now: ScreenFixtures.at(11, 41, 8))
+        var lines = ModeratorScreen.render(state, size: size).lines
+        #expect(lines[0] == " From S3 Benchmarking to Cluster-Led Action          12:41:07   ▼ 3 min behind")
+        #expect(lines[22] == " Computer clock 60 min behind the journal: counting on from 12:41:07.")
+        _ = WorkshopReducer.reduce(&state, .tick, now: ScreenFixtures.at(11, 41, 9))
+        lines = ModeratorScreen.render(state, size: size).lines
+        #expect(lines[0] == " From S3 Benchmarking to Cluster-Led Action          12:41:08   ▼ 3 min behind")
+        #expect(lines[22] == " Computer clock 60 min behind the journal: counting on from 12:41:07.")
+    }
+
     @Test func quitAsksFirst() {
         var state = ScreenFixtures.runningLate
         _ = WorkshopReducer.reduce(&state, .requestQuit, now: state.now)

@@ -29,19 +29,20 @@ public struct ClockCorrection: Sendable, Equatable {
         return max(0, behind)
     }
 
-    /// "The computer's clock is 1 h 5 min behind the journal: times count on from 14:32:05."
+    /// "Computer clock 1 h 5 min behind the journal: counting on from 14:32:05."
     static func warningText(behindMilliseconds: Int64, countingFrom clock: String) -> String {
-        let seconds = behindMilliseconds / 1000
+        let seconds = (behindMilliseconds + 500) / 1000
+        let minutes = (seconds + 30) / 60
         let amount: String
         if seconds < 120 {
             amount = "\(seconds) s"
-        } else if seconds < 2 * 3600 {
-            amount = "\(seconds / 60) min"
-        } else if seconds < 48 * 3600 {
-            amount = "\(seconds / 3600) h \(seconds / 60 % 60) min"
+        } else if minutes < 120 {
+            amount = "\(minutes) min"
+        } else if minutes < 48 * 60 {
+            amount = "\(minutes / 60) h \(minutes % 60) min"
         } else {
-            amount = "\(seconds / 86_400) days"
+            amount = "\((minutes + 720) / 1440) days"
         }
-        return "The computer's clock is \(amount) behind the journal: times count on from \(clock)."
+        return "Computer clock \(amount) behind the journal: counting on from \(clock)."
     }
 }
