@@ -61,7 +61,7 @@ struct NewCommand: ParsableCommand {
                                        slots: slots, slotMinutes: slotMinutes, templates: templates, samplePoll: !noPoll)
         if title == nil && isatty(0) == 1 && isatty(1) == 1 { interview(&scaffold) }
         let problems = scaffold.problems
-        guard problems.isEmpty else { throw ValidationError(problems.joined(separator: "; ")) }
+        guard problems.isEmpty else { throw UsageError.report(problems.joined(separator: "; "), for: Self.self) }
         let text = scaffold.yaml()
         // The file must be one `plenary validate` accepts: a bad date, time or zone is reported against the options.
         let session: Session

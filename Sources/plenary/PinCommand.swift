@@ -21,16 +21,16 @@ struct PinCommand: ParsableCommand {
         if isatty(0) == 1 {
             let first = Self.readHidden("New moderator PIN: ")
             let second = Self.readHidden("Again: ")
-            guard first == second else { throw ValidationError("the two PINs differ") }
+            guard first == second else { throw UsageError.report("the two PINs differ", for: Self.self) }
             pin = first
         } else {
             pin = readLine(strippingNewline: true) ?? ""
         }
         guard pin.count >= SecretHash.pinMinimumLength else {
-            throw ValidationError("a PIN needs at least \(SecretHash.pinMinimumLength) characters")
+            throw UsageError.report("a PIN needs at least \(SecretHash.pinMinimumLength) characters", for: Self.self)
         }
         guard pin.count <= SecretHash.pinMaximumLength else {
-            throw ValidationError("a PIN can have at most \(SecretHash.pinMaximumLength) characters (the voter screen's prompt takes no more)")
+            throw UsageError.report("a PIN can have at most \(SecretHash.pinMaximumLength) characters (the voter screen's prompt takes no more)", for: Self.self)
         }
         let hash = SecretHash.pin(pin, salt: WorkshopRunner.systemRandomBytes(16))
         print("voter_pin: \"\(hash)\"")

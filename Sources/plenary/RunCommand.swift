@@ -30,7 +30,7 @@ struct RunCommand: ParsableCommand {
             completion: .file(extensions: ["json"]))
     var results: String?
 
-    @Flag(name: .long, help: "Start over: keep the previous journal and results under a dated name.")
+    @Flag(name: .long, help: "Start over: keep the previous journal, results and exported report and CSV files under a dated name (local time).")
     var fresh = false
 
     @Flag(name: .customLong("no-color"), help: "No colours (also when NO_COLOR is set).")
@@ -54,16 +54,16 @@ struct RunCommand: ParsableCommand {
         var (session, sessionPath) = try SessionLoading.load(file)
         if let pinHash {
             if case .failure(let problem) = SecretHash.parse(pinHash) {
-                throw ValidationError("--pin-hash: \(problem.message)")
+                throw UsageError.report("--pin-hash: \(problem.message)", for: Self.self)
             }
             session.voterPIN = pinHash
         }
         if let group, !session.groups.contains(where: { $0.id == group }) {
             let known = session.groups.map(\.id).joined(separator: ", ")
-            throw ValidationError("no working group \"\(group)\" in this session\(known.isEmpty ? "" : " (groups: \(known))")")
+            throw UsageError.report("no working group \"\(group)\" in this session\(known.isEmpty ? "" : " (groups: \(known))")", for: Self.self)
         }
         if voter, session.voterPIN == nil {
-            throw ValidationError("--voter needs the moderator PIN: add voter_pin to the session file or pass --pin-hash (make one with `plenary pin`)")
+            throw UsageError.report("--voter needs the moderator PIN: add voter_pin to the session file or pass --pin-hash (make one with `plenary pin`)", for: Self.self)
         }
         guard case .success(let plan) = PlannedAgenda.plan(session) else {
             // The loader already checks the plan; this only guards against a loader bug.
@@ -180,10 +180,18 @@ struct RunCommand: ParsableCommand {
         }
     }
 
-    /// "20261121-224510": sortable, safe in file names.
+    /// "20261121-224510": sortable, safe in file names, in this computer's local time (`TZ` or /etc/localtime), the
+    /// time its file manager and `ls -l` show beside the kept files, not the session's zone or UTC.
     static func stamp(_ instant: Instant) -> String {
-        let calendar = LocalCalendar(timeZoneIdentifier: "UTC")
-        let digits = calendar.iso8601(instant).prefix(19).filter(\.isNumber)
-        return String(digits.prefix(8)) + "-" + String(digits.dropFirst(8))
+        tzset()
+        var seconds = time_t(instant.milliseconds / 1000)
+        var local = tm()
+        guard localtime_r(&seconds, &local) != nil else { return "\(instant.milliseconds / 1000)" }
+        func digits(_ value: Int32, _ width: Int) -> String {
+            let text = String(value)
+            return String(repeating: "0", count: max(0, width - text.count)) + text
+        }
+        return digits(local.tm_year + 1900, 4) + digits(local.tm_mon + 1, 2) + digits(local.tm_mday, 2) + "-"
+            + digits(local.tm_hour, 2) + digits(local.tm_min, 2) + digits(local.tm_sec, 2)
     }
 }

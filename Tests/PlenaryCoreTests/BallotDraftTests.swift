@@ -20,6 +20,13 @@ import Testing
         #expect(draft.ballot(for: poll) == .single(option: 2))
     }
 
+    @Test func oneAllowedPickIsSaidInTheSingular() {
+        let poll = poll(.multiple, maxPicks: 1)
+        var draft = BallotDraft(poll: poll)
+        for digit in [1, 2] { draft.apply(.digit(digit), poll: poll) }
+        #expect(draft.refusal == "At most 1 pick: untick one first.")
+    }
+
     @Test func multipleChoiceRespectsMaxPicks() {
         let poll = poll(.multiple, maxPicks: 2)
         var draft = BallotDraft(poll: poll)

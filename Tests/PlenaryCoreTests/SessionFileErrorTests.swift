@@ -30,6 +30,91 @@ struct SessionFileErrorTests {
         ])
     }
 
+    /// The commonest YAML slips get plain words and the fix, not libyaml's "mapping values are not allowed in
+    /// this context" or "found a tab character that violates indentation".
+    @Test func anUnquotedColonInAValueSaysToQuoteIt() {
+        let yaml = """
+            plenary: 1
+            title: Workshop: the future of clusters
+            agenda:
+              - {title: A, duration: 5}
+            """
+        #expect(Self.errors(yaml) == [
+            #"t.yaml:2:16: syntax error: ": " inside a value starts a new key: put the value in quotes, like title: "Workshop: the future of clusters""#,
+        ])
+        let inASlot = """
+            plenary: 1
+            title: T
+            agenda:
+              - title: Keynote: "Regions" today
+                duration: 5
+            """
+        #expect(Self.errors(inASlot) == [
+            #"t.yaml:4:19: syntax error: ": " inside a value starts a new key: put the value in quotes, like title: "Keynote: \"Regions\" today""#,
+        ])
+    }
+
+    @Test func aTabInTheIndentationSaysSo() {
+        let yaml = "plenary: 1\ntitle: T\nagenda:\n  - title: A\n\tduration: 5\n"
+        #expect(Self.errors(yaml) == [
+            "t.yaml:5:1: syntax error: a tab in the indentation: YAML indents with spaces only (replace the tab with spaces)",
+        ])
+    }
+
+    /// Lengths as people write them in an agenda are read, not refused; `9:00` stays a time (scalars are read as
+    /// written, never as YAML 1.1 sexagesimal numbers).
+    @Test func lengthsWithUnitWordsAndShortTimesAreRead() throws {
+        let yaml = """
+            plenary: 1
+            title: T
+            agenda:
+              - {title: A, start: 9:00, duration: 30min}
+              - {title: B, duration: 30 mins}
+              - {title: C, duration: 1 hour 30 min}
+              - {title: D, duration: 2 hrs}
+              - {title: E, duration: 45 apples}
+            """
+        #expect(Self.errors(yaml) == [
+            #"t.yaml:8:26: agenda[4].duration: expected minutes (like 45) or a length like "1h30", found "45 apples""#,
+        ])
+        let valid = try SessionFile.parse(yaml: yaml.replacingOccurrences(of: "45 apples", with: "45"), file: "t.yaml").get()
+        #expect(valid.agenda.map(\.durationMinutes) == [30, 30, 90, 120, 45])
+        #expect(valid.agenda[0].start == TimeOfDay(minutes: 9 * 60))
+    }
+
+    /// A bad `fixed` value or an unreadable duration no longer hides the agenda's other timing problems: every
+    /// one is reported in one pass, in file order, and nothing is said about times an unreadable value hides.
+    @Test func timingProblemsAreAllReportedDespiteUnreadableValues() {
+        let yaml = """
+            plenary: 1
+            title: Several problems
+            agenda:
+              - title: Welcome
+                start: "09:00"
+                duration: 30
+              - title: Talk
+              - title: Coffee
+                duration: 15
+              - title: Lunch
+                fixed: maybe
+                start: "12:00"
+                duration: 60
+              - title: Panel
+                start: "12:30"
+                duration: 45
+              - title: Wrap-up
+                duration: soon
+              - title: Drinks
+            """
+        #expect(Self.errors(yaml) == [
+            "t.yaml:7:5: agenda[1].duration: needs a duration: the next slot has no start time",
+            #"t.yaml:11:12: agenda[3].fixed: expected true or false, found "maybe""#,
+            "t.yaml:15:5: agenda[4].start: starts at 12:30 but the previous slot runs until 13:00 (30 min overlap)",
+            #"t.yaml:18:15: agenda[5].duration: expected minutes (like 45) or a length like "1h30", found "soon""#,
+            "t.yaml:19:5: agenda[6].duration: needs a duration: the next slot has no start time (or give the session an `end` time)",
+        ])
+    }
+
     @Test func unknownKeyInASlotAndEveryOtherErrorInTheSamePass() {
         let yaml = """
             plenary: 1

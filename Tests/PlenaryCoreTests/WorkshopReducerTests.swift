@@ -35,6 +35,58 @@ import Testing
         #expect(state.notice?.text == "This is the last slot: press E to end the workshop.")
     }
 
+    /// Issue 11, item 16: a fixed slot never starts before its planned time unless the moderator says so.
+    @Test func movingIntoAFixedSlotBeforeItsTimeAsksFirst() {
+        var state = Fixtures.state(Fixtures.sevilla(), now: Fixtures.at(12, 0))
+        Fixtures.run(&state, [(Fixtures.at(12, 0), .start), (Fixtures.at(12, 30), .next), (Fixtures.at(12, 40), .next)])
+        // Working groups end at 13:00; lunch is planned at 13:15.
+        let before = state
+        #expect(WorkshopReducer.reduce(&state, .requestMove(.next), now: Fixtures.at(13, 0)).isEmpty)
+        #expect(state.screen == .confirmEarlyStart(slot: 3, move: .next))
+        #expect(state.currentIndex == 2 && state.progress == before.progress && state.recordedCommands == 3)
+        // n or Esc: the working groups run on.
+        _ = WorkshopReducer.reduce(&state, .dismissOverlay, now: Fixtures.at(13, 0, 5))
+        #expect(state.screen == .agenda && state.currentIndex == 2)
+        // A jump asks the same way.
+        _ = WorkshopReducer.reduce(&state, .requestMove(.jump(slot: 3)), now: Fixtures.at(13, 1))
+        #expect(state.screen == .confirmEarlyStart(slot: 3, move: .jump(slot: 3)))
+        // y: the moderator decided; lunch starts now.
+        #expect(WorkshopReducer.reduce(&state, .command(.jump(slot: 3)), now: Fixtures.at(13, 2)) == [.appendJournal(.jump(slot: 3)), .saveResults])
+        #expect(state.currentIndex == 3 && state.screen == .agenda)
+        #expect(state.progress[3].runs == [.init(start: Fixtures.at(13, 2), end: nil)])
+    }
+
+    @Test func aFixedSlotAtOrAfterItsTimeOrAlreadyUnderWayStartsWithoutAsking() {
+        var state = Fixtures.state(Fixtures.sevilla(), now: Fixtures.at(12, 0))
+        Fixtures.run(&state, [(Fixtures.at(12, 0), .start), (Fixtures.at(12, 30), .next), (Fixtures.at(12, 40), .next)])
+        var onTime = state
+        #expect(WorkshopReducer.reduce(&onTime, .requestMove(.next), now: Fixtures.at(13, 15)) == [.appendJournal(.next), .saveResults])
+        #expect(onTime.currentIndex == 3)
+        // Lunch started early once, then back to the groups: returning to lunch starts nothing early.
+        Fixtures.run(&state, [(Fixtures.at(13, 0), .next), (Fixtures.at(13, 3), .previous)])
+        #expect(WorkshopReducer.reduce(&state, .requestMove(.next), now: Fixtures.at(13, 5)) == [.appendJournal(.next), .saveResults])
+        #expect(state.currentIndex == 3)
+        // Other slots, and moves that are refused, never ask.
+        var early = Fixtures.state(Fixtures.sevilla(), now: Fixtures.at(11, 0))
+        Fixtures.run(&early, [(Fixtures.at(11, 0), .start)])
+        #expect(WorkshopReducer.reduce(&early, .requestMove(.next), now: Fixtures.at(11, 1)) == [.appendJournal(.next), .saveResults])
+        #expect(WorkshopReducer.reduce(&early, .requestMove(.jump(slot: 9)), now: Fixtures.at(11, 2)).isEmpty)
+        #expect(early.screen == .agenda)
+    }
+
+    @Test func aFloatingAgendaHasNoClockTimesSoNeverAsks() {
+        var session = Fixtures.sevilla()
+        session.agenda = session.agenda.map { slot in
+            var slot = slot
+            slot.start = nil
+            slot.durationMinutes = slot.durationMinutes ?? 10
+            return slot
+        }
+        var state = Fixtures.state(session, now: Fixtures.at(12, 0))
+        Fixtures.run(&state, [(Fixtures.at(12, 0), .start)])
+        #expect(WorkshopReducer.reduce(&state, .requestMove(.jump(slot: 3)), now: Fixtures.at(12, 1)) == [.appendJournal(.jump(slot: 3)), .saveResults])
+    }
+
     @Test func previousSoonAfterNextUndoesIt() {
         var state = Fixtures.state(Fixtures.sevilla(), now: Fixtures.at(12, 0))
         Fixtures.run(&state, [(Fixtures.at(12, 0), .start), (Fixtures.at(12, 10), .next), (Fixtures.at(12, 10, 20), .previous)])

@@ -52,6 +52,16 @@ import Testing
         #expect(reopened.messages == ["Resumed from the journal: 4 recorded actions."])
     }
 
+    @Test func oneRecordedActionIsSaidInTheSingular() {
+        let fs = MemoryFileSystem()
+        let clock = ManualClock(Fixtures.at(12, 0))
+        let first = runner(fs, clock)
+        first.send(.command(.start))
+        first.close()
+        guard case .success(let reopened) = open(fs, at: clock.now()) else { Issue.record("reopen failed"); return }
+        #expect(reopened.messages == ["Resumed from the journal: 1 recorded action."])
+    }
+
     @Test func aTornTailIsCutOffAfterKeepingACopy() {
         let fs = MemoryFileSystem()
         let clock = ManualClock(Fixtures.at(12, 0))
@@ -92,6 +102,55 @@ import Testing
         #expect(opened.state.recordedCommands == 0)
         #expect(fs.files["w/sevilla.STAMP.journal.jsonl"] == oldJournal)
         #expect(fs.files["w/sevilla.STAMP.results.json"] != nil)
+    }
+
+    /// Issue 11, item 19: the report and CSV files exported from the old record go aside with it, under the same
+    /// stamp, and one line that fits the status line at 80 columns says where.
+    @Test func freshKeepsTheExportsWithTheRecordInOneLineThatFits80Columns() throws {
+        let fs = MemoryFileSystem()
+        let clock = ManualClock(Fixtures.at(12, 0))
+        let first = runner(fs, clock)
+        first.send(.command(.start))
+        first.send(.export)
+        first.close()
+        let exported = fs.files.keys.filter { $0.hasSuffix(".csv") || $0.contains(".report.") }.sorted()
+        #expect(exported == ["w/sevilla.report.html", "w/sevilla.report.md"])
+        // CSV files of polls and templates the old record had, a group laptop's files, another session's: only the
+        // first are this record's.
+        for name in ["sevilla.polls.csv", "sevilla.poll-q1.csv", "sevilla.poll-q1-words.csv", "sevilla.template-swot.csv",
+                     "sevilla.wg2.report.md", "sevilla.wg2.poll-q1.csv", "sevilla.wg2.results.json", "sevilla.notes.md",
+                     "other.report.md", "sevilla.STAMP.report.md"] {
+            fs.files["w/" + name] = Array(name.utf8)
+        }
+        guard case .success(let opened) = open(fs, at: clock.now(), fresh: true) else { Issue.record("fresh failed"); return }
+        let kept = fs.files.keys.filter { $0.contains(".STAMP-2.") }.sorted()
+        #expect(kept == ["w/sevilla.STAMP-2.journal.jsonl", "w/sevilla.STAMP-2.poll-q1-words.csv", "w/sevilla.STAMP-2.poll-q1.csv",
+                         "w/sevilla.STAMP-2.polls.csv", "w/sevilla.STAMP-2.report.html", "w/sevilla.STAMP-2.report.md",
+                         "w/sevilla.STAMP-2.results.json", "w/sevilla.STAMP-2.template-swot.csv"])
+        for name in ["sevilla.wg2.report.md", "sevilla.wg2.poll-q1.csv", "sevilla.wg2.results.json", "sevilla.notes.md",
+                     "other.report.md", "sevilla.STAMP.report.md"] {
+            #expect(fs.files["w/" + name] == Array(name.utf8), "\(name) was moved")
+        }
+        #expect(opened.messages == ["Kept 8 old files as sevilla.STAMP-2.*"])
+        #expect(opened.messages.allSatisfy { $0.terminalWidth <= 79 })
+    }
+
+    @Test func aLongSessionNameIsShortenedToAPatternThatStillMatches() throws {
+        let name = "s3p-industry-and-interreg-europe-policy-learning-platform-rovaniemi"
+        let files = WorkshopFiles(sessionPath: "w/\(name).yaml", group: "wg2")
+        let fs = MemoryFileSystem()
+        fs.files[files.resultsPath] = Array("{}".utf8)
+        fs.files["w/\(name).wg2.report.md"] = Array("old".utf8)
+        let session = Fixtures.sevilla()
+        guard case .success(let plan) = PlannedAgenda.plan(session),
+              case .success(let opened) = WorkshopStore.open(session: session, plan: plan, files: files, fileSystem: fs,
+                                                             now: Fixtures.at(12, 0), stamp: "20250311-120000", fresh: true,
+                                                             newRecordID: "r") else { Issue.record("fresh failed"); return }
+        let message = try #require(opened.messages.first)
+        #expect(message.terminalWidth == 79)
+        #expect(message == "Kept 2 old files as s3p-industry-and-interreg-europe-policy-*.20250311-120000.*")
+        let kept = fs.files.keys.filter { $0.contains(".20250311-120000.") }.sorted()
+        #expect(kept == ["w/\(name).wg2.20250311-120000.report.md", "w/\(name).wg2.20250311-120000.results.json"])
     }
 
     @Test func aJournalForAnotherAgendaIsRefused() {

@@ -100,26 +100,47 @@ struct ModeratorEndToEndTests {
         #expect(try again.quitPlenary() == 0)
     }
 
-    @Test func freshKeepsThePreviousRecord() throws {
+    /// Issue 11, item 19: `--fresh` keeps the journal, the results and what `e` exported under one stamp in this
+    /// computer's local time (here UTC+14, so a UTC stamp is a different day), and says so in one line at 80 columns.
+    @Test func freshKeepsThePreviousRecordAndItsExportsUnderALocalStamp() throws {
         let (folder, file) = try Self.copySession("demo.yaml")
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let plenary = try TmuxPane.plenaryExecutable.path
-        let first = try TmuxPane(command: [plenary, "run", file])
+        let zone = ["TZ": "Pacific/Kiritimati"]
+        let first = try TmuxPane(command: [plenary, "run", file], columns: 80, rows: 24, environment: zone)
         try first.waitFor("Press Space")
         try first.sendKeys("Space")
         try first.waitFor("1 action recorded")
+        try first.sendText("e")
+        try first.waitFor("Exported to")
         try first.kill(signal: SIGKILL)
         first.close()
+        let before = Set(try FileManager.default.contentsOfDirectory(atPath: folder)).subtracting(["demo.yaml"])
+        #expect(before.contains("demo.report.md") && before.contains("demo.polls.csv"), "\(before)")
 
-        let second = try TmuxPane(command: [plenary, "run", file, "--fresh"])
+        let second = try TmuxPane(command: [plenary, "run", file, "--fresh"], columns: 80, rows: 24, environment: zone)
         defer { second.close() }
-        try second.waitFor("Kept the previous")
-        try second.waitFor("Press Space")
+        try second.waitFor("old files as demo.")
+        let screen = try second.capture()
+        let after = try FileManager.default.contentsOfDirectory(atPath: folder)
+        let kept = after.filter { $0.hasPrefix("demo.") && $0.dropFirst(5).first?.isNumber == true }.sorted()
+        // Every old file, and nothing else, moved under the same stamp.
+        let stamp = try #require(kept.first.map { String($0.dropFirst(5).prefix(15)) })
+        #expect(kept == before.map { "demo.\(stamp)." + $0.dropFirst(5) }.sorted())
+        #expect(!after.contains("demo.report.md") && !after.contains("demo.polls.csv"))
+        // The whole message is on the status line at 80 columns, not cut with an ellipsis.
+        let line = try #require(screen.split(separator: "\n").first { $0.contains("old files as") })
+        #expect(line.trimmingCharacters(in: .whitespaces) == "Kept \(before.count) old files as demo.\(stamp).*", "\(line)")
+        #expect(line.count <= 80)
+        // The stamp is the local time in the pane's zone, within a minute of now.
+        let format = DateFormatter()
+        format.dateFormat = "yyyyMMdd-HHmmss"
+        format.timeZone = TimeZone(identifier: "Pacific/Kiritimati")
+        let stamped = try #require(format.date(from: stamp))
+        #expect(abs(stamped.timeIntervalSinceNow) < 60, "\(stamp) is not local time in Kiritimati")
         try second.sendText("q")
         try second.sendText("y")
         #expect(try second.waitForExit() == 0)
-        let kept = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".journal.jsonl") }
-        #expect(kept.count == 2, "\(kept)")
     }
 
     @Test func validateReportsEveryProblemWithFileLineAndColumn() throws {

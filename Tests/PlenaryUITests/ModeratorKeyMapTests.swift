@@ -16,10 +16,10 @@ import PlenaryCore
 
     @Test func lettersAndArrowsMoveThroughTheAgenda() {
         let state = ScreenFixtures.runningLate
-        #expect(action(.character("n"), state) == .command(.next))
-        #expect(action(.right, state) == .command(.next))
-        #expect(action(.character("p"), state) == .command(.previous))
-        #expect(action(.left, state) == .command(.previous))
+        #expect(action(.character("n"), state) == .requestMove(.next))
+        #expect(action(.right, state) == .requestMove(.next))
+        #expect(action(.character("p"), state) == .requestMove(.previous))
+        #expect(action(.left, state) == .requestMove(.previous))
         #expect(action(.character("+"), state) == .command(.adjust(slot: 2, seconds: 60)))
         #expect(action(.character("-"), state) == .command(.adjust(slot: 2, seconds: -60)))
         #expect(action(.character("g"), state) == .openJumpPicker)
@@ -49,6 +49,12 @@ import PlenaryCore
         #expect(action(.character(" "), state) == nil)
         _ = WorkshopReducer.reduce(&state, .requestEnd, now: state.now)
         #expect(action(.character("y"), state) == .command(.end))
+        state.screen = .confirmEarlyStart(slot: 6, move: .jump(slot: 6))
+        #expect(action(.character("y"), state) == .command(.jump(slot: 6)))
+        #expect(action(.character("Y"), state) == .command(.jump(slot: 6)))
+        #expect(action(.character("n"), state) == .dismissOverlay)
+        #expect(action(.escape, state) == .dismissOverlay)
+        #expect(action(.enter, state) == nil)
     }
 
     @Test func thePickerChoosesWithArrowsDigitsAndEnter() {
@@ -59,7 +65,7 @@ import PlenaryCore
         #expect(action(.character("5"), state) == .setJumpSelection(4))
         #expect(action(.enter, state) == .dismissOverlay)
         _ = WorkshopReducer.reduce(&state, .setJumpSelection(4), now: state.now)
-        #expect(action(.enter, state) == .command(.jump(slot: 4)))
+        #expect(action(.enter, state) == .requestMove(.jump(slot: 4)))
         #expect(action(.escape, state) == .dismissOverlay)
     }
 }

@@ -385,6 +385,56 @@ import PlenaryCore
         #expect(!grid.cells.contains { $0.text.unicodeScalars.contains { $0.value == 0x1B } })
     }
 
+    /// Issue 11, item 16: `n` at 13:12 on the wrap-up, with the fixed lunch planned at 13:30.
+    @Test func startingAFixedSlotEarlyAsksFirst() {
+        var state = ScreenFixtures.state(now: ScreenFixtures.at(13, 12), [
+            (ScreenFixtures.at(12, 0), .start), (ScreenFixtures.at(12, 30), .next), (ScreenFixtures.at(12, 35), .next),
+            (ScreenFixtures.at(12, 40), .next), (ScreenFixtures.at(12, 45), .next), (ScreenFixtures.at(13, 0), .next),
+        ])
+        _ = WorkshopReducer.reduce(&state, .requestMove(.next), now: state.now)
+        let grid = ModeratorScreen.render(state, size: TerminalSize(columns: 80, rows: 24))
+        expectLines(grid, [
+            " From S3 Benchmarking to Cluster-Led Action          13:12:00   ▲ 18 min ahead",
+            " WIDEX & IRM-HUB Workshop on Regional Cooperation · Sevilla · 2025-03-11",
+            "────────────────────────────────────────────────────────────────────────────────",
+            " AGENDA                         │ NOW · Wrap-up                        slot 6/7",
+            " ✓ 12:00 Workshop registration.…│ Wrap-up and conclusions",
+            " ✓ 12:30 Welcome and objectives │ Planned 13:20–13:30 (10 min) · started 13:00",
+            " ✓ 12:35 IRM-HUB framing: S3 be…│",
+            " ✓ 12:40 WIDEX framing: industr…│      ███ ███   ███ ███",
+            " ✓ 12:45 Working g┌─ Start a fixed slot early? ─────────────┐",
+            " ▶ 13:00 Wrap-up a│                                         │",
+            "   13:30 Networkin│ Networking lunch                        │",
+            "                  │ is planned at 13:30, 18 min from now.   │",
+            "                  │                                         │",
+            "                  │ y start it now   n or Esc not yet       │d 12:00",
+            "                  └─────────────────────────────────────────┘",
+            "                                │",
+            "                                │",
+            "                                │",
+            "                                │",
+            "                                │ Next  13:30  Networking lunch",
+            "                                │ Day ends 15:00, planned 15:00 (on time)",
+            "────────────────────────────────────────────────────────────────────────────────",
+            " 6 actions recorded",
+            " Space start/pause  n/→ next  p/← back  ? help  q quit  +/- 1 min  g jump  E end",
+        ])
+    }
+
+    /// Issue 11, item 18: a clock an hour behind neither stops the header clock nor goes unsaid, at 80 columns.
+    @Test func aClockBehindTheJournalIsSaidAndTheHeaderClockRunsOn() {
+        var state = ScreenFixtures.runningLate
+        let size = TerminalSize(columns: 80, rows: 24)
+        _ = WorkshopReducer.reduce(&state, .tick, now: ScreenFixtures.at(11, 41, 8))
+        var lines = ModeratorScreen.render(state, size: size).lines
+        #expect(lines[0] == " From S3 Benchmarking to Cluster-Led Action          12:41:07   ▼ 3 min behind")
+        #expect(lines[22] == " Computer clock 60 min behind the journal: counting on from 12:41:07.")
+        _ = WorkshopReducer.reduce(&state, .tick, now: ScreenFixtures.at(11, 41, 9))
+        lines = ModeratorScreen.render(state, size: size).lines
+        #expect(lines[0] == " From S3 Benchmarking to Cluster-Led Action          12:41:08   ▼ 3 min behind")
+        #expect(lines[22] == " Computer clock 60 min behind the journal: counting on from 12:41:07.")
+    }
+
     @Test func quitAsksFirst() {
         var state = ScreenFixtures.runningLate
         _ = WorkshopReducer.reduce(&state, .requestQuit, now: state.now)

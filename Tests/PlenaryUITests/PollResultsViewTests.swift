@@ -204,6 +204,26 @@ import PlenaryCore
         #expect(grid.styleLines[12].contains("dddddddddddddd"))
     }
 
+    /// Answers A–Z whatever their case and accents ("apple" is not sent after "Zebra").
+    @Test func answersAreSortedIgnoringCaseAndAccents() {
+        let answers = ["banana", "Zebra", "éclair", "apple", "Échelle", "ocean", "Ölmühle"]
+        let grid = render(F.clusterRole, PollResults(ballotCount: 7, rows: [], answers: answers), width: 40, height: 12)
+        expectLines(grid, [
+            "What should be the primary focus and the",
+            "role of clusters in contributing to Sma…",
+            "7 ballots",
+            "",
+            "Answers (A–Z)",
+            "• apple",
+            "• banana",
+            "• Échelle",
+            "• éclair",
+            "• ocean",
+            "• Ölmühle",
+            "• Zebra",
+        ])
+    }
+
     // MARK: - Regions, narrow and ASCII
 
     /// Open text below 70 columns: terms, then answers; the answer that does not fit whole is cut.

@@ -7,6 +7,9 @@ public enum WorkshopAction: Sendable, Equatable {
     case showHelp
     /// Closes whatever overlay is open (help, picker, confirmation).
     case dismissOverlay
+    /// A move between slots asked for on the agenda (next, back, a jump): it asks first when it would start a fixed
+    /// slot before its planned time, and otherwise records the command at once.
+    case requestMove(WorkshopCommand)
     case requestQuit
     case confirmQuit
     case requestEnd

@@ -5,11 +5,35 @@ public enum WorkshopReducer {
     /// How long an informational notice stays on screen.
     public static let noticeSeconds: Int64 = 6
 
-    public static func reduce(_ state: inout WorkshopState, _ action: WorkshopAction, now: Instant) -> [Effect] {
-        state.now = max(state.now, now)
+    /// - Parameter reading: the runner's clock. Corrected by `state.clockCorrection` so time never runs backwards.
+    public static func reduce(_ state: inout WorkshopState, _ action: WorkshopAction, now reading: Instant) -> [Effect] {
+        let behind = state.clockCorrection.advance(&state.now, to: reading)
         if let notice = state.notice, let until = notice.until, until <= state.now {
             state.notice = nil
         }
+        let noticeBefore = state.notice
+        let effects = handle(&state, action)
+        if behind >= ClockCorrection.warningThresholdMilliseconds, !state.clockCorrection.warned {
+            warnAboutClock(&state, behindMilliseconds: behind, alongside: state.notice == noticeBefore ? nil : state.notice)
+        }
+        return effects
+    }
+
+    /// Tells the moderator once that the clock is behind; a message from the same action follows the warning.
+    private static func warnAboutClock(_ state: inout WorkshopState, behindMilliseconds: Int64, alongside other: Notice?) {
+        let warning = ClockCorrection.warningText(behindMilliseconds: behindMilliseconds,
+                                                  countingFrom: state.calendar.clockTimeWithSeconds(state.now))
+        state.clockCorrection.warned = true
+        state.clockCorrection.warning = warning
+        let level: Notice.Level = other?.level == .error ? .error : .warning
+        // Stays until the moderator's next recorded action: a timing tool whose clock is wrong must be noticed.
+        state.notice = Notice(text: [warning, other?.text].compactMap { $0 }.joined(separator: " "), level: level, until: nil)
+    }
+
+    /// The action at `state.now` (already corrected). Actions that record a command on the way call this, not
+    /// `reduce`, so the clock is corrected once per reading.
+    static func handle(_ state: inout WorkshopState, _ action: WorkshopAction) -> [Effect] {
+        let now = state.now
         switch action {
         case .command(let command):
             if state.isReadOnly {
@@ -108,6 +132,12 @@ public enum WorkshopReducer {
                     state.screen = .agenda
                 }
             }
+        case .requestMove(let move):
+            if let slot = fixedSlotStartedEarly(by: move, in: state) {
+                state.screen = .confirmEarlyStart(slot: slot, move: move)
+                return []
+            }
+            return handle(&state, .command(move))
         case .requestQuit:
             state.screen = .confirmQuit
         case .confirmQuit:
@@ -141,7 +171,12 @@ public enum WorkshopReducer {
                 inform(&state, "Results file saved again.", .success)
             }
         case .notify(let text, let level):
-            inform(&state, text, level)
+            if let warning = state.clockCorrection.warning, let shown = state.notice, shown.text == warning {
+                // The clock warning is still unread: the start-up report ("Resumed from the journal…") joins it.
+                state.notice = Notice(text: warning + " " + text, level: level == .error ? .error : .warning, until: nil)
+            } else {
+                inform(&state, text, level)
+            }
         case .export:
             return [.export]
         case .openPollList:
@@ -170,7 +205,7 @@ public enum WorkshopReducer {
             }
         case .submitBallot:
             guard case .ballot(let draft) = state.screen, let poll = state.poll(draft.pollID) else { break }
-            let effects = reduce(&state, .command(.poll(.cast(poll: poll.id, ballot: draft.ballot(for: poll.definition)))), now: now)
+            let effects = handle(&state, .command(.poll(.cast(poll: poll.id, ballot: draft.ballot(for: poll.definition)))))
             if !effects.isEmpty {
                 state.screen = .poll(id: poll.id)
                 inform(&state, "Ballot recorded: \(state.poll(poll.id)?.ballotCount ?? 0) in this round.", .success)
@@ -187,7 +222,7 @@ public enum WorkshopReducer {
                 var id = "adhoc-\(number)"
                 var suffix = number
                 while state.poll(id) != nil { suffix += 1; id = "adhoc-\(suffix)" }
-                let effects = reduce(&state, .command(.poll(.create(draft.definition(id: id)))), now: now)
+                let effects = handle(&state, .command(.poll(.create(draft.definition(id: id)))))
                 if !effects.isEmpty { inform(&state, "Poll created. Press o to open it.", .success) }
                 return effects
             }
@@ -205,7 +240,7 @@ public enum WorkshopReducer {
             }
         case .submitHandCount:
             guard case .handCount(let draft) = state.screen else { break }
-            let effects = reduce(&state, .command(.poll(.handCount(poll: draft.pollID, counts: draft.counts))), now: now)
+            let effects = handle(&state, .command(.poll(.handCount(poll: draft.pollID, counts: draft.counts))))
             if !effects.isEmpty {
                 state.screen = .poll(id: draft.pollID)
                 inform(&state, "Hand count recorded: \(draft.counts.reduce(0, +)) hands.", .success)
@@ -296,6 +331,18 @@ public enum WorkshopReducer {
             break
         }
         return nil
+    }
+
+    /// The fixed slot that `move` would start before its planned time, if any. Only in an anchored agenda (a
+    /// floating one has no clock times), once the workshop runs, and only for a slot's first run: coming back to
+    /// a fixed slot already under way starts nothing early.
+    public static func fixedSlotStartedEarly(by move: WorkshopCommand, in state: WorkshopState) -> Int? {
+        guard state.plan.isAnchored, case .running = state.phase else { return nil }
+        var trial = state
+        guard apply(move, to: &trial, at: state.now) == nil else { return nil }
+        let slot = trial.currentIndex
+        guard slot != state.currentIndex, state.session.agenda[slot].fixed, !state.progress[slot].hasRun else { return nil }
+        return state.now < LiveSchedule(state: state).slots[slot].plannedStart ? slot : nil
     }
 
     private static func notRunning(_ state: WorkshopState) -> String {

@@ -3,8 +3,10 @@ public struct WorkshopState: Sendable, Equatable {
     public let session: Session
     public let plan: PlannedAgenda
     public let calendar: LocalCalendar
-    /// The last moment the runner reported.
+    /// The last moment the runner reported, corrected so it never runs backwards.
     public var now: Instant
+    /// Added to the runner's clock when it fell behind a time already seen (the journal's last record, say).
+    public var clockCorrection: ClockCorrection
     public var phase: Phase
     /// The slot on screen: running once the workshop started, otherwise the one that will start first.
     public var currentIndex: Int
@@ -46,6 +48,7 @@ public struct WorkshopState: Sendable, Equatable {
         self.plan = plan
         self.calendar = LocalCalendar(timeZoneIdentifier: session.timeZone)
         self.now = now
+        self.clockCorrection = ClockCorrection()
         self.phase = .notStarted
         self.currentIndex = 0
         self.progress = Array(repeating: SlotProgress(), count: session.agenda.count)
@@ -80,6 +83,8 @@ public struct WorkshopState: Sendable, Equatable {
         case help
         case confirmQuit
         case confirmEnd
+        /// `move` would start fixed slot `slot` before its planned time: start it now, or keep the current slot.
+        case confirmEarlyStart(slot: Int, move: WorkshopCommand)
         case jumpPicker(selection: Int)
         /// All polls, the current slot's first.
         case pollList(selection: Int)

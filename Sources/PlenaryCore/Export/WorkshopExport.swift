@@ -15,6 +15,22 @@ public enum WorkshopExport {
         return files
     }
 
+    /// True for a file that `files(for:baseName:)` writes for `baseName`, whatever its polls and templates: what
+    /// `--fresh` sets aside with the record. Ids in these names never hold a dot, so a group's own exports
+    /// (`<base>.<group>.report.md`) and copies already set aside (`<base>.<stamp>.report.md`) never match.
+    public static func isExport(_ name: String, baseName: String) -> Bool {
+        guard name.hasPrefix(baseName + ".") else { return false }
+        let rest = name.dropFirst(baseName.count + 1)
+        if rest == "report.md" || rest == "report.html" || rest == "polls.csv" { return true }
+        guard rest.hasSuffix(".csv") else { return false }
+        let table = rest.dropLast(".csv".count)
+        for prefix in ["poll-", "template-"] where table.hasPrefix(prefix) {
+            let id = table.dropFirst(prefix.count)
+            return !id.isEmpty && id.allSatisfy { $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "-" || $0 == "_") }
+        }
+        return false
+    }
+
     /// The name exports are based on: "sevilla.results.json" → "sevilla", "out.json" → "out".
     public static func baseName(ofResultsFile path: String) -> String {
         var name = WorkshopFiles.fileName(of: path)

@@ -35,7 +35,7 @@ enum GroupScreenReducer {
                                       until: now.adding(seconds: WorkshopReducer.noticeSeconds))
                 return []
             }
-            let effects = WorkshopReducer.reduce(&state, .command(.group(.add(group: id, template: template.id, author: state.role.rawValue))), now: now)
+            let effects = WorkshopReducer.handle(&state, .command(.group(.add(group: id, template: template.id, author: state.role.rawValue))))
             if let entry = state.group(id)?.entries.last, !effects.isEmpty {
                 state.screen = .entry(EntryDraft.open(entry, groupID: id, template: template, fieldIndex: 0))
             }
@@ -47,7 +47,7 @@ enum GroupScreenReducer {
         case .deleteEntry:
             guard case .group(let id, let selection) = state.screen, let group = state.group(id), selection < group.entries.count else { return [] }
             let entryID = group.entries[selection].id
-            let effects = WorkshopReducer.reduce(&state, .command(.group(.delete(group: id, entry: entryID))), now: now)
+            let effects = WorkshopReducer.handle(&state, .command(.group(.delete(group: id, entry: entryID))))
             if !effects.isEmpty {
                 state.shortlist.removeAll { $0 == entryID }
                 state.notice = Notice(text: "Entry deleted: u brings it back.", level: .info, until: now.adding(seconds: 6))
@@ -58,7 +58,7 @@ enum GroupScreenReducer {
             guard case .group(let id, let selection) = state.screen, let group = state.group(id) else { return [] }
             // Say what is undone: the step may be an edit made long ago, even before a restart.
             let description = group.undoStack.last.map { describe($0, in: group, state: state) }
-            let effects = WorkshopReducer.reduce(&state, .command(.group(.undo(group: id))), now: now)
+            let effects = WorkshopReducer.handle(&state, .command(.group(.undo(group: id))))
             state.screen = .group(id: id, selection: min(selection, max(0, (state.group(id)?.entries.count ?? 1) - 1)))
             if !effects.isEmpty, let description {
                 state.notice = Notice(text: "Undone: \(description).", level: .info, until: now.adding(seconds: WorkshopReducer.noticeSeconds))
@@ -66,7 +66,7 @@ enum GroupScreenReducer {
             return effects
         case .moveEntry(let delta):
             guard case .group(let id, let selection) = state.screen, let group = state.group(id), selection < group.entries.count else { return [] }
-            let effects = WorkshopReducer.reduce(&state, .command(.group(.move(group: id, entry: group.entries[selection].id, by: delta))), now: now)
+            let effects = WorkshopReducer.handle(&state, .command(.group(.move(group: id, entry: group.entries[selection].id, by: delta))))
             if !effects.isEmpty {
                 state.screen = .group(id: id, selection: min(group.entries.count - 1, max(0, selection + delta)))
             }
@@ -119,7 +119,7 @@ enum GroupScreenReducer {
             }
             if entry.fields.values.allSatisfy(\.isEmpty) {
                 // Opened by mistake or abandoned: an entry with nothing in it is not kept.
-                effects += WorkshopReducer.reduce(&state, .command(.group(.delete(group: draft.groupID, entry: entry.id))), now: now)
+                effects += WorkshopReducer.handle(&state, .command(.group(.delete(group: draft.groupID, entry: entry.id))))
                 state.screen = .group(id: draft.groupID, selection: max(0, min(index, (state.group(draft.groupID)?.entries.count ?? 1) - 1)))
                 state.notice = Notice(text: "Empty entry discarded.", level: .info, until: now.adding(seconds: WorkshopReducer.noticeSeconds))
             } else if let missing = template.fields.first(where: { $0.required && (entry.fields[$0.id] ?? "").isEmpty }) {
@@ -226,9 +226,9 @@ enum GroupScreenReducer {
                                         options: options, maxPicks: type == .multiple ? min(3, options.count) : nil,
                                         points: type == .allocation ? 100 : nil)
         definition.entryIDs = entries.map(\.id)
-        var effects = WorkshopReducer.reduce(&state, .command(.poll(.create(definition))), now: now)
+        var effects = WorkshopReducer.handle(&state, .command(.poll(.create(definition))))
         guard !effects.isEmpty else { return [] }
-        effects += WorkshopReducer.reduce(&state, .command(.poll(.open(poll: id))), now: now)
+        effects += WorkshopReducer.handle(&state, .command(.poll(.open(poll: id))))
         state.shortlist = []
         state.screen = .poll(id: id)
         state.notice = Notice(text: "Poll made from \(entries.count) entries and opened: v hands it to the room.", level: .success,
@@ -248,8 +248,8 @@ enum GroupScreenReducer {
               let entry = group.entries.first(where: { $0.id == draft.entryID }),
               let template = state.template(entry.template), draft.fieldIndex < template.fields.count else { return [] }
         let field = template.fields[draft.fieldIndex]
-        let effects = WorkshopReducer.reduce(
-            &state, .command(.group(.setField(group: draft.groupID, entry: draft.entryID, field: field.id, text: draft.editor.text))), now: now)
+        let effects = WorkshopReducer.handle(
+            &state, .command(.group(.setField(group: draft.groupID, entry: draft.entryID, field: field.id, text: draft.editor.text))))
         var clean = draft
         clean.isDirty = false
         clean.dirtySince = nil

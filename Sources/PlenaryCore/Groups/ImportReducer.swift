@@ -49,7 +49,7 @@ enum ImportReducer {
                                               until: now.adding(seconds: WorkshopReducer.noticeSeconds))
                         return []
                     }
-                    let effects = WorkshopReducer.reduce(&state, .command(command), now: now)
+                    let effects = WorkshopReducer.handle(&state, .command(command))
                     guard !effects.isEmpty else { return [] }
                     state.screen = .agenda
                     state.notice = Notice(text: "Merged \(name): \(plan.summary) (\(plan.groups.joined(separator: ", "))). R shows them.",

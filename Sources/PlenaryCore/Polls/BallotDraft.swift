@@ -128,7 +128,7 @@ public struct BallotDraft: Sendable, Equatable {
         } else if chosen.contains(option) {
             chosen.remove(option)
         } else if let maximum = poll.maxPicks, chosen.count >= maximum {
-            refusal = "At most \(maximum) picks: untick one first."
+            refusal = "At most \(CountedNoun.phrase(maximum, "pick")): untick one first."
         } else {
             chosen.insert(option)
         }

@@ -42,7 +42,7 @@ public enum BallotValidation {
             if text.isEmpty { return "The answer is empty." }
             let limit = poll.maxLength ?? defaultMaxLength
             let length = text.count
-            return length <= limit ? nil : "Answer in at most \(limit) characters (yours has \(length))."
+            return length <= limit ? nil : "Answer in at most \(CountedNoun.phrase(limit, "character")) (yours has \(length))."
 
         case (.ranking, .ranking(let order)):
             guard optionCount > 0 else { return "This poll has no items to rank." }
@@ -63,10 +63,10 @@ public enum BallotValidation {
             var given = 0
             for value in points {
                 let (sum, overflow) = given.addingReportingOverflow(value)
-                if overflow { return "Give \(total) points in all." }
+                if overflow { return "Give \(CountedNoun.phrase(total, "point")) in all." }
                 given = sum
             }
-            return given == total ? nil : "Give \(total) points in all; you gave \(given)."
+            return given == total ? nil : "Give \(CountedNoun.phrase(total, "point")) in all; you gave \(given)."
 
         default:
             return "This poll asks for \(expected(poll.type)), not \(received(ballot))."

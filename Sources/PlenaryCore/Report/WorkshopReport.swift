@@ -201,7 +201,7 @@ extension WorkshopReport {
             }
             summary.append(range)
         }
-        if let points = poll.points { summary.append("\(points) points each") }
+        if let points = poll.points { summary.append("\(count(points, "point")) each") }
         if poll.adHoc { summary.append("written during the workshop") }
         return PollSection(id: poll.id, question: poll.question, summary: summary.joined(separator: " · "),
                            rounds: poll.rounds.map { roundSection($0, poll: poll) })
@@ -390,6 +390,6 @@ extension WorkshopReport {
 
     /// "1 ballot", "3 ballots", "2 entries".
     static func count(_ value: Int, _ noun: String, plural: String? = nil) -> String {
-        "\(value) \(value == 1 ? noun : plural ?? noun + "s")"
+        CountedNoun.phrase(value, noun, plural: plural)
     }
 }

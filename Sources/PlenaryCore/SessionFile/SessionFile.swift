@@ -187,6 +187,8 @@ struct Composer {
         case let .scanner(_, problem, mark, _), let .parser(_, problem, mark, _), let .composer(_, problem, mark, _):
             if problem == "but found another document" {
                 diagnostics.add(mark, "", "syntax error: found a second document (a session file holds exactly one)")
+            } else if let hint = YAMLSyntaxHint.hint(problem: problem, line: mark.line, in: text) {
+                diagnostics.add(mark, "", "syntax error: \(hint)")
             } else {
                 diagnostics.add(mark, "", "syntax error: \(problem)")
             }

@@ -202,13 +202,13 @@ struct SessionReader {
             organisers: organisers, moderator: moderator, end: end, agenda: slots, polls: polls,
             templates: templates, groups: groups, voterPIN: voterPIN)
 
-        // Planned times, only when every slot's timing could be read.
-        if agendaComplete, endValid, !slots.isEmpty, sources.allSatisfy(\.timingValid) {
+        // Planned times: every problem at once, leaving out only what an unreadable value makes unknowable.
+        if agendaComplete, !slots.isEmpty {
             if end != nil, !slots.contains(where: { $0.start != nil }) {
                 read.error(f.value("end")?.mark, "end",
                            "needs an agenda with start times (no slot has a start, so the agenda floats)")
             } else {
-                checkPlan(session, sources)
+                checkPlan(session, sources, endValid: endValid)
             }
         }
         return session
@@ -240,11 +240,14 @@ struct SessionReader {
         let tbc = read.bool(f, "tbc") ?? false
         let notes = read.string(f, "notes")
         let fixedValue = read.bool(f, "fixed")
-        if f.has("fixed"), fixedValue == nil, !(f.value("fixed")?.isNull ?? true) { source.timingValid = false }
+        // An unreadable `fixed` is reported already; the slot's times can still be checked.
+        let fixedUnreadable = f.has("fixed") && fixedValue == nil && !(f.value("fixed")?.isNull ?? true)
         let fixed = fixedValue ?? false
         let minDuration = minutes(f, "min_duration", source: &source)
         if let minDuration, let node = f.value("min_duration") {
-            if !fixed {
+            if fixedUnreadable {
+                // Whether min_duration applies is unknown until `fixed` reads true or false.
+            } else if !fixed {
                 read.error(f.keyMark("min_duration"), f.path("min_duration"),
                            "min_duration only applies to a fixed slot (add fixed: true)")
             } else if let duration {
@@ -278,12 +281,18 @@ struct SessionReader {
         }
     }
 
-    private func checkPlan(_ session: Session, _ sources: [SlotSource]) {
-        switch PlannedAgenda.plan(session) {
-        case let .failure(problem):
+    private func checkPlan(_ session: Session, _ sources: [SlotSource], endValid: Bool) {
+        let unreadable = Set(sources.indices.filter { !sources[$0].timingValid })
+        let problems = PlannedAgenda.problems(session, unreadableSlots: unreadable, unreadableEnd: !endValid)
+        for problem in problems {
             let source = sources[problem.slotIndex]
             let mark = source.fields?.keyMark(problem.field) ?? source.fields?.mark ?? source.node.mark
             read.error(mark, KeyPath.child(source.path, problem.field), problem.message)
+        }
+        guard problems.isEmpty, unreadable.isEmpty, endValid else { return }
+        switch PlannedAgenda.plan(session) {
+        case .failure:
+            break
         case let .success(plan):
             for (index, source) in sources.enumerated() {
                 guard let (minutes, node) = source.pendingMinDuration else { continue }

@@ -23,7 +23,7 @@ enum SessionValues {
 
     /// Minutes: `45`, `90m`, `1h`, `1h30`, `1h30m`.
     static func minutes(_ raw: String) -> Result<Int, ValueProblem> {
-        let text = Substring(trimmed(raw))
+        let text = Substring(unitsShortened(trimmed(raw)))
         let invalid = Result<Int, ValueProblem>.fail("expected minutes (like 45) or a length like \"1h30\", found \"\(raw)\"")
         var value: Int
         if let plain = digits(text) {
@@ -49,6 +49,29 @@ enum SessionValues {
         if value <= 0 { return .fail("must be more than 0 minutes") }
         if value > 24 * 60 { return .fail("must be at most 24 hours, found \(value) minutes") }
         return .success(value)
+    }
+
+    /// "30 min", "1 hour 30 mins", "1 hr" → "30m", "1h30m", "1h": lengths as people write them in an agenda.
+    static func unitsShortened(_ text: String) -> String {
+        var words: [String] = []
+        var current = ""
+        for character in text.lowercased() {
+            let isDigit = character.isASCII && character.isNumber
+            if character == " " || (!current.isEmpty && isDigit != (current.last!.isASCII && current.last!.isNumber)) {
+                if !current.isEmpty { words.append(current) }
+                current = character == " " ? "" : String(character)
+            } else {
+                current.append(character)
+            }
+        }
+        if !current.isEmpty { words.append(current) }
+        return words.map { word in
+            switch word {
+            case "min", "mins", "minute", "minutes": "m"
+            case "hr", "hrs", "hour", "hours": "h"
+            default: word
+            }
+        }.joined()
     }
 
     /// `YYYY-MM-DD`, checked against the calendar.

@@ -56,9 +56,10 @@ public struct WorkshopFiles: Sendable, Equatable {
         return !stamp.isEmpty && stamp.allSatisfy { $0.isASCII && ($0.isNumber || $0 == "-") }
     }
 
-    /// `name.results.json` → `name.<stamp>.results.json`, keeping the kind of file recognisable.
+    /// `name.results.json` → `name.<stamp>.results.json` (`day1.json` → `day1.<stamp>.json`), keeping the kind of
+    /// file recognisable and the copies of one record together under `name.<stamp>.*`.
     public static func archivedName(_ path: String, stamp: String) -> String {
-        for suffix in [".results.json", ".journal.jsonl"] where path.hasSuffix(suffix) {
+        for suffix in [".results.json", ".journal.jsonl", ".json"] where path.hasSuffix(suffix) {
             return String(path.dropLast(suffix.count)) + ".\(stamp)" + suffix
         }
         return path + ".\(stamp)"

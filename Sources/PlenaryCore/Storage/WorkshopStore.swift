@@ -92,9 +92,8 @@ public enum WorkshopStore {
                 }
             }
             if fresh {
-                for path in [files.journalPath, files.resultsPath] where fileSystem.exists(path) {
-                    let archived = try archive(path, stamp: stamp, fileSystem: fileSystem)
-                    messages.append("Kept the previous \(path) as \(archived).")
+                if let kept = try keepPreviousRecord(files: files, fileSystem: fileSystem, stamp: stamp) {
+                    messages.append(kept)
                 }
                 // The lock went with the archived file; the new journal is locked when it is made.
                 holdsLock = false
@@ -138,9 +137,9 @@ public enum WorkshopStore {
                             try fileSystem.copy(files.journalPath, to: aside)
                             try fileSystem.truncate(files.journalPath, to: contents.intactLength)
                         } catch { throw .storage(error) }
-                        messages.append("Recovered \(applied) record\(applied == 1 ? "" : "s"); an incomplete last record (\(contents.damagedTailLength) bytes, never acknowledged) was cut off. The original journal is kept as \(aside).")
+                        messages.append("Recovered \(CountedNoun.phrase(applied, "record")); an incomplete last record (\(contents.damagedTailLength) bytes, never acknowledged) was cut off. The original journal is kept as \(aside).")
                     } else if applied > 0 {
-                        messages.append("Resumed from the journal: \(applied) recorded action\(applied == 1 ? "" : "s").")
+                        messages.append("Resumed from the journal: \(CountedNoun.phrase(applied, "recorded action")).")
                     }
                     state.now = max(state.now, now)
                     let journal: any AppendLog
@@ -208,6 +207,47 @@ public enum WorkshopStore {
             }
         }
         return discarded
+    }
+
+    /// The status line's room at 80 columns, after its leading space.
+    static let noticeWidth = 79
+
+    /// `--fresh`: sets the journal, the results and every report and CSV file exported from them aside under one
+    /// stamp, as `<base>.<stamp>.<rest>`, so the old record's files sort together; says so in one line that fits
+    /// 80 columns ("Kept 5 old files as sevilla.20261121-224510.*"). Nil when there was nothing to keep.
+    private static func keepPreviousRecord(files: WorkshopFiles, fileSystem: any FileSystem, stamp: String) throws(OpenError) -> String? {
+        let folder = files.resultsPath.lastIndex(of: "/").map { String(files.resultsPath[...$0]) } ?? ""
+        let base = WorkshopExport.baseName(ofResultsFile: files.resultsPath)
+        let exports = ((try? fileSystem.fileNames(in: folder.isEmpty ? "." : folder)) ?? [])
+            .filter { WorkshopExport.isExport($0, baseName: base) }.sorted()
+        let record = [files.journalPath, files.resultsPath].filter { fileSystem.exists($0) }
+        guard !record.isEmpty || !exports.isEmpty else { return nil }
+        func moves(_ stamp: String) -> [(from: String, to: String)] {
+            record.map { ($0, WorkshopFiles.archivedName($0, stamp: stamp)) }
+                + exports.map { (folder + $0, folder + base + ".\(stamp)." + $0.dropFirst(base.count + 1)) }
+        }
+        // One stamp for all of them, numbered when an earlier start in the same second already used it.
+        var chosen = stamp
+        var attempt = 1
+        while moves(chosen).contains(where: { fileSystem.exists($0.to) }) {
+            attempt += 1
+            chosen = "\(stamp)-\(attempt)"
+        }
+        let planned = moves(chosen)
+        for move in planned {
+            do { try fileSystem.moveAside(move.from, to: move.to) } catch { throw .storage(error) }
+        }
+        let names = planned.map { WorkshopFiles.fileName(of: $0.to) }
+        let shared = "." + chosen + "."
+        guard names.allSatisfy({ $0.hasPrefix(base + shared) }) else {
+            return "Kept the old files as " + names.joined(separator: ", ") + "."
+        }
+        let lead = "Kept \(CountedNoun.phrase(names.count, "old file")) as "
+        guard (lead + base + shared + "*").terminalWidth > noticeWidth else { return lead + base + shared + "*" }
+        // A long name keeps its start, then `*`: still a pattern that matches every kept file.
+        var start = base
+        while !start.isEmpty, (lead + start + "*" + shared + "*").terminalWidth > noticeWidth { start.removeLast() }
+        return lead + start + "*" + shared + "*"
     }
 
     /// Renames `path` to its dated name (numbered when two starts share a second); returns the new name.

@@ -100,7 +100,7 @@ enum VoterReducer {
         case (.review(let index, let draft, _), .proceed):
             guard let poll = state.poll(voter.pollIDs[index]) else { break }
             state.voter = voter
-            let cast = WorkshopReducer.reduce(&state, .command(.poll(.cast(poll: poll.id, ballot: draft.ballot(for: poll.definition)))), now: now)
+            let cast = WorkshopReducer.handle(&state, .command(.poll(.cast(poll: poll.id, ballot: draft.ballot(for: poll.definition)))))
             voter = state.voter ?? voter
             state.notice = nil
             if cast.isEmpty {

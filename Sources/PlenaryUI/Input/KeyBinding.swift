@@ -11,12 +11,12 @@ public struct KeyBinding: Sendable, Equatable {
 
     public static let moderator: [KeyBinding] = [
         KeyBinding(keys: "Space", footerKeys: "Space", hint: "start/pause", description: "Start the workshop; then pause or resume the slot timer"),
-        KeyBinding(keys: "n  →", footerKeys: "n/→", hint: "next", description: "End this slot and start the next one"),
+        KeyBinding(keys: "n  →", footerKeys: "n/→", hint: "next", description: "End this slot and start the next one (asks if fixed and early)"),
         KeyBinding(keys: "p  ←", footerKeys: "p/←", hint: "back", description: "Back one slot (within 30 s of a move: undo it)"),
         KeyBinding(keys: "?  F1", footerKeys: "?", hint: "help", description: "Show or hide this help"),
         KeyBinding(keys: "q", footerKeys: "q", hint: "quit", description: "Quit (asks first; everything is already saved)"),
         KeyBinding(keys: "+  -", footerKeys: "+/-", hint: "1 min", description: "Lengthen or shorten the current slot by one minute"),
-        KeyBinding(keys: "g", footerKeys: "g", hint: "jump", description: "Jump to any slot (↑ ↓ to choose, Enter to go)"),
+        KeyBinding(keys: "g", footerKeys: "g", hint: "jump", description: "Jump to any slot (↑ ↓ to choose, Enter to go; asks as n does)"),
         KeyBinding(keys: "E", footerKeys: "E", hint: "end", description: "End the workshop (asks first)"),
         KeyBinding(keys: "P", footerKeys: nil, hint: nil, description: "Polls: list them, open one, reveal results"),
         KeyBinding(keys: "a", footerKeys: nil, hint: nil, description: "Write an ad-hoc poll"),

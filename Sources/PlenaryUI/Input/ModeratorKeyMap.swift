@@ -13,6 +13,7 @@ public enum ModeratorKeyMap {
         case .help: return help(key)
         case .confirmQuit: return confirm(key, yes: .confirmQuit)
         case .confirmEnd: return confirm(key, yes: .command(.end))
+        case .confirmEarlyStart(_, let move): return confirm(key, yes: .command(move))
         case .jumpPicker(let selection): return picker(key, selection: selection, state: state)
         case .pollList(let selection): return pollList(key, selection: selection, state: state)
         case .poll(let id): return poll(key, id: id, state: state)
@@ -34,8 +35,8 @@ public enum ModeratorKeyMap {
         case .character(" "):
             if !state.hasStarted { return .command(.start) }
             return state.isPaused ? .command(.resume) : .command(.pause)
-        case .character("n"), .right: return .command(.next)
-        case .character("p"), .left: return .command(.previous)
+        case .character("n"), .right: return .requestMove(.next)
+        case .character("p"), .left: return .requestMove(.previous)
         case .character("+"), .character("="): return .command(.adjust(slot: state.currentIndex, seconds: 60))
         case .character("-"), .character("_"): return .command(.adjust(slot: state.currentIndex, seconds: -60))
         case .character("g"), .enter: return .openJumpPicker
@@ -222,7 +223,7 @@ public enum ModeratorKeyMap {
         case .home: return .setJumpSelection(0)
         case .end: return .setJumpSelection(state.session.agenda.count - 1)
         case .enter:
-            return selection == state.currentIndex ? .dismissOverlay : .command(.jump(slot: selection))
+            return selection == state.currentIndex ? .dismissOverlay : .requestMove(.jump(slot: selection))
         case .escape, .character("g"), .character("q"): return .dismissOverlay
         case .character(let digit) where ("1"..."9").contains(digit):
             // A digit selects one of the first nine slots; Enter then jumps.

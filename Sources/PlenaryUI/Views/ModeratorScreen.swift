@@ -94,6 +94,14 @@ public enum ModeratorScreen {
                 "The current slot ends now and the day is closed.",
                 "Results stay in the results file.",
             ], prompt: "y end it   n or Esc go back", glyphs: glyphs)
+        case .confirmEarlyStart(let slot, _):
+            let plannedStart = schedule.slots[slot].plannedStart
+            let left = plannedStart.seconds(since: state.now)
+            let when = left < 30 ? "less than a minute from now" : "\(TimeText.minutes(left)) from now"
+            DialogBox.confirm(into: &grid, title: "Start a fixed slot early?", lines: [
+                state.session.agenda[slot].title,
+                "is planned at \(state.calendar.clockTime(plannedStart)), \(when).",
+            ], prompt: "y start it now   n or Esc not yet", glyphs: glyphs)
         case .jumpPicker(let selection):
             JumpPicker.draw(state, schedule, selection: selection, into: &grid, glyphs: glyphs)
         case .pollList(let selection):

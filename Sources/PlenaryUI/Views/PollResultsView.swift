@@ -182,7 +182,7 @@ public enum PollResultsView {
         let textWidth = area.width - indent
         // Wrapped one at a time: only the answers that are shown (a big room may send hundreds).
         // Alphabetical, like the results file: the order people voted in is never shown.
-        let alphabetical = answers.sorted().filter { $0.contains { !$0.isWhitespace } }
+        let alphabetical = AlphabeticalOrder.sorted(answers).filter { $0.contains { !$0.isWhitespace } }
         var line = 0
         var shown = 0
         for (index, answer) in alphabetical.enumerated() {

@@ -48,9 +48,9 @@ enum PollScreen {
                                           language: String, glyphs: Glyphs) {
         guard poll.rounds.count > 1 else { return }
         let earlier = poll.rounds.dropLast().enumerated().map { index, round in
-            "round \(index + 1): \(PollTally.ballotCount(of: round, for: poll.definition))"
+            "round \(index + 1): \(CountedNoun.phrase(PollTally.ballotCount(of: round, for: poll.definition), "ballot"))"
         }
-        grid.putClipped("Earlier rounds kept \(glyphs.middleDot) " + earlier.joined(separator: ", ") + " ballots",
+        grid.putClipped("Earlier rounds kept \(glyphs.middleDot) " + earlier.joined(separator: ", "),
                         x: x, y: y, style: .dim, width: width, ellipsis: glyphs.ellipsis)
     }
 

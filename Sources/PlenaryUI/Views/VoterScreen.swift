@@ -111,7 +111,7 @@ public enum VoterScreen {
             return [text]
         case .open(let text): return text.wrapped(toWidth: 70)
         case .ranking(let order): return order.enumerated().map { "\($0.offset + 1). \(poll.options[$0.element])" }
-        case .allocation(let points): return points.indices.map { "\(points[$0]) points  \(poll.options[$0])" }
+        case .allocation(let points): return points.indices.map { "\(CountedNoun.phrase(points[$0], "point"))  \(poll.options[$0])" }
         }
     }
 }

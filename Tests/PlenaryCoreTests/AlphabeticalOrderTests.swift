@@ -1,0 +1,21 @@
+@testable import PlenaryCore
+import Testing
+
+/// Open answers are listed A–Z as a reader expects: case and accents do not split the alphabet in two.
+struct AlphabeticalOrderTests {
+    static let answers = ["banana", "Zebra", "éclair", "Apple", "apple", "Échelle", "dates", "Ölmühle", "ocean"]
+    static let expected = ["Apple", "apple", "banana", "dates", "Échelle", "éclair", "ocean", "Ölmühle", "Zebra"]
+
+    @Test func caseAndAccentsDoNotChangeTheOrder() {
+        #expect(AlphabeticalOrder.sorted(Self.answers) == Self.expected)
+        // Whatever order they come in (the order people voted in must never show).
+        #expect(AlphabeticalOrder.sorted(Self.answers.reversed()) == Self.expected)
+    }
+
+    @Test func theResultsFileListsAnswersInThatOrder() {
+        let poll = PollDefinition(id: "p", question: "Q", type: .open, maxLength: 280)
+        let round = PollRound(ballots: Self.answers.map { .open(text: $0) })
+        let result = ResultsSnapshot.roundResult(round, number: 1, poll: poll, language: "en")
+        #expect(result.answers == Self.expected)
+    }
+}

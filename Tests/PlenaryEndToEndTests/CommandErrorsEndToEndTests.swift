@@ -1,0 +1,36 @@
+import Foundation
+import Testing
+
+/// Mistakes in how a command is called, found once its files are read: each names the subcommand's own usage,
+/// not the root command's "plenary <subcommand>", and exits 64 like argument-parser's own usage errors.
+@Suite(.serialized)
+struct CommandErrorsEndToEndTests {
+    static let demo = ModeratorEndToEndTests.repositoryRoot.appendingPathComponent("sessions/demo.yaml").path
+
+    @Test func anUnknownGroupShowsTheRunCommandsUsage() throws {
+        let result = try AfterTheWorkshopEndToEndTests.plenary("run", Self.demo, "--group", "nope")
+        #expect(result.status == 64, "\(result)")
+        #expect(result.stderr.contains("Error: no working group \"nope\" in this session"), "\(result)")
+        #expect(result.stderr.contains("Usage: plenary run [<file>]"), "\(result)")
+        #expect(result.stderr.contains("See 'plenary run --help'"), "\(result)")
+        #expect(!result.stderr.contains("<subcommand>"), "\(result)")
+    }
+
+    @Test func aShortPINShowsThePinCommandsUsage() throws {
+        let result = try AfterTheWorkshopEndToEndTests.plenary("pin", input: "abc\n")
+        #expect(result.status == 64, "\(result)")
+        #expect(result.stderr.contains("Error: a PIN needs at least 6 characters"), "\(result)")
+        #expect(result.stderr.contains("Usage: plenary pin"), "\(result)")
+        #expect(!result.stderr.contains("<subcommand>"), "\(result)")
+        #expect(result.stdout.isEmpty, "\(result)")
+    }
+
+    @Test func aBadOptionOfNewShowsItsUsage() throws {
+        let folder = try AfterTheWorkshopEndToEndTests.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let result = try AfterTheWorkshopEndToEndTests.plenary("new", folder + "/x.yaml", "--title", "T", "--slots", "0")
+        #expect(result.status == 64, "\(result)")
+        #expect(result.stderr.contains("Usage: plenary new"), "\(result)")
+        #expect(!FileManager.default.fileExists(atPath: folder + "/x.yaml"))
+    }
+}
