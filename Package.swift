@@ -42,7 +42,7 @@ let package = Package(
         /// The curses terminal driver: the only importer of CNCurses.
         .target(
             name: "PlenaryCurses",
-            dependencies: ["CNCurses", "PlenaryUI"]
+            dependencies: ["CNCurses", "PlenaryUI", "PlenaryCore"]
         ),
         .executableTarget(
             name: "plenary",

@@ -1,5 +1,6 @@
 import CNCurses
 import Foundation
+import PlenaryCore
 import PlenaryUI
 #if canImport(Glibc)
 import Glibc
@@ -259,14 +260,8 @@ public final class CursesTerminal: TerminalDriver {
     /// Written straight to the terminal, not through curses: the mode must also be switched off after
     /// `endwin`, when the shell gets the terminal back. Terminals without the mode ignore the request.
     private static func setBracketedPaste(_ on: Bool) {
-        let bytes = Array((on ? "\u{1B}[?2004h" : "\u{1B}[?2004l").utf8)
-        var offset = 0
-        while offset < bytes.count {
-            let written = bytes[offset...].withUnsafeBytes { write(STDOUT_FILENO, $0.baseAddress, $0.count) }
-            if written < 0 && errno == EINTR { continue }
-            guard written > 0 else { return }
-            offset += written
-        }
+        // A terminal that takes nothing loses only the marking of pastes, so a failure is not reported.
+        try? WholeWrite.write(Array((on ? "\u{1B}[?2004h" : "\u{1B}[?2004l").utf8), to: STDOUT_FILENO)
     }
 
     // MARK: Job control

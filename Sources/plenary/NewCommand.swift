@@ -106,17 +106,12 @@ struct NewCommand: ParsableCommand {
             StandardError.write("plenary: cannot write \(path): \(reason)")
             throw ExitCode(1)
         }
-        var offset = 0
-        while offset < bytes.count {
-            let written = bytes[offset...].withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
-            if written < 0 && errno == EINTR { continue }
-            guard written > 0 else { break }
-            offset += written
-        }
-        let synced = fsync(fd) == 0
+        var failure: Int32?
+        do { try WholeWrite.write(bytes, to: fd) } catch { failure = error.errno }
+        if failure == nil, fsync(fd) != 0 { failure = errno }
         close(fd)
-        guard offset == bytes.count, synced else {
-            StandardError.write("plenary: cannot write \(path): \(String(cString: strerror(errno)))")
+        if let failure {
+            StandardError.write("plenary: cannot write \(path): \(String(cString: strerror(failure)))")
             throw ExitCode(1)
         }
     }

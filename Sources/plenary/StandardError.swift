@@ -1,17 +1,12 @@
 import Glibc
+import PlenaryCore
 
 /// Writes diagnostics where scripts expect them, unbuffered, so they appear even when the program exits right after.
 enum StandardError {
     static func write(_ text: String, newline: Bool = true) {
         var line = text
         if newline, !line.hasSuffix("\n") { line += "\n" }
-        var bytes = Array(line.utf8)
-        var offset = 0
-        while offset < bytes.count {
-            let written = bytes.withUnsafeMutableBytes { Glibc.write(2, $0.baseAddress! + offset, $0.count - offset) }
-            if written <= 0 { break }
-            offset += written
-        }
-        bytes.removeAll()
+        // Nowhere left to report a failure to write the report of a failure.
+        try? WholeWrite.write(Array(line.utf8), to: 2)
     }
 }

@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """strace ordering: the disk has a record before the screen says so, and snapshots follow the durable recipe.
 
-Runs a scripted moderator session (start, open a poll, three ballots, a working-group entry, quit) under
-`strace -f -y -e trace=openat,read,write,fsync,fdatasync,rename,close` and reads the trace:
+Runs a scripted moderator session (start, open a poll, three ballots, two working-group entries made into a poll,
+quit) under `strace -f -y -e trace=openat,read,write,fsync,fdatasync,rename,close` and reads the trace:
 
 - Journal: opened O_APPEND, its folder fsynced when created. Every record write is followed by fdatasync of the
   journal before any write to the terminal, and nothing was written to the terminal between reading the key
@@ -11,6 +11,8 @@ Runs a scripted moderator session (start, open a poll, three ballots, a working-
 - Snapshot: every rename onto the results file is preceded by openat(temp, O_CREAT|O_EXCL), complete writes,
   fsync and close of that temp file, and followed by openat(folder, O_DIRECTORY) and fsync of the folder; the
   record it reflects was fdatasynced before the temp file was opened.
+- An action of several records (the poll made from the two entries: create and open): one write holding both,
+  one fdatasync, then one snapshot.
 """
 
 import os
@@ -82,9 +84,18 @@ def scripted_session(plenary, workshop, trace):
         pane.send_text("traced note")
         pane.send_keys("Escape")
         pane.wait_for("[Action concept] traced note")
-        # Esc goes back to the list of groups, a second Esc to the agenda.
+        # A poll made from two marked entries: one action that records two commands (create, open).
+        pane.send_text("1")
+        pane.wait_for("ACTION CONCEPT")
+        pane.send_text("second note")
         pane.send_keys("Escape")
-        pane.wait_for("Working groups")
+        pane.wait_for("[Action concept] second note")
+        pane.send_text("s")
+        pane.send_keys("Up")
+        pane.send_text("s")
+        pane.send_text("R")
+        pane.wait_for("Poll made from 2 entries and opened")
+        # Esc on the poll goes back to the agenda.
         pane.send_keys("Escape")
         pane.wait_for_settled(lambda s: "Enter open" not in s and "AGENDA" in s, description="the agenda")
         if pane.quit_plenary() != 0:
@@ -172,6 +183,25 @@ def check_snapshots(calls, results, synced_records):
     return len(renames)
 
 
+def check_multi_record_action(calls, journal, results):
+    """The poll made from entries: its two records in one journal write, one fdatasync, then one snapshot."""
+    writes = [c for c in calls if c.name == "write" and c.fd_path == journal and r'\"actionEnd\"' in c.arguments]
+    if len(writes) != 1 or writes[0].arguments.count(r'\"actionEnd\"') != 2:
+        raise ProofFailure(f"expected one journal write holding the poll's two records, found {writes}")
+    write = writes[0]
+    if r'\"create\"' not in write.arguments or r'\"open\"' not in write.arguments:
+        raise ProofFailure(f"the poll's write does not hold both create and open: {write}")
+    following = [c for c in calls[write.index + 1:] if c.fd_path == journal and c.name in ("write", "fdatasync")]
+    if not following or following[0].name != "fdatasync" or following[0].result != 0:
+        raise ProofFailure(f"the poll's write is not followed by one fdatasync: {following[:2]}")
+    # Until the next key is read: the snapshots of this action, not of the quit that follows it.
+    until = next((c.index for c in calls[following[0].index:] if c.name == "read" and is_terminal(c)), len(calls))
+    snapshots = [c for c in calls[following[0].index:until] if c.name == "rename" and c.arguments.endswith(f'"{results}"')]
+    if len(snapshots) != 1:
+        raise ProofFailure(f"the poll's action saved the results {len(snapshots)} times, expected once")
+    return 1
+
+
 def main():
     require_tool("strace")
     plenary = plenary_executable()
@@ -181,13 +211,15 @@ def main():
     calls = parse_trace(trace)
     records, acknowledged, synced = check_journal(calls, workshop.journal)
     snapshots = check_snapshots(calls, workshop.results, synced)
+    multi = check_multi_record_action(calls, workshop.journal, workshop.results)
     print(f"checked {len(calls)} traced system calls:")
-    print(f"  {records} journal records (header included): each fdatasynced before any terminal write, "
+    print(f"  {records} journal writes (header included): each fdatasynced before any terminal write, "
           f"nothing drawn between the key and its record")
     print(f"  {acknowledged} 'Ballot recorded' acknowledgements written after their record's fdatasync")
     print(f"  {snapshots} snapshot writes: openat(O_CREAT|O_EXCL) → write → fsync → close → rename → fsync(folder)")
+    print(f"  {multi} action of two records (a poll made from entries): one write, one fdatasync, one snapshot")
     figures("strace-order", syscalls=len(calls), journal_records=records, acknowledgements=acknowledged,
-            snapshots=snapshots)
+            snapshots=snapshots, multi_record_actions=multi)
     workshop.remove()
 
 

@@ -1,8 +1,11 @@
-/// Work the reducer asks for. The runner performs effects in order; the reducer itself never touches disk or clock.
+/// Work the reducer asks for; the reducer itself never touches disk or clock. The runner writes the used codes,
+/// then all of the action's journal records at once, adopts the state, saves the results, then runs the rest in
+/// order; actions that effects answer with are queued behind them.
 public enum Effect: Sendable, Equatable {
-    /// Append this command to the journal and fsync it. Must succeed before the new state is shown.
+    /// Record this command. All of one action's commands go in one write and one fdatasync, which must succeed
+    /// before the new state is shown.
     case appendJournal(WorkshopCommand)
-    /// Rewrite the results snapshot from the state.
+    /// Rewrite the results snapshot from the state (once per action, however often asked).
     case saveResults
     /// Leave the program after saving.
     case quit

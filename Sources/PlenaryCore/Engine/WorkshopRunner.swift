@@ -1,7 +1,7 @@
 /// Runs the reducer and its effects against real (or test) storage and clock.
 ///
-/// An action that must be recorded changes what is shown only after its journal record is on disk:
-/// the reducer works on a copy, and the copy is adopted once the append succeeded.
+/// An action that must be recorded changes what is shown only after its journal records are on disk:
+/// the reducer works on a copy, and the copy is adopted once the one append of all its records succeeded.
 public final class WorkshopRunner {
     public private(set) var state: WorkshopState
     public private(set) var wantsToQuit = false
@@ -21,9 +21,20 @@ public final class WorkshopRunner {
     /// Set while the results file is failing, so "saved again" is said once, when it recovers.
     private var resultsFailing = false
 
-    public init(state: WorkshopState, journal: any AppendLog, fileSystem: any FileSystem, files: WorkshopFiles,
-                clock: any Clock, generator: String,
-                randomBytes: @escaping (Int) -> [UInt8] = WorkshopRunner.systemRandomBytes, homeDirectory: String? = nil) {
+    /// The reducer; tests may wrap it to script an action's effects in an order no action produces yet.
+    private let reduce: (inout WorkshopState, WorkshopAction, Instant) -> [Effect]
+
+    public convenience init(state: WorkshopState, journal: any AppendLog, fileSystem: any FileSystem, files: WorkshopFiles,
+                            clock: any Clock, generator: String,
+                            randomBytes: @escaping (Int) -> [UInt8] = WorkshopRunner.systemRandomBytes, homeDirectory: String? = nil) {
+        self.init(state: state, journal: journal, fileSystem: fileSystem, files: files, clock: clock, generator: generator,
+                  randomBytes: randomBytes, homeDirectory: homeDirectory, reduce: WorkshopReducer.reduce)
+    }
+
+    init(state: WorkshopState, journal: any AppendLog, fileSystem: any FileSystem, files: WorkshopFiles,
+         clock: any Clock, generator: String, randomBytes: @escaping (Int) -> [UInt8], homeDirectory: String?,
+         reduce: @escaping (inout WorkshopState, WorkshopAction, Instant) -> [Effect]) {
+        self.reduce = reduce
         self.randomBytes = randomBytes
         self.homeDirectory = homeDirectory
         self.state = state
@@ -34,46 +45,66 @@ public final class WorkshopRunner {
         self.generator = generator
     }
 
+    /// Runs the action, then the actions its effects answer with (a listing, a file read, a hashed PIN), in order:
+    /// each answer waits until every effect of the action before it has run.
     public func send(_ action: WorkshopAction) {
+        var pending = [action]
+        while !pending.isEmpty {
+            pending += perform(pending.removeFirst())
+        }
+    }
+
+    /// One action, all or nothing: its journal records go to disk in one write and one fdatasync, then the new
+    /// state is adopted, then the results file is saved once. Returns the follow-up actions its effects produced.
+    private func perform(_ action: WorkshopAction) -> [WorkshopAction] {
         let now = clock.now()
         var next = state
-        let effects = WorkshopReducer.reduce(&next, action, now: now)
-        // One action may record several commands (a poll made from entries is created, then opened): number them
-        // from the last recorded one, in order.
-        var sequence = state.recordedCommands
+        let effects = reduce(&next, action, now)
+        if effects.contains(.saveCodes), let book = next.codeBook {
+            // Before the journal: a code must be spent on disk before the ballot it admits can count.
+            do {
+                try fileSystem.replaceAtomically(files.usedCodesPath, with: UsedCodesFile.encode(book.used))
+            } catch {
+                // The code is not marked used on disk, so it must not admit anyone yet: keep the old state.
+                _ = WorkshopReducer.reduce(&state, .voterMessage(
+                    "This code could not be recorded (\(error.reason)). Please tell the moderator."), now: now)
+                return []
+            }
+        }
+        let commands = effects.compactMap { effect -> WorkshopCommand? in
+            if case .appendJournal(let command) = effect { command } else { nil }
+        }
+        if !commands.isEmpty {
+            do {
+                try journal.appendDurably(JournalCodec.encode(action: commands, firstSeq: state.recordedCommands + 1, at: next.now))
+            } catch {
+                // Not on disk, so not acknowledged: keep the old state and say why. After a failed fsync the
+                // kernel may have dropped the data, so the journal is not trusted again (read-only).
+                _ = WorkshopReducer.reduce(&state, .storageFailed(StorageFailure(
+                    kind: .journal,
+                    message: "NOT RECORDED: \(error.reason) writing the journal. Read-only: fix the disk, then restart."
+                )), now: now)
+                return []
+            }
+        }
+        state = next
+        if effects.contains(.saveResults) {
+            saveResults(&state, now: now)
+        }
+        var followUps: [WorkshopAction] = []
         for effect in effects {
             switch effect {
-            case .appendJournal(let command):
-                sequence += 1
-                // Ballots carry no time: with a timestamp, someone who watched the queue could match votes to voters.
-                let isBallot = if case .poll(.cast) = command { true } else { false }
-                let record = JournalRecord.command(seq: sequence, at: isBallot ? Instant(milliseconds: 0) : next.now,
-                                                   command: command)
-                do {
-                    try journal.appendDurably(JournalCodec.encode(record))
-                } catch {
-                    // Not on disk, so not acknowledged: keep the old state and say why. After a failed fsync the
-                    // kernel may have dropped the data, so the journal is not trusted again (read-only).
-                    _ = WorkshopReducer.reduce(&state, .storageFailed(StorageFailure(
-                        kind: .journal,
-                        message: "NOT RECORDED: \(error.reason) writing the journal. Read-only: fix the disk, then restart."
-                    )), now: now)
-                    return
-                }
-            case .saveResults:
-                saveResults(&next, now: now)
+            case .appendJournal, .saveResults, .saveCodes:
+                break
             case .quit:
                 wantsToQuit = true
             case .discardInput:
                 wantsInputDiscarded = true
             case .export:
-                export(&next, now: now)
+                export(&state, now: now)
             case .listResultsFiles:
-                state = next
-                send(listResultsFiles())
-                return
+                followUps.append(listResultsFiles())
             case .readImportFile(var path):
-                state = next
                 if path.hasPrefix("~/"), let homeDirectory { path = homeDirectory + path.dropFirst() }
                 let result: Result<[UInt8], StorageError>
                 do {
@@ -85,28 +116,14 @@ public final class WorkshopRunner {
                 } catch {
                     result = .failure(error)
                 }
-                send(.importFileRead(path: path, result))
-                return
-            case .saveCodes:
-                guard let book = next.codeBook else { continue }
-                do {
-                    try fileSystem.replaceAtomically(files.usedCodesPath, with: UsedCodesFile.encode(book.used))
-                } catch {
-                    // The code is not marked used on disk, so it must not admit anyone yet: keep the old state.
-                    _ = WorkshopReducer.reduce(&state, .voterMessage(
-                        "This code could not be recorded (\(error.reason)). Please tell the moderator."), now: now)
-                    return
-                }
+                followUps.append(.importFileRead(path: path, result))
             case .checkPIN(let typed):
                 pendingPINCheck = typed
             case .hashPIN(let pin):
-                state = next
-                let hash = SecretHash.pin(pin, salt: randomBytes(16))
-                send(.voterPINReady(hash))
-                return
+                followUps.append(.voterPINReady(SecretHash.pin(pin, salt: randomBytes(16))))
             }
         }
-        state = next
+        return followUps
     }
 
     /// Results files beside this workshop's, except its own and its own archived copies (`--fresh`).

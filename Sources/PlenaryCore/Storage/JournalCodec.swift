@@ -4,7 +4,7 @@ import Foundation
 ///
 /// Each line is one JSON object: `{"crc":"1a2b3c4d","len":57,"record":{...}}`. The checksum and length cover
 /// the exact bytes of `record` as written, so a torn write or a flipped byte is found without trusting the
-/// JSON parser to notice.
+/// JSON parser to notice. An action's records are encoded together (`encode(action:)`) and written at once.
 public enum JournalCodec {
     public static let format = 1
     private static let prefix = Array(#"{"crc":""#.utf8)
@@ -17,6 +17,21 @@ public enum JournalCodec {
         line += body
         line += Array("}\n".utf8)
         return line
+    }
+
+    /// The lines of one action's commands, numbered from `firstSeq`, for one write and one sync. With more than
+    /// one command each record names the action's last sequence number (`actionEnd`), so a write torn between
+    /// two lines is cut whole at the next start. Ballots carry time 0: with a timestamp, someone who watched the
+    /// queue could match votes to voters.
+    public static func encode(action commands: [WorkshopCommand], firstSeq: Int, at now: Instant) -> [UInt8] {
+        let actionEnd = commands.count > 1 ? firstSeq + commands.count - 1 : nil
+        var bytes: [UInt8] = []
+        for (index, command) in commands.enumerated() {
+            let isBallot = if case .poll(.cast) = command { true } else { false }
+            bytes += encode(.command(seq: firstSeq + index, at: isBallot ? Instant(milliseconds: 0) : now, command: command,
+                                     actionEnd: actionEnd))
+        }
+        return bytes
     }
 
     /// What one line holds, as far as this version can tell.
@@ -75,6 +90,8 @@ public enum JournalCodec {
         var seq: Int?
         var at: Instant?
         var command: WorkshopCommand?
+        /// Absent for an action of one record, so those lines read exactly as before batches existed.
+        var actionEnd: Int?
     }
 
     private static func encodeBody(_ record: JournalRecord) -> [UInt8] {
@@ -82,8 +99,8 @@ public enum JournalCodec {
         switch record {
         case .header(let header):
             body = Body(type: "header", header: header)
-        case .command(let seq, let at, let command):
-            body = Body(type: "command", seq: seq, at: at, command: command)
+        case .command(let seq, let at, let command, let actionEnd):
+            body = Body(type: "command", seq: seq, at: at, command: command, actionEnd: actionEnd)
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
@@ -98,7 +115,7 @@ public enum JournalCodec {
                 if let header = body.header { return .record(.header(header)) }
             case "command":
                 if let seq = body.seq, let at = body.at, let command = body.command {
-                    return .record(.command(seq: seq, at: at, command: command))
+                    return .record(.command(seq: seq, at: at, command: command, actionEnd: body.actionEnd))
                 }
             default:
                 break

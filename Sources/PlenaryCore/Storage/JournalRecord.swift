@@ -2,8 +2,10 @@
 public enum JournalRecord: Sendable, Equatable {
     /// First line: which session this journal belongs to.
     case header(JournalHeader)
-    /// A command as it was acknowledged, with its sequence number and time.
-    case command(seq: Int, at: Instant, command: WorkshopCommand)
+    /// A command as it was acknowledged, with its sequence number and time. `actionEnd` is set only on the records
+    /// of an action that recorded several commands (a poll made from entries is created, then opened): the sequence
+    /// number of that action's last record, so a replay that finds fewer records knows the action was never whole.
+    case command(seq: Int, at: Instant, command: WorkshopCommand, actionEnd: Int? = nil)
 }
 
 public struct JournalHeader: Sendable, Equatable, Codable {

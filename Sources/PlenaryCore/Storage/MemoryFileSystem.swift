@@ -6,6 +6,27 @@ public final class MemoryFileSystem: FileSystem, @unchecked Sendable {
     /// When set, the next operation whose name matches fails with this reason ("write", "fsync", "rename"...).
     public var failNext: [String: String] = [:]
 
+    /// Every journal append that reached the file, as written (one element per durable write), by path.
+    public internal(set) var appends: [String: [[UInt8]]] = [:]
+    /// A journal append to fail later: after `remaining` more appends succeed, the next one fails with `reason`.
+    private var appendFailure: (remaining: Int, reason: String)?
+
+    /// Makes the journal append after the next `successes` ones fail, as a disk does with EIO.
+    public func failAppend(after successes: Int, reason: String) {
+        appendFailure = (successes, reason)
+    }
+
+    /// Called by an append: throws when it is the one `failAppend` chose.
+    func checkAppend(_ path: String) throws(StorageError) {
+        guard let failure = appendFailure else { return }
+        guard failure.remaining == 0 else {
+            appendFailure = (failure.remaining - 1, failure.reason)
+            return
+        }
+        appendFailure = nil
+        throw StorageError(operation: "write", path: path, reason: failure.reason)
+    }
+
     public init(files: [String: [UInt8]] = [:]) {
         self.files = files
     }
@@ -112,9 +133,11 @@ final class MemoryAppendLog: AppendLog {
     }
 
     func appendDurably(_ bytes: [UInt8]) throws(StorageError) {
+        try fileSystem.checkAppend(path)
         try fileSystem.check("write", path)
         try fileSystem.check("fsync", path)
         fileSystem.appendUnchecked(path, bytes)
+        fileSystem.appends[path, default: []].append(bytes)
     }
 
     func close() {}

@@ -189,14 +189,10 @@ public final class PosixFileSystem: FileSystem, @unchecked Sendable {
     }
 
     static func writeAll(_ fd: Int32, _ bytes: [UInt8], path: String) throws(StorageError) {
-        var offset = 0
-        while offset < bytes.count {
-            let written = bytes.withUnsafeBytes { write(fd, $0.baseAddress! + offset, $0.count - offset) }
-            if written < 0 {
-                if errno == EINTR { continue }
-                throw error("write", path)
-            }
-            offset += written
+        do {
+            try WholeWrite.write(bytes, to: fd)
+        } catch {
+            throw StorageError(operation: "write", path: path, reason: String(cString: strerror(error.errno)), errno: error.errno)
         }
     }
 

@@ -137,7 +137,10 @@ public enum WorkshopStore {
                             try fileSystem.copy(files.journalPath, to: aside)
                             try fileSystem.truncate(files.journalPath, to: contents.intactLength)
                         } catch { throw .storage(error) }
-                        messages.append("Recovered \(CountedNoun.phrase(applied, "record")); an incomplete last record (\(contents.damagedTailLength) bytes, never acknowledged) was cut off. The original journal is kept as \(aside).")
+                        let cut = contents.incompleteActionRecords > 0
+                            ? "the last action, written only in part (\(contents.damagedTailLength) bytes, never acknowledged), was cut off whole"
+                            : "an incomplete last record (\(contents.damagedTailLength) bytes, never acknowledged) was cut off"
+                        messages.append("Recovered \(CountedNoun.phrase(applied, "record")); \(cut). The original journal is kept as \(aside).")
                     } else if applied > 0 {
                         messages.append("Resumed from the journal: \(CountedNoun.phrase(applied, "recorded action")).")
                     }
@@ -200,7 +203,7 @@ public enum WorkshopStore {
                 guard WorkshopReducer.apply(command, to: &next, at: state.now) == nil else { continue }
                 next.recordedCommands += 1
                 do {
-                    try journal.appendDurably(JournalCodec.encode(.command(seq: next.recordedCommands, at: state.now, command: command)))
+                    try journal.appendDurably(JournalCodec.encode(action: [command], firstSeq: next.recordedCommands, at: state.now))
                 } catch { throw .storage(error) }
                 state = next
                 discarded.append(entry.id)
