@@ -1,6 +1,6 @@
-/// Every key of the moderator screen, from the same table the footer uses.
+/// Every key of the screen under it, from the table its key map and footer use.
 enum HelpOverlay {
-    static func draw(into grid: inout CellGrid, glyphs: Glyphs, bindings: [KeyBinding] = KeyBinding.moderator, title: String = "Keys") {
+    static func draw(into grid: inout CellGrid, glyphs: Glyphs, bindings: [KeyHelp], title: String = "Keys") {
         let keyWidth = (bindings.map(\.keys.terminalWidth).max() ?? 0) + 2
         let textWidth = bindings.map(\.description.terminalWidth).max() ?? 0
         let frame = DialogBox.frame(into: &grid, width: keyWidth + textWidth + 4, height: bindings.count + 4,
