@@ -24,13 +24,13 @@ public enum GroupKeys {
         ScreenKey([.char("["), .char("]"), .char("K"), .char("J")], "Move the entry up or down", footer: "move", footerKeys: 2) { key, _ in
             .moveEntry(by: key == .character("[") || key == .character("K") ? -1 : 1)
         },
+        ScreenKey([.key(.up), .key(.down), .char("k"), .char("j")], "Choose an entry") { key, _ in
+            .moveEntrySelection(by: key == .up || key == .character("k") ? -1 : 1)
+        },
         ScreenKey([.char("?"), .key(.function(1))], "Show these keys", footer: "keys", always: .showGroupHelp),
         ScreenKey([.key(.escape)], "Back to the groups (a group's own laptop stays here)", footer: "back", always: .dismissOverlay),
         ScreenKey([.char("q")], "Back to the groups; on a group's own laptop, quit (asks first)") { _, context in
             context.state.role == .facilitator ? .requestQuit : .dismissOverlay
-        },
-        ScreenKey([.key(.up), .key(.down), .char("k"), .char("j")], "Choose an entry") { key, _ in
-            .moveEntrySelection(by: key == .up || key == .character("k") ? -1 : 1)
         },
         // Prioritising is refused with a message on a group's own laptop; listed there too, so it is never a surprise.
         ScreenKey([.char("s"), .char(" ")], "Mark or unmark the entry (across groups; plenary only)", always: .toggleShortlist),

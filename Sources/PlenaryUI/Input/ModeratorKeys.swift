@@ -14,13 +14,13 @@ public enum ModeratorKeys {
             if !state.hasStarted { return .command(.start) }
             return state.isPaused ? .command(.resume) : .command(.pause)
         },
-        ScreenKey([.char("n"), .key(.right)], "End this slot, start the next (asks first before a fixed slot's time)",
+        ScreenKey([.char("n"), .key(.right)], "End this slot and start the next one (asks if fixed and early)",
                   footer: "next", footerKeys: 2, always: .requestMove(.next)),
         ScreenKey([.char("p"), .key(.left)], "Back one slot (within 30 s of a move: undo it)", footer: "back", footerKeys: 2,
                   always: .requestMove(.previous)),
         ScreenKey([.char("?"), .char("h"), .key(.function(1))], "Show this help", footer: "help", always: .showHelp),
         ScreenKey([.char("q"), .char("Q")], "Quit (asks first; everything is already saved)", footer: "quit", always: .requestQuit),
-        ScreenKey([.char("+"), .char("-"), .char("="), .char("_")], "Lengthen (+ =) or shorten (- _) the slot by a minute",
+        ScreenKey([.char("+"), .char("-"), .char("="), .char("_")], "Lengthen (+ =) or shorten (- _) the slot by one minute",
                   footer: "1 min", footerKeys: 2) { key, context in
             let longer = key == .character("+") || key == .character("=")
             return .command(.adjust(slot: context.state.currentIndex, seconds: longer ? 60 : -60))
