@@ -7,6 +7,7 @@ public enum KeyTableMarkdown {
         ("poll", ModeratorKeys.poll.help),
         ("group", GroupKeys.group.help),
         ("entry", GroupKeys.entry.help),
+        ("reportBack", ModeratorKeys.reportBack.help),
     ]
 
     public static func table(_ rows: [KeyHelp]) -> String {
