@@ -14,11 +14,6 @@ public struct KeyTable<Context, Action>: Sendable {
         return nil
     }
 
-    /// The binding that answers `key` in `context`, for tests that check it is documented.
-    public func binding(for key: KeyEvent, in context: Context) -> KeyBinding<Context, Action>? {
-        bindings.first { $0.answers(key) && $0.action(key, context) != nil }
-    }
-
     public var help: [KeyHelp] { bindings.map(\.help) }
 
     public static func + (lhs: KeyTable, rhs: KeyTable) -> KeyTable { KeyTable(lhs.bindings + rhs.bindings) }
