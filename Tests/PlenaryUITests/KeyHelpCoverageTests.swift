@@ -153,7 +153,7 @@ import PlenaryCore
 
     // MARK: - `?` on every screen without a text field
 
-    @Test(arguments: ["agenda", "poll list", "poll", "group list", "report-back"])
+    @Test(arguments: ["agenda", "jump picker", "poll list", "poll", "group list", "report-back"])
     func questionMarkShowsThisScreensKeysOverIt(mode: String) {
         let state = Self.modes.first { $0.0 == mode }!.1
         guard let action = ModeratorKeyMap.action(for: .character("?"), in: state) else {

@@ -74,6 +74,7 @@ public enum ModeratorKeys {
             context.selection == context.state.currentIndex ? .dismissOverlay : .requestMove(.jump(slot: context.selection))
         },
         ScreenKey([.key(.escape), .char("g"), .char("q")], "Cancel", always: .dismissOverlay),
+        ScreenKey([.char("?"), .key(.function(1))], "Show this help", always: .showHelp),
     ])
 
     public static let pollList = ScreenKeys([
