@@ -100,7 +100,7 @@ import Testing
         #expect(state.screen == .groupHelp(id: "wg2", selection: 0))
         _ = WorkshopReducer.reduce(&state, .dismissOverlay, now: Fixtures.at(12, 50))
         #expect(state.screen == .group(id: "wg2", selection: 0))
-        state.screen = .help
+        state.screen = .help(over: .agenda)
         _ = WorkshopReducer.reduce(&state, .dismissOverlay, now: Fixtures.at(12, 50))
         #expect(state.screen == .group(id: "wg2", selection: 0))
         typeEntry(&state, "A", at: Fixtures.at(12, 51))

@@ -35,7 +35,7 @@ final class TestClock: Clock, @unchecked Sendable {
         let (app, terminal, runner, fs, _) = makeApp(keys: [.character(" "), .character("n"), .character("+"), .character("?")])
         #expect(app.run() == .signal(15))
         #expect(runner.state.currentIndex == 1)
-        #expect(runner.state.screen == .help)
+        #expect(runner.state.screen == .help(over: .agenda))
         let journal = fs.text("sevilla.journal.jsonl") ?? ""
         #expect(journal.split(separator: "\n").count == 4)
         #expect(terminal.lastFrame?.lines.contains { $0.contains("Keys") } == true)

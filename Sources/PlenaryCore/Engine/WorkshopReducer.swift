@@ -114,12 +114,15 @@ public enum WorkshopReducer {
             }
 
         case .showHelp:
-            state.screen = .help
+            if case .help = state.screen { break }
+            state.screen = .help(over: state.screen)
         case .dismissOverlay:
             switch state.screen {
             case .ballot(let draft): state.screen = .poll(id: draft.pollID)
             case .handCount(let draft): state.screen = .poll(id: draft.pollID)
             case .groupHelp(let id, let selection): state.screen = .group(id: id, selection: selection)
+            // Over the agenda, closing goes where closing anything on the agenda goes (a group's laptop: its group).
+            case .help(let under) where under != .agenda: state.screen = under
             case .group where state.role == .facilitator: break
             case .group(let id, _):
                 // Back to the list of groups, on the one just left.

@@ -80,7 +80,8 @@ public struct WorkshopState: Sendable, Equatable {
 
     public enum Screen: Sendable, Equatable {
         case agenda
-        case help
+        /// The keys of the screen it covers, which it returns to.
+        indirect case help(over: Screen)
         case confirmQuit
         case confirmEnd
         /// `move` would start fixed slot `slot` before its planned time: start it now, or keep the current slot.

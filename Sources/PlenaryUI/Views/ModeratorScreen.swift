@@ -12,6 +12,13 @@ public enum ModeratorScreen {
         if let voter = state.voter {
             return VoterScreen.render(state, voter: voter, size: size, glyphs: glyphs)
         }
+        if case .help(let under) = state.screen {
+            var covered = state
+            covered.screen = under
+            var grid = render(covered, size: size, glyphs: glyphs)
+            HelpOverlay.draw(into: &grid, glyphs: glyphs, bindings: ModeratorKeyMap.help(over: under))
+            return grid
+        }
         var grid = CellGrid(size: size)
         let schedule = LiveSchedule(state: state)
         drawHeader(state, schedule, into: &grid, glyphs: glyphs)
@@ -25,45 +32,46 @@ public enum ModeratorScreen {
         case .reportBack(let group, let page):
             ReportBackView.draw(state, groupIndex: group, page: page, into: &grid,
                                 x: body.x, y: body.y, width: body.width, height: body.height, glyphs: glyphs)
-            drawFooter(KeyBinding.reportBack, into: &grid, y: size.rows - 1, glyphs: glyphs)
+            drawFooter(ModeratorKeys.reportBack.help, into: &grid, y: size.rows - 1, glyphs: glyphs)
             return grid
         case .poll(let id):
             if let poll = state.poll(id) {
                 PollScreen.draw(poll, language: state.session.language, into: &grid, x: body.x, y: body.y, width: body.width, height: body.height, glyphs: glyphs)
             }
-            drawFooter(KeyBinding.poll, into: &grid, y: size.rows - 1, glyphs: glyphs)
+            drawFooter(ModeratorKeys.poll.help, into: &grid, y: size.rows - 1, glyphs: glyphs)
             return grid
         case .ballot(let draft):
             if let poll = state.poll(draft.pollID) {
                 BallotFormView.draw(draft, poll: poll.definition, title: "Enter a ballot", into: &grid,
                                     x: body.x, y: body.y, width: body.width, height: body.height, glyphs: glyphs)
             }
-            drawFooter(KeyBinding.form, into: &grid, y: size.rows - 1, glyphs: glyphs)
+            drawFooter(ModeratorKeyMap.keys(for: state.screen).help, into: &grid, y: size.rows - 1, glyphs: glyphs)
             return grid
         case .handCount(let draft):
             if let poll = state.poll(draft.pollID) {
                 HandCountView.draw(draft, poll: poll.definition, into: &grid,
                                    x: body.x, y: body.y, width: body.width, height: body.height, glyphs: glyphs)
             }
-            drawFooter(KeyBinding.form, into: &grid, y: size.rows - 1, glyphs: glyphs)
+            drawFooter(ModeratorKeyMap.keys(for: state.screen).help, into: &grid, y: size.rows - 1, glyphs: glyphs)
             return grid
         case .group(let id, let selection), .groupHelp(let id, let selection):
             if let group = state.group(id) {
                 GroupViews.drawGroup(state, schedule, group: group, selection: selection, into: &grid,
                                      x: body.x, y: body.y, width: body.width, height: body.height, glyphs: glyphs)
             }
-            drawFooter(KeyBinding.group, into: &grid, y: size.rows - 1, glyphs: glyphs)
+            drawFooter(GroupKeys.group.help, into: &grid, y: size.rows - 1, glyphs: glyphs)
             if case .groupHelp = state.screen {
-                HelpOverlay.draw(into: &grid, glyphs: glyphs, bindings: KeyBinding.groupHelp(role: state.role), title: "Working-group keys")
+                HelpOverlay.draw(into: &grid, glyphs: glyphs, bindings: GroupKeys.group.help + GroupKeys.groupHelp.help,
+                                 title: "Working-group keys")
             }
             return grid
         case .entry(let draft):
             GroupViews.drawEntry(state, draft: draft, into: &grid, x: body.x, y: body.y, width: body.width, height: body.height, glyphs: glyphs)
-            drawFooter(KeyBinding.entry, into: &grid, y: size.rows - 1, glyphs: glyphs)
+            drawFooter(ModeratorKeyMap.keys(for: state.screen).help, into: &grid, y: size.rows - 1, glyphs: glyphs)
             return grid
         case .newPoll(let draft):
             NewPollView.draw(draft, into: &grid, x: body.x, y: body.y, width: body.width, height: body.height, glyphs: glyphs)
-            drawFooter(KeyBinding.newPoll, into: &grid, y: size.rows - 1, glyphs: glyphs)
+            drawFooter(ModeratorKeys.newPoll.help, into: &grid, y: size.rows - 1, glyphs: glyphs)
             return grid
         default:
             break
@@ -76,14 +84,13 @@ public enum ModeratorScreen {
         SlotPanel.draw(state, schedule, into: &grid, x: agendaWidth + 2, y: bodyTop,
                        width: size.columns - agendaWidth - 3, height: bodyHeight, glyphs: glyphs)
         if case .pollList = state.screen {
-            drawFooter(KeyBinding.pollList, into: &grid, y: size.rows - 1, glyphs: glyphs)
+            drawFooter(ModeratorKeys.pollList.help, into: &grid, y: size.rows - 1, glyphs: glyphs)
         } else {
-            drawFooter(KeyBinding.moderator, into: &grid, y: size.rows - 1, glyphs: glyphs)
+            drawFooter(ModeratorKeys.agenda.help, into: &grid, y: size.rows - 1, glyphs: glyphs)
         }
 
         switch state.screen {
-        case .agenda: break
-        case .help: HelpOverlay.draw(into: &grid, glyphs: glyphs)
+        case .agenda, .help: break
         case .confirmQuit:
             DialogBox.confirm(into: &grid, title: "Quit Plenary?", lines: [
                 "Everything is already saved; running the same",
@@ -173,7 +180,7 @@ public enum ModeratorScreen {
         }
     }
 
-    private static func drawFooter(_ bindings: [KeyBinding], into grid: inout CellGrid, y: Int, glyphs: Glyphs) {
+    private static func drawFooter(_ bindings: [KeyHelp], into grid: inout CellGrid, y: Int, glyphs: Glyphs) {
         var x = 1
         for binding in bindings {
             guard let key = binding.footerKeys.map(glyphs.keyLabel), let hint = binding.hint else { continue }
