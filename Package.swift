@@ -52,6 +52,8 @@ let package = Package(
             ],
             resources: [.embedInCode("Resources/demo.yaml")]
         ),
+        /// Benchmark only (scripts/bench): writes real journals of N ballots with the store, reducer and codec.
+        .executableTarget(name: "plenary-bench-gen", dependencies: ["PlenaryCore"]),
         /// Golden reports and results files of every schema version are read from disk by the tests, not bundled.
         .testTarget(name: "PlenaryCoreTests", dependencies: ["PlenaryCore"], exclude: ["Golden", "Fixtures"]),
         .testTarget(name: "PlenaryUITests", dependencies: ["PlenaryUI", "PlenaryCore"]),
