@@ -13,6 +13,7 @@ store, reducer and journal codec.
 
 import argparse
 import fcntl
+import json
 import os
 import pty
 import select
@@ -30,7 +31,8 @@ REPOSITORY = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__f
 SESSION = os.path.join(REPOSITORY, "sessions", "widex-irm-hub-sevilla.yaml")
 COLUMNS, ROWS = 80, 24
 QUIET_SECONDS = 0.030
-ENVIRONMENT = {"TERM": "xterm-256color", "LANG": "C.UTF-8", "PATH": os.environ.get("PATH", "/usr/bin:/bin")}
+ENVIRONMENT = {"TERM": "xterm-256color", "LANG": "C.UTF-8", "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+               "HOME": os.environ.get("HOME", "/")}
 # xterm-256color's kcuf1 and kcub1: curses programs switch the keypad to application mode (smkx).
 RIGHT, LEFT = b"\x1bOC", b"\x1bOD"
 
@@ -385,14 +387,35 @@ def timed_command(argv, cwd, limit):
     return time.monotonic() - started
 
 
-def ballot_count(journal_path):
-    with open(journal_path, "rb") as file:
-        return sum(1 for line in file if b'"cast"' in line)
+def recorded_ballots(results_path, poll_id):
+    """The poll's ballot count in the results file: what replay and the typed ballots really recorded."""
+    try:
+        with open(results_path, "rb") as file:
+            polls = json.load(file)["polls"]
+        return sum(r["ballotCount"] for p in polls if p["id"] == poll_id for r in p["rounds"])
+    except (OSError, ValueError, KeyError):
+        return None
 
 
 def scale_one(plenary, size, kind, keys, idle_seconds, limit):
-    """One resumed workshop of `size` ballots of `kind`: the figures of a scaling row (None where timed out)."""
+    """One resumed workshop of `size` ballots of `kind`: the figures of a scaling row (TimedOut where timed out)."""
     folder, session, results = plenary.workshop(size, kind)
+    try:
+        row = measure_resumed(plenary, folder, session, results, size, kind, keys, idle_seconds, limit)
+        if not isinstance(row["resume"], TimedOut):
+            for name, argv in (("report", [plenary.executable, "report", results]),
+                               ("export", [plenary.executable, "export", results, "--csv", os.path.join(folder, "csv")])):
+                try:
+                    row[name] = timed_command(argv, folder, limit)
+                except TimedOut:
+                    row[name] = TimedOut()
+        return row
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def measure_resumed(plenary, folder, session, results, size, kind, keys, idle_seconds, limit):
+    """Resume, idle on the poll screen (results hidden), `keys` ballots, `keys` steps (n and p in turn), peak RSS."""
     journal = results.replace(".results.json", ".journal.jsonl")
     row = {"journal": os.path.getsize(journal)}
     poll_index = 1 if kind == "single" else 2  # value-chain-gap, or the ad-hoc poll after the session's two
@@ -431,17 +454,10 @@ def scale_one(plenary, size, kind, keys, idle_seconds, limit):
         row.setdefault("step", TimedOut())
     finally:
         program.stop()
-    recorded = ballot_count(journal)
+    recorded = recorded_ballots(results, "value-chain-gap" if kind == "single" else "bench-open")
     if isinstance(row.get("ballot"), list) and recorded != size + keys:
-        print(f"bench: warning: {size} {kind}: the journal holds {recorded} ballots, expected {size + keys}",
+        print(f"bench: warning: {size} {kind}: the results count {recorded} ballots, expected {size + keys}",
               file=sys.stderr)
-    for name, argv in (("report", [plenary.executable, "report", results]),
-                       ("export", [plenary.executable, "export", results, "--csv", os.path.join(folder, "csv")])):
-        try:
-            row[name] = timed_command(argv, folder, limit)
-        except TimedOut:
-            row[name] = TimedOut()
-    shutil.rmtree(folder, ignore_errors=True)
     return row
 
 
@@ -486,17 +502,29 @@ def print_scaling(rows, limit, keys):
         print(f"  {count:>7} {kind:<7}" + ", ".join(parts))
 
 
+def versions():
+    """One line naming what was measured: this checkout's commit and the Debian packages' versions."""
+    commit = subprocess.run(["git", "-C", REPOSITORY, "log", "-1", "--format=%h %cs"], capture_output=True,
+                            text=True).stdout.strip()
+    packages = []
+    for package in ("mdp", "tpp"):
+        version = subprocess.run(["dpkg-query", "-W", "-f=${Version}", package], capture_output=True,
+                                 text=True).stdout.strip()
+        packages.append(f"{package} {version or '?'}")
+    return f"plenary {commit or '?'} (release), " + ", ".join(packages)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--plenary", required=True, help="the release plenary binary")
     parser.add_argument("--generator", required=True, help="the release plenary-bench-gen binary")
-    parser.add_argument("--rounds", type=int, default=10, help="interleaved side-by-side rounds (default 10)")
+    parser.add_argument("--rounds", type=int, help="interleaved side-by-side rounds (default 10; 3 with --quick)")
     parser.add_argument("--quick", action="store_true", help="a smoke test: 3 rounds, scaling at 0 and 1k only")
     parser.add_argument("--sizes", help="scaling sizes, comma-separated (default 0,1000,10000,100000)")
     parser.add_argument("--timeout", type=float, default=120.0, help="seconds per measurement (default 120)")
     arguments = parser.parse_args()
     quick = arguments.quick
-    rounds = 3 if quick and arguments.rounds == 10 else arguments.rounds
+    rounds = arguments.rounds or (3 if quick else 10)
     sizes = [int(s) for s in arguments.sizes.split(",")] if arguments.sizes else ([0, 1000] if quick else [0, 1000, 10000, 100000])
     steps, keys, idle_seconds = (10, 5, 1.0) if quick else (20, 10, 3.0)
 
@@ -514,6 +542,7 @@ def main():
                 rows.append(((count, kind), scale_one(plenary, count, kind, keys, idle_seconds, arguments.timeout)))
                 print(f"bench: scaling {count} {kind} done in {time.monotonic() - started:.0f} s",
                       file=sys.stderr, flush=True)
+        print(versions())
         print_comparison(figures, rounds, steps)
         print_scaling(rows, arguments.timeout, keys)
         print(f"\nLoad average at the end: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
