@@ -59,8 +59,8 @@ let package = Package(
         .testTarget(name: "PlenaryUITests", dependencies: ["PlenaryUI", "PlenaryCore"]),
         /// The colour scheme's contrast, computed for xterm's palette (no terminal needed).
         .testTarget(name: "PlenaryCursesTests", dependencies: ["PlenaryCurses", "PlenaryUI"]),
-        /// Drives the real `plenary` binary in tmux; depends on the executable so `swift test` builds it.
-        .testTarget(name: "PlenaryEndToEndTests", dependencies: ["plenary", "PlenaryCore"]),
+        /// Drives the real `plenary` binary in tmux; depends on the executables so `swift test` builds them.
+        .testTarget(name: "PlenaryEndToEndTests", dependencies: ["plenary", "plenary-bench-gen", "PlenaryCore"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -229,7 +229,12 @@ def median(values):
 
 
 def ms(seconds):
-    return "—" if seconds != seconds else f"{seconds * 1000:.2f} ms" if seconds < 0.1 else f"{seconds * 1000:.0f} ms"
+    """Milliseconds, two decimals below 0.1 s; seconds from 10 s on."""
+    if seconds != seconds:
+        return "—"
+    if seconds >= 10:
+        return f"{seconds:.1f} s"
+    return f"{seconds * 1000:.2f} ms" if seconds < 0.1 else f"{seconds * 1000:.0f} ms"
 
 
 def ratio(a, b):
