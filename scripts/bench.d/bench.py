@@ -468,7 +468,7 @@ def measure_resumed(plenary, folder, session, results, size, kind, keys, idle_se
 
 def print_scaling(rows, limit, keys):
     print(f"\nScaling: Sevilla session resumed with N recorded ballots (journal by plenary-bench-gen), "
-          f"{keys} keys each; limit {limit:.0f} s per measurement")
+          f"{keys} keys each; limit {limit:g} s per measurement")
     header = (f"{'ballots':>8} {'type':<7}{'journal':>9}{'resume':>10}{'ballot p50':>11}{'p99':>9}{'step p50':>10}"
               f"{'p99':>9}{'idle ms/s':>10}{'RSS':>8}{'results':>9}{'report':>9}{'export':>9}")
     print(header)
@@ -476,7 +476,7 @@ def print_scaling(rows, limit, keys):
 
     def cell(value, formatter):
         if isinstance(value, TimedOut):
-            return f"> {limit:.0f} s"
+            return f"> {limit:g} s"
         if value is None:
             return "—"
         return formatter(value)
