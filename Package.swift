@@ -52,13 +52,15 @@ let package = Package(
             ],
             resources: [.embedInCode("Resources/demo.yaml")]
         ),
+        /// Benchmark only (scripts/bench): writes real journals of N ballots with the store, reducer and codec.
+        .executableTarget(name: "plenary-bench-gen", dependencies: ["PlenaryCore"]),
         /// Golden reports and results files of every schema version are read from disk by the tests, not bundled.
         .testTarget(name: "PlenaryCoreTests", dependencies: ["PlenaryCore"], exclude: ["Golden", "Fixtures"]),
         .testTarget(name: "PlenaryUITests", dependencies: ["PlenaryUI", "PlenaryCore"]),
         /// The colour scheme's contrast, computed for xterm's palette (no terminal needed).
         .testTarget(name: "PlenaryCursesTests", dependencies: ["PlenaryCurses", "PlenaryUI"]),
-        /// Drives the real `plenary` binary in tmux; depends on the executable so `swift test` builds it.
-        .testTarget(name: "PlenaryEndToEndTests", dependencies: ["plenary", "PlenaryCore"]),
+        /// Drives the real `plenary` binary in tmux; depends on the executables so `swift test` builds them.
+        .testTarget(name: "PlenaryEndToEndTests", dependencies: ["plenary", "plenary-bench-gen", "PlenaryCore"]),
     ],
     swiftLanguageModes: [.v6]
 )
