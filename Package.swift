@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
     name: "Plenary",
-    platforms: [.macOS(.v13)],
+    /// Linux only (no `platforms:` claim): the command line and the curses driver import Glibc (see docs/DECISIONS.md).
     products: [
         .executable(name: "plenary", targets: ["plenary"]),
         /// For the fuzz targets in Fuzz/, a separate package that depends on this one by path.
