@@ -52,13 +52,15 @@ let package = Package(
             ],
             resources: [.embedInCode("Resources/demo.yaml")]
         ),
+        /// What several test targets share: the one fake clock, the Sevilla fixtures, the shipped session files.
+        .target(name: "PlenaryTestSupport", dependencies: ["PlenaryCore", "PlenaryUI"], path: "Tests/PlenaryTestSupport"),
         /// Golden reports and results files of every schema version are read from disk by the tests, not bundled.
-        .testTarget(name: "PlenaryCoreTests", dependencies: ["PlenaryCore"], exclude: ["Golden", "Fixtures"]),
-        .testTarget(name: "PlenaryUITests", dependencies: ["PlenaryUI", "PlenaryCore"]),
+        .testTarget(name: "PlenaryCoreTests", dependencies: ["PlenaryCore", "PlenaryTestSupport"], exclude: ["Golden", "Fixtures"]),
+        .testTarget(name: "PlenaryUITests", dependencies: ["PlenaryUI", "PlenaryCore", "PlenaryTestSupport"]),
         /// The colour scheme's contrast, computed for xterm's palette (no terminal needed).
         .testTarget(name: "PlenaryCursesTests", dependencies: ["PlenaryCurses", "PlenaryUI"]),
         /// Drives the real `plenary` binary in tmux; depends on the executable so `swift test` builds it.
-        .testTarget(name: "PlenaryEndToEndTests", dependencies: ["plenary", "PlenaryCore"]),
+        .testTarget(name: "PlenaryEndToEndTests", dependencies: ["plenary", "PlenaryCore", "PlenaryTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

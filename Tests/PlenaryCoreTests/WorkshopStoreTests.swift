@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import PlenaryCore
+import PlenaryTestSupport
 
 @Suite struct WorkshopStoreTests {
     let files = WorkshopFiles(sessionPath: "w/sevilla.yaml")
@@ -18,7 +19,7 @@ import Testing
         return WorkshopRunner(state: opened.state, journal: opened.journal, fileSystem: fs, files: files, clock: clock, generator: "test")
     }
 
-    @Test func filesSitNextToTheSession() {
+    @Test func filesSitNextToTheSession() throws {
         #expect(files.resultsPath == "w/sevilla.results.json")
         #expect(files.journalPath == "w/sevilla.journal.jsonl")
         let custom = WorkshopFiles(sessionPath: "a.yaml", resultsPath: "out/day1.json")
@@ -31,7 +32,7 @@ import Testing
         #expect(!WorkshopFiles.isArchive("s.wg2.results.json", of: "s.results.json"))
     }
 
-    @Test func resumingReplaysToTheSameState() {
+    @Test func resumingReplaysToTheSameState() throws {
         let fs = MemoryFileSystem()
         let clock = ManualClock(Fixtures.at(12, 0))
         let first = runner(fs, clock)
@@ -52,7 +53,7 @@ import Testing
         #expect(reopened.messages == ["Resumed from the journal: 4 recorded actions."])
     }
 
-    @Test func oneRecordedActionIsSaidInTheSingular() {
+    @Test func oneRecordedActionIsSaidInTheSingular() throws {
         let fs = MemoryFileSystem()
         let clock = ManualClock(Fixtures.at(12, 0))
         let first = runner(fs, clock)
@@ -62,7 +63,7 @@ import Testing
         #expect(reopened.messages == ["Resumed from the journal: 1 recorded action."])
     }
 
-    @Test func aTornTailIsCutOffAfterKeepingACopy() {
+    @Test func aTornTailIsCutOffAfterKeepingACopy() throws {
         let fs = MemoryFileSystem()
         let clock = ManualClock(Fixtures.at(12, 0))
         let first = runner(fs, clock)
@@ -77,7 +78,7 @@ import Testing
         #expect(reopened.messages.first?.hasPrefix("Recovered 2 records; an incomplete last record (10 bytes") == true)
     }
 
-    @Test func damageInTheMiddleRefusesToStartAndChangesNothing() {
+    @Test func damageInTheMiddleRefusesToStartAndChangesNothing() throws {
         let fs = MemoryFileSystem()
         let clock = ManualClock(Fixtures.at(12, 0))
         let first = runner(fs, clock)
@@ -92,7 +93,7 @@ import Testing
         #expect(fs.files[files.journalPath] == bytes)
     }
 
-    @Test func freshKeepsTheOldFilesUnderADatedName() {
+    @Test func freshKeepsTheOldFilesUnderADatedName() throws {
         let fs = MemoryFileSystem()
         let clock = ManualClock(Fixtures.at(12, 0))
         let first = runner(fs, clock)
@@ -153,14 +154,14 @@ import Testing
         #expect(kept == ["w/\(name).wg2.20250311-120000.report.md", "w/\(name).wg2.20250311-120000.results.json"])
     }
 
-    @Test func aJournalForAnotherAgendaIsRefused() {
+    @Test func aJournalForAnotherAgendaIsRefused() throws {
         let fs = MemoryFileSystem()
         let header = JournalHeader(title: "Other", slots: ["x"], createdAt: Instant(milliseconds: 0))
         fs.files[files.journalPath] = JournalCodec.encode(.header(header))
         guard case .failure(.differentSession) = open(fs, at: Fixtures.at(12, 0)) else { Issue.record("accepted"); return }
     }
 
-    @Test func aFailedJournalWriteIsNotAcknowledged() {
+    @Test func aFailedJournalWriteIsNotAcknowledged() throws {
         let fs = MemoryFileSystem()
         let clock = ManualClock(Fixtures.at(12, 0))
         let runner = runner(fs, clock)
@@ -176,7 +177,7 @@ import Testing
         #expect(!runner.state.hasStarted)
     }
 
-    @Test func aFailedResultsWriteKeepsThePreviousFileAndRecovers() {
+    @Test func aFailedResultsWriteKeepsThePreviousFileAndRecovers() throws {
         let fs = MemoryFileSystem()
         let clock = ManualClock(Fixtures.at(12, 0))
         let runner = runner(fs, clock)
@@ -192,7 +193,7 @@ import Testing
         #expect(fs.text(files.resultsPath)?.contains(#""status" : "running""#) == true)
     }
 
-    @Test func aFolderSyncFailureAfterTheRenameDoesNotClaimTheOldFileIsIntact() {
+    @Test func aFolderSyncFailureAfterTheRenameDoesNotClaimTheOldFileIsIntact() throws {
         let fs = MemoryFileSystem()
         let clock = ManualClock(Fixtures.at(12, 0))
         let runner = runner(fs, clock)
@@ -207,7 +208,7 @@ import Testing
     }
 
     /// A kill in the first milliseconds of a new workshop leaves the journal created but empty.
-    @Test func aZeroByteJournalIsANewWorkshop() {
+    @Test func aZeroByteJournalIsANewWorkshop() throws {
         let fs = MemoryFileSystem()
         fs.files[files.journalPath] = []
         guard case .success(let opened) = open(fs, at: Fixtures.at(12, 0)) else { Issue.record("an empty journal blocked the start"); return }

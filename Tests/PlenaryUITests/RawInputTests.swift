@@ -4,8 +4,8 @@ import PlenaryCore
 
 /// Raw input (Ctrl-Z, Ctrl-C as keys) only where the screen needs it: the voter screen and the entry form.
 @Suite struct RawInputTests {
-    @Test func theEntryFormAndTheVoterScreenTakeRawInputAndNothingElse() {
-        var state = TextInputKeyMapTests.formState()
+    @Test func theEntryFormAndTheVoterScreenTakeRawInputAndNothingElse() throws {
+        var state = try TextInputKeyMapTests.formState()
         #expect(ModeratorApp.wantsRawInput(state))
         TextInputKeyMapTests.reduce(&state, .closeEntry)
         #expect(!ModeratorApp.wantsRawInput(state))
