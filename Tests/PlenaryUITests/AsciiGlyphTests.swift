@@ -171,8 +171,7 @@ import PlenaryTestSupport
 }
 
 private extension Session {
-    func emptyState() -> WorkshopState {
-        guard case .success(let plan) = PlannedAgenda.plan(self) else { fatalError("demo agenda is inconsistent") }
-        return WorkshopState(session: self, plan: plan, now: Fixtures.at(12, 0))
+    func emptyState() throws -> WorkshopState {
+        try Fixtures.state(self, now: Fixtures.at(12, 0))
     }
 }

@@ -16,9 +16,9 @@ import PlenaryCore
         #expect(ModeratorApp.wantsRawInput(state))
     }
 
-    @Test func theLoopSwitchesRawInputOnForTheFormAndOffAfterIt() {
+    @Test func theLoopSwitchesRawInputOnForTheFormAndOffAfterIt() throws {
         // Add an entry, type, undo it with Ctrl-Z; then leave the form with Ctrl-C.
-        let (app, terminal, runner, _, _) = ModeratorAppTests().makeApp(
+        let (app, terminal, runner, _, _) = try ModeratorAppTests().makeApp(
             keys: [.character("1"), .character("a"), .control("z")], session: TextInputKeyMapTests.session)
         runner.send(.showGroup("wg"))
         let stop = terminal.onIdle

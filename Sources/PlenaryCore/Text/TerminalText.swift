@@ -15,17 +15,18 @@ public enum TerminalText {
     /// (CCHARW_MAX = 5: one spacing character and four non-spacing ones). Further marks are dropped.
     public static let maxMarksPerCell = 4
 
-    /// Makes user text harmless on a terminal, keeping what can be shown. `TextPolicy` for the screen first:
+    /// Makes user text harmless on a terminal, keeping what can be shown. `TextPolicy` for the screen first
+    /// (stored text keeps the marks and the joiner; see docs/DECISIONS.md 49):
     /// - C0 controls become Control Pictures (ESC "\u{1B}[2J" shows as "␛[2J", NUL as ␀, newline as ␊),
     ///   except tab, which becomes one space; DEL becomes ␡; C1 controls become U+FFFD.
     /// - Bidirectional controls (LRE RLE PDF LRO RLO LRI RLI FSI PDI LRM RLM ALM) are dropped:
     ///   right-to-left text stays in logical order, one column a letter, and cannot reorder a line.
-    /// Then what fits the terminal's cells:
-    /// - Scalars glibc cannot print (unassigned in its Unicode 14 tables, such as emoji newer than
-    ///   2021; noncharacters; U+2028/U+2029) become U+FFFD: tmux 3.3a would silently drop them.
     /// - The zero width joiner is dropped: tmux 3.3a glues a wide character after a joiner into the
     ///   previous cell ("👩‍🔬" 2 columns) while ncurses gives it its own (4 columns), which shifts
     ///   the rest of the row. Without it, "👩🔬" is 4 columns for both.
+    /// Then what fits the terminal's cells:
+    /// - Scalars glibc cannot print (unassigned in its Unicode 14 tables, such as emoji newer than
+    ///   2021; noncharacters; U+2028/U+2029) become U+FFFD: tmux 3.3a would silently drop them.
     /// - A grapheme that starts with zero-width scalars (a combining mark at the start of the
     ///   string or after a control) gets the dotted circle U+25CC as its base ("◌́"); invisible
     ///   format characters with nothing to attach to (zero width space, BOM, lone variation
