@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
     name: "Plenary",
-    platforms: [.macOS(.v13)],
+    /// Linux only (no `platforms:` claim): the command line and the curses driver import Glibc (see docs/DECISIONS.md).
     products: [
         .executable(name: "plenary", targets: ["plenary"]),
         /// For the fuzz targets in Fuzz/, a separate package that depends on this one by path.
@@ -54,13 +54,15 @@ let package = Package(
         ),
         /// Benchmark only (scripts/bench): writes real journals of N ballots with the store, reducer and codec.
         .executableTarget(name: "plenary-bench-gen", dependencies: ["PlenaryCore"]),
+        /// What several test targets share: the one fake clock, the Sevilla fixtures, the shipped session files.
+        .target(name: "PlenaryTestSupport", dependencies: ["PlenaryCore", "PlenaryUI"], path: "Tests/PlenaryTestSupport"),
         /// Golden reports and results files of every schema version are read from disk by the tests, not bundled.
-        .testTarget(name: "PlenaryCoreTests", dependencies: ["PlenaryCore"], exclude: ["Golden", "Fixtures"]),
-        .testTarget(name: "PlenaryUITests", dependencies: ["PlenaryUI", "PlenaryCore"]),
+        .testTarget(name: "PlenaryCoreTests", dependencies: ["PlenaryCore", "PlenaryTestSupport"], exclude: ["Golden", "Fixtures"]),
+        .testTarget(name: "PlenaryUITests", dependencies: ["PlenaryUI", "PlenaryCore", "PlenaryTestSupport"]),
         /// The colour scheme's contrast, computed for xterm's palette (no terminal needed).
         .testTarget(name: "PlenaryCursesTests", dependencies: ["PlenaryCurses", "PlenaryUI"]),
         /// Drives the real `plenary` binary in tmux; depends on the executables so `swift test` builds them.
-        .testTarget(name: "PlenaryEndToEndTests", dependencies: ["plenary", "plenary-bench-gen", "PlenaryCore"]),
+        .testTarget(name: "PlenaryEndToEndTests", dependencies: ["plenary", "plenary-bench-gen", "PlenaryCore", "PlenaryTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,5 +1,6 @@
 import Testing
 @testable import PlenaryCore
+import PlenaryTestSupport
 
 /// A computer clock behind the journal (issue 11, item 18): time counts on from the journal, and the moderator is told once.
 @Suite struct ClockCorrectionTests {
@@ -66,8 +67,8 @@ import Testing
         #expect(runner.state.calendar.clockTimeWithSeconds(runner.state.now) == "12:41:05")
     }
 
-    @Test func jitterIsAbsorbedWithoutAWord() {
-        var state = Fixtures.state(Fixtures.sevilla(), now: Fixtures.at(12, 0))
+    @Test func jitterIsAbsorbedWithoutAWord() throws {
+        var state = try Fixtures.state(Fixtures.sevilla(), now: Fixtures.at(12, 0))
         _ = WorkshopReducer.reduce(&state, .tick, now: Fixtures.at(12, 0, 10))
         _ = WorkshopReducer.reduce(&state, .tick, now: Fixtures.at(12, 0, 9))
         #expect(state.notice == nil)
@@ -77,8 +78,8 @@ import Testing
     }
 
     /// Before the clock warning is shown, a message from the same action is not put over it; after, a new one is.
-    @Test func aLaterMessageReplacesTheWarningOnceItHasBeenShownWithTheFirst() {
-        var state = Fixtures.state(Fixtures.sevilla(), now: Fixtures.at(12, 0))
+    @Test func aLaterMessageReplacesTheWarningOnceItHasBeenShownWithTheFirst() throws {
+        var state = try Fixtures.state(Fixtures.sevilla(), now: Fixtures.at(12, 0))
         _ = WorkshopReducer.reduce(&state, .tick, now: Fixtures.at(11, 0))
         #expect(state.notice?.text == "Computer clock 60 min behind the journal: counting on from 12:00:00.")
         _ = WorkshopReducer.reduce(&state, .notify("Resumed.", .info), now: Fixtures.at(11, 0, 1))

@@ -1,5 +1,6 @@
 import Testing
 @testable import PlenaryCore
+import PlenaryTestSupport
 
 /// `e` on the moderator screen writes the report and CSV tables next to the results file, says where, and records
 /// nothing; a disk that refuses leaves the workshop as it was and says why.

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import PlenaryCore
+import PlenaryTestSupport
 
 /// Entries captured on a facilitator laptop (`run --group`) merged into the plenary's record.
 @Suite struct GroupMergeTests {
@@ -22,17 +23,17 @@ import Testing
     }
 
     /// A record with its own id, as one laptop keeps it.
-    static func laptop(_ record: String, session: Session = session()) -> WorkshopState {
-        var state = Fixtures.state(session, now: Fixtures.at(12, 0))
+    static func laptop(_ record: String, session: Session = session()) throws -> WorkshopState {
+        var state = try Fixtures.state(session, now: Fixtures.at(12, 0))
         state.recordID = record
         return state
     }
 
-    static func add(_ state: inout WorkshopState, group: String, _ fields: [String: String], at time: Instant = Fixtures.at(12, 50)) {
-        Fixtures.run(&state, [(time, .group(.add(group: group, template: "challenge", author: "facilitator")))])
+    static func add(_ state: inout WorkshopState, group: String, _ fields: [String: String], at time: Instant = Fixtures.at(12, 50)) throws {
+        try Fixtures.run(&state, [(time, .group(.add(group: group, template: "challenge", author: "facilitator")))])
         let id = state.group(group)!.entries.last!.id
         for (field, text) in fields.sorted(by: { $0.key < $1.key }) {
-            Fixtures.run(&state, [(time, .group(.setField(group: group, entry: id, field: field, text: text)))])
+            try Fixtures.run(&state, [(time, .group(.setField(group: group, entry: id, field: field, text: text)))])
         }
     }
 
@@ -44,16 +45,16 @@ import Testing
     @discardableResult
     static func merge(_ bytes: [UInt8], into state: inout WorkshopState, file: String = "wg2.results.json") throws -> GroupImport.Plan {
         let plan = try GroupImport.plan(bytes: bytes, fileName: file, into: state).get()
-        if let command = plan.command { Fixtures.run(&state, [(Fixtures.at(13, 0), command)]) }
+        if let command = plan.command { try Fixtures.run(&state, [(Fixtures.at(13, 0), command)]) }
         return plan
     }
 
     @Test func mergingTwiceChangesNothing() throws {
-        var group = Self.laptop("laptop-b")
-        Self.add(&group, group: "wg2", ["title": "Fragmented funding calls", "partners": "Lapland\nAndalucía", "category": "Funding"])
-        Self.add(&group, group: "wg2", ["title": "Skills gap in hydrogen"], at: Fixtures.at(12, 55))
-        var main = Self.laptop("plenary")
-        Self.add(&main, group: "wg2", ["title": "Typed in the plenary"])
+        var group = try Self.laptop("laptop-b")
+        try Self.add(&group, group: "wg2", ["title": "Fragmented funding calls", "partners": "Lapland\nAndalucía", "category": "Funding"])
+        try Self.add(&group, group: "wg2", ["title": "Skills gap in hydrogen"], at: Fixtures.at(12, 55))
+        var main = try Self.laptop("plenary")
+        try Self.add(&main, group: "wg2", ["title": "Typed in the plenary"])
 
         let first = try Self.merge(Self.results(group), into: &main)
         #expect((first.added, first.updated, first.unchanged) == (2, 0, 0))
@@ -75,12 +76,12 @@ import Testing
     }
 
     @Test func aLaterCopyUpdatesEntriesInPlace() throws {
-        var group = Self.laptop("laptop-b")
-        Self.add(&group, group: "wg2", ["title": "Fragmented funding"])
-        var main = Self.laptop("plenary")
+        var group = try Self.laptop("laptop-b")
+        try Self.add(&group, group: "wg2", ["title": "Fragmented funding"])
+        var main = try Self.laptop("plenary")
         try Self.merge(Self.results(group), into: &main)
-        Fixtures.run(&group, [(Fixtures.at(13, 5), .group(.setField(group: "wg2", entry: "wg2-1", field: "category", text: "Skills")))])
-        Self.add(&group, group: "wg1", ["title": "Another group's challenge"])
+        try Fixtures.run(&group, [(Fixtures.at(13, 5), .group(.setField(group: "wg2", entry: "wg2-1", field: "category", text: "Skills")))])
+        try Self.add(&group, group: "wg1", ["title": "Another group's challenge"])
 
         let plan = try Self.merge(Self.results(group), into: &main)
         #expect((plan.added, plan.updated, plan.unchanged) == (1, 1, 0))
@@ -91,10 +92,10 @@ import Testing
     }
 
     @Test func filesFromAnotherSessionOrThisRecordAreRefused() throws {
-        var other = Self.laptop("laptop-x", session: Self.session(title: "Mine the Gap"))
-        Self.add(&other, group: "wg2", ["title": "Elsewhere"])
-        var main = Self.laptop("plenary")
-        Self.add(&main, group: "wg2", ["title": "Ours"])
+        var other = try Self.laptop("laptop-x", session: Self.session(title: "Mine the Gap"))
+        try Self.add(&other, group: "wg2", ["title": "Elsewhere"])
+        var main = try Self.laptop("plenary")
+        try Self.add(&main, group: "wg2", ["title": "Ours"])
         let before = main
 
         guard case .failure(.otherSession(_, let theirs, let ours)) = GroupImport.plan(bytes: Self.results(other), fileName: "x.json", into: main) else {
@@ -109,23 +110,23 @@ import Testing
     }
 
     @Test func versionOneFilesAreRefusedWithAWayForward() throws {
-        var group = Self.laptop("laptop-b")
-        Self.add(&group, group: "wg2", ["title": "Old"])
+        var group = try Self.laptop("laptop-b")
+        try Self.add(&group, group: "wg2", ["title": "Old"])
         var snapshot = ResultsSnapshot(state: group, sessionFile: "s.yaml", generator: "t")
         snapshot.schemaVersion = 1
         snapshot.workshop.fingerprint = nil
         snapshot.workshop.record = nil
-        let refusal = GroupImport.plan(snapshot, fileName: "old.json", into: Self.laptop("plenary"))
+        let refusal = GroupImport.plan(snapshot, fileName: "old.json", into: try Self.laptop("plenary"))
         #expect(refusal == .failure(.olderVersion(file: "old.json", version: 1)))
         #expect("\(try #require(refusal.failure))".contains("plenary run SESSION --results old.json"))
     }
 
     @Test func entriesTheLaptopGotFromThisRecordAreNotDuplicated() throws {
-        var main = Self.laptop("plenary")
-        Self.add(&main, group: "wg1", ["title": "Made in the plenary"])
-        var group = Self.laptop("laptop-b")
+        var main = try Self.laptop("plenary")
+        try Self.add(&main, group: "wg1", ["title": "Made in the plenary"])
+        var group = try Self.laptop("laptop-b")
         try Self.merge(Self.results(main), into: &group, file: "plenary.results.json")
-        Self.add(&group, group: "wg2", ["title": "Made on the laptop"])
+        try Self.add(&group, group: "wg2", ["title": "Made on the laptop"])
 
         let plan = try Self.merge(Self.results(group), into: &main)
         #expect((plan.added, plan.unchanged) == (1, 0))
@@ -133,8 +134,8 @@ import Testing
     }
 
     @Test func mergedEntriesReplayFromTheJournalAndReachTheResults() throws {
-        var group = Self.laptop("laptop-b")
-        Self.add(&group, group: "wg2", ["title": "Fragmented funding", "partners": "Lapland\nKainuu"])
+        var group = try Self.laptop("laptop-b")
+        try Self.add(&group, group: "wg2", ["title": "Fragmented funding", "partners": "Lapland\nKainuu"])
         let fileSystem = MemoryFileSystem()
         let files = WorkshopFiles(sessionPath: "/w/s.yaml")
         let clock = ManualClock(Fixtures.at(13, 0))
@@ -155,7 +156,7 @@ import Testing
         #expect((entry["origin"] as? [String: String]) == ["record": "laptop-b", "entry": "wg2-1", "file": "wg2.results.json"])
     }
 
-    @Test func theFingerprintIgnoresSpeakersButNotGroups() {
+    @Test func theFingerprintIgnoresSpeakersButNotGroups() throws {
         var renamed = Self.session()
         renamed.agenda[0].title = "Arrival"
         renamed.voterPIN = "sha256:1:00:00"
@@ -165,7 +166,7 @@ import Testing
         #expect(regrouped.fingerprint != Self.session().fingerprint)
     }
 
-    @Test func iso8601TimesReadBack() {
+    @Test func iso8601TimesReadBack() throws {
         let calendar = LocalCalendar(timeZoneIdentifier: "Europe/Madrid")
         for instant in [Fixtures.at(12, 53, 7), Fixtures.at(0, 0), Instant(seconds: 1_720_000_000)] {
             #expect(LocalCalendar.instant(fromISO8601: calendar.iso8601(instant)) == instant)

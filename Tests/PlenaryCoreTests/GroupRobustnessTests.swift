@@ -1,13 +1,14 @@
 import Testing
 @testable import PlenaryCore
+import PlenaryTestSupport
 
 /// What QA found on the working-group screens: each fixed, each kept fixed here.
 @Suite struct GroupRobustnessTests {
     let files = WorkshopFiles(sessionPath: "/w/sevilla.yaml")
 
     /// The plenary's screen on group wg1 (two groups, action concepts and challenges).
-    func moderator() -> WorkshopState {
-        var state = GroupMergeTests.laptop("plenary")
+    func moderator() throws -> WorkshopState {
+        var state = try GroupMergeTests.laptop("plenary")
         state.screen = .group(id: "wg1", selection: 0)
         return state
     }
@@ -43,8 +44,8 @@ import Testing
         #expect(reopened.state.recordedCommands == runner.state.recordedCommands)
     }
 
-    @Test func typingWithoutAPauseIsSavedEveryTwoSeconds() {
-        var state = moderator()
+    @Test func typingWithoutAPauseIsSavedEveryTwoSeconds() throws {
+        var state = try moderator()
         _ = WorkshopReducer.reduce(&state, .addEntry(templateIndex: 0), now: Fixtures.at(12, 50))
         var saved: [String] = []
         // Four keys a second for six seconds, never pausing.
@@ -59,8 +60,8 @@ import Testing
         #expect(flushed.first == .appendJournal(.group(.setField(group: "wg1", entry: "wg1-1", field: "theme", text: String(repeating: "x", count: 24)))))
     }
 
-    @Test func undoSaysWhatItUndidAndTakesAStretchOfTypingAsOneEdit() {
-        var state = moderator()
+    @Test func undoSaysWhatItUndidAndTakesAStretchOfTypingAsOneEdit() throws {
+        var state = try moderator()
         typeEntry(&state, "Hydrogen", at: Fixtures.at(12, 50))
         _ = WorkshopReducer.reduce(&state, .openEntry, now: Fixtures.at(12, 51))
         for (second, text) in [(0, " valleys"), (3, " in Lapland")] {
@@ -75,8 +76,8 @@ import Testing
         #expect(state.notice?.text == "Undone: the last edit of \u{201C}Theme / value-chain segment\u{201D} in entry 1 (Hydrogen valleys in Lapland).")
     }
 
-    @Test func emptyEntriesAreDiscardedAndMissingRequiredFieldsAreFlagged() {
-        var state = moderator()
+    @Test func emptyEntriesAreDiscardedAndMissingRequiredFieldsAreFlagged() throws {
+        var state = try moderator()
         _ = WorkshopReducer.reduce(&state, .addEntry(templateIndex: 0), now: Fixtures.at(12, 50))
         let effects = WorkshopReducer.reduce(&state, .closeEntry, now: Fixtures.at(12, 50))
         #expect(effects.contains(.appendJournal(.group(.delete(group: "wg1", entry: "wg1-1")))))
@@ -93,8 +94,8 @@ import Testing
         #expect(state.notice?.text == "No template 6 here: this group uses 1 Action concept, 2 Challenge.")
     }
 
-    @Test func aFacilitatorTerminalAlwaysComesBackToItsGroup() {
-        var state = GroupMergeTests.laptop("laptop")
+    @Test func aFacilitatorTerminalAlwaysComesBackToItsGroup() throws {
+        var state = try GroupMergeTests.laptop("laptop")
         _ = WorkshopReducer.reduce(&state, .becomeFacilitator(group: "wg2"), now: Fixtures.at(12, 50))
         _ = WorkshopReducer.reduce(&state, .showGroupHelp, now: Fixtures.at(12, 50))
         #expect(state.screen == .groupHelp(id: "wg2", selection: 0))
@@ -112,12 +113,12 @@ import Testing
     }
 
     @Test func aDeletedMergedEntryStaysDeletedAndAnOlderCopyChangesNothing() throws {
-        var laptop = GroupMergeTests.laptop("laptop-b")
-        GroupMergeTests.add(&laptop, group: "wg2", ["title": "Fragmented funding"], at: Fixtures.at(12, 50))
-        GroupMergeTests.add(&laptop, group: "wg2", ["title": "Skills"], at: Fixtures.at(12, 50))
+        var laptop = try GroupMergeTests.laptop("laptop-b")
+        try GroupMergeTests.add(&laptop, group: "wg2", ["title": "Fragmented funding"], at: Fixtures.at(12, 50))
+        try GroupMergeTests.add(&laptop, group: "wg2", ["title": "Skills"], at: Fixtures.at(12, 50))
         let older = GroupMergeTests.results(laptop)
-        Fixtures.run(&laptop, [(Fixtures.at(12, 55), .group(.setField(group: "wg2", entry: "wg2-1", field: "title", text: "Fragmented funding calls")))])
-        var main = GroupMergeTests.laptop("plenary")
+        try Fixtures.run(&laptop, [(Fixtures.at(12, 55), .group(.setField(group: "wg2", entry: "wg2-1", field: "title", text: "Fragmented funding calls")))])
+        var main = try GroupMergeTests.laptop("plenary")
         try GroupMergeTests.merge(GroupMergeTests.results(laptop), into: &main)
 
         let stale = try GroupMergeTests.merge(older, into: &main)
@@ -138,13 +139,13 @@ import Testing
     }
 
     @Test func aLaterCopyTakesOnlyTheFieldsTheLaptopChangedAndKeepsEditsMadeHere() throws {
-        var laptop = GroupMergeTests.laptop("laptop-b")
-        GroupMergeTests.add(&laptop, group: "wg2", ["title": "Funding", "partners": "Lapland"], at: Fixtures.at(12, 50))
-        var main = GroupMergeTests.laptop("plenary")
+        var laptop = try GroupMergeTests.laptop("laptop-b")
+        try GroupMergeTests.add(&laptop, group: "wg2", ["title": "Funding", "partners": "Lapland"], at: Fixtures.at(12, 50))
+        var main = try GroupMergeTests.laptop("plenary")
         try GroupMergeTests.merge(GroupMergeTests.results(laptop), into: &main)
         // The plenary corrects the title; the laptop then adds a partner and, separately, rewrites the category.
-        Fixtures.run(&main, [(Fixtures.at(13, 0), .group(.setField(group: "wg2", entry: "wg2-1", field: "title", text: "Funding [plenary]")))])
-        Fixtures.run(&laptop, [
+        try Fixtures.run(&main, [(Fixtures.at(13, 0), .group(.setField(group: "wg2", entry: "wg2-1", field: "title", text: "Funding [plenary]")))])
+        try Fixtures.run(&laptop, [
             (Fixtures.at(13, 5), .group(.setField(group: "wg2", entry: "wg2-1", field: "partners", text: "Lapland\nKainuu"))),
             (Fixtures.at(13, 5), .group(.setField(group: "wg2", entry: "wg2-1", field: "category", text: "Funding"))),
         ])
@@ -152,7 +153,7 @@ import Testing
         #expect((plan.updated, plan.keptHere) == (1, 0))
         #expect(main.group("wg2")?.entries[0].fields == ["title": "Funding [plenary]", "partners": "Lapland\nKainuu", "category": "Funding"])
         // Both sides change the title: the plenary's edit stays, and the merge says so.
-        Fixtures.run(&laptop, [(Fixtures.at(13, 10), .group(.setField(group: "wg2", entry: "wg2-1", field: "title", text: "Funding calls")))])
+        try Fixtures.run(&laptop, [(Fixtures.at(13, 10), .group(.setField(group: "wg2", entry: "wg2-1", field: "title", text: "Funding calls")))])
         let conflict = try GroupMergeTests.merge(GroupMergeTests.results(laptop), into: &main)
         #expect(conflict.keptHere == 1)
         #expect(conflict.summary == "0 entries added, 1 updated, 1 field edited on both sides kept as edited here")
@@ -179,7 +180,7 @@ import Testing
         #expect(resumed.messages.first?.hasPrefix("Removed 1 unfinished results write left by an interrupted run") == true)
     }
 
-    @Test func pastedPathsAreCleanedUp() {
+    @Test func pastedPathsAreCleanedUp() throws {
         #expect(ImportPicker.normalized("  '/media/usb/group 2.results.json' ") == "/media/usb/group 2.results.json")
         #expect(ImportPicker.normalized("/media/usb/group\\ 2.results.json\n") == "/media/usb/group 2.results.json")
         #expect(ImportPicker.normalized("\"~/wg1.results.json\"") == "~/wg1.results.json")

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import PlenaryCore
+import PlenaryTestSupport
 
 @Suite struct GroupTests {
     static let actionConcept = CaptureTemplate(id: "action-concept", name: "Action concept", fields: [
@@ -10,12 +11,12 @@ import Testing
         TemplateField(id: "first-step", label: "First practical step", kind: .text),
     ])
 
-    func state() -> WorkshopState {
+    func state() throws -> WorkshopState {
         var session = Fixtures.sevilla()
         session.agenda[2].groups = ["wg1"]
         session.templates = [Self.actionConcept]
         session.groups = [WorkingGroup(id: "wg1", name: "Policy and S3 investment alignment", lead: "IRM-HUB", templates: ["action-concept"])]
-        return Fixtures.state(session, now: Fixtures.at(12, 0))
+        return try Fixtures.state(session, now: Fixtures.at(12, 0))
     }
 
     @discardableResult
@@ -23,8 +24,8 @@ import Testing
         !WorkshopReducer.reduce(&state, .command(.group(command)), now: time).isEmpty
     }
 
-    @Test func entriesAreAddedEditedMovedAndDeletedWithUndo() {
-        var state = state()
+    @Test func entriesAreAddedEditedMovedAndDeletedWithUndo() throws {
+        var state = try state()
         #expect(send(&state, .add(group: "wg1", template: "action-concept", author: "facilitator")))
         #expect(send(&state, .add(group: "wg1", template: "action-concept", author: "facilitator")))
         #expect(state.groups[0].entries.map(\.id) == ["wg1-1", "wg1-2"])
@@ -52,15 +53,15 @@ import Testing
         #expect(state.groups[0].entries.map(\.id) == ["wg1-3"])
     }
 
-    @Test func unknownGroupsAndTemplatesAreRefused() {
-        var state = state()
+    @Test func unknownGroupsAndTemplatesAreRefused() throws {
+        var state = try state()
         #expect(!send(&state, .add(group: "wg9", template: "action-concept", author: "facilitator")))
         #expect(!send(&state, .add(group: "wg1", template: "swot", author: "facilitator")))
         #expect(state.recordedCommands == 0)
     }
 
     @Test func entriesReachTheResultsFileInTemplateOrder() throws {
-        var state = state()
+        var state = try state()
         send(&state, .add(group: "wg1", template: "action-concept", author: "facilitator"), at: Fixtures.at(12, 50))
         send(&state, .setField(group: "wg1", entry: "wg1-1", field: "first-step", text: "Call with Kainuu"), at: Fixtures.at(12, 52))
         send(&state, .setField(group: "wg1", entry: "wg1-1", field: "partners", text: "Andalucía\n\nKainuu"), at: Fixtures.at(12, 53))
@@ -77,10 +78,10 @@ import Testing
         #expect(fields[3]["text"] as? String == "Call with Kainuu")
     }
 
-    @Test func groupCommandsReplayFromTheJournal() {
+    @Test func groupCommandsReplayFromTheJournal() throws {
         let fs = MemoryFileSystem()
         let clock = ManualClock(Fixtures.at(12, 0))
-        let initial = state()
+        let initial = try state()
         let files = WorkshopFiles(sessionPath: "g.yaml")
         guard let runner = Fixtures.runner(initial.session, fileSystem: fs, files: files, clock: clock) else {
             Issue.record("open failed")
@@ -103,14 +104,14 @@ import Testing
 }
 
 @Suite struct EntryFormTests {
-    func facilitator() -> WorkshopState {
-        var state = GroupTests().state()
+    func facilitator() throws -> WorkshopState {
+        var state = try GroupTests().state()
         _ = WorkshopReducer.reduce(&state, .becomeFacilitator(group: "wg1"), now: Fixtures.at(12, 50))
         return state
     }
 
-    @Test func typingIsJournaledTwoSecondsAfterItStopsAndOnEveryFieldChange() {
-        var state = facilitator()
+    @Test func typingIsJournaledTwoSecondsAfterItStopsAndOnEveryFieldChange() throws {
+        var state = try facilitator()
         #expect(state.role == .facilitator)
         let added = WorkshopReducer.reduce(&state, .addEntry(templateIndex: 0), now: Fixtures.at(12, 50))
         #expect(added.first == .appendJournal(.group(.add(group: "wg1", template: "action-concept", author: "facilitator"))))
@@ -135,8 +136,8 @@ import Testing
         #expect(state.screen == .group(id: "wg1", selection: 0))
     }
 
-    @Test func deleteAndUndoFromTheList() {
-        var state = facilitator()
+    @Test func deleteAndUndoFromTheList() throws {
+        var state = try facilitator()
         _ = WorkshopReducer.reduce(&state, .addEntry(templateIndex: 0), now: Fixtures.at(12, 50))
         _ = WorkshopReducer.reduce(&state, .closeEntry, now: Fixtures.at(12, 50))
         _ = WorkshopReducer.reduce(&state, .deleteEntry, now: Fixtures.at(12, 51))
@@ -148,14 +149,14 @@ import Testing
 
 @Suite struct ShortlistPollTests {
     /// The plenary's screen on a group: only there are entries prioritised.
-    func moderatorOnGroup() -> WorkshopState {
-        var state = GroupTests().state()
+    func moderatorOnGroup() throws -> WorkshopState {
+        var state = try GroupTests().state()
         state.screen = .group(id: "wg1", selection: 0)
         return state
     }
 
     @Test func markedEntriesBecomeAnOpenPollLinkedBackToThem() throws {
-        var state = moderatorOnGroup()
+        var state = try moderatorOnGroup()
         for theme in ["Recycling hub", "Joint demonstrator", "Recycling hub"] {
             _ = WorkshopReducer.reduce(&state, .addEntry(templateIndex: 0), now: Fixtures.at(12, 50))
             _ = WorkshopReducer.reduce(&state, .editField(.insert(theme)), now: Fixtures.at(12, 50))
@@ -182,7 +183,7 @@ import Testing
     }
 
     @Test func dotVotingIsMultipleChoiceWithThreeDots() throws {
-        var state = moderatorOnGroup()
+        var state = try moderatorOnGroup()
         for theme in ["A", "B", "C", "D"] {
             _ = WorkshopReducer.reduce(&state, .addEntry(templateIndex: 0), now: Fixtures.at(12, 50))
             _ = WorkshopReducer.reduce(&state, .editField(.insert(theme)), now: Fixtures.at(12, 50))

@@ -1,5 +1,6 @@
 import Testing
 @testable import PlenaryCore
+import PlenaryTestSupport
 
 /// Intact records this version cannot use, and records that cannot apply: refused or reported, never cut or hidden.
 @Suite struct JournalReplayTests {
@@ -55,7 +56,7 @@ import Testing
         #expect(fs.files.keys.sorted() == [files.journalPath], "no copy, no results written")
     }
 
-    @Test func aDuplicateLastSequenceNumberIsRefusedNotCut() {
+    @Test func aDuplicateLastSequenceNumberIsRefusedNotCut() throws {
         let intact = journal([.start, .next])
         let bytes = intact + JournalCodec.encode(.command(seq: 2, at: Fixtures.at(12, 5), command: .next))
         let fs = MemoryFileSystem(files: [files.journalPath: bytes])
@@ -64,7 +65,7 @@ import Testing
         #expect(fs.files[files.journalPath] == bytes)
     }
 
-    @Test func midFileTheReasonIsTheRealOneNotTheChecksum() {
+    @Test func midFileTheReasonIsTheRealOneNotTheChecksum() throws {
         let first = journal([.start])
         let bytes = first + line(#"{"at":1,"seq":2,"type":"checkpoint"}"#) + JournalCodec.encode(.command(seq: 3, at: Fixtures.at(12, 9), command: .next))
         guard case .failure(let damage) = JournalReader.read(bytes) else { Issue.record("accepted"); return }
@@ -74,7 +75,7 @@ import Testing
         #expect(damage.reason == #"a record of unknown type "checkpoint""#)
     }
 
-    @Test func aHeaderOfAnotherFormatVersionIsRefusedAndKept() {
+    @Test func aHeaderOfAnotherFormatVersionIsRefusedAndKept() throws {
         var newer = header
         newer.format = 2
         let bytes = JournalCodec.encode(.header(newer)) + JournalCodec.encode(.command(seq: 1, at: Fixtures.at(12, 0), command: .start))

@@ -1,5 +1,6 @@
 import Testing
 @testable import PlenaryCore
+import PlenaryTestSupport
 
 @Suite struct JournalTests {
     let header = JournalHeader(title: "T", slots: ["a", "b"], createdAt: Instant(milliseconds: 5))
@@ -12,14 +13,14 @@ import Testing
         return bytes
     }
 
-    @Test func aLineIsOneJSONObjectWithChecksumAndLength() {
+    @Test func aLineIsOneJSONObjectWithChecksumAndLength() throws {
         let line = String(decoding: JournalCodec.encode(.command(seq: 1, at: Instant(milliseconds: 42), command: .jump(slot: 3))), as: UTF8.self)
         #expect(line.hasPrefix(#"{"crc":""#))
         #expect(line.hasSuffix("}\n"))
         #expect(line.contains(#""record":{"at":42,"command":{"jump":{"slot":3}},"seq":1,"type":"command"}"#))
     }
 
-    @Test func everyCommandRoundTrips() {
+    @Test func everyCommandRoundTrips() throws {
         let commands: [WorkshopCommand] = [.start, .pause, .resume, .next, .previous, .jump(slot: 2), .adjust(slot: 1, seconds: -60), .end]
         guard case .success(let contents) = JournalReader.read(journal(commands)) else { Issue.record("read failed"); return }
         #expect(contents.header == header)
@@ -27,7 +28,7 @@ import Testing
         #expect(contents.damagedTailLength == 0)
     }
 
-    @Test func damageBeforeTheLastRecordStopsWithItsOffset() {
+    @Test func damageBeforeTheLastRecordStopsWithItsOffset() throws {
         var bytes = journal([.start, .next, .next])
         let secondRecord = journal([.start]).count
         bytes[secondRecord + 20] ^= 0x01
@@ -53,7 +54,7 @@ import Testing
     /// Cutting the file at every byte of the last three records (a crash mid-write, or a disk that lost the tail):
     /// the reader keeps exactly the complete records before the cut and reports the rest as a torn tail, and the
     /// store cuts it off after keeping a copy and resumes with exactly those records.
-    @Test func everyTruncationInTheLastThreeRecordsKeepsEveryCompleteRecord() {
+    @Test func everyTruncationInTheLastThreeRecordsKeepsEveryCompleteRecord() throws {
         let commands = realistic
         let full = journal(commands)
         let boundaries = recordBoundaries(commands)
@@ -75,7 +76,7 @@ import Testing
         print("journal sweep: \(points) truncation points in the last three records, each kept every complete record")
     }
 
-    @Test func theStoreRepairsEveryTruncationOfTheLastRecord() {
+    @Test func theStoreRepairsEveryTruncationOfTheLastRecord() throws {
         let session = Fixtures.sevilla()
         let files = WorkshopFiles(sessionPath: "w/s.yaml")
         let commands: [WorkshopCommand] = [.start, .next, .adjust(slot: 1, seconds: 60), .pause]
@@ -103,7 +104,7 @@ import Testing
     /// torn tail, and everything before it is kept. The one exception is the line break before the last record:
     /// changed, it joins the last two records into one bad last line, which is set aside as a torn tail (the store
     /// keeps the original as `.broken-…`), so that case keeps one record fewer.
-    @Test func oneChangedByteAnywhereIsNeverAcceptedAsARecord() {
+    @Test func oneChangedByteAnywhereIsNeverAcceptedAsARecord() throws {
         let commands = realistic
         let bytes = journal(commands)
         let lastStart = recordBoundaries(commands)[commands.count - 1]
@@ -129,7 +130,7 @@ import Testing
         print("journal sweep: \(changes) single-byte changes over \(bytes.count) bytes, none accepted as a record")
     }
 
-    @Test func outOfOrderSequenceIsDamage() {
+    @Test func outOfOrderSequenceIsDamage() throws {
         var bytes = JournalCodec.encode(.header(header))
         bytes += JournalCodec.encode(.command(seq: 1, at: Instant(milliseconds: 0), command: .start))
         bytes += JournalCodec.encode(.command(seq: 3, at: Instant(milliseconds: 0), command: .next))

@@ -1,29 +1,30 @@
 import Testing
 @testable import PlenaryCore
+import PlenaryTestSupport
 
 @Suite struct LiveScheduleTests {
     let calendar = LocalCalendar(timeZoneIdentifier: "Europe/Madrid")
 
     func clock(_ instant: Instant) -> String { calendar.clockTime(instant) }
 
-    @Test func plannedTimesFollowTheAgenda() {
-        let state = Fixtures.state(Fixtures.sevilla(), now: Fixtures.at(11, 0))
+    @Test func plannedTimesFollowTheAgenda() throws {
+        let state = try Fixtures.state(Fixtures.sevilla(), now: Fixtures.at(11, 0))
         let schedule = LiveSchedule(state: state)
         #expect(schedule.slots.map { clock($0.plannedStart) } == ["12:00", "12:30", "12:40", "13:15", "14:15"])
         #expect(schedule.slots.map { clock($0.plannedEnd) } == ["12:30", "12:40", "13:15", "14:15", "14:30"])
         #expect(clock(schedule.plannedEnd) == "14:30")
     }
 
-    @Test func beforeTheStartTheFirstSlotWaitsForItsPlannedTime() {
-        let state = Fixtures.state(Fixtures.sevilla(), now: Fixtures.at(11, 50))
+    @Test func beforeTheStartTheFirstSlotWaitsForItsPlannedTime() throws {
+        let state = try Fixtures.state(Fixtures.sevilla(), now: Fixtures.at(11, 50))
         let schedule = LiveSchedule(state: state)
         #expect(clock(schedule.slots[0].projectedStart) == "12:00")
         #expect(schedule.delaySeconds == 0)
     }
 
-    @Test func aLateStartPushesFlexibleSlotsAndShowsTheDelay() {
-        var state = Fixtures.state(Fixtures.sevilla(), now: Fixtures.at(12, 7))
-        Fixtures.run(&state, [(Fixtures.at(12, 7), .start)])
+    @Test func aLateStartPushesFlexibleSlotsAndShowsTheDelay() throws {
+        var state = try Fixtures.state(Fixtures.sevilla(), now: Fixtures.at(12, 7))
+        try Fixtures.run(&state, [(Fixtures.at(12, 7), .start)])
         state.now = Fixtures.at(12, 10)
         let schedule = LiveSchedule(state: state)
         #expect(schedule.elapsedSeconds == 180)
@@ -35,23 +36,23 @@ import Testing
         #expect(clock(schedule.projectedEnd) == "14:30")
     }
 
-    @Test func aFixedSlotShrinksOnlyDownToItsMinimum() {
+    @Test func aFixedSlotShrinksOnlyDownToItsMinimum() throws {
         // Lunch may shrink to 30 min by default (half of 60): 45 min late leaves it 30 min and the day 15 min late.
-        var state = Fixtures.state(Fixtures.sevilla(), now: Fixtures.at(12, 45))
-        Fixtures.run(&state, [(Fixtures.at(12, 45), .start)])
+        var state = try Fixtures.state(Fixtures.sevilla(), now: Fixtures.at(12, 45))
+        try Fixtures.run(&state, [(Fixtures.at(12, 45), .start)])
         let schedule = LiveSchedule(state: state)
         #expect(clock(schedule.slots[3].projectedStart) == "14:00")
         #expect(clock(schedule.slots[3].projectedEnd) == "14:30")
         #expect(clock(schedule.projectedEnd) == "14:45")
 
-        var strict = Fixtures.state(Fixtures.sevilla(fixedMinimum: 50), now: Fixtures.at(12, 45))
-        Fixtures.run(&strict, [(Fixtures.at(12, 45), .start)])
+        var strict = try Fixtures.state(Fixtures.sevilla(fixedMinimum: 50), now: Fixtures.at(12, 45))
+        try Fixtures.run(&strict, [(Fixtures.at(12, 45), .start)])
         #expect(clock(LiveSchedule(state: strict).projectedEnd) == "15:05")
     }
 
-    @Test func anEarlyRoomWaitsForTheFixedSlot() {
-        var state = Fixtures.state(Fixtures.sevilla(), now: Fixtures.at(12, 0))
-        Fixtures.run(&state, [
+    @Test func anEarlyRoomWaitsForTheFixedSlot() throws {
+        var state = try Fixtures.state(Fixtures.sevilla(), now: Fixtures.at(12, 0))
+        try Fixtures.run(&state, [
             (Fixtures.at(12, 0), .start), (Fixtures.at(12, 20), .next), (Fixtures.at(12, 25), .next),
         ])
         state.now = Fixtures.at(12, 26)
@@ -62,9 +63,9 @@ import Testing
         #expect(clock(schedule.projectedEnd) == "14:30")
     }
 
-    @Test func extendingTwiceLengthensTheSlotAndPushesTheRest() {
-        var state = Fixtures.state(Fixtures.sevilla(), now: Fixtures.at(12, 0))
-        Fixtures.run(&state, [
+    @Test func extendingTwiceLengthensTheSlotAndPushesTheRest() throws {
+        var state = try Fixtures.state(Fixtures.sevilla(), now: Fixtures.at(12, 0))
+        try Fixtures.run(&state, [
             (Fixtures.at(12, 0), .start), (Fixtures.at(12, 30), .next),
             (Fixtures.at(12, 31), .adjust(slot: 1, seconds: 60)), (Fixtures.at(12, 32), .adjust(slot: 1, seconds: 60)),
         ])
@@ -77,9 +78,9 @@ import Testing
         #expect(state.progress[1].adjustmentSeconds == 120)
     }
 
-    @Test func overrunningMakesRemainingNegativeAndTheRestWait() {
-        var state = Fixtures.state(Fixtures.sevilla(), now: Fixtures.at(12, 0))
-        Fixtures.run(&state, [(Fixtures.at(12, 0), .start), (Fixtures.at(12, 30), .next)])
+    @Test func overrunningMakesRemainingNegativeAndTheRestWait() throws {
+        var state = try Fixtures.state(Fixtures.sevilla(), now: Fixtures.at(12, 0))
+        try Fixtures.run(&state, [(Fixtures.at(12, 0), .start), (Fixtures.at(12, 30), .next)])
         state.now = Fixtures.at(12, 43, 30)
         let schedule = LiveSchedule(state: state)
         #expect(schedule.remainingSeconds == -210)
@@ -87,12 +88,12 @@ import Testing
         #expect(schedule.delaySeconds == 210)
     }
 
-    @Test func pausedTimeDoesNotCountAsElapsed() {
-        var state = Fixtures.state(Fixtures.sevilla(), now: Fixtures.at(12, 0))
-        Fixtures.run(&state, [(Fixtures.at(12, 0), .start), (Fixtures.at(12, 10), .pause)])
+    @Test func pausedTimeDoesNotCountAsElapsed() throws {
+        var state = try Fixtures.state(Fixtures.sevilla(), now: Fixtures.at(12, 0))
+        try Fixtures.run(&state, [(Fixtures.at(12, 0), .start), (Fixtures.at(12, 10), .pause)])
         state.now = Fixtures.at(12, 14)
         #expect(LiveSchedule(state: state).elapsedSeconds == 600)
-        Fixtures.run(&state, [(Fixtures.at(12, 14), .resume)])
+        try Fixtures.run(&state, [(Fixtures.at(12, 14), .resume)])
         state.now = Fixtures.at(12, 20)
         let schedule = LiveSchedule(state: state)
         #expect(schedule.elapsedSeconds == 960)
@@ -100,7 +101,7 @@ import Testing
         #expect(state.progress[0].pausedMilliseconds == 240_000)
     }
 
-    @Test func anAgendaRunningPastMidnight() {
+    @Test func anAgendaRunningPastMidnight() throws {
         let session = Session(title: "Night", timeZone: "Europe/Madrid", agenda: [
             Slot(id: "a", title: "Late talk", start: TimeOfDay(hour: 23, minute: 30), durationMinutes: 20),
             Slot(id: "b", title: "Midnight panel", start: TimeOfDay(hour: 23, minute: 50)),
@@ -111,7 +112,7 @@ import Testing
         #expect(plan.entries[1].durationMinutes == 30)
 
         var state = WorkshopState(session: session, plan: plan, now: Fixtures.at(23, 35))
-        Fixtures.run(&state, [(Fixtures.at(23, 35), .start), (Fixtures.at(23, 58), .next)])
+        try Fixtures.run(&state, [(Fixtures.at(23, 35), .start), (Fixtures.at(23, 58), .next)])
         state.now = Fixtures.at(0, 5, dayOffset: 1)
         let schedule = LiveSchedule(state: state)
         #expect(schedule.slots.map { clock($0.plannedStart) } == ["23:30", "23:50", "00:20"])
@@ -120,26 +121,26 @@ import Testing
         #expect(clock(schedule.projectedEnd) == "00:38")
     }
 
-    @Test func aStartJustAfterMidnightStillMatchesALateEveningPlan() {
+    @Test func aStartJustAfterMidnightStillMatchesALateEveningPlan() throws {
         let session = Session(title: "Night", timeZone: "UTC", agenda: [
             Slot(id: "a", title: "Late", start: TimeOfDay(hour: 23, minute: 55), durationMinutes: 30),
         ])
         let calendar = LocalCalendar(timeZoneIdentifier: "UTC")
         let midnight = calendar.midnight(of: CalendarDate(year: 2026, month: 1, day: 2))
-        var state = Fixtures.state(session, now: midnight.adding(seconds: 300))
-        Fixtures.run(&state, [(midnight.adding(seconds: 300), .start)])
+        var state = try Fixtures.state(session, now: midnight.adding(seconds: 300))
+        try Fixtures.run(&state, [(midnight.adding(seconds: 300), .start)])
         #expect(LiveSchedule(state: state).delaySeconds == 10 * 60)
     }
 
-    @Test func aFloatingAgendaStartsWhenTheFirstSlotStarts() {
+    @Test func aFloatingAgendaStartsWhenTheFirstSlotStarts() throws {
         let session = Session(title: "Demo", agenda: [
             Slot(id: "a", title: "One", durationMinutes: 1),
             Slot(id: "b", title: "Two", durationMinutes: 2),
         ])
         let t0 = Instant(seconds: 1_000_000)
-        var state = Fixtures.state(session, now: t0)
+        var state = try Fixtures.state(session, now: t0)
         #expect(LiveSchedule(state: state).delaySeconds == 0)
-        Fixtures.run(&state, [(t0.adding(seconds: 500), .start)])
+        try Fixtures.run(&state, [(t0.adding(seconds: 500), .start)])
         state.now = t0.adding(seconds: 590)
         let schedule = LiveSchedule(state: state)
         #expect(schedule.slots[1].plannedStart == t0.adding(seconds: 560))
@@ -147,9 +148,9 @@ import Testing
         #expect(schedule.delaySeconds == 30)
     }
 
-    @Test func afterTheEndTheDelayIsTheActualEndAgainstPlan() {
-        var state = Fixtures.state(Fixtures.sevilla(), now: Fixtures.at(12, 0))
-        Fixtures.run(&state, [(Fixtures.at(12, 0), .start), (Fixtures.at(12, 30), .jump(slot: 4)), (Fixtures.at(12, 50), .end)])
+    @Test func afterTheEndTheDelayIsTheActualEndAgainstPlan() throws {
+        var state = try Fixtures.state(Fixtures.sevilla(), now: Fixtures.at(12, 0))
+        try Fixtures.run(&state, [(Fixtures.at(12, 0), .start), (Fixtures.at(12, 30), .jump(slot: 4)), (Fixtures.at(12, 50), .end)])
         state.now = Fixtures.at(13, 0)
         let schedule = LiveSchedule(state: state)
         #expect(schedule.slots.map(\.status) == [.done, .skipped, .skipped, .skipped, .done])

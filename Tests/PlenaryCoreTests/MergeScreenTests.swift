@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import PlenaryCore
+import PlenaryTestSupport
 
 /// The moderator screen's side of merging (`i`), choice fields in the form, and the journal lock.
 @Suite struct MergeScreenTests {
@@ -13,14 +14,14 @@ import Testing
     }
 
     @Test func thePickerListsOtherResultsFilesAndMergesTheChosenOne() throws {
-        var laptop = GroupMergeTests.laptop("laptop-b")
-        GroupMergeTests.add(&laptop, group: "wg2", ["title": "Fragmented funding", "category": "Funding"])
+        var laptop = try GroupMergeTests.laptop("laptop-b")
+        try GroupMergeTests.add(&laptop, group: "wg2", ["title": "Fragmented funding", "category": "Funding"])
         let fileSystem = MemoryFileSystem()
         fileSystem.files["/w/wg2.results.json"] = GroupMergeTests.results(laptop)
         fileSystem.write("/w/notes.txt", "not results")
         fileSystem.write("/w/sevilla.20250311-101500.results.json", "an archived copy of this workshop")
         fileSystem.write("/w/sevilla.20250311-101500-2.results.json", "another")
-        fileSystem.files["/w/sevilla.wg1.results.json"] = GroupMergeTests.results(GroupMergeTests.laptop("laptop-a"))
+        fileSystem.files["/w/sevilla.wg1.results.json"] = GroupMergeTests.results(try GroupMergeTests.laptop("laptop-a"))
         let runner = try runner(fileSystem)
         runner.send(.openImport)
         guard case .importPicker(let picker) = runner.state.screen else { Issue.record("no picker"); return }
@@ -74,7 +75,7 @@ import Testing
     }
 
     @Test func choiceFieldsArePickedAndHoldNothingElse() throws {
-        var state = GroupMergeTests.laptop("plenary")
+        var state = try GroupMergeTests.laptop("plenary")
         _ = WorkshopReducer.reduce(&state, .becomeFacilitator(group: "wg2"), now: Fixtures.at(12, 50))
         _ = WorkshopReducer.reduce(&state, .addEntry(templateIndex: 1), now: Fixtures.at(12, 50))
         _ = WorkshopReducer.reduce(&state, .editField(.insert("Skills gap")), now: Fixtures.at(12, 50))
@@ -98,9 +99,9 @@ import Testing
         #expect(state.notice?.text == "\"Weather\" is not one of the choices for Category: Funding, Skills.")
     }
 
-    @Test func reportBackStartsAtTheFirstGroupWithEntries() {
-        var state = GroupMergeTests.laptop("plenary")
-        GroupMergeTests.add(&state, group: "wg2", ["title": "Only here"])
+    @Test func reportBackStartsAtTheFirstGroupWithEntries() throws {
+        var state = try GroupMergeTests.laptop("plenary")
+        try GroupMergeTests.add(&state, group: "wg2", ["title": "Only here"])
         _ = WorkshopReducer.reduce(&state, .openReportBack, now: Fixtures.at(13, 0))
         #expect(state.screen == .reportBack(group: 1, page: 0))
         _ = WorkshopReducer.reduce(&state, .showReportBack(group: 5, page: 0), now: Fixtures.at(13, 0))
@@ -163,8 +164,8 @@ import Testing
 
     @Test func aRelativeTypedPathIsInThePickersFolder() throws {
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        var laptop = GroupMergeTests.laptop("laptop-b")
-        GroupMergeTests.add(&laptop, group: "wg2", ["title": "Fragmented funding", "category": "Funding"])
+        var laptop = try GroupMergeTests.laptop("laptop-b")
+        try GroupMergeTests.add(&laptop, group: "wg2", ["title": "Fragmented funding", "category": "Funding"])
         try FileManager.default.createDirectory(atPath: folder + "/usb", withIntermediateDirectories: true)
         #expect(FileManager.default.createFile(atPath: folder + "/usb/wg2.results.json", contents: Data(GroupMergeTests.results(laptop))))
         let runner = try runner()

@@ -1,16 +1,17 @@
 import Foundation
 import Testing
 @testable import PlenaryCore
+import PlenaryTestSupport
 
 @Suite struct PollLifecycleTests {
     static let question = PollDefinition(id: "focus", question: "Primary focus of clusters?", type: .single,
                                          options: ["Matchmaking", "Funding", "Skills"])
 
-    func state(_ polls: [PollDefinition] = [question]) -> WorkshopState {
+    func state(_ polls: [PollDefinition] = [question]) throws -> WorkshopState {
         var session = Fixtures.sevilla()
         session.polls = polls
         session.agenda[1].polls = polls.map(\.id)
-        return Fixtures.state(session, now: Fixtures.at(12, 0))
+        return try Fixtures.state(session, now: Fixtures.at(12, 0))
     }
 
     @discardableResult
@@ -18,8 +19,8 @@ import Testing
         !WorkshopReducer.reduce(&state, .command(.poll(command)), now: Fixtures.at(12, 0)).isEmpty
     }
 
-    @Test func aPollGoesFromDraftToOpenToClosedAndBack() {
-        var state = state()
+    @Test func aPollGoesFromDraftToOpenToClosedAndBack() throws {
+        var state = try state()
         #expect(state.polls[0].status == .draft)
         #expect(!send(&state, .cast(poll: "focus", ballot: .single(option: 0))))
         #expect(state.notice?.text == "This poll is not open yet.")
@@ -34,8 +35,8 @@ import Testing
         #expect(state.polls[0].currentRound.ballots == [.single(option: 1), .single(option: 1)])
     }
 
-    @Test func resultsStayHiddenUntilRevealedUnlessLive() {
-        var state = state()
+    @Test func resultsStayHiddenUntilRevealedUnlessLive() throws {
+        var state = try state()
         #expect(!state.polls[0].showsResults)
         #expect(send(&state, .reveal(poll: "focus", shown: true)))
         #expect(state.polls[0].showsResults)
@@ -44,8 +45,8 @@ import Testing
         #expect(PollState(definition: live).showsResults)
     }
 
-    @Test func aNewRoundStartsEmptyAndKeepsTheEarlierOne() {
-        var state = state()
+    @Test func aNewRoundStartsEmptyAndKeepsTheEarlierOne() throws {
+        var state = try state()
         send(&state, .open(poll: "focus"))
         #expect(!send(&state, .newRound(poll: "focus")))
         send(&state, .cast(poll: "focus", ballot: .single(option: 2)))
@@ -58,8 +59,8 @@ import Testing
         #expect(!state.polls[0].revealed)
     }
 
-    @Test func malformedBallotsChangeNothing() {
-        var state = state()
+    @Test func malformedBallotsChangeNothing() throws {
+        var state = try state()
         send(&state, .open(poll: "focus"))
         let before = state.polls
         #expect(!send(&state, .cast(poll: "focus", ballot: .single(option: 7))))
@@ -69,16 +70,16 @@ import Testing
         #expect(state.recordedCommands == 1)
     }
 
-    @Test func handCountsAreRecordedAsSuchAndCount() {
-        var state = state()
+    @Test func handCountsAreRecordedAsSuchAndCount() throws {
+        var state = try state()
         #expect(send(&state, .handCount(poll: "focus", counts: [4, 0, 2])))
         #expect(!send(&state, .handCount(poll: "focus", counts: [4, 0])))
         #expect(state.polls[0].currentRound.handCounts == [4, 0, 2])
         #expect(state.polls[0].ballotCount == 6)
     }
 
-    @Test func adHocPollsAreCreatedOnceAndValidated() {
-        var state = state()
+    @Test func adHocPollsAreCreatedOnceAndValidated() throws {
+        var state = try state()
         let poll = PollDefinition(id: "adhoc-1", question: "Lunch now?", type: .single, options: ["Yes", "No"])
         #expect(send(&state, .create(poll)))
         #expect(state.polls.last?.isAdHoc == true)
@@ -87,8 +88,8 @@ import Testing
         #expect(!send(&state, .create(PollDefinition(id: "adhoc-3", question: "Q", type: .single, options: ["a"]))))
     }
 
-    @Test func theBallotFormCastsThroughTheJournal() {
-        var state = state()
+    @Test func theBallotFormCastsThroughTheJournal() throws {
+        var state = try state()
         send(&state, .open(poll: "focus"))
         _ = WorkshopReducer.reduce(&state, .startBallot("focus"), now: Fixtures.at(12, 1))
         _ = WorkshopReducer.reduce(&state, .editBallot(.digit(2)), now: Fixtures.at(12, 1))
@@ -98,16 +99,16 @@ import Testing
         #expect(state.notice?.text == "Ballot recorded: 2 in this round." || state.notice?.text == "Ballot recorded: 1 in this round.")
     }
 
-    @Test func pollsOfTheCurrentSlotComeFirstInTheList() {
+    @Test func pollsOfTheCurrentSlotComeFirstInTheList() throws {
         let other = PollDefinition(id: "other", question: "Other?", type: .open)
         var session = Fixtures.sevilla()
         session.polls = [other, Self.question]
         session.agenda[0].polls = ["focus"]
-        let state = Fixtures.state(session, now: Fixtures.at(12, 0))
+        let state = try Fixtures.state(session, now: Fixtures.at(12, 0))
         #expect(state.pollsForList.map(\.id) == ["focus", "other"])
     }
 
-    @Test func pollCommandsSurviveAJournalRoundTripAndReplay() {
+    @Test func pollCommandsSurviveAJournalRoundTripAndReplay() throws {
         let fs = MemoryFileSystem()
         let clock = ManualClock(Fixtures.at(12, 0))
         var session = Fixtures.sevilla()
@@ -142,7 +143,7 @@ import Testing
             PollDefinition(id: "share", question: "Share", type: .allocation, options: ["X", "Y"], points: 100),
         ]
         session.agenda[0].polls = ["focus", "ready"]
-        var state = Fixtures.state(session, now: Fixtures.at(12, 0))
+        var state = try Fixtures.state(session, now: Fixtures.at(12, 0))
         let ballots: [(String, Ballot)] = [
             ("focus", .single(option: 0)), ("focus", .single(option: 2)), ("focus", .single(option: 0)),
             ("ready", .scale(value: 4)), ("ready", .scale(value: 5)),

@@ -2,6 +2,7 @@ import Foundation
 import Glibc
 import Testing
 @testable import PlenaryCore
+import PlenaryTestSupport
 
 /// The real disk, in a temporary folder: what a crash leaves behind must not stop the next run.
 @Suite struct PosixFileSystemTests {

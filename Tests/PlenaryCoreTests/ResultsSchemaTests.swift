@@ -2,12 +2,13 @@ import Foundation
 import Glibc
 import Testing
 @testable import PlenaryCore
+import PlenaryTestSupport
 
 /// docs/results.schema.json describes the results file exactly: the kept files of both versions and the results of
 /// every session's scripted run pass, and a field the schema does not document fails. Checked by Python's
 /// `jsonschema` through scripts/validate-results (`scripts/test` installs it).
 @Suite(.serialized) struct ResultsSchemaTests {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let root = SessionFiles.repositoryRoot
     static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
 
     /// Runs scripts/validate-results on `paths`: its exit status and what it printed. Through `system`, with the

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import PlenaryCore
+import PlenaryTestSupport
 
 /// Runs a whole session through `WorkshopRunner` on memory files and a hand-moved clock, the way a moderator
 /// would: the room starts 3 minutes late, every slot runs over or under by a fixed pattern, every poll gets
@@ -42,15 +43,7 @@ struct ScriptedWorkshop {
 
     /// Every session file in `sessions/`, by name without extension.
     static var sessionFiles: [(name: String, session: Session)] {
-        get throws {
-            let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-                .deletingLastPathComponent().appendingPathComponent("sessions")
-            let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".yaml") }.sorted()
-            return try names.map { name in
-                let session = try SessionFile.load(path: folder.appendingPathComponent(name).path).get()
-                return (String(name.dropLast(".yaml".count)), session)
-            }
-        }
+        get throws { try SessionFiles.all() }
     }
 
     func run() throws {

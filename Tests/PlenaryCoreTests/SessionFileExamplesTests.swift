@@ -1,16 +1,12 @@
 import Foundation
 import Testing
 @testable import PlenaryCore
+import PlenaryTestSupport
 
 /// The shipped example sessions.
 struct SessionFileExamplesTests {
-    static let repositoryRoot = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
     static func sessionFiles() -> [String] {
-        let folder = repositoryRoot.appendingPathComponent("sessions")
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-        return names.filter { $0.hasSuffix(".yaml") }.sorted().map { folder.appendingPathComponent($0).path }
+        (try? SessionFiles.paths()) ?? []
     }
 
     @Test func everySessionFileParsesWithoutErrors() throws {
@@ -28,7 +24,7 @@ struct SessionFileExamplesTests {
     }
 
     @Test func theCompleteExampleInTheFormatDocumentParses() throws {
-        let doc = try String(contentsOf: Self.repositoryRoot.appendingPathComponent("docs/session-format.md"), encoding: .utf8)
+        let doc = try String(contentsOf: SessionFiles.repositoryRoot.appendingPathComponent("docs/session-format.md"), encoding: .utf8)
         let blocks = doc.components(separatedBy: "```yaml\n").dropFirst().map { $0.components(separatedBy: "```")[0] }
         let example = try #require(blocks.last)
         let session = try SessionFile.parse(yaml: example, file: "session-format.md").get()
@@ -39,7 +35,7 @@ struct SessionFileExamplesTests {
     }
 
     @Test func theDemoFloatsAndShowsEverything() throws {
-        let path = Self.repositoryRoot.appendingPathComponent("sessions/demo.yaml").path
+        let path = SessionFiles.path("demo.yaml")
         let session = try SessionFile.load(path: path).get()
         #expect(session.title.lowercased().contains("demo"))
         #expect(session.agenda.allSatisfy { $0.start == nil && $0.durationMinutes == 1 })

@@ -1,17 +1,18 @@
 import Testing
+import PlenaryTestSupport
 @_spi(Testing) @testable import PlenaryCore
 
 @Suite struct VoterTests {
     /// Ten iterations through the test-only path keep the suite fast; no file could carry this hash.
     static let pin = SecretHash(testingSecret: "2468", salt: Array(repeating: 7, count: 16), iterations: 10)
 
-    func state(admission: Admission = .open, polls: [PollDefinition]? = nil) -> WorkshopState {
+    func state(admission: Admission = .open, polls: [PollDefinition]? = nil) throws -> WorkshopState {
         var session = Fixtures.sevilla()
         session.polls = polls ?? [
             PollDefinition(id: "format", question: "Format?", type: .single, options: ["Physical", "Online"], admission: admission),
             PollDefinition(id: "ready", question: "Ready?", type: .scale, scale: RatingScale(min: 1, max: 5), admission: admission),
         ]
-        var state = Fixtures.state(session, now: Fixtures.at(12, 0))
+        var state = try Fixtures.state(session, now: Fixtures.at(12, 0))
         state.voterPIN = Self.pin
         for poll in session.polls {
             _ = WorkshopReducer.reduce(&state, .command(.poll(.open(poll: poll.id))), now: Fixtures.at(12, 0))
@@ -31,8 +32,8 @@ import Testing
         return effects
     }
 
-    @Test func aTurnGoesThroughEveryOpenPollWithAReview() {
-        var state = state()
+    @Test func aTurnGoesThroughEveryOpenPollWithAReview() throws {
+        var state = try state()
         #expect(WorkshopReducer.reduce(&state, .startVoterMode, now: Fixtures.at(12, 1)) == [.discardInput])
         #expect(send(&state, .proceed) == [.discardInput])
         send(&state, .editBallot(.digit(2)))
@@ -55,8 +56,8 @@ import Testing
         #expect(state.voter?.step == .privacy)
     }
 
-    @Test func aHeldOrPastedEnterCannotConfirmUnseen() {
-        var state = state()
+    @Test func aHeldOrPastedEnterCannotConfirmUnseen() throws {
+        var state = try state()
         _ = WorkshopReducer.reduce(&state, .startVoterMode, now: Fixtures.at(12, 1))
         send(&state, .proceed)
         send(&state, .editBallot(.digit(1)))
@@ -69,8 +70,8 @@ import Testing
         #expect(state.polls[0].currentRound.ballots.count == 1)
     }
 
-    @Test func escapeSkipsAQuestionWithoutCasting() {
-        var state = state()
+    @Test func escapeSkipsAQuestionWithoutCasting() throws {
+        var state = try state()
         _ = WorkshopReducer.reduce(&state, .startVoterMode, now: Fixtures.at(12, 1))
         send(&state, .proceed)
         send(&state, .back)
@@ -80,8 +81,8 @@ import Testing
         #expect(state.polls.allSatisfy { $0.currentRound.ballots.isEmpty })
     }
 
-    @Test func aTurnLeftAloneReturnsToThePrivacyScreen() {
-        var state = state()
+    @Test func aTurnLeftAloneReturnsToThePrivacyScreen() throws {
+        var state = try state()
         _ = WorkshopReducer.reduce(&state, .startVoterMode, now: Fixtures.at(12, 1))
         send(&state, .proceed, at: Fixtures.at(12, 1))
         send(&state, .editBallot(.digit(2)), at: Fixtures.at(12, 2))
@@ -91,8 +92,8 @@ import Testing
         #expect(state.voter?.step == .privacy)
     }
 
-    @Test func anIncompleteBallotStaysWithAMessage() {
-        var state = state()
+    @Test func anIncompleteBallotStaysWithAMessage() throws {
+        var state = try state()
         _ = WorkshopReducer.reduce(&state, .startVoterMode, now: Fixtures.at(12, 1))
         send(&state, .proceed)
         send(&state, .proceed)
@@ -100,8 +101,8 @@ import Testing
         guard case .ballot = state.voter?.step else { Issue.record("left the ballot"); return }
     }
 
-    @Test func withNoOpenPollThePrivacyScreenWaits() {
-        var state = state()
+    @Test func withNoOpenPollThePrivacyScreenWaits() throws {
+        var state = try state()
         _ = WorkshopReducer.reduce(&state, .startVoterMode, now: Fixtures.at(12, 1))
         for id in ["format", "ready"] {
             _ = WorkshopReducer.reduce(&state, .command(.poll(.close(poll: id))), now: Fixtures.at(12, 1))
@@ -111,8 +112,8 @@ import Testing
         #expect(state.voter?.message == "No poll is open right now. Please wait for the moderator.")
     }
 
-    @Test func theRightPINLeavesAndFiveWrongOnesLockFor30Seconds() {
-        var state = state()
+    @Test func theRightPINLeavesAndFiveWrongOnesLockFor30Seconds() throws {
+        var state = try state()
         _ = WorkshopReducer.reduce(&state, .startVoterMode, now: Fixtures.at(12, 1))
         func tryPIN(_ pin: String, at time: Instant) {
             send(&state, .requestExit, at: time)
@@ -135,8 +136,8 @@ import Testing
         #expect(state.notice?.text == "Left voter mode after 0 voters.")
     }
 
-    @Test func escapeCancelsThePINPrompt() {
-        var state = state()
+    @Test func escapeCancelsThePINPrompt() throws {
+        var state = try state()
         _ = WorkshopReducer.reduce(&state, .startVoterMode, now: Fixtures.at(12, 1))
         send(&state, .requestExit)
         send(&state, .editPIN(.insert("24")))
@@ -145,8 +146,8 @@ import Testing
         #expect(state.voter?.failedPINAttempts == 0)
     }
 
-    @Test func codesAdmitOneBallotPerPollAndAreStoredOnlyAsHashes() {
-        var state = state(admission: .codes)
+    @Test func codesAdmitOneBallotPerPollAndAreStoredOnlyAsHashes() throws {
+        var state = try state(admission: .codes)
         var book = CodeBook(salt: Array(repeating: 3, count: 16), hashes: [])
         book.hashes = [book.hash(of: "ACDE-FGHJ-KMNP"), book.hash(of: "QRTU-VWXY-3467")]
         _ = WorkshopReducer.reduce(&state, .loadCodeBook(book), now: Fixtures.at(12, 1))
@@ -186,7 +187,7 @@ import Testing
         #expect(UsedCodesFile.decodeUsed(UsedCodesFile.encode(state.codeBook!.used)) == state.codeBook!.used)
     }
 
-    @Test func codesUseAnUnambiguousAlphabet() {
+    @Test func codesUseAnUnambiguousAlphabet() throws {
         // A deterministic pseudo-random byte source (linear congruential), so the test is repeatable.
         var seed: UInt32 = 12_345
         let codes = CodeBook.codes(count: 40) {
@@ -199,7 +200,7 @@ import Testing
         #expect(CodeBook.grouped(codes[0]).split(separator: "-").map(\.count) == [4, 4, 4])
     }
 
-    @Test func pinHashesRoundTripAndNeverContainThePIN() {
+    @Test func pinHashesRoundTripAndNeverContainThePIN() throws {
         let hash = SecretHash.pin("135799", salt: Array(repeating: 9, count: 16))
         let text = hash.description
         #expect(text.hasPrefix("pbkdf2-sha256$600000$09090909"))
@@ -210,13 +211,13 @@ import Testing
         #expect(SecretHash(text: "pbkdf2-sha256$600000$zz$00") == nil)
     }
 
-    @Test func thePINHashIsStandardPBKDF2SHA256() {
+    @Test func thePINHashIsStandardPBKDF2SHA256() throws {
         // RFC 7914, section 11: PBKDF2-HMAC-SHA256("passwd", "salt", 1 iteration), first 32 bytes.
         let hash = SecretHash(testingSecret: "passwd", salt: Array("salt".utf8), iterations: 1)
         #expect(SecretHash.hex(hash.digest) == "55ac046e56e3089fec1691c22544b605f94185216dde0465e68b9d57c20dacbc")
     }
 
-    @Test func weakAndOldPINHashesAreRefusedWithHowToMakeANewOne() {
+    @Test func weakAndOldPINHashesAreRefusedWithHowToMakeANewOne() throws {
         let salt = String(repeating: "07", count: 16), digest = String(repeating: "ab", count: 32)
         let refusals: [(String, String)] = [
             ("sha256:1:\(salt):\(digest)", "an old PIN hash (iterated SHA-256), no longer accepted: make a new one with `plenary pin`"),
@@ -234,7 +235,7 @@ import Testing
         #expect(SecretHash(text: Self.pin.description) == nil)
     }
 
-    @Test func aSessionFileWithAnOldPINHashSaysHowToMakeANewOne() {
+    @Test func aSessionFileWithAnOldPINHashSaysHowToMakeANewOne() throws {
         let yaml = """
             plenary: 1
             title: T
@@ -251,8 +252,8 @@ import Testing
         ])
     }
 
-    @Test func theReducerLeavesThePINCheckToTheRunnerAndIgnoresKeysMeanwhile() {
-        var state = state()
+    @Test func theReducerLeavesThePINCheckToTheRunnerAndIgnoresKeysMeanwhile() throws {
+        var state = try state()
         _ = WorkshopReducer.reduce(&state, .startVoterMode, now: Fixtures.at(12, 1))
         _ = WorkshopReducer.reduce(&state, .voter(.requestExit), now: Fixtures.at(12, 2))
         _ = WorkshopReducer.reduce(&state, .voter(.editPIN(.insert("2468"))), now: Fixtures.at(12, 2))
@@ -264,7 +265,7 @@ import Testing
         #expect(state.voter == nil)
     }
 
-    @Test func codeSheetsOfAnOlderFormatOrWeakerHashAreRefused() {
+    @Test func codeSheetsOfAnOlderFormatOrWeakerHashAreRefused() throws {
         let book = CodeBook(salt: Array(repeating: 3, count: 16), hashes: ["ab"])
         #expect(UsedCodesFile.decodeSheet(UsedCodesFile.encodeSheet(book)) == .success(book))
         let old = #"{"format": 1, "salt": "03030303030303030303030303030303", "hashes": ["ab"]}"#
@@ -274,10 +275,10 @@ import Testing
         #expect(UsedCodesFile.decodeSheet(Array("[]".utf8)) == .failure(.unreadable))
     }
 
-    @Test func ballotsAreJournaledWithoutTime() {
+    @Test func ballotsAreJournaledWithoutTime() throws {
         let fs = MemoryFileSystem()
         let clock = ManualClock(Fixtures.at(12, 0))
-        let state = state()
+        let state = try state()
         let files = WorkshopFiles(sessionPath: "v.yaml")
         guard let runner = Fixtures.runner(state.session, fileSystem: fs, files: files, clock: clock) else {
             Issue.record("open failed")
@@ -291,7 +292,7 @@ import Testing
         #expect(lines[1].contains(#""at":\#(Fixtures.at(12, 0).milliseconds)"#))
     }
 
-    @Test func settingAPINAsksTwiceThenHashesWithARandomSalt() {
+    @Test func settingAPINAsksTwiceThenHashesWithARandomSalt() throws {
         var session = Fixtures.sevilla()
         session.polls = [PollDefinition(id: "p", question: "Q", type: .single, options: ["a", "b"])]
         let fs = MemoryFileSystem()

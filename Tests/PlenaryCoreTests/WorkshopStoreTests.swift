@@ -1,24 +1,25 @@
 import Foundation
 import Testing
 @testable import PlenaryCore
+import PlenaryTestSupport
 
 @Suite struct WorkshopStoreTests {
     let files = WorkshopFiles(sessionPath: "w/sevilla.yaml")
 
-    func open(_ fs: MemoryFileSystem, at now: Instant, fresh: Bool = false) -> Result<WorkshopStore.Opened, WorkshopStore.OpenError> {
+    func open(_ fs: MemoryFileSystem, at now: Instant, fresh: Bool = false) throws -> Result<WorkshopStore.Opened, WorkshopStore.OpenError> {
         let session = Fixtures.sevilla()
-        guard case .success(let plan) = PlannedAgenda.plan(session) else { fatalError() }
+        let plan = try PlannedAgenda.plan(session).get()
         // Each open is a new run of the program: a reopen stands for a restart after a quit or a kill.
         fs.startProcess()
         return WorkshopStore.open(session: session, plan: plan, files: files, fileSystem: fs, now: now, stamp: "STAMP", fresh: fresh, newRecordID: "record-1")
     }
 
-    func runner(_ fs: MemoryFileSystem, _ clock: ManualClock) -> WorkshopRunner {
-        guard case .success(let opened) = open(fs, at: clock.now()) else { fatalError("open failed") }
+    func runner(_ fs: MemoryFileSystem, _ clock: ManualClock) throws -> WorkshopRunner {
+        guard case .success(let opened) = try open(fs, at: clock.now()) else { throw FixtureError("the Sevilla fixture does not open") }
         return WorkshopRunner(state: opened.state, journal: opened.journal, fileSystem: fs, files: files, clock: clock, generator: "test")
     }
 
-    @Test func filesSitNextToTheSession() {
+    @Test func filesSitNextToTheSession() throws {
         #expect(files.resultsPath == "w/sevilla.results.json")
         #expect(files.journalPath == "w/sevilla.journal.jsonl")
         let custom = WorkshopFiles(sessionPath: "a.yaml", resultsPath: "out/day1.json")
@@ -31,10 +32,10 @@ import Testing
         #expect(!WorkshopFiles.isArchive("s.wg2.results.json", of: "s.results.json"))
     }
 
-    @Test func resumingReplaysToTheSameState() {
+    @Test func resumingReplaysToTheSameState() throws {
         let fs = MemoryFileSystem()
         let clock = ManualClock(Fixtures.at(12, 0))
-        let first = runner(fs, clock)
+        let first = try runner(fs, clock)
         first.send(.command(.start))
         clock.advance(seconds: 1800)
         first.send(.command(.next))
@@ -44,7 +45,7 @@ import Testing
         first.close()
 
         clock.advance(seconds: 5)
-        guard case .success(let reopened) = open(fs, at: clock.now()) else { Issue.record("reopen failed"); return }
+        guard case .success(let reopened) = try open(fs, at: clock.now()) else { Issue.record("reopen failed"); return }
         var expected = first.state
         expected.now = clock.now()
         expected.notice = nil
@@ -52,53 +53,53 @@ import Testing
         #expect(reopened.messages == ["Resumed from the journal: 4 recorded actions."])
     }
 
-    @Test func oneRecordedActionIsSaidInTheSingular() {
+    @Test func oneRecordedActionIsSaidInTheSingular() throws {
         let fs = MemoryFileSystem()
         let clock = ManualClock(Fixtures.at(12, 0))
-        let first = runner(fs, clock)
+        let first = try runner(fs, clock)
         first.send(.command(.start))
         first.close()
-        guard case .success(let reopened) = open(fs, at: clock.now()) else { Issue.record("reopen failed"); return }
+        guard case .success(let reopened) = try open(fs, at: clock.now()) else { Issue.record("reopen failed"); return }
         #expect(reopened.messages == ["Resumed from the journal: 1 recorded action."])
     }
 
-    @Test func aTornTailIsCutOffAfterKeepingACopy() {
+    @Test func aTornTailIsCutOffAfterKeepingACopy() throws {
         let fs = MemoryFileSystem()
         let clock = ManualClock(Fixtures.at(12, 0))
-        let first = runner(fs, clock)
+        let first = try runner(fs, clock)
         first.send(.command(.start))
         first.send(.command(.next))
         let intact = fs.files[files.journalPath]!
         fs.appendUnchecked(files.journalPath, Array(#"{"crc":"00"#.utf8))
-        guard case .success(let reopened) = open(fs, at: clock.now()) else { Issue.record("reopen failed"); return }
+        guard case .success(let reopened) = try open(fs, at: clock.now()) else { Issue.record("reopen failed"); return }
         #expect(reopened.state.recordedCommands == 2)
         #expect(fs.files[files.journalPath] == intact)
         #expect(fs.files[files.journalPath + ".broken-STAMP"] == intact + Array(#"{"crc":"00"#.utf8))
         #expect(reopened.messages.first?.hasPrefix("Recovered 2 records; an incomplete last record (10 bytes") == true)
     }
 
-    @Test func damageInTheMiddleRefusesToStartAndChangesNothing() {
+    @Test func damageInTheMiddleRefusesToStartAndChangesNothing() throws {
         let fs = MemoryFileSystem()
         let clock = ManualClock(Fixtures.at(12, 0))
-        let first = runner(fs, clock)
+        let first = try runner(fs, clock)
         first.send(.command(.start))
         first.send(.command(.next))
         var bytes = fs.files[files.journalPath]!
         let headerLength = bytes.firstIndex(of: UInt8(ascii: "\n"))! + 1
         bytes[headerLength + 30] ^= 0x20
         fs.files[files.journalPath] = bytes
-        guard case .failure(let error) = open(fs, at: clock.now()) else { Issue.record("accepted damage"); return }
+        guard case .failure(let error) = try open(fs, at: clock.now()) else { Issue.record("accepted damage"); return }
         #expect(error.description.contains("damaged record at byte \(headerLength) (line 2)"))
         #expect(fs.files[files.journalPath] == bytes)
     }
 
-    @Test func freshKeepsTheOldFilesUnderADatedName() {
+    @Test func freshKeepsTheOldFilesUnderADatedName() throws {
         let fs = MemoryFileSystem()
         let clock = ManualClock(Fixtures.at(12, 0))
-        let first = runner(fs, clock)
+        let first = try runner(fs, clock)
         first.send(.command(.start))
         let oldJournal = fs.files[files.journalPath]
-        guard case .success(let opened) = open(fs, at: clock.now(), fresh: true) else { Issue.record("fresh failed"); return }
+        guard case .success(let opened) = try open(fs, at: clock.now(), fresh: true) else { Issue.record("fresh failed"); return }
         #expect(opened.state.recordedCommands == 0)
         #expect(fs.files["w/sevilla.STAMP.journal.jsonl"] == oldJournal)
         #expect(fs.files["w/sevilla.STAMP.results.json"] != nil)
@@ -109,7 +110,7 @@ import Testing
     @Test func freshKeepsTheExportsWithTheRecordInOneLineThatFits80Columns() throws {
         let fs = MemoryFileSystem()
         let clock = ManualClock(Fixtures.at(12, 0))
-        let first = runner(fs, clock)
+        let first = try runner(fs, clock)
         first.send(.command(.start))
         first.send(.export)
         first.close()
@@ -122,7 +123,7 @@ import Testing
                      "other.report.md", "sevilla.STAMP.report.md"] {
             fs.files["w/" + name] = Array(name.utf8)
         }
-        guard case .success(let opened) = open(fs, at: clock.now(), fresh: true) else { Issue.record("fresh failed"); return }
+        guard case .success(let opened) = try open(fs, at: clock.now(), fresh: true) else { Issue.record("fresh failed"); return }
         let kept = fs.files.keys.filter { $0.contains(".STAMP-2.") }.sorted()
         #expect(kept == ["w/sevilla.STAMP-2.journal.jsonl", "w/sevilla.STAMP-2.poll-q1-words.csv", "w/sevilla.STAMP-2.poll-q1.csv",
                          "w/sevilla.STAMP-2.polls.csv", "w/sevilla.STAMP-2.report.html", "w/sevilla.STAMP-2.report.md",
@@ -153,17 +154,17 @@ import Testing
         #expect(kept == ["w/\(name).wg2.20250311-120000.report.md", "w/\(name).wg2.20250311-120000.results.json"])
     }
 
-    @Test func aJournalForAnotherAgendaIsRefused() {
+    @Test func aJournalForAnotherAgendaIsRefused() throws {
         let fs = MemoryFileSystem()
         let header = JournalHeader(title: "Other", slots: ["x"], createdAt: Instant(milliseconds: 0))
         fs.files[files.journalPath] = JournalCodec.encode(.header(header))
-        guard case .failure(.differentSession) = open(fs, at: Fixtures.at(12, 0)) else { Issue.record("accepted"); return }
+        guard case .failure(.differentSession) = try open(fs, at: Fixtures.at(12, 0)) else { Issue.record("accepted"); return }
     }
 
-    @Test func aFailedJournalWriteIsNotAcknowledged() {
+    @Test func aFailedJournalWriteIsNotAcknowledged() throws {
         let fs = MemoryFileSystem()
         let clock = ManualClock(Fixtures.at(12, 0))
-        let runner = runner(fs, clock)
+        let runner = try runner(fs, clock)
         let journalBefore = fs.files[files.journalPath]
         fs.failNext["fsync"] = "Input/output error"
         runner.send(.command(.start))
@@ -176,10 +177,10 @@ import Testing
         #expect(!runner.state.hasStarted)
     }
 
-    @Test func aFailedResultsWriteKeepsThePreviousFileAndRecovers() {
+    @Test func aFailedResultsWriteKeepsThePreviousFileAndRecovers() throws {
         let fs = MemoryFileSystem()
         let clock = ManualClock(Fixtures.at(12, 0))
-        let runner = runner(fs, clock)
+        let runner = try runner(fs, clock)
         runner.saveResults()
         let before = fs.files[files.resultsPath]
         fs.failNext["rename"] = "No space left on device"
@@ -192,10 +193,10 @@ import Testing
         #expect(fs.text(files.resultsPath)?.contains(#""status" : "running""#) == true)
     }
 
-    @Test func aFolderSyncFailureAfterTheRenameDoesNotClaimTheOldFileIsIntact() {
+    @Test func aFolderSyncFailureAfterTheRenameDoesNotClaimTheOldFileIsIntact() throws {
         let fs = MemoryFileSystem()
         let clock = ManualClock(Fixtures.at(12, 0))
-        let runner = runner(fs, clock)
+        let runner = try runner(fs, clock)
         runner.saveResults()
         fs.failNext[StorageError.folderSyncAfterReplace] = "Input/output error"
         runner.send(.command(.start))
@@ -207,10 +208,10 @@ import Testing
     }
 
     /// A kill in the first milliseconds of a new workshop leaves the journal created but empty.
-    @Test func aZeroByteJournalIsANewWorkshop() {
+    @Test func aZeroByteJournalIsANewWorkshop() throws {
         let fs = MemoryFileSystem()
         fs.files[files.journalPath] = []
-        guard case .success(let opened) = open(fs, at: Fixtures.at(12, 0)) else { Issue.record("an empty journal blocked the start"); return }
+        guard case .success(let opened) = try open(fs, at: Fixtures.at(12, 0)) else { Issue.record("an empty journal blocked the start"); return }
         #expect(opened.state.recordedCommands == 0)
         guard case .success(let contents) = JournalReader.read(fs.files[files.journalPath] ?? []) else { Issue.record("no header written"); return }
         #expect(contents.header.recordID == "record-1")

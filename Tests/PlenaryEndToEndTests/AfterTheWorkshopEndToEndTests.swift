@@ -1,13 +1,14 @@
 import Foundation
 import PlenaryCore
 import Testing
+import PlenaryTestSupport
 
 /// The commands for after the workshop, run as a user runs them: `report` in every format on results files of
 /// both schema versions, `export --csv` read back by Python's csv module, and `new` whose file `validate` accepts.
 @Suite(.serialized)
 struct AfterTheWorkshopEndToEndTests {
     static func fixture(_ name: String) -> String {
-        ModeratorEndToEndTests.repositoryRoot.appendingPathComponent("Tests/PlenaryCoreTests/Fixtures/\(name)").path
+        SessionFiles.repositoryRoot.appendingPathComponent("Tests/PlenaryCoreTests/Fixtures/\(name)").path
     }
 
     static func temporaryFolder() throws -> String {
@@ -53,7 +54,7 @@ struct AfterTheWorkshopEndToEndTests {
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let html = try Self.plenary("report", Self.fixture("demo-v2.json"), "--format", "html", "--output", folder + "/r.html")
         #expect(html.status == 0, "\(html)")
-        let script = ModeratorEndToEndTests.repositoryRoot.appendingPathComponent("scripts/check-html-chromium").path
+        let script = SessionFiles.repositoryRoot.appendingPathComponent("scripts/check-html-chromium").path
         let render = try Subprocess.run([script, folder + "/r.html", folder + "/r.png"], timeout: .seconds(120))
         #expect(render.status == 0, "\(render)")
         let png = try Data(contentsOf: URL(fileURLWithPath: folder + "/r.png"))
@@ -82,7 +83,7 @@ struct AfterTheWorkshopEndToEndTests {
     }
 
     @Test func aFileThatIsNotResultsIsRefused() throws {
-        let session = ModeratorEndToEndTests.repositoryRoot.appendingPathComponent("sessions/demo.yaml").path
+        let session = SessionFiles.path("demo.yaml")
         let result = try Self.plenary("report", session)
         #expect(result.status == 1)
         #expect(result.stderr.contains("is not a Plenary results file"), "\(result)")

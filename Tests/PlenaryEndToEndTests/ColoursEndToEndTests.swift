@@ -4,7 +4,7 @@ import Testing
 
 /// The colours the real binary sends, read back from tmux: text on the terminal's own background keeps the
 /// terminal's own colour (no ANSI colour reads on both white and black), and colour comes only as bands that set
-/// their text colour with them. See docs/DECISIONS.md, 39.
+/// their text colour with them. See docs/DECISIONS.md, 41.
 @Suite(.serialized)
 struct ColoursEndToEndTests {
     /// A printed character and the SGR state it was drawn with.

@@ -1,11 +1,12 @@
 import Foundation
 import Testing
+import PlenaryTestSupport
 
 /// Mistakes in how a command is called, found once its files are read: each names the subcommand's own usage,
 /// not the root command's "plenary <subcommand>", and exits 64 like argument-parser's own usage errors.
 @Suite(.serialized)
 struct CommandErrorsEndToEndTests {
-    static let demo = ModeratorEndToEndTests.repositoryRoot.appendingPathComponent("sessions/demo.yaml").path
+    static let demo = SessionFiles.path("demo.yaml")
 
     @Test func anUnknownGroupShowsTheRunCommandsUsage() throws {
         let result = try AfterTheWorkshopEndToEndTests.plenary("run", Self.demo, "--group", "nope")

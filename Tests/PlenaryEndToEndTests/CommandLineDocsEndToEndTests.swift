@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import PlenaryTestSupport
 
 /// The committed completion scripts and man page come from the command line's own definitions and are regenerated
 /// with scripts/generate-cli-docs; these tests fail when a command, option or help text changed without that.
@@ -9,7 +10,7 @@ struct CommandLineDocsEndToEndTests {
     static let subcommands = ["run", "validate", "merge", "codes", "pin", "new", "report", "export"]
 
     static func read(_ relativePath: String) throws -> String {
-        try String(contentsOf: ModeratorEndToEndTests.repositoryRoot.appendingPathComponent(relativePath), encoding: .utf8)
+        try String(contentsOf: SessionFiles.repositoryRoot.appendingPathComponent(relativePath), encoding: .utf8)
     }
 
     @Test(arguments: [("bash", "completions/plenary.bash"), ("zsh", "completions/_plenary"), ("fish", "completions/plenary.fish")])

@@ -1,6 +1,7 @@
 import Foundation
 import Glibc
 import Testing
+import PlenaryTestSupport
 
 /// What reaches the terminal in a locale without UTF-8 and under `--ascii`: every byte Plenary writes, recorded
 /// by `script(1)` between the program and tmux, must be ASCII, whatever the session's names hold.
@@ -76,7 +77,7 @@ struct GlyphsEndToEndTests {
         let (bytes, results, screen) = try Self.recordTour(environment: ["LANG": "C.UTF-8"], arguments: ["--ascii"])
         let text = String(decoding: bytes, as: UTF8.self)
         // The only non-ASCII is what the session's author wrote.
-        let allowed = Set(try String(contentsOf: ModeratorEndToEndTests.repositoryRoot.appendingPathComponent("sessions/demo.yaml"),
+        let allowed = Set(try String(contentsOf: SessionFiles.repositoryRoot.appendingPathComponent("sessions/demo.yaml"),
                                      encoding: .utf8))
         let strangers = Set(text.filter { !$0.isASCII && !allowed.contains($0) })
         #expect(strangers.isEmpty, "drawn under --ascii: \(strangers.sorted())")

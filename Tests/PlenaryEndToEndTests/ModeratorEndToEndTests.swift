@@ -1,21 +1,18 @@
 import Foundation
 import PlenaryCore
 import Testing
+import PlenaryTestSupport
 
 /// A moderator runs a seed workshop in a real terminal: keys, a resize, quit, resume, and the results file.
 @Suite(.serialized)
 struct ModeratorEndToEndTests {
-    static var repositoryRoot: URL {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    }
-
     /// Copies a session file into a fresh folder so its journal and results land there, not in the repository.
     static func copySession(_ name: String) throws -> (folder: String, file: String) {
         var template = Array("/tmp/plenary-session-XXXXXX".utf8CString)
         guard let made = mkdtemp(&template) else { throw HarnessError("mkdtemp failed") }
         let folder = String(cString: made)
         let file = folder + "/" + name
-        try FileManager.default.copyItem(atPath: repositoryRoot.appendingPathComponent("sessions/\(name)").path, toPath: file)
+        try FileManager.default.copyItem(atPath: SessionFiles.path(name), toPath: file)
         return (folder, file)
     }
 
@@ -174,7 +171,7 @@ struct ModeratorEndToEndTests {
         #expect(lines.contains { $0.hasPrefix("\(bad):10:13: agenda[1].polls[0]: ") })
 
         let good = try Subprocess.run([plenary, "validate"] + ["demo", "mine-the-gap-brussels"].map {
-            Self.repositoryRoot.appendingPathComponent("sessions/\($0).yaml").path
+            SessionFiles.path("\($0).yaml")
         })
         #expect(good.status == 0, "\(good.stderr)")
     }

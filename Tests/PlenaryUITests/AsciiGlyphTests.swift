@@ -2,20 +2,18 @@ import Foundation
 import PlenaryCore
 import Testing
 @testable import PlenaryUI
+import PlenaryTestSupport
 
 /// Under `--ascii` (and in a non-UTF-8 locale) Plenary's own drawing is plain ASCII: every separator, dash,
 /// ellipsis, arrow, bullet, box and block goes through the glyph set. Only what the session's author wrote
 /// (names, titles, the venue's 東京) may bring other characters to the screen.
 @Suite struct AsciiGlyphTests {
-    static let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent()
-
     static func demoSession() throws -> (Session, String) {
-        let text = try String(contentsOf: repositoryRoot.appendingPathComponent("sessions/demo.yaml"), encoding: .utf8)
+        let text = try String(contentsOfFile: SessionFiles.path("demo.yaml"), encoding: .utf8)
         guard case .success(var session) = SessionFile.parse(yaml: text, file: "demo.yaml") else {
             throw GlyphTestError.demoDoesNotParse
         }
-        session.voterPIN = ScreenFixtures.pinHash
+        session.voterPIN = Fixtures.pinHash
         return (session, text)
     }
 
@@ -23,14 +21,14 @@ import Testing
 
     /// The demo driven through every screen and overlay by keys, as the app loop would, one frame per step.
     final class Tour {
-        let clock: TestClock
+        let clock: ManualClock
         let runner: WorkshopRunner
         var size: TerminalSize
         let glyphs: Glyphs
         var frames: [CellGrid] = []
 
         init(session: Session, size: TerminalSize, glyphs: Glyphs) throws {
-            clock = TestClock(ScreenFixtures.at(12, 0))
+            clock = ManualClock(Fixtures.at(12, 0))
             let fs = MemoryFileSystem()
             let files = WorkshopFiles(sessionPath: "demo.yaml")
             guard case .success(let plan) = PlannedAgenda.plan(session),
@@ -157,7 +155,7 @@ import Testing
         #expect(!Self.foreignCharacters(in: tour, allowed: Set(yaml)).isEmpty)
     }
 
-    @Test func cutTextEndsWithThreeDotsUnderAscii() {
+    @Test func cutTextEndsWithThreeDotsUnderAscii() throws {
         let title = "Welcome and quick polls for everyone in the room"
         var grid = CellGrid(size: TerminalSize(columns: 20, rows: 1))
         grid.putClipped(title, x: 0, y: 0, width: 20, ellipsis: Glyphs.ascii.ellipsis)
@@ -173,8 +171,7 @@ import Testing
 }
 
 private extension Session {
-    func emptyState() -> WorkshopState {
-        guard case .success(let plan) = PlannedAgenda.plan(self) else { fatalError("demo agenda is inconsistent") }
-        return WorkshopState(session: self, plan: plan, now: ScreenFixtures.at(12, 0))
+    func emptyState() throws -> WorkshopState {
+        try Fixtures.state(self, now: Fixtures.at(12, 0))
     }
 }

@@ -1,6 +1,7 @@
 import Testing
 import PlenaryCore
 @testable import PlenaryUI
+import PlenaryTestSupport
 
 /// ↑/↓ and PgUp/PgDn in a long field move by the rows the form shows, at the screen's width: the key map and
 /// the view agree on where the text wraps.
@@ -9,13 +10,13 @@ import PlenaryCore
     /// Sixty nine-letter words, five to a row of the 56-column box: twelve rows, then "End." on a line of its own.
     static let text = (1...60).map { "segment" + ($0 < 10 ? "0" : "") + String($0) }.joined(separator: " ") + "\nEnd."
 
-    static func formState() -> WorkshopState {
+    static func formState() throws -> WorkshopState {
         let template = CaptureTemplate(id: "notes", name: "Notes", fields: [TemplateField(id: "notes", label: "Notes", kind: .long)])
         let session = Session(
             title: "Wrapping", timeZone: "UTC",
             agenda: [Slot(id: "groups", title: "Groups", kind: .workingGroups, start: TimeOfDay(hour: 9, minute: 0), durationMinutes: 30)],
             templates: [template], groups: [WorkingGroup(id: "wg", name: "Clusters", templates: ["notes"])])
-        var state = ScreenFixtures.state(session, now: Instant(seconds: 0))
+        var state = try Fixtures.dayState(session, now: Instant(seconds: 0))
         _ = WorkshopReducer.reduce(&state, .showGroup("wg"), now: state.now)
         _ = WorkshopReducer.reduce(&state, .addEntry(templateIndex: 0), now: state.now)
         _ = WorkshopReducer.reduce(&state, .editField(.paste(text)), now: state.now)
@@ -45,8 +46,8 @@ import PlenaryCore
         "   " + (first..<first + 5).map { "segment" + ($0 < 10 ? "0" : "") + String($0) }.joined(separator: " ")
     }
 
-    @Test func upAndDownMoveByWrappedRowAndPagesBySixRows() {
-        var state = Self.formState()
+    @Test func upAndDownMoveByWrappedRowAndPagesBySixRows() throws {
+        var state = try Self.formState()
         #expect(Self.box(state).lines == [Self.row(36), Self.row(41), Self.row(46), Self.row(51), Self.row(56), "   End."])
 
         // ↑ from the end of "End." lands on the wrapped row above, four columns in: before the "e" of segment56.
@@ -76,8 +77,8 @@ import PlenaryCore
         #expect(ModeratorKeyMap.action(for: .up, in: state, size: Self.size) == nil)
     }
 
-    @Test func aWiderScreenWrapsTheFieldWiderAndDownFollowsIt() {
-        var state = Self.formState()
+    @Test func aWiderScreenWrapsTheFieldWiderAndDownFollowsIt() throws {
+        var state = try Self.formState()
         Self.press(.controlArrow(.up), &state)
         // At 60 columns the box is 56 wide (five words a row); at 80 it is 76 (seven words a row).
         let narrow = ModeratorKeyMap.action(for: .down, in: state, size: Self.size)

@@ -1,25 +1,20 @@
 import Testing
 import PlenaryCore
 @testable import PlenaryUI
-
-final class TestClock: Clock, @unchecked Sendable {
-    var current: Instant
-    init(_ start: Instant) { current = start }
-    func now() -> Instant { current }
-}
+import PlenaryTestSupport
 
 /// The whole loop with a memory terminal, memory files and a hand-moved clock.
 @Suite struct ModeratorAppTests {
     /// The loop stops (as if SIGTERM arrived) once the terminal's keys run out, unless the test replaces `onIdle`.
-    func makeApp(keys: [KeyEvent?], size: TerminalSize = TerminalSize(columns: 80, rows: 24), session: Session = ScreenFixtures.session)
-        -> (ModeratorApp, MemoryTerminal, WorkshopRunner, MemoryFileSystem, TestClock) {
-        let clock = TestClock(ScreenFixtures.at(12, 0))
+    func makeApp(keys: [KeyEvent?], size: TerminalSize = TerminalSize(columns: 80, rows: 24), session: Session = Fixtures.sevillaDay)
+        throws -> (ModeratorApp, MemoryTerminal, WorkshopRunner, MemoryFileSystem, ManualClock) {
+        let clock = ManualClock(Fixtures.at(12, 0))
         let fs = MemoryFileSystem()
         let files = WorkshopFiles(sessionPath: "sevilla.yaml")
         guard case .success(let plan) = PlannedAgenda.plan(session),
               case .success(let opened) = WorkshopStore.open(session: session, plan: plan, files: files, fileSystem: fs,
                                                               now: clock.now(), stamp: "S", fresh: false, newRecordID: "record-1")
-        else { fatalError("fixture failed to open") }
+        else { throw FixtureError("the fixture session does not open") }
         let runner = WorkshopRunner(state: opened.state, journal: opened.journal, fileSystem: fs, files: files,
                                     clock: clock, generator: "test")
         let terminal = MemoryTerminal(size: size)
@@ -31,8 +26,8 @@ final class TestClock: Clock, @unchecked Sendable {
         return (app, terminal, runner, fs, clock)
     }
 
-    @Test func keysDriveTheAgendaAndEveryStepIsJournaled() {
-        let (app, terminal, runner, fs, _) = makeApp(keys: [.character(" "), .character("n"), .character("+"), .character("?")])
+    @Test func keysDriveTheAgendaAndEveryStepIsJournaled() throws {
+        let (app, terminal, runner, fs, _) = try makeApp(keys: [.character(" "), .character("n"), .character("+"), .character("?")])
         #expect(app.run() == .signal(15))
         #expect(runner.state.currentIndex == 1)
         #expect(runner.state.screen == .help(over: .agenda))
@@ -42,14 +37,14 @@ final class TestClock: Clock, @unchecked Sendable {
         #expect(fs.text("sevilla.results.json")?.contains(#""recordedActions" : 3"#) == true)
     }
 
-    @Test func quittingNeedsConfirmation() {
-        let (app, _, runner, _, _) = makeApp(keys: [.character("q"), .escape, .character("q"), .character("y")])
+    @Test func quittingNeedsConfirmation() throws {
+        let (app, _, runner, _, _) = try makeApp(keys: [.character("q"), .escape, .character("q"), .character("y")])
         #expect(app.run() == .quit)
         #expect(runner.wantsToQuit)
     }
 
-    @Test func aResizeRedrawsAtTheNewSizeAndKeysWaitWhileTooSmall() {
-        let (app, terminal, runner, _, _) = makeApp(keys: [])
+    @Test func aResizeRedrawsAtTheNewSizeAndKeysWaitWhileTooSmall() throws {
+        let (app, terminal, runner, _, _) = try makeApp(keys: [])
         var step = 0
         terminal.onIdle = {
             step += 1
@@ -71,13 +66,13 @@ final class TestClock: Clock, @unchecked Sendable {
         #expect(runner.wantsToQuit)
     }
 
-    @Test func thePINIsCheckedAfterTheScreenSaysSoAndKeysTypedMeanwhileAreDropped() {
-        var session = ScreenFixtures.session
+    @Test func thePINIsCheckedAfterTheScreenSaysSoAndKeysTypedMeanwhileAreDropped() throws {
+        var session = Fixtures.sevillaDay
         session.polls = [PollDefinition(id: "format", question: "Format?", type: .single, options: ["Physical", "Online"])]
-        session.voterPIN = ScreenFixtures.pinHash
+        session.voterPIN = Fixtures.pinHash
         // "w" typed right after Enter, while the PIN is being checked, would open the working groups.
         let keys: [KeyEvent?] = [.control("x")] + "246810".map { .character($0) } + [.enter, .character("w")]
-        let (app, terminal, runner, _, _) = makeApp(keys: [], session: session)
+        let (app, terminal, runner, _, _) = try makeApp(keys: [], session: session)
         runner.send(.command(.poll(.open(poll: "format"))))
         runner.send(.resumeVoterMode)
         // Starting voter mode drops keys typed before it; these come after.

@@ -1,21 +1,22 @@
 import Testing
 import PlenaryCore
 @testable import PlenaryUI
+import PlenaryTestSupport
 
 @Suite struct ModeratorKeyMapTests {
     func action(_ key: KeyEvent, _ state: WorkshopState) -> WorkshopAction? { ModeratorKeyMap.action(for: key, in: state) }
 
-    @Test func spaceStartsThenPausesThenResumes() {
-        var state = ScreenFixtures.state(now: ScreenFixtures.at(12, 0))
+    @Test func spaceStartsThenPausesThenResumes() throws {
+        var state = try Fixtures.dayState(now: Fixtures.at(12, 0))
         #expect(action(.character(" "), state) == .command(.start))
-        _ = WorkshopReducer.reduce(&state, .command(.start), now: ScreenFixtures.at(12, 0))
+        _ = WorkshopReducer.reduce(&state, .command(.start), now: Fixtures.at(12, 0))
         #expect(action(.character(" "), state) == .command(.pause))
-        _ = WorkshopReducer.reduce(&state, .command(.pause), now: ScreenFixtures.at(12, 1))
+        _ = WorkshopReducer.reduce(&state, .command(.pause), now: Fixtures.at(12, 1))
         #expect(action(.character(" "), state) == .command(.resume))
     }
 
-    @Test func lettersAndArrowsMoveThroughTheAgenda() {
-        let state = ScreenFixtures.runningLate
+    @Test func lettersAndArrowsMoveThroughTheAgenda() throws {
+        let state = try Fixtures.runningLate
         #expect(action(.character("n"), state) == .requestMove(.next))
         #expect(action(.right, state) == .requestMove(.next))
         #expect(action(.character("p"), state) == .requestMove(.previous))
@@ -32,16 +33,16 @@ import PlenaryCore
         #expect(action(.unknown, state) == nil)
     }
 
-    @Test func everyKeyInTheHelpDoesWhatItSays() {
+    @Test func everyKeyInTheHelpDoesWhatItSays() throws {
         // Each binding listed in the help must map to an action on the agenda screen.
-        let state = ScreenFixtures.runningLate
+        let state = try Fixtures.runningLate
         let keys: [KeyEvent] = [.character(" "), .character("n"), .right, .character("p"), .left, .character("+"),
                                 .character("-"), .character("g"), .character("E"), .character("?"), .function(1), .character("q")]
         for key in keys { #expect(action(key, state) != nil, "\(key) does nothing") }
     }
 
-    @Test func dialogsTakeYesNoAndEscape() {
-        var state = ScreenFixtures.runningLate
+    @Test func dialogsTakeYesNoAndEscape() throws {
+        var state = try Fixtures.runningLate
         _ = WorkshopReducer.reduce(&state, .requestQuit, now: state.now)
         #expect(action(.character("y"), state) == .confirmQuit)
         #expect(action(.escape, state) == .dismissOverlay)
@@ -57,8 +58,8 @@ import PlenaryCore
         #expect(action(.enter, state) == nil)
     }
 
-    @Test func thePickerChoosesWithArrowsDigitsAndEnter() {
-        var state = ScreenFixtures.runningLate
+    @Test func thePickerChoosesWithArrowsDigitsAndEnter() throws {
+        var state = try Fixtures.runningLate
         _ = WorkshopReducer.reduce(&state, .openJumpPicker, now: state.now)
         #expect(action(.down, state) == .moveJumpSelection(by: 1))
         #expect(action(.up, state) == .moveJumpSelection(by: -1))

@@ -1,11 +1,12 @@
 import Testing
 import PlenaryCore
 @testable import PlenaryUI
+import PlenaryTestSupport
 
 /// Golden screens: the moderator view rendered for fixed moments, compared as literal text.
 @Suite struct ModeratorScreenTests {
-    @Test func aRoomRunningLateAt80x24() {
-        let grid = ModeratorScreen.render(ScreenFixtures.runningLate, size: TerminalSize(columns: 80, rows: 24))
+    @Test func aRoomRunningLateAt80x24() throws {
+        let grid = ModeratorScreen.render(try Fixtures.runningLate, size: TerminalSize(columns: 80, rows: 24))
         expectLines(grid, [
             " From S3 Benchmarking to Cluster-Led Action          12:41:07   ▼ 3 min behind",
             " WIDEX & IRM-HUB Workshop on Regional Cooperation · Sevilla · 2025-03-11",
@@ -34,8 +35,8 @@ import PlenaryCore
         ])
     }
 
-    @Test func theSameMomentAt120x40() {
-        let grid = ModeratorScreen.render(ScreenFixtures.runningLate, size: TerminalSize(columns: 120, rows: 40))
+    @Test func theSameMomentAt120x40() throws {
+        let grid = ModeratorScreen.render(try Fixtures.runningLate, size: TerminalSize(columns: 120, rows: 40))
         expectLines(grid, [
             " From S3 Benchmarking to Cluster-Led Action                                                  12:41:07   ▼ 3 min behind",
             " WIDEX & IRM-HUB Workshop on Regional Cooperation · Sevilla · 2025-03-11",
@@ -80,8 +81,8 @@ import PlenaryCore
         ])
     }
 
-    @Test func beforeTheStart() {
-        let grid = ModeratorScreen.render(ScreenFixtures.state(now: ScreenFixtures.at(11, 50)), size: TerminalSize(columns: 80, rows: 24))
+    @Test func beforeTheStart() throws {
+        let grid = ModeratorScreen.render(try Fixtures.dayState(now: Fixtures.at(11, 50)), size: TerminalSize(columns: 80, rows: 24))
         expectLines(grid, [
             " From S3 Benchmarking to Cluster-Led Action                 11:50:00   on time",
             " WIDEX & IRM-HUB Workshop on Regional Cooperation · Sevilla · 2025-03-11",
@@ -110,8 +111,8 @@ import PlenaryCore
         ])
     }
 
-    @Test func anOverrunningSlot() {
-        let grid = ModeratorScreen.render(ScreenFixtures.state(now: ScreenFixtures.at(12, 44, 30), [(ScreenFixtures.at(12, 2), .start), (ScreenFixtures.at(12, 33), .next), (ScreenFixtures.at(12, 38), .next)]), size: TerminalSize(columns: 80, rows: 24))
+    @Test func anOverrunningSlot() throws {
+        let grid = ModeratorScreen.render(try Fixtures.dayState(now: Fixtures.at(12, 44, 30), [(Fixtures.at(12, 2), .start), (Fixtures.at(12, 33), .next), (Fixtures.at(12, 38), .next)]), size: TerminalSize(columns: 80, rows: 24))
         expectLines(grid, [
             " From S3 Benchmarking to Cluster-Led Action          12:44:30   ▼ 5 min behind",
             " WIDEX & IRM-HUB Workshop on Regional Cooperation · Sevilla · 2025-03-11",
@@ -140,8 +141,8 @@ import PlenaryCore
         ])
     }
 
-    @Test func pausedAtTheMinimumSize() {
-        let grid = ModeratorScreen.render(ScreenFixtures.state(now: ScreenFixtures.at(12, 10), [(ScreenFixtures.at(12, 0), .start), (ScreenFixtures.at(12, 5), .pause)]), size: TerminalSize(columns: 60, rows: 16))
+    @Test func pausedAtTheMinimumSize() throws {
+        let grid = ModeratorScreen.render(try Fixtures.dayState(now: Fixtures.at(12, 10), [(Fixtures.at(12, 0), .start), (Fixtures.at(12, 5), .pause)]), size: TerminalSize(columns: 60, rows: 16))
         expectLines(grid, [
             " From S3 Benchmarking to Clust…  12:10:00   ▼ 5 min behind",
             " WIDEX & IRM-HUB Workshop on Regional Cooperation · Sevill…",
@@ -165,14 +166,14 @@ import PlenaryCore
     /// Two lines of title and two of speakers at the minimum size: the timer used to be drawn over "Next"
     /// ("Next o12:30"). The gap under "Planned" gives way so the timer, its label and "Next" each keep a row; with a
     /// slot poll as well, the speakers' second line goes too.
-    @Test func aCrowdedSlotAtTheMinimumSizeKeepsTheTimerOffNext() {
-        var session = ScreenFixtures.session
+    @Test func aCrowdedSlotAtTheMinimumSizeKeepsTheTimerOffNext() throws {
+        var session = Fixtures.sevillaDay
         session.agenda[0].speakers = [
             Person(name: "Ángela Negrete Benedí", affiliation: "ECCP"), Person(name: "Carlos Ruiz", affiliation: "IRM-HUB"),
             Person(name: "Marta Ortega", affiliation: "Junta de Andalucía"),
         ]
         session.agenda[0].polls = []
-        let grid = ModeratorScreen.render(ScreenFixtures.state(session, now: ScreenFixtures.at(12, 14, 1), [(ScreenFixtures.at(12, 0), .start)]),
+        let grid = ModeratorScreen.render(try Fixtures.dayState(session, now: Fixtures.at(12, 14, 1), [(Fixtures.at(12, 0), .start)]),
                                           size: TerminalSize(columns: 60, rows: 16))
         expectLines(grid, [
             " From S3 Benchmarking to Cluster-Led …  12:14:01   on time",
@@ -194,15 +195,15 @@ import PlenaryCore
         ])
     }
 
-    @Test func aCrowdedSlotWithAPollAtTheMinimumSizeShortensTheSpeakers() {
-        var session = ScreenFixtures.session
+    @Test func aCrowdedSlotWithAPollAtTheMinimumSizeShortensTheSpeakers() throws {
+        var session = Fixtures.sevillaDay
         session.polls = [PollDefinition(id: "format", question: "Format?", type: .single, options: ["A", "B"])]
         session.agenda[0].speakers = [
             Person(name: "Ángela Negrete Benedí", affiliation: "ECCP"), Person(name: "Carlos Ruiz", affiliation: "IRM-HUB"),
             Person(name: "Marta Ortega", affiliation: "Junta de Andalucía"),
         ]
         session.agenda[0].polls = ["format"]
-        let grid = ModeratorScreen.render(ScreenFixtures.state(session, now: ScreenFixtures.at(12, 14, 1), [(ScreenFixtures.at(12, 0), .start)]),
+        let grid = ModeratorScreen.render(try Fixtures.dayState(session, now: Fixtures.at(12, 14, 1), [(Fixtures.at(12, 0), .start)]),
                                           size: TerminalSize(columns: 60, rows: 16))
         let panel = grid.lines[3...12].map { String($0.split(separator: "│", maxSplits: 1).last ?? "") }
         #expect(panel == [
@@ -248,20 +249,20 @@ import PlenaryCore
                 String(String($0.split(separator: "│", maxSplits: 1).last ?? "").drop { $0 == " " })
             }
         }
-        let first = panel(ScreenFixtures.state(session, now: ScreenFixtures.at(12, 1), [(ScreenFixtures.at(12, 0), .start)]))
+        let first = panel(try Fixtures.dayState(session, now: Fixtures.at(12, 1), [(Fixtures.at(12, 0), .start)]))
         let notes = try #require(first.firstIndex(of: "Notes"))
         #expect(Array(first[(notes + 1)...(notes + 4)]) == [
             "I3 Strand 1: 5 December, 17:00.", "EMFAF Blue Economy: 18 February.", "", "Next Talks: 11 December.",
         ])
-        let second = panel(ScreenFixtures.state(session, now: ScreenFixtures.at(12, 31), [(ScreenFixtures.at(12, 0), .start), (ScreenFixtures.at(12, 30), .next)]))
+        let second = panel(try Fixtures.dayState(session, now: Fixtures.at(12, 31), [(Fixtures.at(12, 0), .start), (Fixtures.at(12, 30), .next)]))
         let folded = try #require(second.firstIndex(of: "Notes"))
         #expect(Array(second[(folded + 1)...(folded + 2)]) == ["A long paragraph typed over several short", "lines in the file."])
     }
 
     /// An ad-hoc poll's question shows its count against the limit as it is typed, and text that does not fit
     /// is refused with a visible warning (it used to stop silently at 200 characters).
-    @Test func theNewPollFormCountsTheQuestionAndSaysWhenItIsFull() {
-        var state = ScreenFixtures.state(now: ScreenFixtures.at(12, 1))
+    @Test func theNewPollFormCountsTheQuestionAndSaysWhenItIsFull() throws {
+        var state = try Fixtures.dayState(now: Fixtures.at(12, 1))
         var draft = PollDraft()
         _ = draft.apply(.line(.insert("Which instrument helps most?")))
         state.screen = .newPoll(draft)
@@ -285,7 +286,7 @@ import PlenaryCore
     }
 
     /// An open answer's count turns into a warning when the answer is full or a paste does not fit.
-    @Test func theBallotCountWarnsWhenTheAnswerIsFull() {
+    @Test func theBallotCountWarnsWhenTheAnswerIsFull() throws {
         let poll = PollDefinition(id: "word", question: "One word?", type: .open, maxLength: 12)
         var draft = BallotDraft(poll: poll)
         draft.apply(.line(.insert("open data")), poll: poll)
@@ -299,8 +300,8 @@ import PlenaryCore
         #expect(grid[2, 1].style == .warning)
     }
 
-    @Test func afterTheEnd() {
-        let grid = ModeratorScreen.render(ScreenFixtures.state(now: ScreenFixtures.at(13, 40), [(ScreenFixtures.at(12, 0), .start), (ScreenFixtures.at(12, 30), .jump(slot: 5)), (ScreenFixtures.at(13, 35), .end)]), size: TerminalSize(columns: 80, rows: 24))
+    @Test func afterTheEnd() throws {
+        let grid = ModeratorScreen.render(try Fixtures.dayState(now: Fixtures.at(13, 40), [(Fixtures.at(12, 0), .start), (Fixtures.at(12, 30), .jump(slot: 5)), (Fixtures.at(13, 35), .end)]), size: TerminalSize(columns: 80, rows: 24))
         expectLines(grid, [
             " From S3 Benchmarking to Cluster-Led Action                   13:40:00   ended",
             " WIDEX & IRM-HUB Workshop on Regional Cooperation · Sevilla · 2025-03-11",
@@ -329,8 +330,8 @@ import PlenaryCore
         ])
     }
 
-    @Test func belowTheMinimumSizeAsksToEnlarge() {
-        let grid = ModeratorScreen.render(ScreenFixtures.runningLate, size: TerminalSize(columns: 59, rows: 24))
+    @Test func belowTheMinimumSizeAsksToEnlarge() throws {
+        let grid = ModeratorScreen.render(try Fixtures.runningLate, size: TerminalSize(columns: 59, rows: 24))
         expectLines(grid, [
             "",
             "",
@@ -348,12 +349,12 @@ import PlenaryCore
         ])
     }
 
-    @Test func wideAndHostileTextKeepsColumnsAligned() {
-        var session = ScreenFixtures.session
+    @Test func wideAndHostileTextKeepsColumnsAligned() throws {
+        var session = Fixtures.sevillaDay
         session.agenda[1].title = "東京 · Ωmega \u{1B}[2J café"
         session.agenda[2].speakers = [Person(name: "Zoë Lee 李娜", affiliation: "Région Värmland")]
-        let state = ScreenFixtures.state(session, now: ScreenFixtures.at(12, 41, 7), [
-            (ScreenFixtures.at(12, 2), .start), (ScreenFixtures.at(12, 33), .next), (ScreenFixtures.at(12, 38), .next),
+        let state = try Fixtures.dayState(session, now: Fixtures.at(12, 41, 7), [
+            (Fixtures.at(12, 2), .start), (Fixtures.at(12, 33), .next), (Fixtures.at(12, 38), .next),
         ])
         let grid = ModeratorScreen.render(state, size: TerminalSize(columns: 80, rows: 24))
         expectLines(grid, [
@@ -386,10 +387,10 @@ import PlenaryCore
     }
 
     /// Issue 11, item 16: `n` at 13:12 on the wrap-up, with the fixed lunch planned at 13:30.
-    @Test func startingAFixedSlotEarlyAsksFirst() {
-        var state = ScreenFixtures.state(now: ScreenFixtures.at(13, 12), [
-            (ScreenFixtures.at(12, 0), .start), (ScreenFixtures.at(12, 30), .next), (ScreenFixtures.at(12, 35), .next),
-            (ScreenFixtures.at(12, 40), .next), (ScreenFixtures.at(12, 45), .next), (ScreenFixtures.at(13, 0), .next),
+    @Test func startingAFixedSlotEarlyAsksFirst() throws {
+        var state = try Fixtures.dayState(now: Fixtures.at(13, 12), [
+            (Fixtures.at(12, 0), .start), (Fixtures.at(12, 30), .next), (Fixtures.at(12, 35), .next),
+            (Fixtures.at(12, 40), .next), (Fixtures.at(12, 45), .next), (Fixtures.at(13, 0), .next),
         ])
         _ = WorkshopReducer.reduce(&state, .requestMove(.next), now: state.now)
         let grid = ModeratorScreen.render(state, size: TerminalSize(columns: 80, rows: 24))
@@ -422,21 +423,21 @@ import PlenaryCore
     }
 
     /// Issue 11, item 18: a clock an hour behind neither stops the header clock nor goes unsaid, at 80 columns.
-    @Test func aClockBehindTheJournalIsSaidAndTheHeaderClockRunsOn() {
-        var state = ScreenFixtures.runningLate
+    @Test func aClockBehindTheJournalIsSaidAndTheHeaderClockRunsOn() throws {
+        var state = try Fixtures.runningLate
         let size = TerminalSize(columns: 80, rows: 24)
-        _ = WorkshopReducer.reduce(&state, .tick, now: ScreenFixtures.at(11, 41, 8))
+        _ = WorkshopReducer.reduce(&state, .tick, now: Fixtures.at(11, 41, 8))
         var lines = ModeratorScreen.render(state, size: size).lines
         #expect(lines[0] == " From S3 Benchmarking to Cluster-Led Action          12:41:07   ▼ 3 min behind")
         #expect(lines[22] == " Computer clock 60 min behind the journal: counting on from 12:41:07.")
-        _ = WorkshopReducer.reduce(&state, .tick, now: ScreenFixtures.at(11, 41, 9))
+        _ = WorkshopReducer.reduce(&state, .tick, now: Fixtures.at(11, 41, 9))
         lines = ModeratorScreen.render(state, size: size).lines
         #expect(lines[0] == " From S3 Benchmarking to Cluster-Led Action          12:41:08   ▼ 3 min behind")
         #expect(lines[22] == " Computer clock 60 min behind the journal: counting on from 12:41:07.")
     }
 
-    @Test func quitAsksFirst() {
-        var state = ScreenFixtures.runningLate
+    @Test func quitAsksFirst() throws {
+        var state = try Fixtures.runningLate
         _ = WorkshopReducer.reduce(&state, .requestQuit, now: state.now)
         let grid = ModeratorScreen.render(state, size: TerminalSize(columns: 80, rows: 24))
         expectLines(grid, [

@@ -25,7 +25,7 @@ import PlenaryCore
     }
 
     @Test(arguments: [0, 2])
-    func aHundredKilobytePasteIsOneEventAndOneFrame(field: Int) {
+    func aHundredKilobytePasteIsOneEventAndOneFrame(field: Int) throws {
         let clock = ContinuousClock()
         let size = TerminalSize(columns: 100, rows: 30)
         let bytes = InputDecoderTests.sent("\u{1B}[200~" + Self.notes.replacingNewlines + "\u{1B}[201~")
@@ -35,7 +35,7 @@ import PlenaryCore
         let decoding = clock.measure { key = decoder.nextKey(read: terminal.read) }
         #expect(key == .paste(Self.notes))
 
-        var state = TextInputKeyMapTests.formState(field: field)
+        var state = try TextInputKeyMapTests.formState(field: field)
         let editing = clock.measure {
             TextInputKeyMapTests.reduce(&state, ModeratorKeyMap.action(for: key ?? .unknown, in: state, size: size))
         }

@@ -4,8 +4,8 @@ import PlenaryCore
 
 /// Raw input (Ctrl-Z, Ctrl-C as keys) only where the screen needs it: the voter screen and the entry form.
 @Suite struct RawInputTests {
-    @Test func theEntryFormAndTheVoterScreenTakeRawInputAndNothingElse() {
-        var state = TextInputKeyMapTests.formState()
+    @Test func theEntryFormAndTheVoterScreenTakeRawInputAndNothingElse() throws {
+        var state = try TextInputKeyMapTests.formState()
         #expect(ModeratorApp.wantsRawInput(state))
         TextInputKeyMapTests.reduce(&state, .closeEntry)
         #expect(!ModeratorApp.wantsRawInput(state))
@@ -16,9 +16,9 @@ import PlenaryCore
         #expect(ModeratorApp.wantsRawInput(state))
     }
 
-    @Test func theLoopSwitchesRawInputOnForTheFormAndOffAfterIt() {
+    @Test func theLoopSwitchesRawInputOnForTheFormAndOffAfterIt() throws {
         // Add an entry, type, undo it with Ctrl-Z; then leave the form with Ctrl-C.
-        let (app, terminal, runner, _, _) = ModeratorAppTests().makeApp(
+        let (app, terminal, runner, _, _) = try ModeratorAppTests().makeApp(
             keys: [.character("1"), .character("a"), .control("z")], session: TextInputKeyMapTests.session)
         runner.send(.showGroup("wg"))
         let stop = terminal.onIdle

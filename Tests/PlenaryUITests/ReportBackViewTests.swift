@@ -1,6 +1,7 @@
 import Testing
 import PlenaryCore
 @testable import PlenaryUI
+import PlenaryTestSupport
 
 /// The report-back view: a group's entries in full, page by page, for the projector.
 @Suite struct ReportBackViewTests {
@@ -10,7 +11,7 @@ import PlenaryCore
         TemplateField(id: "outcome", label: "Expected outcome", kind: .long),
     ])
 
-    static func state(entries: [[String: String]]) -> WorkshopState {
+    static func state(entries: [[String: String]]) throws -> WorkshopState {
         let session = Session(
             title: "Report-back", timeZone: "UTC",
             agenda: [Slot(id: "groups", title: "Groups", kind: .workingGroups, start: TimeOfDay(hour: 9, minute: 0), durationMinutes: 30)],
@@ -19,8 +20,7 @@ import PlenaryCore
                 WorkingGroup(id: "wg1", name: "Cluster-led action", facilitator: Person(name: "Kenji Satō"), templates: ["action-concept"]),
                 WorkingGroup(id: "wg2", name: "Empty group", templates: ["action-concept"]),
             ])
-        guard case .success(let plan) = PlannedAgenda.plan(session) else { fatalError("fixture agenda") }
-        var state = WorkshopState(session: session, plan: plan, now: Instant(seconds: 9 * 3600))
+        var state = try Fixtures.state(session, now: Instant(seconds: 9 * 3600))
         for fields in entries {
             _ = WorkshopReducer.reduce(&state, .command(.group(.add(group: "wg1", template: "action-concept", author: "facilitator"))), now: state.now)
             let id = state.groups[0].entries.last!.id
@@ -37,14 +37,18 @@ import PlenaryCore
         return grid
     }
 
-    static let threeEntries = state(entries: [
-        ["theme": "Hydrogen valleys", "partners": "Lapland\nAndalucía\n東京 office", "outcome": "A joint pilot line for electrolysers by 2027"],
-        ["theme": "Circular textiles", "outcome": "Shared sorting hub"],
-        ["theme": "Skills for batteries", "partners": "Kainuu"],
-    ])
+    static var threeEntries: WorkshopState {
+        get throws {
+            try state(entries: [
+                ["theme": "Hydrogen valleys", "partners": "Lapland\nAndalucía\n東京 office", "outcome": "A joint pilot line for electrolysers by 2027"],
+                ["theme": "Circular textiles", "outcome": "Shared sorting hub"],
+                ["theme": "Skills for batteries", "partners": "Kainuu"],
+            ])
+        }
+    }
 
-    @Test func longGroupsArePagedBetweenEntries() {
-        expectLines(Self.render(Self.threeEntries, page: 0), [
+    @Test func longGroupsArePagedBetweenEntries() throws {
+        expectLines(Self.render(try Self.threeEntries, page: 0), [
             "REPORT-BACK · group 1 of 2 · K… page 1/2",
             "Cluster-led action             3 entries",
             "",
@@ -58,7 +62,7 @@ import PlenaryCore
             "     electrolysers by 2027",
             "continues on the next page (PgDn)",
         ])
-        expectLines(Self.render(Self.threeEntries, page: 1), [
+        expectLines(Self.render(try Self.threeEntries, page: 1), [
             "REPORT-BACK · group 1 of 2 · K… page 2/2",
             "Cluster-led action             3 entries",
             "",
@@ -72,16 +76,16 @@ import PlenaryCore
         ])
     }
 
-    @Test func pageCountFollowsTheScreenSize() {
-        #expect(ReportBackView.pageCount(Self.threeEntries, groupIndex: 0, size: TerminalSize(columns: 46, rows: 18)) == 2)
-        #expect(ReportBackView.pageCount(Self.threeEntries, groupIndex: 0, size: TerminalSize(columns: 80, rows: 30)) == 1)
-        #expect(ReportBackView.pageCount(Self.threeEntries, groupIndex: 1, size: TerminalSize(columns: 80, rows: 24)) == 1)
+    @Test func pageCountFollowsTheScreenSize() throws {
+        #expect(ReportBackView.pageCount(try Self.threeEntries, groupIndex: 0, size: TerminalSize(columns: 46, rows: 18)) == 2)
+        #expect(ReportBackView.pageCount(try Self.threeEntries, groupIndex: 0, size: TerminalSize(columns: 80, rows: 30)) == 1)
+        #expect(ReportBackView.pageCount(try Self.threeEntries, groupIndex: 1, size: TerminalSize(columns: 80, rows: 24)) == 1)
         // Past the last page shows the last page.
-        #expect(Self.render(Self.threeEntries, page: 9).lines == Self.render(Self.threeEntries, page: 1).lines)
+        #expect(Self.render(try Self.threeEntries, page: 9).lines == Self.render(try Self.threeEntries, page: 1).lines)
     }
 
-    @Test func anEntryTallerThanAPageRunsOnAcrossPages() {
-        let tall = Self.state(entries: [["theme": "Long", "partners": (1...30).map { "Region \($0)" }.joined(separator: "\n")]])
+    @Test func anEntryTallerThanAPageRunsOnAcrossPages() throws {
+        let tall = try Self.state(entries: [["theme": "Long", "partners": (1...30).map { "Region \($0)" }.joined(separator: "\n")]])
         let pages = ReportBackView.pageCount(tall, groupIndex: 0, size: TerminalSize(columns: 60, rows: 16))
         // 32 lines (title, label, 30 items): 6 rows on the first page, then 5 under the repeated title.
         #expect(pages == 7)
@@ -93,8 +97,8 @@ import PlenaryCore
         #expect(Self.render(tall, page: 1, width: body.width, height: body.height).lines[3] == "1. Long (continued)")
     }
 
-    @Test func pagesTurnIntoTheNextGroupAndBack() {
-        var state = Self.threeEntries
+    @Test func pagesTurnIntoTheNextGroupAndBack() throws {
+        var state = try Self.threeEntries
         _ = WorkshopReducer.reduce(&state, .openReportBack, now: state.now)
         let small = TerminalSize(columns: 46, rows: 18)
         #expect(ModeratorKeyMap.action(for: .pageDown, in: state, size: small) == .showReportBack(group: 0, page: 1))

@@ -1,6 +1,7 @@
 import Testing
 import PlenaryCore
 @testable import PlenaryUI
+import PlenaryTestSupport
 
 /// Pastes, Alt keys and word motion on every screen: text fields take them, nothing else acts on them.
 @Suite struct TextInputKeyMapTests {
@@ -20,13 +21,13 @@ import PlenaryCore
             PollDefinition(id: "word", question: "One word?", type: .open),
             PollDefinition(id: "pick", question: "Pick one", type: .single, options: ["A", "B"]),
         ]
-        session.voterPIN = ScreenFixtures.pinHash
+        session.voterPIN = Fixtures.pinHash
         return session
     }
 
     /// A group with one entry, its form open on field `field`.
-    static func formState(field: Int = 0) -> WorkshopState {
-        var state = ScreenFixtures.state(session, now: Instant(seconds: 0))
+    static func formState(field: Int = 0) throws -> WorkshopState {
+        var state = try Fixtures.dayState(session, now: Instant(seconds: 0))
         reduce(&state, .showGroup("wg"))
         reduce(&state, .addEntry(templateIndex: 0))
         for _ in 0..<field { reduce(&state, .changeField(by: 1)) }
@@ -49,25 +50,25 @@ import PlenaryCore
 
     static let pasted = "Hydrogen\r\nd\tdelete?\u{1B}[2J\u{7}\nq"
 
-    @Test func aPasteIntoTheFormIsOneEditCleanedForTheField() {
+    @Test func aPasteIntoTheFormIsOneEditCleanedForTheField() throws {
         // Single line: line breaks and tabs become spaces, controls go; the letters never act as list keys.
-        var state = Self.formState(field: 0)
+        var state = try Self.formState(field: 0)
         #expect(Self.action(.paste(Self.pasted), state) == .editField(.paste(Self.pasted)))
         Self.reduce(&state, Self.action(.paste(Self.pasted), state))
         #expect(Self.fieldText(state) == "Hydrogen d delete? q")
         // A list field keeps one item per line.
-        state = Self.formState(field: 1)
+        state = try Self.formState(field: 1)
         Self.reduce(&state, Self.action(.paste(Self.pasted), state))
         #expect(Self.fieldText(state) == "Hydrogen\nd delete?\nq")
         // A choice field is picked, never typed: a paste does nothing.
-        state = Self.formState(field: 3)
+        state = try Self.formState(field: 3)
         #expect(Self.action(.paste("Pilot"), state) == nil)
         // Still the one entry, form still open.
         #expect(state.group("wg")?.entries.count == 1)
     }
 
-    @Test func aPasteAnywhereElseDoesNothing() {
-        var state = ScreenFixtures.state(Self.session, now: Instant(seconds: 0))
+    @Test func aPasteAnywhereElseDoesNothing() throws {
+        var state = try Fixtures.dayState(Self.session, now: Instant(seconds: 0))
         #expect(Self.action(.paste("q\ny"), state) == nil)
         Self.reduce(&state, .openGroupList)
         #expect(Self.action(.paste("\n"), state) == nil)
@@ -79,8 +80,8 @@ import PlenaryCore
         #expect(Self.action(.paste("o"), state) == nil)
     }
 
-    @Test func altKeysEditWordsInTheFormAndNeverActAsEscThenAKey() {
-        let form = Self.formState()
+    @Test func altKeysEditWordsInTheFormAndNeverActAsEscThenAKey() throws {
+        let form = try Self.formState()
         #expect(Self.action(.alt("b"), form) == .editField(.wordLeft))
         #expect(Self.action(.alt("f"), form) == .editField(.wordRight))
         #expect(Self.action(.alt("d"), form) == .editField(.deleteWordForward))
@@ -92,24 +93,24 @@ import PlenaryCore
         #expect(Self.action(.character("d"), list) == .deleteEntry)
         #expect(Self.action(.alt("d"), list) == nil)
         #expect(Self.action(.altBackspace, list) == nil)
-        let agenda = ScreenFixtures.state(Self.session, now: Instant(seconds: 0))
+        let agenda = try Fixtures.dayState(Self.session, now: Instant(seconds: 0))
         #expect(Self.action(.alt("q"), agenda) == nil)
         #expect(Self.action(.alt("n"), agenda) == nil)
     }
 
-    @Test func ctrlAndAltArrowsMoveByWordInEveryTextField() {
-        let form = Self.formState()
+    @Test func ctrlAndAltArrowsMoveByWordInEveryTextField() throws {
+        let form = try Self.formState()
         #expect(Self.action(.controlArrow(.left), form) == .editField(.wordLeft))
         #expect(Self.action(.altArrow(.right), form) == .editField(.wordRight))
         // Ctrl-↑/↓ move by line of text (a list item), ↑/↓ by the rows the field shows.
         #expect(Self.action(.controlArrow(.up), form) == .editField(.up))
 
-        var state = ScreenFixtures.state(Self.session, now: Instant(seconds: 0))
+        var state = try Fixtures.dayState(Self.session, now: Instant(seconds: 0))
         Self.reduce(&state, .openImport)
         #expect(Self.action(.controlArrow(.left), state) == .editImportPath(.wordLeft))
         #expect(Self.action(.paste("/media/usb/wg2.results.json\n"), state) == .editImportPath(.paste("/media/usb/wg2.results.json\n")))
 
-        state = ScreenFixtures.state(Self.session, now: Instant(seconds: 0))
+        state = try Fixtures.dayState(Self.session, now: Instant(seconds: 0))
         Self.reduce(&state, .startNewPoll)
         #expect(Self.action(.altArrow(.left), state) == .editNewPoll(.line(.wordLeft)))
         #expect(Self.action(.paste("Which one?"), state) == .editNewPoll(.line(.paste("Which one?"))))
@@ -118,7 +119,7 @@ import PlenaryCore
         #expect(Self.action(.controlArrow(.left), state) == nil)
         #expect(Self.action(.paste("x"), state) == nil)
 
-        state = ScreenFixtures.state(Self.session, now: Instant(seconds: 0))
+        state = try Fixtures.dayState(Self.session, now: Instant(seconds: 0))
         Self.reduce(&state, .command(.poll(.open(poll: "word"))))
         Self.reduce(&state, .startBallot("word"))
         #expect(Self.action(.controlArrow(.right), state) == .editBallot(.line(.wordRight)))
@@ -126,8 +127,8 @@ import PlenaryCore
         #expect(Self.action(.alt("d"), state) == nil)
     }
 
-    @Test func ctrlCClosesTheFormSavingAndCtrlZUndoes() {
-        var state = Self.formState()
+    @Test func ctrlCClosesTheFormSavingAndCtrlZUndoes() throws {
+        var state = try Self.formState()
         Self.reduce(&state, .editField(.insert("Batteries")))
         #expect(Self.action(.control("z"), state) == .editField(.undo))
         #expect(Self.action(.control("y"), state) == .editField(.redo))
@@ -135,11 +136,11 @@ import PlenaryCore
         Self.reduce(&state, Self.action(.control("c"), state))
         #expect(state.group("wg")?.entries.first?.fields["theme"] == "Batteries")
         // On a choice field too.
-        #expect(Self.action(.control("c"), Self.formState(field: 3)) == .closeEntry)
+        #expect(try Self.action(.control("c"), Self.formState(field: 3)) == .closeEntry)
     }
 
-    @Test func pinPromptsTakeAPastedPINWithoutSpacesOrControls() {
-        var state = ScreenFixtures.state(Self.session, now: Instant(seconds: 0))
+    @Test func pinPromptsTakeAPastedPINWithoutSpacesOrControls() throws {
+        var state = try Fixtures.dayState(Self.session, now: Instant(seconds: 0))
         state.screen = .setPIN(editor: LineEditor(limit: SecretHash.pinMaximumLength), first: nil)
         #expect(Self.action(.paste(" 2468 10\r\n"), state) == .editNewPIN(.insert("246810")))
         Self.reduce(&state, Self.action(.paste("24\u{1B}[2J68\n"), state))
@@ -147,8 +148,8 @@ import PlenaryCore
         #expect(editor.text == "2468")
     }
 
-    @Test func votersPasteIntoAnswersOnlyAndAltNeverSkipsAQuestion() {
-        var state = ScreenFixtures.state(Self.session, now: Instant(seconds: 0))
+    @Test func votersPasteIntoAnswersOnlyAndAltNeverSkipsAQuestion() throws {
+        var state = try Fixtures.dayState(Self.session, now: Instant(seconds: 0))
         Self.reduce(&state, .command(.poll(.open(poll: "word"))))
         Self.reduce(&state, .resumeVoterMode)
         // Privacy screen: nothing but Enter.

@@ -28,7 +28,7 @@ import Testing
             let clean = TerminalText.sanitized(text)
             #expect(scalars(TerminalText.sanitized(clean)) == scalars(clean), "not idempotent: \(scalars(text))")
             #expect(clean.unicodeScalars.allSatisfy { DisplayWidth.wcwidth($0) >= 0 }, "\(scalars(text))")
-            #expect(!clean.unicodeScalars.contains { $0.value < 0x20 || TerminalText.isBidiControl($0.value) || $0.value == 0x200D })
+            #expect(!clean.unicodeScalars.contains { $0.value < 0x20 || TextPolicy.isBidiFormatting($0.value) || TextPolicy.isDirectionalMark($0.value) || $0.value == 0x200D })
             for character in clean {
                 #expect(DisplayWidth.wcwidth(character.unicodeScalars.first!) >= 1, "grapheme \(scalars(String(character))) in \(scalars(text))")
             }

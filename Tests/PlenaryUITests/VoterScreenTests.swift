@@ -1,26 +1,27 @@
 import PlenaryCore
 import Testing
 @testable import PlenaryUI
+import PlenaryTestSupport
 
 @Suite struct VoterScreenTests {
     /// The Sevilla fixture with one open poll, handed to the room.
-    func votingState() -> WorkshopState {
-        var session = ScreenFixtures.session
+    func votingState() throws -> WorkshopState {
+        var session = Fixtures.sevillaDay
         session.polls = [PollDefinition(id: "format", question: "Format?", type: .single, options: ["Physical", "Online"])]
-        session.voterPIN = ScreenFixtures.pinHash
-        var state = ScreenFixtures.state(session, now: ScreenFixtures.at(12, 0), [(ScreenFixtures.at(12, 0), .poll(.open(poll: "format")))])
-        _ = WorkshopReducer.reduce(&state, .resumeVoterMode, now: ScreenFixtures.at(12, 1))
+        session.voterPIN = Fixtures.pinHash
+        var state = try Fixtures.dayState(session, now: Fixtures.at(12, 0), [(Fixtures.at(12, 0), .poll(.open(poll: "format")))])
+        _ = WorkshopReducer.reduce(&state, .resumeVoterMode, now: Fixtures.at(12, 1))
         return state
     }
 
     @Test func aJournalFailureIsShownToTheVoter() throws {
-        var state = votingState()
+        var state = try votingState()
         try #require(state.voter != nil)
         let size = TerminalSize(columns: 80, rows: 24)
         let before = ModeratorScreen.render(state, size: size, glyphs: .unicode).lines.joined(separator: "\n")
         #expect(!before.contains("could not be recorded"))
         _ = WorkshopReducer.reduce(&state, .storageFailed(StorageFailure(kind: .journal, message: "NOT RECORDED: disk")),
-                                   now: ScreenFixtures.at(12, 2))
+                                   now: Fixtures.at(12, 2))
         let lines = ModeratorScreen.render(state, size: size, glyphs: .unicode).lines
         #expect(lines[22] == " ! Your vote could not be recorded. Please tell the moderator.")
         #expect(!lines.joined().contains("AGENDA"), "still the voter screen")
@@ -28,21 +29,21 @@ import Testing
 
     /// The screen says "Esc skips this question": Esc on a question moves to the next one and casts nothing.
     @Test func escSkipsTheQuestionTheScreenSaysItSkips() throws {
-        var session = ScreenFixtures.session
+        var session = Fixtures.sevillaDay
         session.polls = [
             PollDefinition(id: "format", question: "Format?", type: .single, options: ["Physical", "Online"]),
             PollDefinition(id: "word", question: "One word?", type: .open),
         ]
-        session.voterPIN = ScreenFixtures.pinHash
-        var state = ScreenFixtures.state(session, now: ScreenFixtures.at(12, 0), [
-            (ScreenFixtures.at(12, 0), .poll(.open(poll: "format"))), (ScreenFixtures.at(12, 0), .poll(.open(poll: "word"))),
+        session.voterPIN = Fixtures.pinHash
+        var state = try Fixtures.dayState(session, now: Fixtures.at(12, 0), [
+            (Fixtures.at(12, 0), .poll(.open(poll: "format"))), (Fixtures.at(12, 0), .poll(.open(poll: "word"))),
         ])
-        _ = WorkshopReducer.reduce(&state, .resumeVoterMode, now: ScreenFixtures.at(12, 1))
+        _ = WorkshopReducer.reduce(&state, .resumeVoterMode, now: Fixtures.at(12, 1))
         try #require(state.voter != nil)
         let size = TerminalSize(columns: 80, rows: 24)
         func press(_ key: KeyEvent) {
             guard let action = ModeratorKeyMap.action(for: key, in: state, size: size) else { return }
-            _ = WorkshopReducer.reduce(&state, action, now: ScreenFixtures.at(12, 2))
+            _ = WorkshopReducer.reduce(&state, action, now: Fixtures.at(12, 2))
         }
         press(.enter)
         var screen = ModeratorScreen.render(state, size: size, glyphs: .unicode).lines.joined(separator: "\n")

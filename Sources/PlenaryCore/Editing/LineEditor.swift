@@ -24,9 +24,9 @@ public struct LineEditor: Sendable, Equatable {
         refusedCount = 0
         switch edit {
         case .insert(let text):
-            // Cleaned as a one-line `TextEditor` cleans it: control characters and bidi overrides never
-            // enter the text, a line break (CR LF included) or a tab becomes one space.
-            let clean = Array(TextEditor.cleaned(text, multiline: false))
+            // `TextPolicy` for one line: control characters and bidi overrides never enter the text, a line
+            // break (CR LF included) or a tab becomes one space.
+            let clean = Array(TextPolicy.cleaned(text, for: .line))
             // What does not fit is refused whole, never cut where the limit falls: a cut paste ended in a
             // fragment of a word ("lon") that nobody typed, and the word list counted it.
             guard clean.count <= room ?? clean.count else {
@@ -37,7 +37,7 @@ public struct LineEditor: Sendable, Equatable {
             cursor += clean.count
         case .paste(let text):
             // A copied line usually brings its line break along: at the ends it is not worth a space.
-            apply(.insert(String(TextEditor.cleaned(text, multiline: true).trimmingLineBreaks)))
+            apply(.insert(String(TextPolicy.cleaned(text, for: .lines).trimmingLineBreaks)))
         case .backspace:
             if cursor > 0 {
                 characters.remove(at: cursor - 1)
@@ -83,7 +83,7 @@ public struct LineEditor: Sendable, Equatable {
 }
 
 public enum LineEdit: Sendable, Equatable {
-    /// Typed text; cleaned (see `TextEditor.cleaned`), and refused whole if more than `limit` leaves room for.
+    /// Typed text; cleaned (`TextPolicy`, one line), and refused whole if more than `limit` leaves room for.
     case insert(String)
     /// Pasted text: like `insert`, without the line breaks at its start and end (after control characters are dropped).
     case paste(String)

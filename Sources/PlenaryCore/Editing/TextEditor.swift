@@ -157,73 +157,10 @@ public struct TextEditor: Sendable, Equatable {
         openStep = nil
     }
 
-    /// What may enter the text: "\r\n" and "\r" become "\n" (as do U+2028 and U+2029), a tab becomes
-    /// a space, other C0 and C1 controls, DEL and the bidi embeddings, overrides and isolates
-    /// (U+202A–U+202E, U+2066–U+2069) are dropped, since they could move the terminal's cursor or
-    /// reorder what others read. On a single line every "\n" then becomes a space.
+    /// What may enter the text: `TextPolicy` for a multi-line field (line breaks kept as "\n") or a one-line
+    /// one (a line break becomes a space).
     public static func cleaned(_ text: String, multiline: Bool) -> String {
-        var result = String.UnicodeScalarView()
-        var afterCarriageReturn = false
-        var escape = EscapeSequence.none
-        for scalar in text.unicodeScalars {
-            let value = scalar.value
-            // An escape sequence goes whole: `ESC [ 2 J` must not leave "[2J" behind in the text.
-            if escape.swallows(value) { continue }
-            if value == 0x1B {
-                escape = .introducer
-                continue
-            }
-            defer { afterCarriageReturn = value == 0x0D }
-            switch value {
-            case 0x0A where afterCarriageReturn:
-                continue
-            case 0x0A, 0x0D, 0x2028, 0x2029:
-                result.append(multiline ? "\n" : " ")
-            case 0x09:
-                result.append(" ")
-            case 0x00..<0x20, 0x7F...0x9F, 0x202A...0x202E, 0x2066...0x2069:
-                continue
-            default:
-                result.append(scalar)
-            }
-        }
-        return String(result)
-    }
-
-    /// Where a scan is inside an escape sequence (ECMA-48): after ESC, inside a CSI's parameters, or inside a
-    /// string (OSC, DCS…) that runs to BEL or ESC \.
-    private enum EscapeSequence {
-        case none, introducer, control, string, stringEscape
-
-        /// True when `value` belongs to the sequence (and moves the scan on).
-        mutating func swallows(_ value: UInt32) -> Bool {
-            switch self {
-            case .none:
-                return false
-            case .introducer:
-                switch value {
-                case 0x5B: self = .control                                  // CSI
-                case 0x5D, 0x50, 0x5F, 0x5E, 0x58: self = .string          // OSC, DCS, APC, PM, SOS
-                case 0x20...0x2F: break                                      // intermediate bytes
-                default: self = .none                                        // ESC and one final byte
-                }
-                return true
-            case .control:
-                // Parameters and intermediates run on; a final byte ends it; anything else ends it and stays.
-                guard (0x20...0x7E).contains(value) else {
-                    self = .none
-                    return false
-                }
-                if value >= 0x40 { self = .none }
-                return true
-            case .string:
-                if value == 0x07 { self = .none } else if value == 0x1B { self = .stringEscape }
-                return true
-            case .stringEscape:
-                self = value == 0x5C ? .none : .string
-                return true
-            }
-        }
+        TextPolicy.cleaned(text, for: multiline ? .lines : .line)
     }
 
     // MARK: - Changing the text

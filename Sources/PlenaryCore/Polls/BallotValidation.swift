@@ -76,9 +76,9 @@ public enum BallotValidation {
     /// The form a ballot is recorded in: multiple-choice picks in ascending order (so equal answers compare equal),
     /// open text on one clean line. Other kinds are returned unchanged.
     ///
-    /// Open text loses C0/C1 control characters and bidi embedding, override and isolate characters, which could
-    /// otherwise reorder or hide what the room sees on the shared screen; every whitespace run, newlines included,
-    /// becomes one space, and the ends are trimmed.
+    /// Open text is cleaned by `TextPolicy` for one line (controls, escape sequences and bidi overrides dropped, which
+    /// could otherwise reorder or hide what the room sees on the shared screen; directional marks kept), then every
+    /// whitespace run becomes one space and the ends are trimmed, so equal answers count as one in the word list.
     public static func normalized(_ ballot: Ballot) -> Ballot {
         switch ballot {
         case .multiple(let options):
@@ -95,13 +95,11 @@ public enum BallotValidation {
     private static func cleanLine(_ text: String) -> String {
         var scalars = String.UnicodeScalarView()
         var pendingSpace = false
-        for scalar in text.unicodeScalars {
-            // Whitespace first: tab, newline and NEL are control characters too, but they separate words.
+        for scalar in TextPolicy.cleaned(text, for: .line).unicodeScalars {
             if scalar.properties.isWhitespace {
                 pendingSpace = !scalars.isEmpty
                 continue
             }
-            if isControl(scalar) || isBidiControl(scalar) { continue }
             if pendingSpace {
                 scalars.append(" ")
                 pendingSpace = false
@@ -109,18 +107,6 @@ public enum BallotValidation {
             scalars.append(scalar)
         }
         return String(scalars)
-    }
-
-    private static func isControl(_ scalar: Unicode.Scalar) -> Bool {
-        let value = scalar.value
-        return value < 0x20 || (0x7F...0x9F).contains(value)
-    }
-
-    /// LRE, RLE, PDF, LRO, RLO and the isolates LRI, RLI, FSI, PDI. The marks LRM/RLM are kept: they only nudge
-    /// neutral characters and right-to-left text legitimately needs them.
-    private static func isBidiControl(_ scalar: Unicode.Scalar) -> Bool {
-        let value = scalar.value
-        return (0x202A...0x202E).contains(value) || (0x2066...0x2069).contains(value)
     }
 
     // MARK: - Wording

@@ -133,11 +133,11 @@ public enum HTMLReport {
         } + ["</tbody>", "</table>"]
     }
 
-    /// Text for an element or a quoted attribute: `& < > " '` become references; controls and bidirectional
-    /// overrides are dropped (`ReportText.printable`).
+    /// Text for an element or a quoted attribute: cleaned by `TextPolicy` for a document (controls, escape sequences
+    /// and bidi overrides dropped), then `& < > " '` become references.
     public static func escape(_ text: String) -> String {
         var result = ""
-        for character in ReportText.printable(text) {
+        for character in TextPolicy.cleaned(text, for: .lines) {
             switch character {
             case "&": result += "&amp;"
             case "<": result += "&lt;"

@@ -15,16 +15,18 @@ public enum TerminalText {
     /// (CCHARW_MAX = 5: one spacing character and four non-spacing ones). Further marks are dropped.
     public static let maxMarksPerCell = 4
 
-    /// Makes user text harmless on a terminal, keeping what can be shown:
+    /// Makes user text harmless on a terminal, keeping what can be shown. `TextPolicy` for the screen first
+    /// (stored text keeps the marks and the joiner; see docs/DECISIONS.md 53):
     /// - C0 controls become Control Pictures (ESC "\u{1B}[2J" shows as "␛[2J", NUL as ␀, newline as ␊),
     ///   except tab, which becomes one space; DEL becomes ␡; C1 controls become U+FFFD.
     /// - Bidirectional controls (LRE RLE PDF LRO RLO LRI RLI FSI PDI LRM RLM ALM) are dropped:
     ///   right-to-left text stays in logical order, one column a letter, and cannot reorder a line.
-    /// - Scalars glibc cannot print (unassigned in its Unicode 14 tables, such as emoji newer than
-    ///   2021; noncharacters; U+2028/U+2029) become U+FFFD: tmux 3.3a would silently drop them.
     /// - The zero width joiner is dropped: tmux 3.3a glues a wide character after a joiner into the
     ///   previous cell ("👩‍🔬" 2 columns) while ncurses gives it its own (4 columns), which shifts
     ///   the rest of the row. Without it, "👩🔬" is 4 columns for both.
+    /// Then what fits the terminal's cells:
+    /// - Scalars glibc cannot print (unassigned in its Unicode 14 tables, such as emoji newer than
+    ///   2021; noncharacters; U+2028/U+2029) become U+FFFD: tmux 3.3a would silently drop them.
     /// - A grapheme that starts with zero-width scalars (a combining mark at the start of the
     ///   string or after a control) gets the dotted circle U+25CC as its base ("◌́"); invisible
     ///   format characters with nothing to attach to (zero width space, BOM, lone variation
@@ -88,14 +90,16 @@ public enum TerminalText {
     private static func map(_ scalar: Unicode.Scalar) -> (Unicode.Scalar, Kind) {
         let v = scalar.value
         if v >= 0x20 && v < 0x7F { return (scalar, .spacing) }
-        if v == 0x09 { return (" ", .spacing) }
-        if v < 0x20 { return (Unicode.Scalar(0x2400 + v)!, .spacing) }
-        if v == 0x7F { return ("\u{2421}", .spacing) }
-        if isBidiControl(v) || v == 0x200D { return (scalar, .drop) }
-        switch DisplayWidth.widthClass(v) {
-        case .one, .two: return (scalar, .spacing)
-        case .zero: return (scalar, .zeroWidth)
-        case .unprintable: return ("\u{FFFD}", .spacing)  // C1 controls and unknown scalars
+        let shown: Unicode.Scalar
+        switch TextPolicy.treatment(of: scalar, for: .screen) {
+        case .dropped: return (scalar, .drop)
+        case .replaced(let replacement): return (replacement, .spacing)  // a Control Picture, U+FFFD or a space
+        case .kept: shown = scalar
+        }
+        switch DisplayWidth.widthClass(shown.value) {
+        case .one, .two: return (shown, .spacing)
+        case .zero: return (shown, .zeroWidth)
+        case .unprintable: return ("\u{FFFD}", .spacing)  // scalars glibc does not know
         }
     }
 
@@ -151,10 +155,5 @@ public enum TerminalText {
 
     private static func isHangul(_ v: UInt32) -> Bool {
         (0x1100...0x11FF).contains(v) || (0xA960...0xA97F).contains(v) || (0xAC00...0xD7FF).contains(v)
-    }
-
-    /// LRE RLE PDF LRO RLO, LRI RLI FSI PDI, LRM RLM, ALM.
-    static func isBidiControl(_ v: UInt32) -> Bool {
-        (0x202A...0x202E).contains(v) || (0x2066...0x2069).contains(v) || v == 0x200E || v == 0x200F || v == 0x061C
     }
 }
