@@ -1,5 +1,6 @@
 import Testing
 @testable import PlenaryCore
+import PlenaryTestSupport
 
 /// An action is recorded whole or not at all: its records go in one write and one fdatasync, the state is adopted
 /// after it, the results file is saved once, and a journal torn inside an action is cut back to the action before.

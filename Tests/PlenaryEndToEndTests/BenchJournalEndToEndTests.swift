@@ -1,12 +1,13 @@
 import Foundation
 import PlenaryCore
+import PlenaryTestSupport
 import Testing
 
 /// `plenary-bench-gen`, the benchmark's journal writer (scripts/bench), still writes journals that Plenary resumes
 /// in full: every ballot applied, nothing skipped. Otherwise the scaling table would time replays of refused records.
 @Suite(.serialized)
 struct BenchJournalEndToEndTests {
-    static let sevilla = ModeratorEndToEndTests.repositoryRoot.appendingPathComponent("sessions/widex-irm-hub-sevilla.yaml").path
+    static let sevilla = SessionFiles.path("widex-irm-hub-sevilla.yaml")
 
     static func generate(_ arguments: String..., in folder: String) throws -> SubprocessResult {
         let generator = try BuiltProducts.executable(named: "plenary-bench-gen").path

@@ -6,14 +6,14 @@ import PlenaryCore
 /// aliases that always worked; the poll screen has a help at all. Labels longer than the key column keep their text
 /// beside them; rows that do not fit say so.
 @Suite struct HelpOverlayViewTests {
-    static func helped(_ mode: String) -> WorkshopState {
-        var state = KeyHelpCoverageTests.modes.first { $0.0 == mode }!.1
+    static func helped(_ mode: String) throws -> WorkshopState {
+        var state = try KeyHelpCoverageTests.modes().first { $0.0 == mode }!.1
         _ = WorkshopReducer.reduce(&state, .showHelp, now: state.now)
         return state
     }
 
-    @Test func theAgendasHelpListsEveryKeyAt80By24() {
-        expectLines(ModeratorScreen.render(Self.helped("agenda"), size: TerminalSize(columns: 80, rows: 24)), [
+    @Test func theAgendasHelpListsEveryKeyAt80By24() throws {
+        expectLines(ModeratorScreen.render(try Self.helped("agenda"), size: TerminalSize(columns: 80, rows: 24)), [
             " From S3 Benchmarking to Cluster-Led Action          12:41:07   ▼ 3 min behind",
             " WIDEX & IRM-HUB Workshop on Regional Cooperation · Sevilla · 2025-03-11",
             "──┌─ Keys ──────────────────────────────────────────────────────────────────┐───",
@@ -41,8 +41,8 @@ import PlenaryCore
         ])
     }
 
-    @Test func thePollScreenHasItsOwnHelpOverIt() {
-        expectLines(ModeratorScreen.render(Self.helped("poll"), size: TerminalSize(columns: 60, rows: 16)), [
+    @Test func thePollScreenHasItsOwnHelpOverIt() throws {
+        expectLines(ModeratorScreen.render(try Self.helped("poll"), size: TerminalSize(columns: 60, rows: 16)), [
             " From S3 Benchmarking to Clust…  12:41:07   ▼ 3 min behind",
             " ┌─ Keys ─────────────────────────────────────────────────┐",
             "─│                                                        │─",
@@ -62,8 +62,8 @@ import PlenaryCore
         ])
     }
 
-    @Test func atTheMinimumSizeTheHelpSaysHowManyRowsDidNotFit() {
-        expectLines(ModeratorScreen.render(Self.helped("agenda"), size: ModeratorScreen.minimumSize), [
+    @Test func atTheMinimumSizeTheHelpSaysHowManyRowsDidNotFit() throws {
+        expectLines(ModeratorScreen.render(try Self.helped("agenda"), size: ModeratorScreen.minimumSize), [
             " From S3 Benchmarking to Clust…  12:41:07   ▼ 3 min behind",
             " ┌─ Keys ─────────────────────────────────────────────────┐",
             "─│                                                        │─",

@@ -1,5 +1,6 @@
 import Testing
 import PlenaryCore
+import PlenaryTestSupport
 @testable import PlenaryUI
 
 /// Every key a screen acts on is in that screen's help, and `?` shows the help on every screen that has no text
@@ -9,7 +10,7 @@ import PlenaryCore
     // MARK: - Representative states
 
     static var session: Session {
-        var session = ScreenFixtures.session
+        var session = Fixtures.sevillaDay
         session.polls = [
             PollDefinition(id: "format", question: "Format?", type: .single, options: ["Physical", "Online"]),
             PollDefinition(id: "word", question: "One word?", type: .open),
@@ -27,29 +28,29 @@ import PlenaryCore
         return session
     }
 
-    static func started() -> WorkshopState {
-        ScreenFixtures.state(session, now: ScreenFixtures.at(12, 41, 7),
-                             [(ScreenFixtures.at(12, 2), .start), (ScreenFixtures.at(12, 33), .next), (ScreenFixtures.at(12, 38), .next)])
+    static func started() throws -> WorkshopState {
+        try Fixtures.dayState(session, now: Fixtures.at(12, 41, 7),
+                             [(Fixtures.at(12, 2), .start), (Fixtures.at(12, 33), .next), (Fixtures.at(12, 38), .next)])
     }
 
-    static func after(_ actions: [WorkshopAction], from state: WorkshopState = started()) -> WorkshopState {
-        var state = state
+    static func after(_ actions: [WorkshopAction], from state: WorkshopState? = nil) throws -> WorkshopState {
+        var state = try state ?? started()
         for action in actions { _ = WorkshopReducer.reduce(&state, action, now: state.now) }
         return state
     }
 
-    static func on(_ screen: WorkshopState.Screen, _ state: WorkshopState = started()) -> WorkshopState {
-        var state = state
+    static func on(_ screen: WorkshopState.Screen, _ state: WorkshopState? = nil) throws -> WorkshopState {
+        var state = try state ?? started()
         state.screen = screen
         return state
     }
 
     /// One state for each screen mode (and each variant whose keys differ), named for the failure message.
-    static var modes: [(String, WorkshopState)] {
-        let state = started()
-        var facilitator = after([.becomeFacilitator(group: "wg1")])
+    static func modes() throws -> [(String, WorkshopState)] {
+        let state = try started()
+        var facilitator = try after([.becomeFacilitator(group: "wg1")])
         facilitator.screen = .group(id: "wg1", selection: 0)
-        let openPoll = after([.command(.poll(.open(poll: "format"))), .command(.poll(.open(poll: "word")))])
+        let openPoll = try after([.command(.poll(.open(poll: "format"))), .command(.poll(.open(poll: "word")))])
         var voter = openPoll
         voter.voter = VoterSession(pollIDs: ["format", "word"])
         var voterBallot = voter
@@ -62,37 +63,37 @@ import PlenaryCore
         voterCode.voter?.step = .code(LineEditor(limit: VoterSession.codeEntryLimit))
         var voterPIN = voter
         voterPIN.voter?.pinEntry = LineEditor(limit: 64)
-        let group = after([.openGroupList, .showGroup("wg1"), .addEntry(templateIndex: 0), .editField(.insert("Skills gap")), .closeEntry])
-        let textField = after([.addEntry(templateIndex: 0)], from: group)
-        let longField = after([.changeField(by: 1), .editField(.insert("one")), .editField(.newline), .editField(.insert("two"))], from: textField)
-        let choiceField = after([.changeField(by: 1)], from: longField)
-        var typeField = after([.startNewPoll])
-        typeField = after([.editNewPoll(.next)], from: typeField)
+        let group = try after([.openGroupList, .showGroup("wg1"), .addEntry(templateIndex: 0), .editField(.insert("Skills gap")), .closeEntry])
+        let textField = try after([.addEntry(templateIndex: 0)], from: group)
+        let longField = try after([.changeField(by: 1), .editField(.insert("one")), .editField(.newline), .editField(.insert("two"))], from: textField)
+        let choiceField = try after([.changeField(by: 1)], from: longField)
+        var typeField = try after([.startNewPoll])
+        typeField = try after([.editNewPoll(.next)], from: typeField)
         return [
-            ("agenda, not started", ScreenFixtures.state(session, now: ScreenFixtures.at(11, 50))),
+            ("agenda, not started", try Fixtures.dayState(session, now: Fixtures.at(11, 50))),
             ("agenda", state),
-            ("help", after([.showHelp])),
-            ("confirm quit", after([.requestQuit])),
-            ("confirm end", after([.requestEnd])),
-            ("confirm early start", on(.confirmEarlyStart(slot: 6, move: .jump(slot: 6)))),
-            ("jump picker", after([.openJumpPicker])),
-            ("poll list", after([.openPollList])),
-            ("poll", after([.showPoll("format")], from: openPoll)),
-            ("ballot", after([.showPoll("format"), .startBallot("format")], from: openPoll)),
-            ("open-text ballot", after([.showPoll("word"), .startBallot("word")], from: openPoll)),
-            ("hand count", after([.showPoll("format"), .startHandCount("format")], from: openPoll)),
-            ("new poll", after([.startNewPoll])),
+            ("help", try after([.showHelp])),
+            ("confirm quit", try after([.requestQuit])),
+            ("confirm end", try after([.requestEnd])),
+            ("confirm early start", try on(.confirmEarlyStart(slot: 6, move: .jump(slot: 6)))),
+            ("jump picker", try after([.openJumpPicker])),
+            ("poll list", try after([.openPollList])),
+            ("poll", try after([.showPoll("format")], from: openPoll)),
+            ("ballot", try after([.showPoll("format"), .startBallot("format")], from: openPoll)),
+            ("open-text ballot", try after([.showPoll("word"), .startBallot("word")], from: openPoll)),
+            ("hand count", try after([.showPoll("format"), .startHandCount("format")], from: openPoll)),
+            ("new poll", try after([.startNewPoll])),
             ("new poll, on the type", typeField),
-            ("set PIN", on(.setPIN(editor: LineEditor(limit: 64), first: nil))),
-            ("group list", after([.openGroupList])),
+            ("set PIN", try on(.setPIN(editor: LineEditor(limit: 64), first: nil))),
+            ("group list", try after([.openGroupList])),
             ("group", group),
             ("group, facilitator", facilitator),
-            ("group help", after([.showGroupHelp], from: group)),
+            ("group help", try after([.showGroupHelp], from: group)),
             ("entry, one-line field", textField),
             ("entry, long field", longField),
             ("entry, choice field", choiceField),
-            ("import picker", on(.importPicker(ImportPicker(folder: "", candidates: ["wg2.results.json"])))),
-            ("report-back", on(.reportBack(group: 0, page: 0), group)),
+            ("import picker", try on(.importPicker(ImportPicker(folder: "", candidates: ["wg2.results.json"])))),
+            ("report-back", try on(.reportBack(group: 0, page: 0), group)),
             ("voter, privacy", voter),
             ("voter, ballot", voterBallot),
             ("voter, open answer", voterText),
@@ -138,9 +139,9 @@ import PlenaryCore
         }
     }
 
-    @Test(arguments: modes.map(\.0))
-    func everyKeyThatActsIsInTheHelp(mode: String) {
-        let state = Self.modes.first { $0.0 == mode }!.1
+    @Test(arguments: try modes().map(\.0))
+    func everyKeyThatActsIsInTheHelp(mode: String) throws {
+        let state = try Self.modes().first { $0.0 == mode }!.1
         let rows = Self.helpRows(state)
         var acting = 0
         for key in Self.keys {
@@ -154,8 +155,8 @@ import PlenaryCore
     // MARK: - `?` on every screen without a text field
 
     @Test(arguments: ["agenda", "jump picker", "poll list", "poll", "group list", "report-back"])
-    func questionMarkShowsThisScreensKeysOverIt(mode: String) {
-        let state = Self.modes.first { $0.0 == mode }!.1
+    func questionMarkShowsThisScreensKeysOverIt(mode: String) throws {
+        let state = try Self.modes().first { $0.0 == mode }!.1
         guard let action = ModeratorKeyMap.action(for: .character("?"), in: state) else {
             Issue.record("\(mode): ? does nothing")
             return
@@ -172,8 +173,8 @@ import PlenaryCore
         #expect(closed.screen == state.screen, "\(mode): Esc on the help goes back to the screen it covers")
     }
 
-    @Test func theGroupScreensHelpListsItsKeys() {
-        let state = Self.after([.showGroupHelp], from: Self.modes.first { $0.0 == "group" }!.1)
+    @Test func theGroupScreensHelpListsItsKeys() throws {
+        let state = try Self.after([.showGroupHelp], from: try Self.modes().first { $0.0 == "group" }!.1)
         let text = ModeratorScreen.render(state, size: TerminalSize(columns: 120, rows: 40)).lines.joined(separator: "\n")
         for row in GroupKeys.group.help { #expect(text.contains(row.description), "group help lacks \(row.description)") }
     }
