@@ -2,7 +2,7 @@ import Testing
 @testable import PlenaryCore
 import PlenaryTestSupport
 
-/// A ballot costs the same with a hundred thousand before it as with none (issue 13, decision 52): the replay and
+/// A ballot costs the same with a hundred thousand before it as with none (issue 13, decision 56): the replay and
 /// the runner append in place, and the round's running tally is the tally counted from scratch.
 @Suite struct CostPerBallotTests {
     let files = WorkshopFiles(sessionPath: "/w/sevilla.yaml")

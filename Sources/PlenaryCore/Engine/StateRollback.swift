@@ -1,5 +1,5 @@
 /// What the runner needs to put the state back when an action's records could not be written, without holding a
-/// second reference to the poll rounds while the action runs (decision 52).
+/// second reference to the poll rounds while the action runs (decision 56).
 ///
 /// A plain copy of the state would share the rounds' ballot arrays with the live state, so the first ballot the
 /// action appends would copy every ballot before it. This copy leaves the rounds out and remembers only how far

@@ -2,7 +2,7 @@
 ///
 /// An action that must be recorded changes what is shown only after its journal records are on disk: the reducer
 /// changes the state in place (a copy would copy every ballot array it grows), and if the one append of all its
-/// records fails, `StateRollback` puts the state back before anything is drawn (decision 52).
+/// records fails, `StateRollback` puts the state back before anything is drawn (decision 56).
 public final class WorkshopRunner {
     public private(set) var state: WorkshopState
     public private(set) var wantsToQuit = false

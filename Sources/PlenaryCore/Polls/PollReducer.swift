@@ -13,7 +13,7 @@ enum PollReducer {
             return "There is no poll \"\(command.pollID)\"."
         }
         // Checked first, then changed in place: a copy of the poll held across the change would make the append
-        // copy its ballots, and each ballot would cost as much as every ballot before it (decision 52).
+        // copy its ballots, and each ballot would cost as much as every ballot before it (decision 56).
         if let refusal = refusal(command, by: state.polls[index]) { return refusal }
         switch command {
         case .open:

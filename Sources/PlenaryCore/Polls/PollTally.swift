@@ -1,7 +1,7 @@
 /// Adds up one round of a poll into bars ready to draw or report.
 ///
 /// The one definition of a poll's numbers. A round keeps one of these running, fed each ballot as it is cast
-/// (`add`), so a screen or the results file reads the sums without a pass over the ballots (decision 52); a round
+/// (`add`), so a screen or the results file reads the sums without a pass over the ballots (decision 56); a round
 /// without one is counted from scratch by the same `add`. The journal holds ballots, never tallies, so a fix here
 /// corrects every past report too. Ballots that `BallotValidation` would refuse are left out rather than trusted,
 /// so one bad record can never push a bar past 100% or crash the reveal.
