@@ -1,7 +1,8 @@
 /// Runs the reducer and its effects against real (or test) storage and clock.
 ///
-/// An action that must be recorded changes what is shown only after its journal records are on disk:
-/// the reducer works on a copy, and the copy is adopted once the one append of all its records succeeded.
+/// An action that must be recorded changes what is shown only after its journal records are on disk: the reducer
+/// changes the state in place (a copy would copy every ballot array it grows), and if the one append of all its
+/// records fails, `StateRollback` puts the state back before anything is drawn (decision 56).
 public final class WorkshopRunner {
     public private(set) var state: WorkshopState
     public private(set) var wantsToQuit = false
@@ -58,14 +59,16 @@ public final class WorkshopRunner {
     /// state is adopted, then the results file is saved once. Returns the follow-up actions its effects produced.
     private func perform(_ action: WorkshopAction) -> [WorkshopAction] {
         let now = clock.now()
-        var next = state
-        let effects = reduce(&next, action, now)
-        if effects.contains(.saveCodes), let book = next.codeBook {
+        let rollback = StateRollback(state)
+        let recordedBefore = state.recordedCommands
+        let effects = reduce(&state, action, now)
+        if effects.contains(.saveCodes), let book = state.codeBook {
             // Before the journal: a code must be spent on disk before the ballot it admits can count.
             do {
                 try fileSystem.replaceAtomically(files.usedCodesPath, with: UsedCodesFile.encode(book.used))
             } catch {
-                // The code is not marked used on disk, so it must not admit anyone yet: keep the old state.
+                // The code is not marked used on disk, so it must not admit anyone yet: back to the old state.
+                rollback.restore(&state)
                 _ = WorkshopReducer.reduce(&state, .voterMessage(
                     "This code could not be recorded (\(error.reason)). Please tell the moderator."), now: now)
                 return []
@@ -76,10 +79,11 @@ public final class WorkshopRunner {
         }
         if !commands.isEmpty {
             do {
-                try journal.appendDurably(JournalCodec.encode(action: commands, firstSeq: state.recordedCommands + 1, at: next.now))
+                try journal.appendDurably(JournalCodec.encode(action: commands, firstSeq: recordedBefore + 1, at: state.now))
             } catch {
-                // Not on disk, so not acknowledged: keep the old state and say why. After a failed fsync the
+                // Not on disk, so not acknowledged: back to the old state, and say why. After a failed fsync the
                 // kernel may have dropped the data, so the journal is not trusted again (read-only).
+                rollback.restore(&state)
                 _ = WorkshopReducer.reduce(&state, .storageFailed(StorageFailure(
                     kind: .journal,
                     message: "NOT RECORDED: \(error.reason) writing the journal. Read-only: fix the disk, then restart."
@@ -87,7 +91,6 @@ public final class WorkshopRunner {
                 return []
             }
         }
-        state = next
         if effects.contains(.saveResults) {
             saveResults(&state, now: now)
         }

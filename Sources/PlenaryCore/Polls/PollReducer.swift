@@ -12,31 +12,45 @@ enum PollReducer {
         guard let index = state.polls.firstIndex(where: { $0.id == command.pollID }) else {
             return "There is no poll \"\(command.pollID)\"."
         }
-        var poll = state.polls[index]
+        // Checked first, then changed in place: a copy of the poll held across the change would make the append
+        // copy its ballots, and each ballot would cost as much as every ballot before it (decision 56).
+        if let refusal = refusal(command, by: state.polls[index]) { return refusal }
         switch command {
         case .open:
-            guard poll.status != .open else { return "The poll is already open." }
-            poll.status = .open
+            state.polls[index].status = .open
         case .close:
-            guard poll.status == .open else { return "The poll is not open." }
-            poll.status = .closed
+            state.polls[index].status = .closed
+        case .reveal(_, let shown):
+            state.polls[index].revealed = shown
+        case .newRound:
+            state.polls[index].startNewRound()
+        case .cast(_, let ballot):
+            state.polls[index].appendToCurrentRound(BallotValidation.normalized(ballot))
+        case .handCount(_, let counts):
+            state.polls[index].rounds[state.polls[index].rounds.count - 1].handCounts = counts
+        case .create:
+            break
+        }
+        return nil
+    }
+
+    /// Why `poll` refuses the command, or nil when it applies.
+    private static func refusal(_ command: PollCommand, by poll: PollState) -> String? {
+        switch command {
+        case .open:
+            return poll.status != .open ? nil : "The poll is already open."
+        case .close:
+            return poll.status == .open ? nil : "The poll is not open."
         case .reveal(_, let shown):
             guard poll.revealed != shown else { return shown ? "Results are already shown." : "Results are already hidden." }
-            poll.revealed = shown
+            return nil
         case .newRound:
-            guard !poll.currentRound.ballots.isEmpty || poll.currentRound.handCounts != nil else {
-                return "This round has no ballots yet."
-            }
-            poll.rounds.append(PollRound())
-            poll.status = .open
-            poll.revealed = false
+            return !poll.currentRound.ballots.isEmpty || poll.currentRound.handCounts != nil ? nil : "This round has no ballots yet."
         case .cast(_, let ballot):
             guard poll.status == .open else {
                 return poll.status == .draft ? "This poll is not open yet." : "This poll is closed."
             }
-            let clean = BallotValidation.normalized(ballot)
-            if let problem = BallotValidation.problem(with: clean, for: poll.definition) { return problem }
-            poll.rounds[poll.rounds.count - 1].ballots.append(clean)
+            return BallotValidation.problem(with: BallotValidation.normalized(ballot), for: poll.definition)
         case .handCount(_, let counts):
             guard poll.definition.type == .single || poll.definition.type == .multiple else {
                 return "Hand counts are for single and multiple choice polls."
@@ -44,12 +58,10 @@ enum PollReducer {
             guard counts.count == poll.definition.options.count, counts.allSatisfy({ $0 >= 0 }) else {
                 return "Give one count (0 or more) per option."
             }
-            poll.rounds[poll.rounds.count - 1].handCounts = counts
+            return nil
         case .create:
             return nil
         }
-        state.polls[index] = poll
-        return nil
     }
 
     private static func problem(creating poll: PollDefinition, in state: WorkshopState) -> String? {

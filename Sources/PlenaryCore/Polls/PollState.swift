@@ -19,7 +19,7 @@ public struct PollState: Sendable, Equatable, Identifiable {
         self.definition = definition
         self.status = .draft
         self.revealed = false
-        self.rounds = [PollRound()]
+        self.rounds = [PollRound(tallying: definition)]
         self.isAdHoc = isAdHoc
     }
 
@@ -28,4 +28,16 @@ public struct PollState: Sendable, Equatable, Identifiable {
     /// Whether the screen may show the tally now.
     public var showsResults: Bool { revealed || definition.liveResults }
     public var ballotCount: Int { PollTally.ballotCount(of: currentRound, for: definition) }
+
+    /// Adds a ballot to the round taking ballots, in place, keeping its running tally.
+    mutating func appendToCurrentRound(_ ballot: Ballot) {
+        rounds[rounds.count - 1].append(ballot, for: definition)
+    }
+
+    /// Closes the current round's books and opens an empty one, results hidden again.
+    mutating func startNewRound() {
+        rounds.append(PollRound(tallying: definition))
+        status = .open
+        revealed = false
+    }
 }

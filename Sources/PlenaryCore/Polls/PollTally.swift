@@ -1,28 +1,98 @@
 /// Adds up one round of a poll into bars ready to draw or report.
 ///
-/// Derived every time from the round's ballots, never stored: the journal holds ballots, so a fix here corrects
-/// every past report too. Ballots that `BallotValidation` would refuse are left out rather than trusted, so one
-/// bad record can never push a bar past 100% or crash the reveal.
-public enum PollTally {
+/// The one definition of a poll's numbers. A round keeps one of these running, fed each ballot as it is cast
+/// (`add`), so a screen or the results file reads the sums without a pass over the ballots (decision 56); a round
+/// without one is counted from scratch by the same `add`. The journal holds ballots, never tallies, so a fix here
+/// corrects every past report too. Ballots that `BallotValidation` would refuse are left out rather than trusted,
+/// so one bad record can never push a bar past 100% or crash the reveal.
+public struct PollTally: Sendable, Equatable {
+    /// The poll the ballots are counted for.
+    public let definition: PollDefinition
+    /// Ballots counted: those `BallotValidation` accepts.
+    public private(set) var validBallots = 0
+    /// Per option: picks (single, multiple), positional points (ranking) or points (allocation); per scale value
+    /// from the minimum up (scale).
+    private var totals: [Int]
+    private var scaleSum = 0
+    /// Open text: every answer in the order given.
+    private var answers: [String] = []
+    /// Open text: answers per candidate term, apostrophes joining words ("don't") and, for languages with
+    /// elisions, splitting them ("l'industrie"); both kept because the round does not know the session language.
+    private var termCounts: [String: Int] = [:]
+    private var elidedTermCounts: [String: Int] = [:]
+
+    public init(definition: PollDefinition) {
+        self.definition = definition
+        if definition.type == .scale {
+            let scale = definition.scale ?? BallotValidation.defaultScale
+            totals = Array(repeating: 0, count: scale.max >= scale.min ? scale.max - scale.min + 1 : 0)
+        } else {
+            totals = Array(repeating: 0, count: definition.options.count)
+        }
+    }
+
+    /// Counts `ballots` from scratch.
+    public init(definition: PollDefinition, ballots: [Ballot]) {
+        self.init(definition: definition)
+        for ballot in ballots { add(ballot) }
+    }
+
+    /// Counts one more ballot: constant time for every poll type but open text (one pass over the answer's words).
+    public mutating func add(_ ballot: Ballot) {
+        guard BallotValidation.problem(with: ballot, for: definition) == nil else { return }
+        validBallots += 1
+        switch BallotValidation.normalized(ballot) {
+        case .single(let option):
+            totals[option] += 1
+        case .multiple(let options):
+            for option in options { totals[option] += 1 }
+        case .scale(let value):
+            let minimum = (definition.scale ?? BallotValidation.defaultScale).min
+            if totals.indices.contains(value - minimum) { totals[value - minimum] += 1 }
+            scaleSum += value
+        case .open(let text):
+            answers.append(text)
+            let joined = WordFrequency.candidateTerms(in: text, splittingAtApostrophes: false)
+            for term in joined { termCounts[term, default: 0] += 1 }
+            let elided = text.contains(where: { "'\u{2019}\u{02BC}".contains($0) })
+                ? WordFrequency.candidateTerms(in: text, splittingAtApostrophes: true) : joined
+            for term in elided { elidedTermCounts[term, default: 0] += 1 }
+        case .ranking(let order):
+            for (place, item) in order.enumerated() { totals[item] += order.count - place }
+        case .allocation(let points):
+            for (item, given) in points.enumerated() { totals[item] += given }
+        }
+    }
+
     /// - Parameter language: the session's language, for the stop words dropped from open-text word lists.
     public static func results(of round: PollRound, for poll: PollDefinition, language: String = "en") -> PollResults {
-        let ballots = round.ballots
-            .filter { BallotValidation.problem(with: $0, for: poll) == nil }
-            .map(BallotValidation.normalized)
-        switch poll.type {
-        case .single, .multiple: return choice(ballots, handCounts: round.handCounts, poll: poll)
-        case .scale: return scale(ballots, poll: poll)
-        case .open: return open(ballots, language: language)
-        case .ranking: return ranking(ballots, poll: poll)
-        case .allocation: return allocation(ballots, poll: poll)
-        }
+        tally(of: round, for: poll).results(handCounts: round.handCounts, language: language)
     }
 
     /// How many voted in a round: what lists and headers show, without building bars or a word list.
     public static func ballotCount(of round: PollRound, for poll: PollDefinition) -> Int {
-        let valid = round.ballots.count { BallotValidation.problem(with: $0, for: poll) == nil }
         let isChoice = poll.type == .single || poll.type == .multiple
-        return valid + (isChoice ? handVoters(round.handCounts, poll: poll) : 0)
+        return tally(of: round, for: poll).validBallots + (isChoice ? handVoters(round.handCounts, poll: poll) : 0)
+    }
+
+    /// The round's running tally when it counts for `poll`, else one counted now.
+    private static func tally(of round: PollRound, for poll: PollDefinition) -> PollTally {
+        if let running = round.tally, running.definition == poll { return running }
+        return PollTally(definition: poll, ballots: round.ballots)
+    }
+
+    /// The bars, with the moderator's hand counts (if any) added to the choices.
+    public func results(handCounts: [Int]?, language: String) -> PollResults {
+        let poll = definition
+        switch poll.type {
+        case .single, .multiple: return choice(handCounts: handCounts)
+        case .scale: return scale()
+        case .open:
+            let counts = WordFrequency.splitsElisions(language) ? elidedTermCounts : termCounts
+            return Self.open(answers, terms: WordFrequency.top(of: counts, language: language))
+        case .ranking: return ranking()
+        case .allocation: return allocation()
+        }
     }
 
     /// For a single choice every raised hand is a voter; for a multiple choice a person raises a hand several
@@ -35,52 +105,39 @@ public enum PollTally {
     // MARK: - Kinds
 
     /// Hand counts add to each option (see `handVoters` for how many people they stand for).
-    private static func choice(_ ballots: [Ballot], handCounts: [Int]?, poll: PollDefinition) -> PollResults {
-        var counts = Array(repeating: 0, count: poll.options.count)
-        for ballot in ballots {
-            switch ballot {
-            case .single(let option): counts[option] += 1
-            case .multiple(let options): for option in options { counts[option] += 1 }
-            default: break
-            }
-        }
+    private func choice(handCounts: [Int]?) -> PollResults {
+        let poll = definition
+        var counts = totals
         let hands = (handCounts ?? []).prefix(counts.count).map { Swift.max(0, $0) }
         for (option, hand) in hands.enumerated() { counts[option] += hand }
-        let voters = ballots.count + handVoters(handCounts, poll: poll)
+        let voters = validBallots + Self.handVoters(handCounts, poll: poll)
 
         let rows = counts.enumerated().map { option, count in
             PollResults.Row(
                 label: poll.options[option], optionIndex: option, value: Double(count),
                 fraction: Double(count) / Double(Swift.max(1, voters)),
-                valueText: "\(count) · \(percent(count, of: voters))%")
+                valueText: "\(count) · \(Self.percent(count, of: voters))%")
         }
-        return PollResults(ballotCount: voters, rows: byValueThenOption(rows))
+        return PollResults(ballotCount: voters, rows: Self.byValueThenOption(rows))
     }
 
     /// Rows stay in scale order: a distribution read as sorted bars would lose its shape.
-    private static func scale(_ ballots: [Ballot], poll: PollDefinition) -> PollResults {
-        let scale = poll.scale ?? BallotValidation.defaultScale
-        let values = ballots.compactMap { ballot -> Int? in
-            if case .scale(let value) = ballot { value } else { nil }
-        }
-        let span = scale.max >= scale.min ? Array(scale.min...scale.max) : []
-        let distribution = span.map { point in values.count(where: { $0 == point }) }
-
-        let rows = zip(span, distribution).map { point, count in
+    private func scale() -> PollResults {
+        let scale = definition.scale ?? BallotValidation.defaultScale
+        let count = validBallots
+        let rows = totals.enumerated().map { offset, ballots in
             PollResults.Row(
-                label: scaleLabel(point, scale), optionIndex: nil, value: Double(count),
-                fraction: values.isEmpty ? 0 : Double(count) / Double(values.count),
-                valueText: "\(count) · \(percent(count, of: values.count))%")
+                label: Self.scaleLabel(scale.min + offset, scale), optionIndex: nil, value: Double(ballots),
+                fraction: count == 0 ? 0 : Double(ballots) / Double(count),
+                valueText: "\(ballots) · \(Self.percent(ballots, of: count))%")
         }
-        let statistics = ScaleStatistics(mean: mean(values), median: median(values), distribution: distribution)
-        return PollResults(ballotCount: values.count, rows: rows, scale: statistics)
+        let statistics = ScaleStatistics(
+            mean: count == 0 ? 0 : Double(scaleSum) / Double(count),
+            median: Self.median(totals, from: scale.min, count: count), distribution: totals)
+        return PollResults(ballotCount: count, rows: rows, scale: statistics)
     }
 
-    private static func open(_ ballots: [Ballot], language: String) -> PollResults {
-        let answers = ballots.compactMap { ballot -> String? in
-            if case .open(let text) = ballot { text } else { nil }
-        }
-        let terms = WordFrequency.terms(in: answers, language: language)
+    private static func open(_ answers: [String], terms: [(term: String, count: Int)]) -> PollResults {
         let top = terms.first?.count ?? 0
         let rows = terms.map { term, count in
             PollResults.Row(
@@ -92,39 +149,31 @@ public enum PollTally {
 
     /// Positional scoring: with N items the first place earns N points and the last 1, so an average of N means
     /// everyone put the item first.
-    private static func ranking(_ ballots: [Ballot], poll: PollDefinition) -> PollResults {
+    private func ranking() -> PollResults {
+        let poll = definition
         let itemCount = poll.options.count
-        var totals = Array(repeating: 0, count: itemCount)
-        var ballotCount = 0
-        for case .ranking(let order) in ballots {
-            ballotCount += 1
-            for (place, item) in order.enumerated() { totals[item] += itemCount - place }
-        }
+        let ballotCount = validBallots
         let rows = totals.enumerated().map { item, total in
             let average = ballotCount == 0 ? 0 : Double(total) / Double(ballotCount)
             return PollResults.Row(
                 label: poll.options[item], optionIndex: item, value: average,
                 fraction: itemCount == 0 ? 0 : average / Double(itemCount),
-                valueText: "\(oneDecimal(total, over: ballotCount)) pts")
+                valueText: "\(Self.oneDecimal(total, over: ballotCount)) pts")
         }
-        return PollResults(ballotCount: ballotCount, rows: byValueThenOption(rows))
+        return PollResults(ballotCount: ballotCount, rows: Self.byValueThenOption(rows))
     }
 
-    private static func allocation(_ ballots: [Ballot], poll: PollDefinition) -> PollResults {
-        var totals = Array(repeating: 0, count: poll.options.count)
-        var ballotCount = 0
-        for case .allocation(let points) in ballots {
-            ballotCount += 1
-            for (item, given) in points.enumerated() { totals[item] += given }
-        }
+    private func allocation() -> PollResults {
+        let poll = definition
+        let ballotCount = validBallots
         let everything = ballotCount * (poll.points ?? BallotValidation.defaultPoints)
         let rows = totals.enumerated().map { item, total in
             PollResults.Row(
                 label: poll.options[item], optionIndex: item, value: Double(total),
                 fraction: everything == 0 ? 0 : Double(total) / Double(everything),
-                valueText: "\(total) pts · \(percent(total, of: everything))%")
+                valueText: "\(total) pts · \(Self.percent(total, of: everything))%")
         }
-        return PollResults(ballotCount: ballotCount, rows: byValueThenOption(rows))
+        return PollResults(ballotCount: ballotCount, rows: Self.byValueThenOption(rows))
     }
 
     // MARK: - Helpers
@@ -154,15 +203,19 @@ public enum PollTally {
         return "\(tenths / 10).\(tenths % 10)"
     }
 
-    private static func mean(_ values: [Int]) -> Double {
-        values.isEmpty ? 0 : Double(values.reduce(0, +)) / Double(values.count)
-    }
-
-    /// The middle value, or the average of the two middle values for an even count.
-    private static func median(_ values: [Int]) -> Double {
-        guard !values.isEmpty else { return 0 }
-        let sorted = values.sorted()
-        let middle = sorted.count / 2
-        return sorted.count % 2 == 1 ? Double(sorted[middle]) : Double(sorted[middle - 1] + sorted[middle]) / 2
+    /// The middle value, or the average of the two middle values for an even count, read off the distribution
+    /// (ballots per scale value from `minimum` up) as if the values were sorted.
+    private static func median(_ distribution: [Int], from minimum: Int, count: Int) -> Double {
+        guard count > 0 else { return 0 }
+        func value(at position: Int) -> Int {
+            var seen = 0
+            for (offset, ballots) in distribution.enumerated() {
+                seen += ballots
+                if position < seen { return minimum + offset }
+            }
+            return minimum + distribution.count - 1
+        }
+        let middle = count / 2
+        return count % 2 == 1 ? Double(value(at: middle)) : Double(value(at: middle - 1) + value(at: middle)) / 2
     }
 }

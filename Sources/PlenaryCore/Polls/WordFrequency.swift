@@ -11,21 +11,36 @@ public enum WordFrequency {
     /// - Parameter language: BCP 47 code of the session (`es`, `pt-BR`...). English stop words are always dropped
     ///   (workshops mix English in everywhere); the session language's are dropped too when we have a list for it.
     public static func terms(in answers: [String], language: String, limit: Int = 20) -> [(term: String, count: Int)] {
-        guard limit > 0 else { return [] }
-        let primary = primaryLanguage(language)
-        let stopWords = StopWords.english.union(StopWords.byLanguage[primary] ?? [])
-        let splitsElisions = elidingLanguages.contains(primary)
-
+        let splitsElisions = splitsElisions(language)
         var counts: [String: Int] = [:]
         for answer in answers {
-            let terms = Set(tokens(in: answer.lowercased(), splittingAtApostrophes: splitsElisions)
-                .filter { $0.count >= 2 && $0.contains(where: \.isLetter) && !stopWords.contains($0) })
-            for term in terms {
+            for term in candidateTerms(in: answer, splittingAtApostrophes: splitsElisions) {
                 counts[term, default: 0] += 1
             }
         }
-        let sorted = counts.sorted { a, b in a.value != b.value ? a.value > b.value : a.key < b.key }
+        return top(of: counts, language: language, limit: limit)
+    }
+
+    /// The most used of `counts` (answers per candidate term, as `candidateTerms` finds them), stop words of
+    /// `language` dropped. `PollTally` keeps such counts as answers arrive, so the list needs no pass over them.
+    static func top(of counts: [String: Int], language: String, limit: Int = 20) -> [(term: String, count: Int)] {
+        guard limit > 0 else { return [] }
+        let stopWords = StopWords.english.union(StopWords.byLanguage[primaryLanguage(language)] ?? [])
+        let sorted = counts.filter { !stopWords.contains($0.key) }
+            .sorted { a, b in a.value != b.value ? a.value > b.value : a.key < b.key }
         return sorted.prefix(limit).map { (term: $0.key, count: $0.value) }
+    }
+
+    /// The words one answer counts for, each once, before stop words are dropped (they depend on the language;
+    /// these only on how apostrophes are read).
+    static func candidateTerms(in answer: String, splittingAtApostrophes: Bool) -> Set<String> {
+        Set(tokens(in: answer.lowercased(), splittingAtApostrophes: splittingAtApostrophes)
+            .filter { $0.count >= 2 && $0.contains(where: \.isLetter) })
+    }
+
+    /// Whether `language` reads an apostrophe as the end of an elided word.
+    static func splitsElisions(_ language: String) -> Bool {
+        elidingLanguages.contains(primaryLanguage(language))
     }
 
     /// Languages whose apostrophes mark an elided article or preposition ("l'industrie", "dell'arte"): the word

@@ -5,7 +5,9 @@ enum PollScreen {
     static func draw(_ poll: PollState, language: String, into grid: inout CellGrid, x: Int, y: Int, width: Int, height: Int, glyphs: Glyphs) {
         guard width > 0, height > 0 else { return }
         let definition = poll.definition
-        let results = PollTally.results(of: poll.currentRound, for: definition, language: language)
+        // While results are hidden only the count shows: no bars or word list are built on each frame.
+        let results = poll.showsResults ? PollTally.results(of: poll.currentRound, for: definition, language: language) : nil
+        let ballotCount = results?.ballotCount ?? poll.ballotCount
         let round = poll.rounds.count
         var row = y
         let (statusText, statusStyle) = status(poll)
@@ -13,12 +15,12 @@ enum PollScreen {
         if poll.showsResults { left += " \(glyphs.middleDot) results shown" }
         if poll.isAdHoc { left += " \(glyphs.middleDot) ad hoc" }
         if round > 1 { left += " \(glyphs.middleDot) round \(round)" }
-        let count = "\(results.ballotCount) ballot\(results.ballotCount == 1 ? "" : "s")"
+        let count = "\(ballotCount) ballot\(ballotCount == 1 ? "" : "s")"
         let used = grid.putClipped(left + "  ", x: x, y: row, style: .dim, width: width - count.count - 1, ellipsis: glyphs.ellipsis)
         grid.put(statusText, x: x + used, y: row, style: statusStyle, maxWidth: max(0, width - used - count.count - 1))
         grid.put(count, x: x + width - count.count, y: row, style: .title)
         row += 1
-        if poll.showsResults {
+        if let results {
             // The results view shows the question itself, fitted to the room left.
             PollResultsView.draw(poll: definition, results: results, into: &grid, x: x, y: row, width: width,
                                  height: y + height - row - (round > 1 ? 1 : 0), glyphs: glyphs)
@@ -39,7 +41,7 @@ enum PollScreen {
         row += 1
         let remaining = y + height - row
         guard remaining > 0 else { return }
-        drawHidden(results.ballotCount, poll: poll, into: &grid, x: x, y: row, width: width,
+        drawHidden(ballotCount, poll: poll, into: &grid, x: x, y: row, width: width,
                    height: remaining - (round > 1 ? 1 : 0), glyphs: glyphs)
         drawEarlierRounds(poll, into: &grid, x: x, y: y + height - 1, width: width, language: language, glyphs: glyphs)
     }
