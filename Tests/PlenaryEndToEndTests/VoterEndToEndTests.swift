@@ -42,11 +42,7 @@ struct VoterEndToEndTests {
         try pane.waitFor("Press Space")
 
         // Open the single-choice and open-text polls from the moderator screen.
-        for position in [0, 3] {
-            try pane.openPoll(at: position)
-            try pane.sendKeys("Escape")
-            try pane.waitFor("AGENDA")
-        }
+        try pane.openPollsFromTheAgenda(at: [0, 3])
         #expect(try ttyFlags(pane).contains("isig"))
 
         // Hand over: v, PIN twice.
@@ -128,11 +124,7 @@ struct VoterEndToEndTests {
         let pane = try TmuxPane(command: [try TmuxPane.plenaryExecutable.path, "run", file], columns: 100, rows: 30)
         defer { pane.close() }
         try pane.waitFor("Press Space")
-        for position in [0, 3] {
-            try pane.openPoll(at: position)
-            try pane.sendKeys("Escape")
-            try pane.waitFor("AGENDA")
-        }
+        try pane.openPollsFromTheAgenda(at: [0, 3])
         try pane.sendText("v")
         try pane.waitFor("Moderator PIN for voter mode")
         try pane.sendText("246810")

@@ -14,6 +14,15 @@ extension TmuxPane {
         try waitFor("OPEN")
     }
 
+    /// Opens the polls at these positions of the poll list, one after the other, and goes back to the agenda.
+    func openPollsFromTheAgenda(at positions: [Int]) throws {
+        for position in positions {
+            try openPoll(at: position)
+            try sendKeys("Escape")
+            try waitFor("AGENDA")
+        }
+    }
+
     /// Quits with confirmation and returns the exit status.
     func quitPlenary() throws -> Int32 {
         try sendText("q")
