@@ -107,7 +107,7 @@ import PlenaryTestSupport
                                     generator: "test", randomBytes: { Array(repeating: 1, count: $0) }, homeDirectory: nil) { state, action, now in
             var effects = WorkshopReducer.reduce(&state, action, now: now)
             if case .openImport = action {
-                effects += WorkshopReducer.handle(&state, .command(.adjust(slot: 0, seconds: 60))) + [.discardInput]
+                effects += WorkshopReducer.record(.adjust(slot: 0, seconds: 60), in: &state).effects + [.discardInput]
             }
             return effects
         }

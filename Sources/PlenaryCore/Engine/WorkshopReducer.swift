@@ -32,23 +32,11 @@ public enum WorkshopReducer {
 
     /// The action at `state.now` (already corrected). Actions that record a command on the way call this, not
     /// `reduce`, so the clock is corrected once per reading.
-    static func handle(_ state: inout WorkshopState, _ action: WorkshopAction) -> [Effect] {
+    private static func handle(_ state: inout WorkshopState, _ action: WorkshopAction) -> [Effect] {
         let now = state.now
         switch action {
         case .command(let command):
-            if state.isReadOnly {
-                state.notice = Notice(text: "Read-only: the journal cannot be written, so nothing new is recorded.", level: .error, until: nil)
-                return []
-            }
-            guard let rejection = apply(command, to: &state, at: state.now) else {
-                state.recordedCommands += 1
-                // A new action makes old information stale; errors stay until resolved.
-                if state.notice?.level != .error { state.notice = nil }
-                if case .poll(.create(let definition)) = command { state.screen = .poll(id: definition.id) }
-                return [.appendJournal(command), .saveResults]
-            }
-            inform(&state, rejection, .warning)
-            return []
+            return record(command, in: &state).effects
 
         case .tick:
             return VoterReducer.tick(&state, now: state.now) + GroupScreenReducer.tick(&state, now: state.now)
@@ -140,7 +128,7 @@ public enum WorkshopReducer {
                 state.screen = .confirmEarlyStart(slot: slot, move: move)
                 return []
             }
-            return handle(&state, .command(move))
+            return record(move, in: &state).effects
         case .requestQuit:
             state.screen = .confirmQuit
         case .confirmQuit:
@@ -208,12 +196,12 @@ public enum WorkshopReducer {
             }
         case .submitBallot:
             guard case .ballot(let draft) = state.screen, let poll = state.poll(draft.pollID) else { break }
-            let effects = handle(&state, .command(.poll(.cast(poll: poll.id, ballot: draft.ballot(for: poll.definition)))))
-            if !effects.isEmpty {
+            let recording = record(.poll(.cast(poll: poll.id, ballot: draft.ballot(for: poll.definition))), in: &state)
+            if recording.isRecorded {
                 state.screen = .poll(id: poll.id)
                 inform(&state, "Ballot recorded: \(state.poll(poll.id)?.ballotCount ?? 0) in this round.", .success)
             }
-            return effects
+            return recording.effects
         case .startNewPoll:
             state.screen = .newPoll(PollDraft())
         case .editNewPoll(let edit):
@@ -225,9 +213,9 @@ public enum WorkshopReducer {
                 var id = "adhoc-\(number)"
                 var suffix = number
                 while state.poll(id) != nil { suffix += 1; id = "adhoc-\(suffix)" }
-                let effects = handle(&state, .command(.poll(.create(draft.definition(id: id)))))
-                if !effects.isEmpty { inform(&state, "Poll created. Press o to open it.", .success) }
-                return effects
+                let recording = record(.poll(.create(draft.definition(id: id))), in: &state)
+                if recording.isRecorded { inform(&state, "Poll created. Press o to open it.", .success) }
+                return recording.effects
             }
         case .startHandCount(let id):
             guard let poll = state.poll(id) else { break }
@@ -243,14 +231,39 @@ public enum WorkshopReducer {
             }
         case .submitHandCount:
             guard case .handCount(let draft) = state.screen else { break }
-            let effects = handle(&state, .command(.poll(.handCount(poll: draft.pollID, counts: draft.counts))))
-            if !effects.isEmpty {
+            let recording = record(.poll(.handCount(poll: draft.pollID, counts: draft.counts)), in: &state)
+            if recording.isRecorded {
                 state.screen = .poll(id: draft.pollID)
                 inform(&state, "Hand count recorded: \(draft.counts.reduce(0, +)) hands.", .success)
             }
-            return effects
+            return recording.effects
         }
         return []
+    }
+
+    /// The one way a feature records a command: applied and journaled, or refused with the reason shown as a
+    /// warning. Feature reducers call this, never `reduce` or `handle`, so the clock is corrected once per action
+    /// and no feature re-enters the root.
+    static func record(_ command: WorkshopCommand, in state: inout WorkshopState) -> Recording {
+        if state.isReadOnly {
+            let reason = "Read-only: the journal cannot be written, so nothing new is recorded."
+            state.notice = Notice(text: reason, level: .error, until: nil)
+            return .refused(reason: reason)
+        }
+        if let rejection = apply(command, to: &state, at: state.now) {
+            refuse(&state, rejection)
+            return .refused(reason: rejection)
+        }
+        state.recordedCommands += 1
+        // A new action makes old information stale; errors stay until resolved.
+        if state.notice?.level != .error { state.notice = nil }
+        if case .poll(.create(let definition)) = command { state.screen = .poll(id: definition.id) }
+        return .recorded(effects: [.appendJournal(command), .saveResults])
+    }
+
+    /// The one way a feature refuses what was asked: the reason, as a warning that fades.
+    static func refuse(_ state: inout WorkshopState, _ reason: String) {
+        inform(&state, reason, .warning)
     }
 
     /// Applies a recorded command; returns why it was refused, or nil when it changed the state.
@@ -377,7 +390,7 @@ public enum WorkshopReducer {
         }
     }
 
-    private static func inform(_ state: inout WorkshopState, _ text: String, _ level: Notice.Level) {
+    static func inform(_ state: inout WorkshopState, _ text: String, _ level: Notice.Level) {
         state.notice = Notice(text: text, level: level, until: level == .error ? nil : state.now.adding(seconds: noticeSeconds))
     }
 }

@@ -35,11 +35,11 @@ enum GroupScreenReducer {
                                       until: now.adding(seconds: WorkshopReducer.noticeSeconds))
                 return []
             }
-            let effects = WorkshopReducer.handle(&state, .command(.group(.add(group: id, template: template.id, author: state.role.rawValue))))
-            if let entry = state.group(id)?.entries.last, !effects.isEmpty {
+            let recording = WorkshopReducer.record(.group(.add(group: id, template: template.id, author: state.role.rawValue)), in: &state)
+            if recording.isRecorded, let entry = state.group(id)?.entries.last {
                 state.screen = .entry(EntryDraft.open(entry, groupID: id, template: template, fieldIndex: 0))
             }
-            return effects
+            return recording.effects
         case .openEntry:
             guard case .group(let id, let selection) = state.screen, let group = state.group(id),
                   selection < group.entries.count, let template = state.template(group.entries[selection].template) else { return [] }
@@ -47,30 +47,30 @@ enum GroupScreenReducer {
         case .deleteEntry:
             guard case .group(let id, let selection) = state.screen, let group = state.group(id), selection < group.entries.count else { return [] }
             let entryID = group.entries[selection].id
-            let effects = WorkshopReducer.handle(&state, .command(.group(.delete(group: id, entry: entryID))))
-            if !effects.isEmpty {
+            let recording = WorkshopReducer.record(.group(.delete(group: id, entry: entryID)), in: &state)
+            if recording.isRecorded {
                 state.shortlist.removeAll { $0 == entryID }
                 state.notice = Notice(text: "Entry deleted: u brings it back.", level: .info, until: now.adding(seconds: 6))
                 state.screen = .group(id: id, selection: max(0, min(selection, (state.group(id)?.entries.count ?? 1) - 1)))
             }
-            return effects
+            return recording.effects
         case .undoGroup:
             guard case .group(let id, let selection) = state.screen, let group = state.group(id) else { return [] }
             // Say what is undone: the step may be an edit made long ago, even before a restart.
             let description = group.undoStack.last.map { describe($0, in: group, state: state) }
-            let effects = WorkshopReducer.handle(&state, .command(.group(.undo(group: id))))
+            let recording = WorkshopReducer.record(.group(.undo(group: id)), in: &state)
             state.screen = .group(id: id, selection: min(selection, max(0, (state.group(id)?.entries.count ?? 1) - 1)))
-            if !effects.isEmpty, let description {
+            if recording.isRecorded, let description {
                 state.notice = Notice(text: "Undone: \(description).", level: .info, until: now.adding(seconds: WorkshopReducer.noticeSeconds))
             }
-            return effects
+            return recording.effects
         case .moveEntry(let delta):
             guard case .group(let id, let selection) = state.screen, let group = state.group(id), selection < group.entries.count else { return [] }
-            let effects = WorkshopReducer.handle(&state, .command(.group(.move(group: id, entry: group.entries[selection].id, by: delta))))
-            if !effects.isEmpty {
+            let recording = WorkshopReducer.record(.group(.move(group: id, entry: group.entries[selection].id, by: delta)), in: &state)
+            if recording.isRecorded {
                 state.screen = .group(id: id, selection: min(group.entries.count - 1, max(0, selection + delta)))
             }
-            return effects
+            return recording.effects
         case .editField(let edit):
             guard case .entry(var draft) = state.screen else { return [] }
             let before = draft.editor.text
@@ -119,7 +119,7 @@ enum GroupScreenReducer {
             }
             if entry.fields.values.allSatisfy(\.isEmpty) {
                 // Opened by mistake or abandoned: an entry with nothing in it is not kept.
-                effects += WorkshopReducer.handle(&state, .command(.group(.delete(group: draft.groupID, entry: entry.id))))
+                effects += WorkshopReducer.record(.group(.delete(group: draft.groupID, entry: entry.id)), in: &state).effects
                 state.screen = .group(id: draft.groupID, selection: max(0, min(index, (state.group(draft.groupID)?.entries.count ?? 1) - 1)))
                 state.notice = Notice(text: "Empty entry discarded.", level: .info, until: now.adding(seconds: WorkshopReducer.noticeSeconds))
             } else if let missing = template.fields.first(where: { $0.required && (entry.fields[$0.id] ?? "").isEmpty }) {
@@ -226,9 +226,9 @@ enum GroupScreenReducer {
                                         options: options, maxPicks: type == .multiple ? min(3, options.count) : nil,
                                         points: type == .allocation ? 100 : nil)
         definition.entryIDs = entries.map(\.id)
-        var effects = WorkshopReducer.handle(&state, .command(.poll(.create(definition))))
-        guard !effects.isEmpty else { return [] }
-        effects += WorkshopReducer.handle(&state, .command(.poll(.open(poll: id))))
+        let created = WorkshopReducer.record(.poll(.create(definition)), in: &state)
+        guard created.isRecorded else { return [] }
+        let effects = created.effects + WorkshopReducer.record(.poll(.open(poll: id)), in: &state).effects
         state.shortlist = []
         state.screen = .poll(id: id)
         state.notice = Notice(text: "Poll made from \(entries.count) entries and opened: v hands it to the room.", level: .success,
@@ -248,14 +248,14 @@ enum GroupScreenReducer {
               let entry = group.entries.first(where: { $0.id == draft.entryID }),
               let template = state.template(entry.template), draft.fieldIndex < template.fields.count else { return [] }
         let field = template.fields[draft.fieldIndex]
-        let effects = WorkshopReducer.handle(
-            &state, .command(.group(.setField(group: draft.groupID, entry: draft.entryID, field: field.id, text: draft.editor.text))))
+        let recording = WorkshopReducer.record(
+            .group(.setField(group: draft.groupID, entry: draft.entryID, field: field.id, text: draft.editor.text)), in: &state)
         var clean = draft
         clean.isDirty = false
         clean.dirtySince = nil
         state.screen = .entry(clean)
         // "No change." is not worth a message when only leaving a field.
-        if effects.isEmpty { state.notice = nil }
-        return effects
+        if !recording.isRecorded { state.notice = nil }
+        return recording.effects
     }
 }

@@ -49,12 +49,12 @@ enum ImportReducer {
                                               until: now.adding(seconds: WorkshopReducer.noticeSeconds))
                         return []
                     }
-                    let effects = WorkshopReducer.handle(&state, .command(command))
-                    guard !effects.isEmpty else { return [] }
+                    let recording = WorkshopReducer.record(command, in: &state)
+                    guard recording.isRecorded else { return [] }
                     state.screen = .agenda
                     state.notice = Notice(text: "Merged \(name): \(plan.summary) (\(plan.groups.joined(separator: ", "))). R shows them.",
                                           level: .success, until: now.adding(seconds: WorkshopReducer.noticeSeconds * 2))
-                    return effects
+                    return recording.effects
                 }
             }
         default:

@@ -100,15 +100,15 @@ enum VoterReducer {
         case (.review(let index, let draft, _), .proceed):
             guard let poll = state.poll(voter.pollIDs[index]) else { break }
             state.voter = voter
-            let cast = WorkshopReducer.handle(&state, .command(.poll(.cast(poll: poll.id, ballot: draft.ballot(for: poll.definition)))))
+            let cast = WorkshopReducer.record(.poll(.cast(poll: poll.id, ballot: draft.ballot(for: poll.definition))), in: &state)
             voter = state.voter ?? voter
             state.notice = nil
-            if cast.isEmpty {
-                voter.message = "This poll has just closed; your answer was not counted."
-            } else {
+            if cast.isRecorded {
                 voter.ballotsThisTurn += 1
+            } else {
+                voter.message = "This poll has just closed; your answer was not counted."
             }
-            effects += cast
+            effects += cast.effects
             advance(&voter, after: index, state: state, now: now)
             effects.append(.discardInput)
 
