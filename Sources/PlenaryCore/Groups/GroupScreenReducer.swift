@@ -1,25 +1,26 @@
 /// The working-group screens: list, entries, the entry form and its autosave.
 enum GroupScreenReducer {
-    static func reduce(_ state: inout WorkshopState, _ action: WorkshopAction, now: Instant) -> [Effect] {
+    static func reduce(_ state: inout WorkshopState, _ action: GroupAction) -> [Effect] {
+        let now = state.now
         switch action {
-        case .openGroupList:
+        case .openList:
             guard !state.groups.isEmpty else {
                 state.notice = Notice(text: "This session has no working groups.", level: .info, until: now.adding(seconds: 6))
                 return []
             }
             state.screen = .groupList(selection: 0)
-        case .moveGroupSelection(let delta):
+        case .moveSelection(let delta):
             if case .groupList(let selection) = state.screen {
                 state.screen = .groupList(selection: min(state.groups.count - 1, max(0, selection + delta)))
             }
-        case .showGroup(let id):
+        case .show(let id):
             if state.group(id) != nil { state.screen = .group(id: id, selection: 0) }
         case .becomeFacilitator(let id):
             guard state.group(id) != nil else { return [] }
             state.role = .facilitator
             state.facilitatorGroup = id
             state.screen = .group(id: id, selection: 0)
-        case .showGroupHelp:
+        case .showHelp:
             if case .group(let id, let selection) = state.screen { state.screen = .groupHelp(id: id, selection: selection) }
         case .moveEntrySelection(let delta):
             if case .group(let id, let selection) = state.screen, let group = state.group(id) {
@@ -54,7 +55,7 @@ enum GroupScreenReducer {
                 state.screen = .group(id: id, selection: max(0, min(selection, (state.group(id)?.entries.count ?? 1) - 1)))
             }
             return recording.effects
-        case .undoGroup:
+        case .undo:
             guard case .group(let id, let selection) = state.screen, let group = state.group(id) else { return [] }
             // Say what is undone: the step may be an edit made long ago, even before a restart.
             let description = group.undoStack.last.map { describe($0, in: group, state: state) }
@@ -162,8 +163,6 @@ enum GroupScreenReducer {
                 return []
             }
             return pollFromShortlist(&state, type: type, now: now)
-        default:
-            break
         }
         return []
     }
@@ -237,9 +236,9 @@ enum GroupScreenReducer {
     }
 
     /// Time passing: journal a field whose oldest unsaved key is `EntryDraft.autosaveSeconds` old.
-    static func tick(_ state: inout WorkshopState, now: Instant) -> [Effect] {
-        guard case .entry(let draft) = state.screen, draft.autosaveIsDue(at: now) else { return [] }
-        return save(&state, draft, now: now)
+    static func tick(_ state: inout WorkshopState) -> [Effect] {
+        guard case .entry(let draft) = state.screen, draft.autosaveIsDue(at: state.now) else { return [] }
+        return save(&state, draft, now: state.now)
     }
 
     /// Journals the draft's field if it changed; the draft stays open, marked clean.
