@@ -1,4 +1,5 @@
-/// The only place the state changes. Pure: same state, action and time give the same result and effects.
+/// The only way into the state: corrects the clock, then hands each action to its feature's reducer. Pure: same state,
+/// action and time give the same result and effects.
 public enum WorkshopReducer {
     /// `previous` this soon after a `next` undoes it instead of starting the previous slot again.
     public static let undoWindowSeconds: Int64 = 30
