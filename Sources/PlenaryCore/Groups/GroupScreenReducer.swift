@@ -32,8 +32,7 @@ enum GroupScreenReducer {
                   let template = state.template(group.definition.templates[templateIndex]) else {
                 let offered = group.definition.templates.enumerated()
                     .map { "\($0.offset + 1) \(state.template($0.element)?.name ?? $0.element)" }.joined(separator: ", ")
-                state.notice = Notice(text: "No template \(templateIndex + 1) here: this group uses \(offered).", level: .warning,
-                                      until: now.adding(seconds: WorkshopReducer.noticeSeconds))
+                WorkshopReducer.refuse(&state, "No template \(templateIndex + 1) here: this group uses \(offered).")
                 return []
             }
             let recording = WorkshopReducer.record(.group(.add(group: id, template: template.id, author: state.role.rawValue)), in: &state)
@@ -201,7 +200,7 @@ enum GroupScreenReducer {
             state.groups.lazy.compactMap { group in group.entries.first { $0.id == id } }.first
         }
         guard entries.count >= 2 else {
-            state.notice = Notice(text: "Mark at least two entries with s first.", level: .warning, until: now.adding(seconds: 6))
+            WorkshopReducer.refuse(&state, "Mark at least two entries with s first.")
             return []
         }
         var seen = Set<String>()
