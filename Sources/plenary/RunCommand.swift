@@ -98,21 +98,21 @@ struct RunCommand: ParsableCommand {
                                     homeDirectory: getenv("HOME").map { String(cString: $0) })
         runner.saveResults()
         if let book = codeBook {
-            runner.send(.loadCodeBook(book))
+            runner.send(.voterMode(.loadCodeBook(book)))
         }
         if voter {
-            runner.send(.resumeVoterMode)
+            runner.send(.voterMode(.resume))
         } else if let group {
-            runner.send(.becomeFacilitator(group: group))
+            runner.send(.group(.becomeFacilitator(group: group)))
         }
         var messages = opened.messages
         if let date = session.date, date != opened.state.calendar.date(of: now), !opened.state.hasStarted {
             messages.append("This agenda is dated \(date); its times are planned for today.")
         }
         if let skipped = opened.skippedSummary(listing: 2) {
-            runner.send(.notify((messages + [skipped]).joined(separator: " "), .warning))
+            runner.send(.app(.notify((messages + [skipped]).joined(separator: " "), .warning)))
         } else if !messages.isEmpty {
-            runner.send(.notify(messages.joined(separator: " "), .info))
+            runner.send(.app(.notify(messages.joined(separator: " "), .info)))
         }
 
         let terminal: CursesTerminal
@@ -131,7 +131,7 @@ struct RunCommand: ParsableCommand {
                                pendingSignal: SignalTrap.pendingSignal)
         let exit = app.run()
         // A signal can come mid-typing: record the open field before leaving (kill -9 loses at most 2 s of it).
-        runner.send(.flushDraft)
+        runner.send(.group(.flushDraft))
         runner.saveResults()
         runner.close()
         terminal.restore()

@@ -11,16 +11,16 @@ import PlenaryTestSupport
     /// A moderator on group wg1 with two entries marked for a poll, over memory files.
     func shortlisted(_ fileSystem: MemoryFileSystem, _ clock: ManualClock) throws -> WorkshopRunner {
         let runner = try #require(Fixtures.runner(session, fileSystem: fileSystem, files: files, clock: clock))
-        runner.send(.openGroupList)
-        runner.send(.showGroup("wg1"))
+        runner.send(.group(.openList))
+        runner.send(.group(.show("wg1")))
         for theme in ["Recycling hub", "Joint demonstrator"] {
-            runner.send(.addEntry(templateIndex: 0))
-            runner.send(.editField(.insert(theme)))
-            runner.send(.closeEntry)
+            runner.send(.group(.addEntry(templateIndex: 0)))
+            runner.send(.group(.editField(.insert(theme))))
+            runner.send(.group(.closeEntry))
         }
         for selection in [0, 1] {
-            runner.send(.moveEntrySelection(by: selection == 0 ? -5 : 1))
-            runner.send(.toggleShortlist)
+            runner.send(.group(.moveEntrySelection(by: selection == 0 ? -5 : 1)))
+            runner.send(.group(.toggleShortlist))
         }
         return runner
     }
@@ -41,7 +41,7 @@ import PlenaryTestSupport
         var definition = PollDefinition(id: "shortlist-1", question: "Rank these actions, most important first", type: .ranking,
                                         options: ["Recycling hub", "Joint demonstrator"])
         definition.entryIDs = ["wg1-1", "wg1-2"]
-        store.send(.pollFromShortlist(.ranking), at: now, effects: [
+        store.send(.group(.pollFromShortlist(.ranking)), at: now, effects: [
             .appendJournal(.poll(.create(definition))), .saveResults, .appendJournal(.poll(.open(poll: "shortlist-1"))), .saveResults,
         ]) {
             $0.now = now
@@ -61,7 +61,7 @@ import PlenaryTestSupport
         let appendsBefore = fileSystem.appends[files.journalPath]?.count ?? 0
         // A disk that fails the second append: with one append per record, the poll would be created and not opened.
         fileSystem.failAppend(after: 1, reason: "Input/output error")
-        runner.send(.pollFromShortlist(.ranking))
+        runner.send(.group(.pollFromShortlist(.ranking)))
 
         let appends = try #require(fileSystem.appends[files.journalPath])
         #expect(appends.count == appendsBefore + 1, "one write for the action")
@@ -87,7 +87,7 @@ import PlenaryTestSupport
         let journalBefore = fileSystem.files[files.journalPath]
         let resultsBefore = fileSystem.files[files.resultsPath]
         fileSystem.failAppend(after: 0, reason: "Input/output error")
-        runner.send(.pollFromShortlist(.ranking))
+        runner.send(.group(.pollFromShortlist(.ranking)))
 
         var expected = before
         expected.storageFailure = StorageFailure(
@@ -106,12 +106,12 @@ import PlenaryTestSupport
         let runner = WorkshopRunner(state: opened.state, journal: opened.journal, fileSystem: fileSystem, files: files, clock: clock,
                                     generator: "test", randomBytes: { Array(repeating: 1, count: $0) }, homeDirectory: nil) { state, action, now in
             var effects = WorkshopReducer.reduce(&state, action, now: now)
-            if case .openImport = action {
-                effects += WorkshopReducer.handle(&state, .command(.adjust(slot: 0, seconds: 60))) + [.discardInput]
+            if case .importing(.open) = action {
+                effects += WorkshopReducer.record(.adjust(slot: 0, seconds: 60), in: &state).effects + [.discardInput]
             }
             return effects
         }
-        runner.send(.openImport)
+        runner.send(.importing(.open))
 
         #expect(effects(in: fileSystem.appends[files.journalPath] ?? []) == [.adjust(slot: 0, seconds: 60)])
         #expect(runner.state.progress[0].adjustmentSeconds == 60)
@@ -179,7 +179,7 @@ import PlenaryTestSupport
         let before = try #require(fileSystem.files[files.journalPath])
         let recordedBefore = runner.state.recordedCommands
         let pollsBefore = runner.state.polls
-        runner.send(.pollFromShortlist(.ranking))
+        runner.send(.group(.pollFromShortlist(.ranking)))
         runner.close()
         // A power cut after the first of the action's two lines reached the disk.
         let written = try #require(fileSystem.files[files.journalPath])

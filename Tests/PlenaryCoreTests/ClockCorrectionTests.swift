@@ -22,7 +22,7 @@ import PlenaryTestSupport
         let runner = WorkshopRunner(state: opened.state, journal: opened.journal, fileSystem: fs, files: files,
                                     clock: clock, generator: "test")
         // As `plenary run` reports what it resumed.
-        runner.send(.notify(opened.messages.joined(separator: " "), .info))
+        runner.send(.app(.notify(opened.messages.joined(separator: " "), .info)))
         return (runner, clock)
     }
 
@@ -82,9 +82,9 @@ import PlenaryTestSupport
         var state = try Fixtures.state(Fixtures.sevilla(), now: Fixtures.at(12, 0))
         _ = WorkshopReducer.reduce(&state, .tick, now: Fixtures.at(11, 0))
         #expect(state.notice?.text == "Computer clock 60 min behind the journal: counting on from 12:00:00.")
-        _ = WorkshopReducer.reduce(&state, .notify("Resumed.", .info), now: Fixtures.at(11, 0, 1))
+        _ = WorkshopReducer.reduce(&state, .app(.notify("Resumed.", .info)), now: Fixtures.at(11, 0, 1))
         #expect(state.notice?.text == "Computer clock 60 min behind the journal: counting on from 12:00:00. Resumed.")
-        _ = WorkshopReducer.reduce(&state, .notify("Exported.", .success), now: Fixtures.at(11, 0, 2))
+        _ = WorkshopReducer.reduce(&state, .app(.notify("Exported.", .success)), now: Fixtures.at(11, 0, 2))
         #expect(state.notice?.text == "Exported.")
     }
 }

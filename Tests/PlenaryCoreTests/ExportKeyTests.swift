@@ -13,7 +13,7 @@ import PlenaryTestSupport
         let runner = try #require(Fixtures.runner(Fixtures.sevilla(), fileSystem: fileSystem, files: files, clock: clock))
         runner.send(.command(.start))
         clock.advance(seconds: 600)
-        runner.send(.export)
+        runner.send(.app(.export))
         #expect(runner.state.recordedCommands == 1, "exporting records nothing")
         #expect(runner.state.notice?.text == "Exported to /w/: sevilla.report.md, .report.html and 0 CSV files.")
         #expect(runner.state.notice?.level == .success)
@@ -33,7 +33,7 @@ import PlenaryTestSupport
         let runner = try #require(Fixtures.runner(session, fileSystem: fileSystem, files: files, clock: clock))
         runner.send(.command(.poll(.open(poll: "format"))))
         runner.send(.command(.poll(.cast(poll: "format", ballot: .single(option: 1)))))
-        runner.send(.export)
+        runner.send(.app(.export))
         let names = fileSystem.files.keys.filter { $0.hasSuffix(".csv") }.sorted()
         #expect(names == ["/w/sevilla.poll-format.csv", "/w/sevilla.polls.csv"])
         let table = String(decoding: try #require(fileSystem.files["/w/sevilla.poll-format.csv"]).dropFirst(3), as: UTF8.self)
@@ -47,7 +47,7 @@ import PlenaryTestSupport
         runner.send(.command(.start))
         let before = runner.state
         fileSystem.failNext["rename"] = "No space left on device"
-        runner.send(.export)
+        runner.send(.app(.export))
         #expect(runner.state.notice?.text == "Export failed: No space left on device writing /w/sevilla.report.md.")
         #expect(runner.state.notice?.level == .warning)
         #expect(runner.state.recordedCommands == before.recordedCommands)

@@ -14,9 +14,9 @@ import PlenaryTestSupport
     }
 
     func typeEntry(_ state: inout WorkshopState, _ theme: String, at time: Instant) {
-        _ = WorkshopReducer.reduce(&state, .addEntry(templateIndex: 0), now: time)
-        _ = WorkshopReducer.reduce(&state, .editField(.insert(theme)), now: time)
-        _ = WorkshopReducer.reduce(&state, .closeEntry, now: time)
+        _ = WorkshopReducer.reduce(&state, .group(.addEntry(templateIndex: 0)), now: time)
+        _ = WorkshopReducer.reduce(&state, .group(.editField(.insert(theme))), now: time)
+        _ = WorkshopReducer.reduce(&state, .group(.closeEntry), now: time)
     }
 
     @Test func aPollMadeFromEntriesLeavesAJournalThatResumes() throws {
@@ -24,18 +24,18 @@ import PlenaryTestSupport
         let clock = ManualClock(Fixtures.at(12, 50))
         let session = GroupMergeTests.session()
         let runner = try #require(Fixtures.runner(session, fileSystem: fileSystem, files: files, clock: clock))
-        runner.send(.openGroupList)
-        runner.send(.showGroup("wg1"))
+        runner.send(.group(.openList))
+        runner.send(.group(.show("wg1")))
         for theme in ["Recycling hub", "Joint demonstrator"] {
-            runner.send(.addEntry(templateIndex: 0))
-            runner.send(.editField(.insert(theme)))
-            runner.send(.closeEntry)
+            runner.send(.group(.addEntry(templateIndex: 0)))
+            runner.send(.group(.editField(.insert(theme))))
+            runner.send(.group(.closeEntry))
         }
         for selection in [0, 1] {
-            runner.send(.moveEntrySelection(by: selection == 0 ? -5 : 1))
-            runner.send(.toggleShortlist)
+            runner.send(.group(.moveEntrySelection(by: selection == 0 ? -5 : 1)))
+            runner.send(.group(.toggleShortlist))
         }
-        runner.send(.pollFromShortlist(.ranking))
+        runner.send(.group(.pollFromShortlist(.ranking)))
         #expect(runner.state.polls.last?.status == .open)
         runner.close()
         // The poll's create and open records are numbered one after the other, so the journal replays.
@@ -46,68 +46,68 @@ import PlenaryTestSupport
 
     @Test func typingWithoutAPauseIsSavedEveryTwoSeconds() throws {
         var state = try moderator()
-        _ = WorkshopReducer.reduce(&state, .addEntry(templateIndex: 0), now: Fixtures.at(12, 50))
+        _ = WorkshopReducer.reduce(&state, .group(.addEntry(templateIndex: 0)), now: Fixtures.at(12, 50))
         var saved: [String] = []
         // Four keys a second for six seconds, never pausing.
         for key in 0..<24 {
-            let effects = WorkshopReducer.reduce(&state, .editField(.insert("x")), now: Fixtures.at(12, 50).adding(milliseconds: Int64(key) * 250))
+            let effects = WorkshopReducer.reduce(&state, .group(.editField(.insert("x"))), now: Fixtures.at(12, 50).adding(milliseconds: Int64(key) * 250))
             for case .appendJournal(.group(.setField(_, _, _, let text))) in effects { saved.append(text) }
         }
         // Saved 2 s after the first unsaved key: keys 0–8, then keys 9–17.
         #expect(saved.map(\.count) == [9, 18])
         // A signal, or quitting, records what is typed at once.
-        let flushed = WorkshopReducer.reduce(&state, .flushDraft, now: Fixtures.at(12, 50, 6))
+        let flushed = WorkshopReducer.reduce(&state, .group(.flushDraft), now: Fixtures.at(12, 50, 6))
         #expect(flushed.first == .appendJournal(.group(.setField(group: "wg1", entry: "wg1-1", field: "theme", text: String(repeating: "x", count: 24)))))
     }
 
     @Test func undoSaysWhatItUndidAndTakesAStretchOfTypingAsOneEdit() throws {
         var state = try moderator()
         typeEntry(&state, "Hydrogen", at: Fixtures.at(12, 50))
-        _ = WorkshopReducer.reduce(&state, .openEntry, now: Fixtures.at(12, 51))
+        _ = WorkshopReducer.reduce(&state, .group(.openEntry), now: Fixtures.at(12, 51))
         for (second, text) in [(0, " valleys"), (3, " in Lapland")] {
-            _ = WorkshopReducer.reduce(&state, .editField(.end), now: Fixtures.at(12, 51, second))
-            _ = WorkshopReducer.reduce(&state, .editField(.insert(text)), now: Fixtures.at(12, 51, second))
+            _ = WorkshopReducer.reduce(&state, .group(.editField(.end)), now: Fixtures.at(12, 51, second))
+            _ = WorkshopReducer.reduce(&state, .group(.editField(.insert(text))), now: Fixtures.at(12, 51, second))
             _ = WorkshopReducer.reduce(&state, .tick, now: Fixtures.at(12, 51, second + 2))
         }
-        _ = WorkshopReducer.reduce(&state, .closeEntry, now: Fixtures.at(12, 52))
+        _ = WorkshopReducer.reduce(&state, .group(.closeEntry), now: Fixtures.at(12, 52))
         #expect(state.group("wg1")?.entries[0].fields["theme"] == "Hydrogen valleys in Lapland")
-        _ = WorkshopReducer.reduce(&state, .undoGroup, now: Fixtures.at(12, 53))
+        _ = WorkshopReducer.reduce(&state, .group(.undo), now: Fixtures.at(12, 53))
         #expect(state.group("wg1")?.entries[0].fields["theme"] == "Hydrogen")
         #expect(state.notice?.text == "Undone: the last edit of \u{201C}Theme / value-chain segment\u{201D} in entry 1 (Hydrogen valleys in Lapland).")
     }
 
     @Test func emptyEntriesAreDiscardedAndMissingRequiredFieldsAreFlagged() throws {
         var state = try moderator()
-        _ = WorkshopReducer.reduce(&state, .addEntry(templateIndex: 0), now: Fixtures.at(12, 50))
-        let effects = WorkshopReducer.reduce(&state, .closeEntry, now: Fixtures.at(12, 50))
+        _ = WorkshopReducer.reduce(&state, .group(.addEntry(templateIndex: 0)), now: Fixtures.at(12, 50))
+        let effects = WorkshopReducer.reduce(&state, .group(.closeEntry), now: Fixtures.at(12, 50))
         #expect(effects.contains(.appendJournal(.group(.delete(group: "wg1", entry: "wg1-1")))))
         #expect(state.group("wg1")?.entries.isEmpty == true)
         #expect(state.notice?.text == "Empty entry discarded.")
 
-        _ = WorkshopReducer.reduce(&state, .addEntry(templateIndex: 0), now: Fixtures.at(12, 51))
-        _ = WorkshopReducer.reduce(&state, .changeField(by: 1), now: Fixtures.at(12, 51))
-        _ = WorkshopReducer.reduce(&state, .editField(.insert("Kainuu")), now: Fixtures.at(12, 51))
-        _ = WorkshopReducer.reduce(&state, .closeEntry, now: Fixtures.at(12, 51))
+        _ = WorkshopReducer.reduce(&state, .group(.addEntry(templateIndex: 0)), now: Fixtures.at(12, 51))
+        _ = WorkshopReducer.reduce(&state, .group(.changeField(by: 1)), now: Fixtures.at(12, 51))
+        _ = WorkshopReducer.reduce(&state, .group(.editField(.insert("Kainuu"))), now: Fixtures.at(12, 51))
+        _ = WorkshopReducer.reduce(&state, .group(.closeEntry), now: Fixtures.at(12, 51))
         #expect(state.group("wg1")?.entries.count == 1)
         #expect(state.notice?.text == "Theme / value-chain segment is still empty (required): Enter to fill it in.")
-        _ = WorkshopReducer.reduce(&state, .addEntry(templateIndex: 5), now: Fixtures.at(12, 52))
+        _ = WorkshopReducer.reduce(&state, .group(.addEntry(templateIndex: 5)), now: Fixtures.at(12, 52))
         #expect(state.notice?.text == "No template 6 here: this group uses 1 Action concept, 2 Challenge.")
     }
 
     @Test func aFacilitatorTerminalAlwaysComesBackToItsGroup() throws {
         var state = try GroupMergeTests.laptop("laptop")
-        _ = WorkshopReducer.reduce(&state, .becomeFacilitator(group: "wg2"), now: Fixtures.at(12, 50))
-        _ = WorkshopReducer.reduce(&state, .showGroupHelp, now: Fixtures.at(12, 50))
+        _ = WorkshopReducer.reduce(&state, .group(.becomeFacilitator(group: "wg2")), now: Fixtures.at(12, 50))
+        _ = WorkshopReducer.reduce(&state, .group(.showHelp), now: Fixtures.at(12, 50))
         #expect(state.screen == .groupHelp(id: "wg2", selection: 0))
-        _ = WorkshopReducer.reduce(&state, .dismissOverlay, now: Fixtures.at(12, 50))
+        _ = WorkshopReducer.reduce(&state, .app(.dismissOverlay), now: Fixtures.at(12, 50))
         #expect(state.screen == .group(id: "wg2", selection: 0))
         state.screen = .help(over: .agenda)
-        _ = WorkshopReducer.reduce(&state, .dismissOverlay, now: Fixtures.at(12, 50))
+        _ = WorkshopReducer.reduce(&state, .app(.dismissOverlay), now: Fixtures.at(12, 50))
         #expect(state.screen == .group(id: "wg2", selection: 0))
         typeEntry(&state, "A", at: Fixtures.at(12, 51))
         typeEntry(&state, "B", at: Fixtures.at(12, 51))
-        _ = WorkshopReducer.reduce(&state, .toggleShortlist, now: Fixtures.at(12, 52))
-        #expect(WorkshopReducer.reduce(&state, .pollFromShortlist(.ranking), now: Fixtures.at(12, 52)).isEmpty)
+        _ = WorkshopReducer.reduce(&state, .group(.toggleShortlist), now: Fixtures.at(12, 52))
+        #expect(WorkshopReducer.reduce(&state, .group(.pollFromShortlist(.ranking)), now: Fixtures.at(12, 52)).isEmpty)
         #expect(state.polls.isEmpty && state.shortlist.isEmpty)
         #expect(state.notice?.text.hasPrefix("Entries are prioritised on the plenary's screen") == true)
     }
@@ -127,13 +127,13 @@ import PlenaryTestSupport
         #expect(main.group("wg2")?.entries[0].fields["title"] == "Fragmented funding calls")
 
         main.screen = .group(id: "wg2", selection: 1)
-        _ = WorkshopReducer.reduce(&main, .deleteEntry, now: Fixtures.at(13, 10))
+        _ = WorkshopReducer.reduce(&main, .group(.deleteEntry), now: Fixtures.at(13, 10))
         let again = try GroupMergeTests.merge(GroupMergeTests.results(laptop), into: &main)
         #expect((again.added, again.deletedHere) == (0, 1))
         #expect(again.summary == "1 entry already there, 1 entry deleted here, not brought back")
         #expect(main.group("wg2")?.entries.count == 1)
         // Undoing the delete brings it back, and then it is merged as usual again.
-        _ = WorkshopReducer.reduce(&main, .undoGroup, now: Fixtures.at(13, 11))
+        _ = WorkshopReducer.reduce(&main, .group(.undo), now: Fixtures.at(13, 11))
         #expect(main.group("wg2")?.deletedOrigins.isEmpty == true)
         #expect(try GroupMergeTests.merge(GroupMergeTests.results(laptop), into: &main).unchanged == 2)
     }
@@ -194,13 +194,13 @@ import PlenaryTestSupport
         let clock = ManualClock(Fixtures.at(12, 50))
         let session = GroupMergeTests.session()
         let killed = try #require(Fixtures.runner(session, fileSystem: fileSystem, files: files, clock: clock))
-        killed.send(.openGroupList)
-        killed.send(.showGroup("wg1"))
-        killed.send(.addEntry(templateIndex: 0))
-        killed.send(.editField(.insert("Recycling hub")))
-        killed.send(.closeEntry)
-        killed.send(.addEntry(templateIndex: 1))
-        killed.send(.editField(.insert("typed, never saved")))
+        killed.send(.group(.openList))
+        killed.send(.group(.show("wg1")))
+        killed.send(.group(.addEntry(templateIndex: 0)))
+        killed.send(.group(.editField(.insert("Recycling hub"))))
+        killed.send(.group(.closeEntry))
+        killed.send(.group(.addEntry(templateIndex: 1)))
+        killed.send(.group(.editField(.insert("typed, never saved"))))
         // kill -9: no flush, no close.
         clock.advance(seconds: 1)
 

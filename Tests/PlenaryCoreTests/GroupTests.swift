@@ -106,43 +106,43 @@ import PlenaryTestSupport
 @Suite struct EntryFormTests {
     func facilitator() throws -> WorkshopState {
         var state = try GroupTests().state()
-        _ = WorkshopReducer.reduce(&state, .becomeFacilitator(group: "wg1"), now: Fixtures.at(12, 50))
+        _ = WorkshopReducer.reduce(&state, .group(.becomeFacilitator(group: "wg1")), now: Fixtures.at(12, 50))
         return state
     }
 
     @Test func typingIsJournaledTwoSecondsAfterItStopsAndOnEveryFieldChange() throws {
         var state = try facilitator()
         #expect(state.role == .facilitator)
-        let added = WorkshopReducer.reduce(&state, .addEntry(templateIndex: 0), now: Fixtures.at(12, 50))
+        let added = WorkshopReducer.reduce(&state, .group(.addEntry(templateIndex: 0)), now: Fixtures.at(12, 50))
         #expect(added.first == .appendJournal(.group(.add(group: "wg1", template: "action-concept", author: "facilitator"))))
-        _ = WorkshopReducer.reduce(&state, .editField(.insert("Économie circulaire")), now: Fixtures.at(12, 50, 10))
+        _ = WorkshopReducer.reduce(&state, .group(.editField(.insert("Économie circulaire"))), now: Fixtures.at(12, 50, 10))
         #expect(WorkshopReducer.reduce(&state, .tick, now: Fixtures.at(12, 50, 11)).isEmpty)
         let saved = WorkshopReducer.reduce(&state, .tick, now: Fixtures.at(12, 50, 12))
         #expect(saved.first == .appendJournal(.group(.setField(group: "wg1", entry: "wg1-1", field: "theme", text: "Économie circulaire"))))
         #expect(WorkshopReducer.reduce(&state, .tick, now: Fixtures.at(12, 50, 20)).isEmpty)
         // A field change saves at once, without waiting.
-        _ = WorkshopReducer.reduce(&state, .editField(.insert(" 2030")), now: Fixtures.at(12, 50, 21))
-        let changed = WorkshopReducer.reduce(&state, .changeField(by: 1), now: Fixtures.at(12, 50, 21))
+        _ = WorkshopReducer.reduce(&state, .group(.editField(.insert(" 2030"))), now: Fixtures.at(12, 50, 21))
+        let changed = WorkshopReducer.reduce(&state, .group(.changeField(by: 1)), now: Fixtures.at(12, 50, 21))
         #expect(changed.first == .appendJournal(.group(.setField(group: "wg1", entry: "wg1-1", field: "theme", text: "Économie circulaire 2030"))))
         guard case .entry(let draft) = state.screen else { Issue.record("form closed"); return }
         #expect(draft.fieldIndex == 1)
         #expect(draft.editor.multiline)
         // Leaving the form saves too.
-        _ = WorkshopReducer.reduce(&state, .editField(.insert("Andalucía")), now: Fixtures.at(12, 50, 22))
-        _ = WorkshopReducer.reduce(&state, .editField(.newline), now: Fixtures.at(12, 50, 22))
-        _ = WorkshopReducer.reduce(&state, .editField(.insert("Kainuu")), now: Fixtures.at(12, 50, 22))
-        let closed = WorkshopReducer.reduce(&state, .closeEntry, now: Fixtures.at(12, 50, 23))
+        _ = WorkshopReducer.reduce(&state, .group(.editField(.insert("Andalucía"))), now: Fixtures.at(12, 50, 22))
+        _ = WorkshopReducer.reduce(&state, .group(.editField(.newline)), now: Fixtures.at(12, 50, 22))
+        _ = WorkshopReducer.reduce(&state, .group(.editField(.insert("Kainuu"))), now: Fixtures.at(12, 50, 22))
+        let closed = WorkshopReducer.reduce(&state, .group(.closeEntry), now: Fixtures.at(12, 50, 23))
         #expect(closed.first == .appendJournal(.group(.setField(group: "wg1", entry: "wg1-1", field: "partners", text: "Andalucía\nKainuu"))))
         #expect(state.screen == .group(id: "wg1", selection: 0))
     }
 
     @Test func deleteAndUndoFromTheList() throws {
         var state = try facilitator()
-        _ = WorkshopReducer.reduce(&state, .addEntry(templateIndex: 0), now: Fixtures.at(12, 50))
-        _ = WorkshopReducer.reduce(&state, .closeEntry, now: Fixtures.at(12, 50))
-        _ = WorkshopReducer.reduce(&state, .deleteEntry, now: Fixtures.at(12, 51))
+        _ = WorkshopReducer.reduce(&state, .group(.addEntry(templateIndex: 0)), now: Fixtures.at(12, 50))
+        _ = WorkshopReducer.reduce(&state, .group(.closeEntry), now: Fixtures.at(12, 50))
+        _ = WorkshopReducer.reduce(&state, .group(.deleteEntry), now: Fixtures.at(12, 51))
         #expect(state.groups[0].entries.isEmpty)
-        _ = WorkshopReducer.reduce(&state, .undoGroup, now: Fixtures.at(12, 52))
+        _ = WorkshopReducer.reduce(&state, .group(.undo), now: Fixtures.at(12, 52))
         #expect(state.groups[0].entries.map(\.id) == ["wg1-1"])
     }
 }
@@ -158,18 +158,18 @@ import PlenaryTestSupport
     @Test func markedEntriesBecomeAnOpenPollLinkedBackToThem() throws {
         var state = try moderatorOnGroup()
         for theme in ["Recycling hub", "Joint demonstrator", "Recycling hub"] {
-            _ = WorkshopReducer.reduce(&state, .addEntry(templateIndex: 0), now: Fixtures.at(12, 50))
-            _ = WorkshopReducer.reduce(&state, .editField(.insert(theme)), now: Fixtures.at(12, 50))
-            _ = WorkshopReducer.reduce(&state, .closeEntry, now: Fixtures.at(12, 50))
+            _ = WorkshopReducer.reduce(&state, .group(.addEntry(templateIndex: 0)), now: Fixtures.at(12, 50))
+            _ = WorkshopReducer.reduce(&state, .group(.editField(.insert(theme))), now: Fixtures.at(12, 50))
+            _ = WorkshopReducer.reduce(&state, .group(.closeEntry), now: Fixtures.at(12, 50))
         }
-        _ = WorkshopReducer.reduce(&state, .pollFromShortlist(.ranking), now: Fixtures.at(12, 51))
+        _ = WorkshopReducer.reduce(&state, .group(.pollFromShortlist(.ranking)), now: Fixtures.at(12, 51))
         #expect(state.notice?.text == "Mark at least two entries with s first." || state.polls.isEmpty)
         for selection in [2, 0, 1] {
             state.screen = .group(id: "wg1", selection: selection)
-            _ = WorkshopReducer.reduce(&state, .toggleShortlist, now: Fixtures.at(12, 51))
+            _ = WorkshopReducer.reduce(&state, .group(.toggleShortlist), now: Fixtures.at(12, 51))
         }
         #expect(state.shortlist == ["wg1-3", "wg1-1", "wg1-2"])
-        let effects = WorkshopReducer.reduce(&state, .pollFromShortlist(.ranking), now: Fixtures.at(12, 52))
+        let effects = WorkshopReducer.reduce(&state, .group(.pollFromShortlist(.ranking)), now: Fixtures.at(12, 52))
         #expect(effects.filter { if case .appendJournal = $0 { true } else { false } }.count == 2)
         let poll = try #require(state.polls.last)
         #expect(poll.definition.type == .ranking)
@@ -185,12 +185,12 @@ import PlenaryTestSupport
     @Test func dotVotingIsMultipleChoiceWithThreeDots() throws {
         var state = try moderatorOnGroup()
         for theme in ["A", "B", "C", "D"] {
-            _ = WorkshopReducer.reduce(&state, .addEntry(templateIndex: 0), now: Fixtures.at(12, 50))
-            _ = WorkshopReducer.reduce(&state, .editField(.insert(theme)), now: Fixtures.at(12, 50))
-            _ = WorkshopReducer.reduce(&state, .closeEntry, now: Fixtures.at(12, 50))
+            _ = WorkshopReducer.reduce(&state, .group(.addEntry(templateIndex: 0)), now: Fixtures.at(12, 50))
+            _ = WorkshopReducer.reduce(&state, .group(.editField(.insert(theme))), now: Fixtures.at(12, 50))
+            _ = WorkshopReducer.reduce(&state, .group(.closeEntry), now: Fixtures.at(12, 50))
         }
         state.shortlist = ["wg1-1", "wg1-2", "wg1-3", "wg1-4"]
-        _ = WorkshopReducer.reduce(&state, .pollFromShortlist(.multiple), now: Fixtures.at(12, 52))
+        _ = WorkshopReducer.reduce(&state, .group(.pollFromShortlist(.multiple)), now: Fixtures.at(12, 52))
         let poll = try #require(state.polls.last)
         #expect(poll.definition.type == .multiple)
         #expect(poll.definition.maxPicks == 3)

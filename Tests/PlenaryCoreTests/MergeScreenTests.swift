@@ -23,21 +23,21 @@ import PlenaryTestSupport
         fileSystem.write("/w/sevilla.20250311-101500-2.results.json", "another")
         fileSystem.files["/w/sevilla.wg1.results.json"] = GroupMergeTests.results(try GroupMergeTests.laptop("laptop-a"))
         let runner = try runner(fileSystem)
-        runner.send(.openImport)
+        runner.send(.importing(.open))
         guard case .importPicker(let picker) = runner.state.screen else { Issue.record("no picker"); return }
         #expect(picker.folder == "/w")
         #expect(picker.candidates == ["sevilla.wg1.results.json", "wg2.results.json"])
-        runner.send(.moveImportSelection(by: 1))
+        runner.send(.importing(.moveSelection(by: 1)))
 
-        runner.send(.confirmImport)
+        runner.send(.importing(.confirm))
         #expect(runner.state.screen == .agenda)
         #expect(runner.state.notice?.text == "Merged wg2.results.json: 1 entry added (Cluster-led action). R shows them.")
         #expect(runner.state.group("wg2")?.entries.first?.fields["category"] == "Funding")
         #expect(fileSystem.text(files.journalPath)?.contains("\"merge\"") == true)
 
-        runner.send(.openImport)
-        runner.send(.moveImportSelection(by: 1))
-        runner.send(.confirmImport)
+        runner.send(.importing(.open))
+        runner.send(.importing(.moveSelection(by: 1)))
+        runner.send(.importing(.confirm))
         #expect(runner.state.notice?.text == "wg2.results.json: nothing new: 1 entry already there.")
         #expect(runner.state.recordedCommands == 1)
     }
@@ -46,16 +46,16 @@ import PlenaryTestSupport
         let fileSystem = MemoryFileSystem()
         fileSystem.write("/usb/broken.results.json", "{\"schemaVersion\": 2")
         let runner = try runner(fileSystem)
-        runner.send(.openImport)
-        for character in "/usb/broken.results.json" { runner.send(.editImportPath(.insert(String(character)))) }
-        runner.send(.confirmImport)
+        runner.send(.importing(.open))
+        for character in "/usb/broken.results.json" { runner.send(.importing(.editPath(.insert(String(character))))) }
+        runner.send(.importing(.confirm))
         guard case .importPicker = runner.state.screen else { Issue.record("the picker closed on an error"); return }
         #expect(runner.state.notice?.level == .error)
         #expect(runner.state.notice?.text.hasPrefix("broken.results.json is not a Plenary results file") == true)
 
-        runner.send(.editImportPath(.deleteToStart))
-        for character in "/usb/missing.json" { runner.send(.editImportPath(.insert(String(character)))) }
-        runner.send(.confirmImport)
+        runner.send(.importing(.editPath(.deleteToStart)))
+        for character in "/usb/missing.json" { runner.send(.importing(.editPath(.insert(String(character))))) }
+        runner.send(.importing(.confirm))
         #expect(runner.state.notice?.text == "Cannot read /usb/missing.json: No such file.")
         #expect(runner.state.recordedCommands == 0)
     }
@@ -76,22 +76,22 @@ import PlenaryTestSupport
 
     @Test func choiceFieldsArePickedAndHoldNothingElse() throws {
         var state = try GroupMergeTests.laptop("plenary")
-        _ = WorkshopReducer.reduce(&state, .becomeFacilitator(group: "wg2"), now: Fixtures.at(12, 50))
-        _ = WorkshopReducer.reduce(&state, .addEntry(templateIndex: 1), now: Fixtures.at(12, 50))
-        _ = WorkshopReducer.reduce(&state, .editField(.insert("Skills gap")), now: Fixtures.at(12, 50))
-        _ = WorkshopReducer.reduce(&state, .changeField(by: 2), now: Fixtures.at(12, 50))
+        _ = WorkshopReducer.reduce(&state, .group(.becomeFacilitator(group: "wg2")), now: Fixtures.at(12, 50))
+        _ = WorkshopReducer.reduce(&state, .group(.addEntry(templateIndex: 1)), now: Fixtures.at(12, 50))
+        _ = WorkshopReducer.reduce(&state, .group(.editField(.insert("Skills gap"))), now: Fixtures.at(12, 50))
+        _ = WorkshopReducer.reduce(&state, .group(.changeField(by: 2)), now: Fixtures.at(12, 50))
         guard case .entry(let draft) = state.screen else { Issue.record("no form"); return }
         #expect(draft.choices == ["Funding", "Skills"])
         #expect(draft.choiceIndex == nil)
-        _ = WorkshopReducer.reduce(&state, .stepChoice(by: -1), now: Fixtures.at(12, 50, 1))
+        _ = WorkshopReducer.reduce(&state, .group(.stepChoice(by: -1)), now: Fixtures.at(12, 50, 1))
         guard case .entry(let wrapped) = state.screen else { return }
         #expect(wrapped.editor.text == "Skills")
-        _ = WorkshopReducer.reduce(&state, .pickChoice(0), now: Fixtures.at(12, 50, 2))
-        _ = WorkshopReducer.reduce(&state, .pickChoice(7), now: Fixtures.at(12, 50, 2))
+        _ = WorkshopReducer.reduce(&state, .group(.pickChoice(0)), now: Fixtures.at(12, 50, 2))
+        _ = WorkshopReducer.reduce(&state, .group(.pickChoice(7)), now: Fixtures.at(12, 50, 2))
         let saved = WorkshopReducer.reduce(&state, .tick, now: Fixtures.at(12, 50, 4))
         #expect(saved.first == .appendJournal(.group(.setField(group: "wg2", entry: "wg2-1", field: "category", text: "Funding"))))
-        _ = WorkshopReducer.reduce(&state, .pickChoice(nil), now: Fixtures.at(12, 50, 5))
-        let cleared = WorkshopReducer.reduce(&state, .closeEntry, now: Fixtures.at(12, 50, 6))
+        _ = WorkshopReducer.reduce(&state, .group(.pickChoice(nil)), now: Fixtures.at(12, 50, 5))
+        let cleared = WorkshopReducer.reduce(&state, .group(.closeEntry), now: Fixtures.at(12, 50, 6))
         #expect(cleared.first == .appendJournal(.group(.setField(group: "wg2", entry: "wg2-1", field: "category", text: ""))))
         // A journal or merged file can still carry other text: the reducer refuses it.
         let refused = WorkshopReducer.reduce(&state, .command(.group(.setField(group: "wg2", entry: "wg2-1", field: "category", text: "Weather"))), now: Fixtures.at(12, 51))
@@ -102,11 +102,11 @@ import PlenaryTestSupport
     @Test func reportBackStartsAtTheFirstGroupWithEntries() throws {
         var state = try GroupMergeTests.laptop("plenary")
         try GroupMergeTests.add(&state, group: "wg2", ["title": "Only here"])
-        _ = WorkshopReducer.reduce(&state, .openReportBack, now: Fixtures.at(13, 0))
+        _ = WorkshopReducer.reduce(&state, .group(.openReportBack), now: Fixtures.at(13, 0))
         #expect(state.screen == .reportBack(group: 1, page: 0))
-        _ = WorkshopReducer.reduce(&state, .showReportBack(group: 5, page: 0), now: Fixtures.at(13, 0))
+        _ = WorkshopReducer.reduce(&state, .group(.showReportBack(group: 5, page: 0)), now: Fixtures.at(13, 0))
         #expect(state.screen == .reportBack(group: 1, page: 0))
-        _ = WorkshopReducer.reduce(&state, .dismissOverlay, now: Fixtures.at(13, 0))
+        _ = WorkshopReducer.reduce(&state, .app(.dismissOverlay), now: Fixtures.at(13, 0))
         #expect(state.screen == .agenda)
     }
 }
@@ -132,9 +132,9 @@ import PlenaryTestSupport
     }
 
     func merge(_ runner: WorkshopRunner, typing path: String) -> Notice? {
-        runner.send(.openImport)
-        for character in path { runner.send(.editImportPath(.insert(String(character)))) }
-        runner.send(.confirmImport)
+        runner.send(.importing(.open))
+        for character in path { runner.send(.importing(.editPath(.insert(String(character))))) }
+        runner.send(.importing(.confirm))
         return runner.state.notice
     }
 
@@ -157,7 +157,7 @@ import PlenaryTestSupport
             #expect(notice?.text == "Cannot read \(path): \(reason).", "\(path)")
             #expect(seconds < 1, "\(path) took \(seconds) s")
             guard case .importPicker = runner.state.screen else { Issue.record("the picker closed"); return }
-            runner.send(.dismissOverlay)
+            runner.send(.app(.dismissOverlay))
         }
         #expect(runner.state.recordedCommands == 0)
     }

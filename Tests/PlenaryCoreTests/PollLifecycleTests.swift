@@ -91,9 +91,9 @@ import PlenaryTestSupport
     @Test func theBallotFormCastsThroughTheJournal() throws {
         var state = try state()
         send(&state, .open(poll: "focus"))
-        _ = WorkshopReducer.reduce(&state, .startBallot("focus"), now: Fixtures.at(12, 1))
-        _ = WorkshopReducer.reduce(&state, .editBallot(.digit(2)), now: Fixtures.at(12, 1))
-        let effects = WorkshopReducer.reduce(&state, .submitBallot, now: Fixtures.at(12, 1))
+        _ = WorkshopReducer.reduce(&state, .poll(.startBallot("focus")), now: Fixtures.at(12, 1))
+        _ = WorkshopReducer.reduce(&state, .poll(.editBallot(.digit(2))), now: Fixtures.at(12, 1))
+        let effects = WorkshopReducer.reduce(&state, .poll(.submitBallot), now: Fixtures.at(12, 1))
         #expect(effects == [.appendJournal(.poll(.cast(poll: "focus", ballot: .single(option: 1)))), .saveResults])
         #expect(state.screen == .poll(id: "focus"))
         #expect(state.notice?.text == "Ballot recorded: 2 in this round." || state.notice?.text == "Ballot recorded: 1 in this round.")

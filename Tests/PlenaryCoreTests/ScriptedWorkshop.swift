@@ -157,10 +157,10 @@ struct ScriptedWorkshop {
         let firsts = runner.state.groups.compactMap { group in group.entries.first.map { (group.definition.id, $0.id) } }
         if firsts.count >= 2 {
             for (groupID, _) in firsts {
-                runner.send(.showGroup(groupID))
-                runner.send(.toggleShortlist)
+                runner.send(.group(.show(groupID)))
+                runner.send(.group(.toggleShortlist))
             }
-            try send(.pollFromShortlist(.ranking))
+            try send(.group(.pollFromShortlist(.ranking)))
             guard let poll = runner.state.polls.last?.definition else { throw ScriptError("no shortlist poll") }
             for k in 0..<5 { try send(.command(.poll(.cast(poll: poll.id, ballot: Self.ballot(k, position: 1, for: poll))))) }
             try send(.command(.poll(.close(poll: poll.id))))

@@ -27,14 +27,14 @@ import PlenaryTestSupport
         let moment = time ?? state.now.adding(seconds: 1)
         let effects = WorkshopReducer.reduce(&state, .voter(input), now: moment)
         if case .checkPIN(let typed)? = effects.first {
-            return WorkshopReducer.reduce(&state, .voterPINChecked(matches: state.voterPIN?.matches(typed) == true), now: moment)
+            return WorkshopReducer.reduce(&state, .voterMode(.pinChecked(matches: state.voterPIN?.matches(typed) == true)), now: moment)
         }
         return effects
     }
 
     @Test func aTurnGoesThroughEveryOpenPollWithAReview() throws {
         var state = try state()
-        #expect(WorkshopReducer.reduce(&state, .startVoterMode, now: Fixtures.at(12, 1)) == [.discardInput])
+        #expect(WorkshopReducer.reduce(&state, .voterMode(.start), now: Fixtures.at(12, 1)) == [.discardInput])
         #expect(send(&state, .proceed) == [.discardInput])
         send(&state, .editBallot(.digit(2)))
         send(&state, .proceed)
@@ -58,7 +58,7 @@ import PlenaryTestSupport
 
     @Test func aHeldOrPastedEnterCannotConfirmUnseen() throws {
         var state = try state()
-        _ = WorkshopReducer.reduce(&state, .startVoterMode, now: Fixtures.at(12, 1))
+        _ = WorkshopReducer.reduce(&state, .voterMode(.start), now: Fixtures.at(12, 1))
         send(&state, .proceed)
         send(&state, .editBallot(.digit(1)))
         let shown = state.now.adding(seconds: 1)
@@ -72,7 +72,7 @@ import PlenaryTestSupport
 
     @Test func escapeSkipsAQuestionWithoutCasting() throws {
         var state = try state()
-        _ = WorkshopReducer.reduce(&state, .startVoterMode, now: Fixtures.at(12, 1))
+        _ = WorkshopReducer.reduce(&state, .voterMode(.start), now: Fixtures.at(12, 1))
         send(&state, .proceed)
         send(&state, .back)
         guard case .ballot(1, _)? = state.voter?.step else { Issue.record("Esc did not skip"); return }
@@ -83,7 +83,7 @@ import PlenaryTestSupport
 
     @Test func aTurnLeftAloneReturnsToThePrivacyScreen() throws {
         var state = try state()
-        _ = WorkshopReducer.reduce(&state, .startVoterMode, now: Fixtures.at(12, 1))
+        _ = WorkshopReducer.reduce(&state, .voterMode(.start), now: Fixtures.at(12, 1))
         send(&state, .proceed, at: Fixtures.at(12, 1))
         send(&state, .editBallot(.digit(2)), at: Fixtures.at(12, 2))
         _ = WorkshopReducer.reduce(&state, .tick, now: Fixtures.at(12, 3, 59))
@@ -94,7 +94,7 @@ import PlenaryTestSupport
 
     @Test func anIncompleteBallotStaysWithAMessage() throws {
         var state = try state()
-        _ = WorkshopReducer.reduce(&state, .startVoterMode, now: Fixtures.at(12, 1))
+        _ = WorkshopReducer.reduce(&state, .voterMode(.start), now: Fixtures.at(12, 1))
         send(&state, .proceed)
         send(&state, .proceed)
         #expect(state.voter?.message == "Choose one of options 1–2.")
@@ -103,7 +103,7 @@ import PlenaryTestSupport
 
     @Test func withNoOpenPollThePrivacyScreenWaits() throws {
         var state = try state()
-        _ = WorkshopReducer.reduce(&state, .startVoterMode, now: Fixtures.at(12, 1))
+        _ = WorkshopReducer.reduce(&state, .voterMode(.start), now: Fixtures.at(12, 1))
         for id in ["format", "ready"] {
             _ = WorkshopReducer.reduce(&state, .command(.poll(.close(poll: id))), now: Fixtures.at(12, 1))
         }
@@ -114,7 +114,7 @@ import PlenaryTestSupport
 
     @Test func theRightPINLeavesAndFiveWrongOnesLockFor30Seconds() throws {
         var state = try state()
-        _ = WorkshopReducer.reduce(&state, .startVoterMode, now: Fixtures.at(12, 1))
+        _ = WorkshopReducer.reduce(&state, .voterMode(.start), now: Fixtures.at(12, 1))
         func tryPIN(_ pin: String, at time: Instant) {
             send(&state, .requestExit, at: time)
             send(&state, .editPIN(.insert(pin)), at: time)
@@ -138,7 +138,7 @@ import PlenaryTestSupport
 
     @Test func escapeCancelsThePINPrompt() throws {
         var state = try state()
-        _ = WorkshopReducer.reduce(&state, .startVoterMode, now: Fixtures.at(12, 1))
+        _ = WorkshopReducer.reduce(&state, .voterMode(.start), now: Fixtures.at(12, 1))
         send(&state, .requestExit)
         send(&state, .editPIN(.insert("24")))
         send(&state, .back)
@@ -150,8 +150,8 @@ import PlenaryTestSupport
         var state = try state(admission: .codes)
         var book = CodeBook(salt: Array(repeating: 3, count: 16), hashes: [])
         book.hashes = [book.hash(of: "ACDE-FGHJ-KMNP"), book.hash(of: "QRTU-VWXY-3467")]
-        _ = WorkshopReducer.reduce(&state, .loadCodeBook(book), now: Fixtures.at(12, 1))
-        _ = WorkshopReducer.reduce(&state, .startVoterMode, now: Fixtures.at(12, 1))
+        _ = WorkshopReducer.reduce(&state, .voterMode(.loadCodeBook(book)), now: Fixtures.at(12, 1))
+        _ = WorkshopReducer.reduce(&state, .voterMode(.start), now: Fixtures.at(12, 1))
         send(&state, .proceed)
         guard case .code = state.voter?.step else { Issue.record("no code asked"); return }
         send(&state, .editCode(.insert("XXXX-XXXX-XXXX")))
@@ -175,7 +175,7 @@ import PlenaryTestSupport
         state.voter = nil
         _ = WorkshopReducer.reduce(&state, .command(.poll(.cast(poll: "format", ballot: .single(option: 0)))), now: Fixtures.at(12, 3))
         _ = WorkshopReducer.reduce(&state, .command(.poll(.newRound(poll: "format"))), now: Fixtures.at(12, 3))
-        _ = WorkshopReducer.reduce(&state, .startVoterMode, now: Fixtures.at(12, 3))
+        _ = WorkshopReducer.reduce(&state, .voterMode(.start), now: Fixtures.at(12, 3))
         send(&state, .proceed)
         send(&state, .editCode(.insert("ACDE-FGHJ-KMNP")))
         send(&state, .proceed)
@@ -254,14 +254,14 @@ import PlenaryTestSupport
 
     @Test func theReducerLeavesThePINCheckToTheRunnerAndIgnoresKeysMeanwhile() throws {
         var state = try state()
-        _ = WorkshopReducer.reduce(&state, .startVoterMode, now: Fixtures.at(12, 1))
+        _ = WorkshopReducer.reduce(&state, .voterMode(.start), now: Fixtures.at(12, 1))
         _ = WorkshopReducer.reduce(&state, .voter(.requestExit), now: Fixtures.at(12, 2))
         _ = WorkshopReducer.reduce(&state, .voter(.editPIN(.insert("2468"))), now: Fixtures.at(12, 2))
         #expect(WorkshopReducer.reduce(&state, .voter(.proceed), now: Fixtures.at(12, 2)) == [.checkPIN("2468")])
         #expect(state.voter?.isCheckingPIN == true)
         #expect(WorkshopReducer.reduce(&state, .voter(.requestExit), now: Fixtures.at(12, 2)) == [])
         #expect(state.voter?.pinEntry == nil)
-        #expect(WorkshopReducer.reduce(&state, .voterPINChecked(matches: true), now: Fixtures.at(12, 2)) == [.discardInput])
+        #expect(WorkshopReducer.reduce(&state, .voterMode(.pinChecked(matches: true)), now: Fixtures.at(12, 2)) == [.discardInput])
         #expect(state.voter == nil)
     }
 
@@ -304,12 +304,12 @@ import PlenaryTestSupport
             return
         }
         runner.send(.command(.poll(.open(poll: "p"))))
-        runner.send(.startVoterMode)
+        runner.send(.voterMode(.start))
         #expect(runner.state.screen == .setPIN(editor: LineEditor(limit: SecretHash.pinMaximumLength), first: nil))
-        runner.send(.editNewPIN(.insert("135799")))
-        runner.send(.submitNewPIN)
-        runner.send(.editNewPIN(.insert("135799")))
-        runner.send(.submitNewPIN)
+        runner.send(.voterMode(.editNewPIN(.insert("135799"))))
+        runner.send(.voterMode(.submitNewPIN))
+        runner.send(.voterMode(.editNewPIN(.insert("135799"))))
+        runner.send(.voterMode(.submitNewPIN))
         #expect(runner.state.voterPIN?.salt == Array(repeating: 5, count: 16))
         #expect(runner.state.voterPIN?.matches("135799") == true)
         #expect(runner.state.voter != nil)

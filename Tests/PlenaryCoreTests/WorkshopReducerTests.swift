@@ -42,14 +42,14 @@ import PlenaryTestSupport
         try Fixtures.run(&state, [(Fixtures.at(12, 0), .start), (Fixtures.at(12, 30), .next), (Fixtures.at(12, 40), .next)])
         // Working groups end at 13:00; lunch is planned at 13:15.
         let before = state
-        #expect(WorkshopReducer.reduce(&state, .requestMove(.next), now: Fixtures.at(13, 0)).isEmpty)
+        #expect(WorkshopReducer.reduce(&state, .agenda(.requestMove(.next)), now: Fixtures.at(13, 0)).isEmpty)
         #expect(state.screen == .confirmEarlyStart(slot: 3, move: .next))
         #expect(state.currentIndex == 2 && state.progress == before.progress && state.recordedCommands == 3)
         // n or Esc: the working groups run on.
-        _ = WorkshopReducer.reduce(&state, .dismissOverlay, now: Fixtures.at(13, 0, 5))
+        _ = WorkshopReducer.reduce(&state, .app(.dismissOverlay), now: Fixtures.at(13, 0, 5))
         #expect(state.screen == .agenda && state.currentIndex == 2)
         // A jump asks the same way.
-        _ = WorkshopReducer.reduce(&state, .requestMove(.jump(slot: 3)), now: Fixtures.at(13, 1))
+        _ = WorkshopReducer.reduce(&state, .agenda(.requestMove(.jump(slot: 3))), now: Fixtures.at(13, 1))
         #expect(state.screen == .confirmEarlyStart(slot: 3, move: .jump(slot: 3)))
         // y: the moderator decided; lunch starts now.
         #expect(WorkshopReducer.reduce(&state, .command(.jump(slot: 3)), now: Fixtures.at(13, 2)) == [.appendJournal(.jump(slot: 3)), .saveResults])
@@ -61,17 +61,17 @@ import PlenaryTestSupport
         var state = try Fixtures.state(Fixtures.sevilla(), now: Fixtures.at(12, 0))
         try Fixtures.run(&state, [(Fixtures.at(12, 0), .start), (Fixtures.at(12, 30), .next), (Fixtures.at(12, 40), .next)])
         var onTime = state
-        #expect(WorkshopReducer.reduce(&onTime, .requestMove(.next), now: Fixtures.at(13, 15)) == [.appendJournal(.next), .saveResults])
+        #expect(WorkshopReducer.reduce(&onTime, .agenda(.requestMove(.next)), now: Fixtures.at(13, 15)) == [.appendJournal(.next), .saveResults])
         #expect(onTime.currentIndex == 3)
         // Lunch started early once, then back to the groups: returning to lunch starts nothing early.
         try Fixtures.run(&state, [(Fixtures.at(13, 0), .next), (Fixtures.at(13, 3), .previous)])
-        #expect(WorkshopReducer.reduce(&state, .requestMove(.next), now: Fixtures.at(13, 5)) == [.appendJournal(.next), .saveResults])
+        #expect(WorkshopReducer.reduce(&state, .agenda(.requestMove(.next)), now: Fixtures.at(13, 5)) == [.appendJournal(.next), .saveResults])
         #expect(state.currentIndex == 3)
         // Other slots, and moves that are refused, never ask.
         var early = try Fixtures.state(Fixtures.sevilla(), now: Fixtures.at(11, 0))
         try Fixtures.run(&early, [(Fixtures.at(11, 0), .start)])
-        #expect(WorkshopReducer.reduce(&early, .requestMove(.next), now: Fixtures.at(11, 1)) == [.appendJournal(.next), .saveResults])
-        #expect(WorkshopReducer.reduce(&early, .requestMove(.jump(slot: 9)), now: Fixtures.at(11, 2)).isEmpty)
+        #expect(WorkshopReducer.reduce(&early, .agenda(.requestMove(.next)), now: Fixtures.at(11, 1)) == [.appendJournal(.next), .saveResults])
+        #expect(WorkshopReducer.reduce(&early, .agenda(.requestMove(.jump(slot: 9))), now: Fixtures.at(11, 2)).isEmpty)
         #expect(early.screen == .agenda)
     }
 
@@ -85,7 +85,7 @@ import PlenaryTestSupport
         }
         var state = try Fixtures.state(session, now: Fixtures.at(12, 0))
         try Fixtures.run(&state, [(Fixtures.at(12, 0), .start)])
-        #expect(WorkshopReducer.reduce(&state, .requestMove(.jump(slot: 3)), now: Fixtures.at(12, 1)) == [.appendJournal(.jump(slot: 3)), .saveResults])
+        #expect(WorkshopReducer.reduce(&state, .agenda(.requestMove(.jump(slot: 3))), now: Fixtures.at(12, 1)) == [.appendJournal(.jump(slot: 3)), .saveResults])
     }
 
     @Test func previousSoonAfterNextUndoesIt() throws {
@@ -136,19 +136,19 @@ import PlenaryTestSupport
 
     @Test func overlaysOpenAndClose() throws {
         var state = try Fixtures.state(Fixtures.sevilla(), now: Fixtures.at(12, 0))
-        _ = WorkshopReducer.reduce(&state, .openJumpPicker, now: Fixtures.at(12, 0))
-        _ = WorkshopReducer.reduce(&state, .moveJumpSelection(by: 10), now: Fixtures.at(12, 0))
+        _ = WorkshopReducer.reduce(&state, .agenda(.openJumpPicker), now: Fixtures.at(12, 0))
+        _ = WorkshopReducer.reduce(&state, .agenda(.moveJumpSelection(by: 10)), now: Fixtures.at(12, 0))
         #expect(state.screen == .jumpPicker(selection: 4))
-        _ = WorkshopReducer.reduce(&state, .moveJumpSelection(by: -10), now: Fixtures.at(12, 0))
+        _ = WorkshopReducer.reduce(&state, .agenda(.moveJumpSelection(by: -10)), now: Fixtures.at(12, 0))
         #expect(state.screen == .jumpPicker(selection: 0))
-        _ = WorkshopReducer.reduce(&state, .dismissOverlay, now: Fixtures.at(12, 0))
+        _ = WorkshopReducer.reduce(&state, .app(.dismissOverlay), now: Fixtures.at(12, 0))
         #expect(state.screen == .agenda)
-        #expect(WorkshopReducer.reduce(&state, .confirmQuit, now: Fixtures.at(12, 0)) == [.saveResults, .quit])
+        #expect(WorkshopReducer.reduce(&state, .app(.confirmQuit), now: Fixtures.at(12, 0)) == [.saveResults, .quit])
     }
 
     @Test func noticesExpire() throws {
         var state = try Fixtures.state(Fixtures.sevilla(), now: Fixtures.at(12, 0))
-        _ = WorkshopReducer.reduce(&state, .notify("hello", .info), now: Fixtures.at(12, 0))
+        _ = WorkshopReducer.reduce(&state, .app(.notify("hello", .info)), now: Fixtures.at(12, 0))
         _ = WorkshopReducer.reduce(&state, .tick, now: Fixtures.at(12, 0, 5))
         #expect(state.notice?.text == "hello")
         _ = WorkshopReducer.reduce(&state, .tick, now: Fixtures.at(12, 0, 6))
@@ -157,11 +157,11 @@ import PlenaryTestSupport
 
     @Test func aJournalFailureMakesTheWorkshopReadOnly() throws {
         var state = try Fixtures.state(Fixtures.sevilla(), now: Fixtures.at(12, 0))
-        _ = WorkshopReducer.reduce(&state, .storageFailed(StorageFailure(kind: .journal, message: "disk full")), now: Fixtures.at(12, 0))
+        _ = WorkshopReducer.reduce(&state, .storage(.failed(StorageFailure(kind: .journal, message: "disk full"))), now: Fixtures.at(12, 0))
         #expect(WorkshopReducer.reduce(&state, .command(.start), now: Fixtures.at(12, 0)).isEmpty)
         #expect(!state.hasStarted)
         // A later results failure must not hide the journal failure.
-        _ = WorkshopReducer.reduce(&state, .storageFailed(StorageFailure(kind: .results, message: "x")), now: Fixtures.at(12, 0))
+        _ = WorkshopReducer.reduce(&state, .storage(.failed(StorageFailure(kind: .results, message: "x"))), now: Fixtures.at(12, 0))
         #expect(state.storageFailure?.kind == .journal)
     }
 }

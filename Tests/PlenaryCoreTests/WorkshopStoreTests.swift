@@ -112,7 +112,7 @@ import PlenaryTestSupport
         let clock = ManualClock(Fixtures.at(12, 0))
         let first = try runner(fs, clock)
         first.send(.command(.start))
-        first.send(.export)
+        first.send(.app(.export))
         first.close()
         let exported = fs.files.keys.filter { $0.hasSuffix(".csv") || $0.contains(".report.") }.sorted()
         #expect(exported == ["w/sevilla.report.html", "w/sevilla.report.md"])

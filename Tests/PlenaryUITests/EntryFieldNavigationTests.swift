@@ -17,9 +17,9 @@ import PlenaryTestSupport
             agenda: [Slot(id: "groups", title: "Groups", kind: .workingGroups, start: TimeOfDay(hour: 9, minute: 0), durationMinutes: 30)],
             templates: [template], groups: [WorkingGroup(id: "wg", name: "Clusters", templates: ["notes"])])
         var state = try Fixtures.dayState(session, now: Instant(seconds: 0))
-        _ = WorkshopReducer.reduce(&state, .showGroup("wg"), now: state.now)
-        _ = WorkshopReducer.reduce(&state, .addEntry(templateIndex: 0), now: state.now)
-        _ = WorkshopReducer.reduce(&state, .editField(.paste(text)), now: state.now)
+        _ = WorkshopReducer.reduce(&state, .group(.show("wg")), now: state.now)
+        _ = WorkshopReducer.reduce(&state, .group(.addEntry(templateIndex: 0)), now: state.now)
+        _ = WorkshopReducer.reduce(&state, .group(.editField(.paste(text))), now: state.now)
         return state
     }
 
@@ -83,7 +83,7 @@ import PlenaryTestSupport
         // At 60 columns the box is 56 wide (five words a row); at 80 it is 76 (seven words a row).
         let narrow = ModeratorKeyMap.action(for: .down, in: state, size: Self.size)
         let wide = ModeratorKeyMap.action(for: .down, in: state, size: TerminalSize(columns: 80, rows: 16))
-        #expect(narrow == .editField(.moveTo(TextEditor.Position(line: 0, column: 50 + 4), preferredDisplayColumn: 4)))
-        #expect(wide == .editField(.moveTo(TextEditor.Position(line: 0, column: 70 + 4), preferredDisplayColumn: 4)))
+        #expect(narrow == .group(.editField(.moveTo(TextEditor.Position(line: 0, column: 50 + 4), preferredDisplayColumn: 4))))
+        #expect(wide == .group(.editField(.moveTo(TextEditor.Position(line: 0, column: 70 + 4), preferredDisplayColumn: 4))))
     }
 }

@@ -16,12 +16,12 @@ import PlenaryCore
             templates: [template], groups: [WorkingGroup(id: "wg", name: "Clusters", templates: ["challenge"])])
         guard case .success(let plan) = PlannedAgenda.plan(session) else { return }
         var state = WorkshopState(session: session, plan: plan, now: Instant(seconds: 0))
-        _ = WorkshopReducer.reduce(&state, .showGroup("wg"), now: state.now)
+        _ = WorkshopReducer.reduce(&state, .group(.show("wg")), now: state.now)
         state.screen = .group(id: "wg", selection: 0)
-        _ = WorkshopReducer.reduce(&state, .addEntry(templateIndex: 0), now: state.now)
-        _ = WorkshopReducer.reduce(&state, .editField(.insert("Fragmented calls")), now: state.now)
-        _ = WorkshopReducer.reduce(&state, .changeField(by: 1), now: state.now)
-        _ = WorkshopReducer.reduce(&state, .pickChoice(3), now: state.now)
+        _ = WorkshopReducer.reduce(&state, .group(.addEntry(templateIndex: 0)), now: state.now)
+        _ = WorkshopReducer.reduce(&state, .group(.editField(.insert("Fragmented calls"))), now: state.now)
+        _ = WorkshopReducer.reduce(&state, .group(.changeField(by: 1)), now: state.now)
+        _ = WorkshopReducer.reduce(&state, .group(.pickChoice(3)), now: state.now)
         guard case .entry(let draft) = state.screen else { Issue.record("form not open"); return }
 
         var grid = CellGrid(size: TerminalSize(columns: 40, rows: 9))

@@ -8,7 +8,7 @@ import PlenaryCore
 @Suite struct HelpOverlayViewTests {
     static func helped(_ mode: String) throws -> WorkshopState {
         var state = try KeyHelpCoverageTests.modes().first { $0.0 == mode }!.1
-        _ = WorkshopReducer.reduce(&state, .showHelp, now: state.now)
+        _ = WorkshopReducer.reduce(&state, .app(.showHelp), now: state.now)
         return state
     }
 

@@ -48,7 +48,7 @@ import PlenaryTestSupport
     /// One state for each screen mode (and each variant whose keys differ), named for the failure message.
     static func modes() throws -> [(String, WorkshopState)] {
         let state = try started()
-        var facilitator = try after([.becomeFacilitator(group: "wg1")])
+        var facilitator = try after([.group(.becomeFacilitator(group: "wg1"))])
         facilitator.screen = .group(id: "wg1", selection: 0)
         let openPoll = try after([.command(.poll(.open(poll: "format"))), .command(.poll(.open(poll: "word")))])
         var voter = openPoll
@@ -63,32 +63,32 @@ import PlenaryTestSupport
         voterCode.voter?.step = .code(LineEditor(limit: VoterSession.codeEntryLimit))
         var voterPIN = voter
         voterPIN.voter?.pinEntry = LineEditor(limit: 64)
-        let group = try after([.openGroupList, .showGroup("wg1"), .addEntry(templateIndex: 0), .editField(.insert("Skills gap")), .closeEntry])
-        let textField = try after([.addEntry(templateIndex: 0)], from: group)
-        let longField = try after([.changeField(by: 1), .editField(.insert("one")), .editField(.newline), .editField(.insert("two"))], from: textField)
-        let choiceField = try after([.changeField(by: 1)], from: longField)
-        var typeField = try after([.startNewPoll])
-        typeField = try after([.editNewPoll(.next)], from: typeField)
+        let group = try after([.group(.openList), .group(.show("wg1")), .group(.addEntry(templateIndex: 0)), .group(.editField(.insert("Skills gap"))), .group(.closeEntry)])
+        let textField = try after([.group(.addEntry(templateIndex: 0))], from: group)
+        let longField = try after([.group(.changeField(by: 1)), .group(.editField(.insert("one"))), .group(.editField(.newline)), .group(.editField(.insert("two")))], from: textField)
+        let choiceField = try after([.group(.changeField(by: 1))], from: longField)
+        var typeField = try after([.poll(.startNew)])
+        typeField = try after([.poll(.editNew(.next))], from: typeField)
         return [
             ("agenda, not started", try Fixtures.dayState(session, now: Fixtures.at(11, 50))),
             ("agenda", state),
-            ("help", try after([.showHelp])),
-            ("confirm quit", try after([.requestQuit])),
-            ("confirm end", try after([.requestEnd])),
+            ("help", try after([.app(.showHelp)])),
+            ("confirm quit", try after([.app(.requestQuit)])),
+            ("confirm end", try after([.agenda(.requestEnd)])),
             ("confirm early start", try on(.confirmEarlyStart(slot: 6, move: .jump(slot: 6)))),
-            ("jump picker", try after([.openJumpPicker])),
-            ("poll list", try after([.openPollList])),
-            ("poll", try after([.showPoll("format")], from: openPoll)),
-            ("ballot", try after([.showPoll("format"), .startBallot("format")], from: openPoll)),
-            ("open-text ballot", try after([.showPoll("word"), .startBallot("word")], from: openPoll)),
-            ("hand count", try after([.showPoll("format"), .startHandCount("format")], from: openPoll)),
-            ("new poll", try after([.startNewPoll])),
+            ("jump picker", try after([.agenda(.openJumpPicker)])),
+            ("poll list", try after([.poll(.openList)])),
+            ("poll", try after([.poll(.show("format"))], from: openPoll)),
+            ("ballot", try after([.poll(.show("format")), .poll(.startBallot("format"))], from: openPoll)),
+            ("open-text ballot", try after([.poll(.show("word")), .poll(.startBallot("word"))], from: openPoll)),
+            ("hand count", try after([.poll(.show("format")), .poll(.startHandCount("format"))], from: openPoll)),
+            ("new poll", try after([.poll(.startNew)])),
             ("new poll, on the type", typeField),
             ("set PIN", try on(.setPIN(editor: LineEditor(limit: 64), first: nil))),
-            ("group list", try after([.openGroupList])),
+            ("group list", try after([.group(.openList)])),
             ("group", group),
             ("group, facilitator", facilitator),
-            ("group help", try after([.showGroupHelp], from: group)),
+            ("group help", try after([.group(.showHelp)], from: group)),
             ("entry, one-line field", textField),
             ("entry, long field", longField),
             ("entry, choice field", choiceField),
@@ -174,7 +174,7 @@ import PlenaryTestSupport
     }
 
     @Test func theGroupScreensHelpListsItsKeys() throws {
-        let state = try Self.after([.showGroupHelp], from: try Self.modes().first { $0.0 == "group" }!.1)
+        let state = try Self.after([.group(.showHelp)], from: try Self.modes().first { $0.0 == "group" }!.1)
         let text = ModeratorScreen.render(state, size: TerminalSize(columns: 120, rows: 40)).lines.joined(separator: "\n")
         for row in GroupKeys.group.help { #expect(text.contains(row.description), "group help lacks \(row.description)") }
     }

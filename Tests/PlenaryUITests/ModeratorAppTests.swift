@@ -74,7 +74,7 @@ import PlenaryTestSupport
         let keys: [KeyEvent?] = [.control("x")] + "246810".map { .character($0) } + [.enter, .character("w")]
         let (app, terminal, runner, _, _) = try makeApp(keys: [], session: session)
         runner.send(.command(.poll(.open(poll: "format"))))
-        runner.send(.resumeVoterMode)
+        runner.send(.voterMode(.resume))
         // Starting voter mode drops keys typed before it; these come after.
         _ = runner.takeDiscardRequest()
         terminal.pendingKeys = keys

@@ -17,17 +17,17 @@ import PlenaryTestSupport
 
     @Test func lettersAndArrowsMoveThroughTheAgenda() throws {
         let state = try Fixtures.runningLate
-        #expect(action(.character("n"), state) == .requestMove(.next))
-        #expect(action(.right, state) == .requestMove(.next))
-        #expect(action(.character("p"), state) == .requestMove(.previous))
-        #expect(action(.left, state) == .requestMove(.previous))
+        #expect(action(.character("n"), state) == .agenda(.requestMove(.next)))
+        #expect(action(.right, state) == .agenda(.requestMove(.next)))
+        #expect(action(.character("p"), state) == .agenda(.requestMove(.previous)))
+        #expect(action(.left, state) == .agenda(.requestMove(.previous)))
         #expect(action(.character("+"), state) == .command(.adjust(slot: 2, seconds: 60)))
         #expect(action(.character("-"), state) == .command(.adjust(slot: 2, seconds: -60)))
-        #expect(action(.character("g"), state) == .openJumpPicker)
-        #expect(action(.character("?"), state) == .showHelp)
-        #expect(action(.character("q"), state) == .requestQuit)
-        #expect(action(.character("E"), state) == .requestEnd)
-        #expect(action(.character("e"), state) == .export)
+        #expect(action(.character("g"), state) == .agenda(.openJumpPicker))
+        #expect(action(.character("?"), state) == .app(.showHelp))
+        #expect(action(.character("q"), state) == .app(.requestQuit))
+        #expect(action(.character("E"), state) == .agenda(.requestEnd))
+        #expect(action(.character("e"), state) == .app(.export))
         #expect(action(.character("x"), state) == nil)
         #expect(action(.control("c"), state) == nil)
         #expect(action(.unknown, state) == nil)
@@ -43,30 +43,30 @@ import PlenaryTestSupport
 
     @Test func dialogsTakeYesNoAndEscape() throws {
         var state = try Fixtures.runningLate
-        _ = WorkshopReducer.reduce(&state, .requestQuit, now: state.now)
-        #expect(action(.character("y"), state) == .confirmQuit)
-        #expect(action(.escape, state) == .dismissOverlay)
-        #expect(action(.character("n"), state) == .dismissOverlay)
+        _ = WorkshopReducer.reduce(&state, .app(.requestQuit), now: state.now)
+        #expect(action(.character("y"), state) == .app(.confirmQuit))
+        #expect(action(.escape, state) == .app(.dismissOverlay))
+        #expect(action(.character("n"), state) == .app(.dismissOverlay))
         #expect(action(.character(" "), state) == nil)
-        _ = WorkshopReducer.reduce(&state, .requestEnd, now: state.now)
+        _ = WorkshopReducer.reduce(&state, .agenda(.requestEnd), now: state.now)
         #expect(action(.character("y"), state) == .command(.end))
         state.screen = .confirmEarlyStart(slot: 6, move: .jump(slot: 6))
         #expect(action(.character("y"), state) == .command(.jump(slot: 6)))
         #expect(action(.character("Y"), state) == .command(.jump(slot: 6)))
-        #expect(action(.character("n"), state) == .dismissOverlay)
-        #expect(action(.escape, state) == .dismissOverlay)
+        #expect(action(.character("n"), state) == .app(.dismissOverlay))
+        #expect(action(.escape, state) == .app(.dismissOverlay))
         #expect(action(.enter, state) == nil)
     }
 
     @Test func thePickerChoosesWithArrowsDigitsAndEnter() throws {
         var state = try Fixtures.runningLate
-        _ = WorkshopReducer.reduce(&state, .openJumpPicker, now: state.now)
-        #expect(action(.down, state) == .moveJumpSelection(by: 1))
-        #expect(action(.up, state) == .moveJumpSelection(by: -1))
-        #expect(action(.character("5"), state) == .setJumpSelection(4))
-        #expect(action(.enter, state) == .dismissOverlay)
-        _ = WorkshopReducer.reduce(&state, .setJumpSelection(4), now: state.now)
-        #expect(action(.enter, state) == .requestMove(.jump(slot: 4)))
-        #expect(action(.escape, state) == .dismissOverlay)
+        _ = WorkshopReducer.reduce(&state, .agenda(.openJumpPicker), now: state.now)
+        #expect(action(.down, state) == .agenda(.moveJumpSelection(by: 1)))
+        #expect(action(.up, state) == .agenda(.moveJumpSelection(by: -1)))
+        #expect(action(.character("5"), state) == .agenda(.setJumpSelection(4)))
+        #expect(action(.enter, state) == .app(.dismissOverlay))
+        _ = WorkshopReducer.reduce(&state, .agenda(.setJumpSelection(4)), now: state.now)
+        #expect(action(.enter, state) == .agenda(.requestMove(.jump(slot: 4))))
+        #expect(action(.escape, state) == .app(.dismissOverlay))
     }
 }

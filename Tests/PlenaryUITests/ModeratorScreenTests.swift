@@ -392,7 +392,7 @@ import PlenaryTestSupport
             (Fixtures.at(12, 0), .start), (Fixtures.at(12, 30), .next), (Fixtures.at(12, 35), .next),
             (Fixtures.at(12, 40), .next), (Fixtures.at(12, 45), .next), (Fixtures.at(13, 0), .next),
         ])
-        _ = WorkshopReducer.reduce(&state, .requestMove(.next), now: state.now)
+        _ = WorkshopReducer.reduce(&state, .agenda(.requestMove(.next)), now: state.now)
         let grid = ModeratorScreen.render(state, size: TerminalSize(columns: 80, rows: 24))
         expectLines(grid, [
             " From S3 Benchmarking to Cluster-Led Action          13:12:00   ▲ 18 min ahead",
@@ -438,7 +438,7 @@ import PlenaryTestSupport
 
     @Test func quitAsksFirst() throws {
         var state = try Fixtures.runningLate
-        _ = WorkshopReducer.reduce(&state, .requestQuit, now: state.now)
+        _ = WorkshopReducer.reduce(&state, .app(.requestQuit), now: state.now)
         let grid = ModeratorScreen.render(state, size: TerminalSize(columns: 80, rows: 24))
         expectLines(grid, [
             " From S3 Benchmarking to Cluster-Led Action          12:41:07   ▼ 3 min behind",

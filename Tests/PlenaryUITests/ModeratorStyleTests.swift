@@ -40,8 +40,8 @@ import PlenaryTestSupport
         let (session, _) = try AsciiGlyphTests.demoSession()
         var state = try Fixtures.dayState(session, now: Fixtures.at(12, 0), [(Fixtures.at(12, 0), .start),
                                                                                    (Fixtures.at(12, 0), .poll(.open(poll: "format")))])
-        _ = WorkshopReducer.reduce(&state, .openPollList, now: Fixtures.at(12, 0))
-        _ = WorkshopReducer.reduce(&state, .movePollSelection(by: 5), now: Fixtures.at(12, 0))
+        _ = WorkshopReducer.reduce(&state, .poll(.openList), now: Fixtures.at(12, 0))
+        _ = WorkshopReducer.reduce(&state, .poll(.moveSelection(by: 5)), now: Fixtures.at(12, 0))
         let grid = ModeratorScreen.render(state, size: size)
         let rows = (0..<grid.height).filter { y in grid.lines[y].contains("DRAFT") || grid.lines[y].contains("OPEN") }
         #expect(rows.count >= 5)
@@ -83,7 +83,7 @@ import PlenaryTestSupport
 
     @Test func aStorageFailureIsABannerOverTheStatusLine() throws {
         var state = try Fixtures.runningLate
-        _ = WorkshopReducer.reduce(&state, .storageFailed(StorageFailure(kind: .journal, message: "NOT RECORDED: No space left on device")), now: state.now)
+        _ = WorkshopReducer.reduce(&state, .storage(.failed(StorageFailure(kind: .journal, message: "NOT RECORDED: No space left on device"))), now: state.now)
         let grid = ModeratorScreen.render(state, size: size)
         #expect(grid.lines[22] == " ! NOT RECORDED: No space left on device")
         #expect(grid.styleLines[22] == String(repeating: "A", count: 80))

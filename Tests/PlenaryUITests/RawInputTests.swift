@@ -7,12 +7,12 @@ import PlenaryCore
     @Test func theEntryFormAndTheVoterScreenTakeRawInputAndNothingElse() throws {
         var state = try TextInputKeyMapTests.formState()
         #expect(ModeratorApp.wantsRawInput(state))
-        TextInputKeyMapTests.reduce(&state, .closeEntry)
+        TextInputKeyMapTests.reduce(&state, .group(.closeEntry))
         #expect(!ModeratorApp.wantsRawInput(state))
-        TextInputKeyMapTests.reduce(&state, .dismissOverlay)
+        TextInputKeyMapTests.reduce(&state, .app(.dismissOverlay))
         #expect(!ModeratorApp.wantsRawInput(state))
         TextInputKeyMapTests.reduce(&state, .command(.poll(.open(poll: "word"))))
-        TextInputKeyMapTests.reduce(&state, .resumeVoterMode)
+        TextInputKeyMapTests.reduce(&state, .voterMode(.resume))
         #expect(ModeratorApp.wantsRawInput(state))
     }
 
@@ -20,7 +20,7 @@ import PlenaryCore
         // Add an entry, type, undo it with Ctrl-Z; then leave the form with Ctrl-C.
         let (app, terminal, runner, _, _) = try ModeratorAppTests().makeApp(
             keys: [.character("1"), .character("a"), .control("z")], session: TextInputKeyMapTests.session)
-        runner.send(.showGroup("wg"))
+        runner.send(.group(.show("wg")))
         let stop = terminal.onIdle
         var seen: [(raw: Bool, text: String?)] = []
         terminal.onIdle = {

@@ -99,14 +99,14 @@ import PlenaryTestSupport
 
     @Test func pagesTurnIntoTheNextGroupAndBack() throws {
         var state = try Self.threeEntries
-        _ = WorkshopReducer.reduce(&state, .openReportBack, now: state.now)
+        _ = WorkshopReducer.reduce(&state, .group(.openReportBack), now: state.now)
         let small = TerminalSize(columns: 46, rows: 18)
-        #expect(ModeratorKeyMap.action(for: .pageDown, in: state, size: small) == .showReportBack(group: 0, page: 1))
+        #expect(ModeratorKeyMap.action(for: .pageDown, in: state, size: small) == .group(.showReportBack(group: 0, page: 1)))
         state.screen = .reportBack(group: 0, page: 1)
-        #expect(ModeratorKeyMap.action(for: .character(" "), in: state, size: small) == .showReportBack(group: 1, page: 0))
+        #expect(ModeratorKeyMap.action(for: .character(" "), in: state, size: small) == .group(.showReportBack(group: 1, page: 0)))
         state.screen = .reportBack(group: 1, page: 0)
-        #expect(ModeratorKeyMap.action(for: .pageUp, in: state, size: small) == .showReportBack(group: 0, page: 1))
+        #expect(ModeratorKeyMap.action(for: .pageUp, in: state, size: small) == .group(.showReportBack(group: 0, page: 1)))
         #expect(ModeratorKeyMap.action(for: .pageDown, in: state, size: small) == nil)
-        #expect(ModeratorKeyMap.action(for: .escape, in: state, size: small) == .dismissOverlay)
+        #expect(ModeratorKeyMap.action(for: .escape, in: state, size: small) == .app(.dismissOverlay))
     }
 }

@@ -28,9 +28,9 @@ import PlenaryTestSupport
     /// A group with one entry, its form open on field `field`.
     static func formState(field: Int = 0) throws -> WorkshopState {
         var state = try Fixtures.dayState(session, now: Instant(seconds: 0))
-        reduce(&state, .showGroup("wg"))
-        reduce(&state, .addEntry(templateIndex: 0))
-        for _ in 0..<field { reduce(&state, .changeField(by: 1)) }
+        reduce(&state, .group(.show("wg")))
+        reduce(&state, .group(.addEntry(templateIndex: 0)))
+        for _ in 0..<field { reduce(&state, .group(.changeField(by: 1))) }
         return state
     }
 
@@ -53,7 +53,7 @@ import PlenaryTestSupport
     @Test func aPasteIntoTheFormIsOneEditCleanedForTheField() throws {
         // Single line: line breaks and tabs become spaces, controls go; the letters never act as list keys.
         var state = try Self.formState(field: 0)
-        #expect(Self.action(.paste(Self.pasted), state) == .editField(.paste(Self.pasted)))
+        #expect(Self.action(.paste(Self.pasted), state) == .group(.editField(.paste(Self.pasted))))
         Self.reduce(&state, Self.action(.paste(Self.pasted), state))
         #expect(Self.fieldText(state) == "Hydrogen d delete? q")
         // A list field keeps one item per line.
@@ -70,27 +70,27 @@ import PlenaryTestSupport
     @Test func aPasteAnywhereElseDoesNothing() throws {
         var state = try Fixtures.dayState(Self.session, now: Instant(seconds: 0))
         #expect(Self.action(.paste("q\ny"), state) == nil)
-        Self.reduce(&state, .openGroupList)
+        Self.reduce(&state, .group(.openList))
         #expect(Self.action(.paste("\n"), state) == nil)
-        Self.reduce(&state, .showGroup("wg"))
-        Self.reduce(&state, .addEntry(templateIndex: 0))
-        Self.reduce(&state, .closeEntry)
+        Self.reduce(&state, .group(.show("wg")))
+        Self.reduce(&state, .group(.addEntry(templateIndex: 0)))
+        Self.reduce(&state, .group(.closeEntry))
         #expect(Self.action(.paste("d"), state) == nil)
-        Self.reduce(&state, .showPoll("pick"))
+        Self.reduce(&state, .poll(.show("pick")))
         #expect(Self.action(.paste("o"), state) == nil)
     }
 
     @Test func altKeysEditWordsInTheFormAndNeverActAsEscThenAKey() throws {
         let form = try Self.formState()
-        #expect(Self.action(.alt("b"), form) == .editField(.wordLeft))
-        #expect(Self.action(.alt("f"), form) == .editField(.wordRight))
-        #expect(Self.action(.alt("d"), form) == .editField(.deleteWordForward))
-        #expect(Self.action(.altBackspace, form) == .editField(.deleteWordBackward))
+        #expect(Self.action(.alt("b"), form) == .group(.editField(.wordLeft)))
+        #expect(Self.action(.alt("f"), form) == .group(.editField(.wordRight)))
+        #expect(Self.action(.alt("d"), form) == .group(.editField(.deleteWordForward)))
+        #expect(Self.action(.altBackspace, form) == .group(.editField(.deleteWordBackward)))
         #expect(Self.action(.alt("x"), form) == nil)
         // On the entry list Alt-d is not "delete", on the agenda Alt-q is not "quit".
         var list = form
-        Self.reduce(&list, .closeEntry)
-        #expect(Self.action(.character("d"), list) == .deleteEntry)
+        Self.reduce(&list, .group(.closeEntry))
+        #expect(Self.action(.character("d"), list) == .group(.deleteEntry))
         #expect(Self.action(.alt("d"), list) == nil)
         #expect(Self.action(.altBackspace, list) == nil)
         let agenda = try Fixtures.dayState(Self.session, now: Instant(seconds: 0))
@@ -100,49 +100,49 @@ import PlenaryTestSupport
 
     @Test func ctrlAndAltArrowsMoveByWordInEveryTextField() throws {
         let form = try Self.formState()
-        #expect(Self.action(.controlArrow(.left), form) == .editField(.wordLeft))
-        #expect(Self.action(.altArrow(.right), form) == .editField(.wordRight))
+        #expect(Self.action(.controlArrow(.left), form) == .group(.editField(.wordLeft)))
+        #expect(Self.action(.altArrow(.right), form) == .group(.editField(.wordRight)))
         // Ctrl-↑/↓ move by line of text (a list item), ↑/↓ by the rows the field shows.
-        #expect(Self.action(.controlArrow(.up), form) == .editField(.up))
+        #expect(Self.action(.controlArrow(.up), form) == .group(.editField(.up)))
 
         var state = try Fixtures.dayState(Self.session, now: Instant(seconds: 0))
-        Self.reduce(&state, .openImport)
-        #expect(Self.action(.controlArrow(.left), state) == .editImportPath(.wordLeft))
-        #expect(Self.action(.paste("/media/usb/wg2.results.json\n"), state) == .editImportPath(.paste("/media/usb/wg2.results.json\n")))
+        Self.reduce(&state, .importing(.open))
+        #expect(Self.action(.controlArrow(.left), state) == .importing(.editPath(.wordLeft)))
+        #expect(Self.action(.paste("/media/usb/wg2.results.json\n"), state) == .importing(.editPath(.paste("/media/usb/wg2.results.json\n"))))
 
         state = try Fixtures.dayState(Self.session, now: Instant(seconds: 0))
-        Self.reduce(&state, .startNewPoll)
-        #expect(Self.action(.altArrow(.left), state) == .editNewPoll(.line(.wordLeft)))
-        #expect(Self.action(.paste("Which one?"), state) == .editNewPoll(.line(.paste("Which one?"))))
-        Self.reduce(&state, .editNewPoll(.next))
+        Self.reduce(&state, .poll(.startNew))
+        #expect(Self.action(.altArrow(.left), state) == .poll(.editNew(.line(.wordLeft))))
+        #expect(Self.action(.paste("Which one?"), state) == .poll(.editNew(.line(.paste("Which one?")))))
+        Self.reduce(&state, .poll(.editNew(.next)))
         // On the type field there is no text to move in or paste into.
         #expect(Self.action(.controlArrow(.left), state) == nil)
         #expect(Self.action(.paste("x"), state) == nil)
 
         state = try Fixtures.dayState(Self.session, now: Instant(seconds: 0))
         Self.reduce(&state, .command(.poll(.open(poll: "word"))))
-        Self.reduce(&state, .startBallot("word"))
-        #expect(Self.action(.controlArrow(.right), state) == .editBallot(.line(.wordRight)))
-        #expect(Self.action(.paste("trust"), state) == .editBallot(.line(.paste("trust"))))
+        Self.reduce(&state, .poll(.startBallot("word")))
+        #expect(Self.action(.controlArrow(.right), state) == .poll(.editBallot(.line(.wordRight))))
+        #expect(Self.action(.paste("trust"), state) == .poll(.editBallot(.line(.paste("trust")))))
         #expect(Self.action(.alt("d"), state) == nil)
     }
 
     @Test func ctrlCClosesTheFormSavingAndCtrlZUndoes() throws {
         var state = try Self.formState()
-        Self.reduce(&state, .editField(.insert("Batteries")))
-        #expect(Self.action(.control("z"), state) == .editField(.undo))
-        #expect(Self.action(.control("y"), state) == .editField(.redo))
-        #expect(Self.action(.control("c"), state) == .closeEntry)
+        Self.reduce(&state, .group(.editField(.insert("Batteries"))))
+        #expect(Self.action(.control("z"), state) == .group(.editField(.undo)))
+        #expect(Self.action(.control("y"), state) == .group(.editField(.redo)))
+        #expect(Self.action(.control("c"), state) == .group(.closeEntry))
         Self.reduce(&state, Self.action(.control("c"), state))
         #expect(state.group("wg")?.entries.first?.fields["theme"] == "Batteries")
         // On a choice field too.
-        #expect(try Self.action(.control("c"), Self.formState(field: 3)) == .closeEntry)
+        #expect(try Self.action(.control("c"), Self.formState(field: 3)) == .group(.closeEntry))
     }
 
     @Test func pinPromptsTakeAPastedPINWithoutSpacesOrControls() throws {
         var state = try Fixtures.dayState(Self.session, now: Instant(seconds: 0))
         state.screen = .setPIN(editor: LineEditor(limit: SecretHash.pinMaximumLength), first: nil)
-        #expect(Self.action(.paste(" 2468 10\r\n"), state) == .editNewPIN(.insert("246810")))
+        #expect(Self.action(.paste(" 2468 10\r\n"), state) == .voterMode(.editNewPIN(.insert("246810"))))
         Self.reduce(&state, Self.action(.paste("24\u{1B}[2J68\n"), state))
         guard case .setPIN(let editor, _) = state.screen else { Issue.record("PIN prompt closed"); return }
         #expect(editor.text == "2468")
@@ -151,7 +151,7 @@ import PlenaryTestSupport
     @Test func votersPasteIntoAnswersOnlyAndAltNeverSkipsAQuestion() throws {
         var state = try Fixtures.dayState(Self.session, now: Instant(seconds: 0))
         Self.reduce(&state, .command(.poll(.open(poll: "word"))))
-        Self.reduce(&state, .resumeVoterMode)
+        Self.reduce(&state, .voterMode(.resume))
         // Privacy screen: nothing but Enter.
         #expect(Self.action(.paste("\n"), state) == nil)
         Self.reduce(&state, Self.action(.enter, state))

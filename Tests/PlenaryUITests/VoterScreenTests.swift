@@ -10,7 +10,7 @@ import PlenaryTestSupport
         session.polls = [PollDefinition(id: "format", question: "Format?", type: .single, options: ["Physical", "Online"])]
         session.voterPIN = Fixtures.pinHash
         var state = try Fixtures.dayState(session, now: Fixtures.at(12, 0), [(Fixtures.at(12, 0), .poll(.open(poll: "format")))])
-        _ = WorkshopReducer.reduce(&state, .resumeVoterMode, now: Fixtures.at(12, 1))
+        _ = WorkshopReducer.reduce(&state, .voterMode(.resume), now: Fixtures.at(12, 1))
         return state
     }
 
@@ -20,7 +20,7 @@ import PlenaryTestSupport
         let size = TerminalSize(columns: 80, rows: 24)
         let before = ModeratorScreen.render(state, size: size, glyphs: .unicode).lines.joined(separator: "\n")
         #expect(!before.contains("could not be recorded"))
-        _ = WorkshopReducer.reduce(&state, .storageFailed(StorageFailure(kind: .journal, message: "NOT RECORDED: disk")),
+        _ = WorkshopReducer.reduce(&state, .storage(.failed(StorageFailure(kind: .journal, message: "NOT RECORDED: disk"))),
                                    now: Fixtures.at(12, 2))
         let lines = ModeratorScreen.render(state, size: size, glyphs: .unicode).lines
         #expect(lines[22] == " ! Your vote could not be recorded. Please tell the moderator.")
@@ -38,7 +38,7 @@ import PlenaryTestSupport
         var state = try Fixtures.dayState(session, now: Fixtures.at(12, 0), [
             (Fixtures.at(12, 0), .poll(.open(poll: "format"))), (Fixtures.at(12, 0), .poll(.open(poll: "word"))),
         ])
-        _ = WorkshopReducer.reduce(&state, .resumeVoterMode, now: Fixtures.at(12, 1))
+        _ = WorkshopReducer.reduce(&state, .voterMode(.resume), now: Fixtures.at(12, 1))
         try #require(state.voter != nil)
         let size = TerminalSize(columns: 80, rows: 24)
         func press(_ key: KeyEvent) {

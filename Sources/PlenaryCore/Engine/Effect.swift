@@ -11,14 +11,14 @@ public enum Effect: Sendable, Equatable {
     case quit
     /// Rewrite the used-codes file (a sorted set per poll) before the voter may go on.
     case saveCodes
-    /// Hash a new moderator PIN with a fresh random salt, then send `.voterPINReady`.
+    /// Hash a new moderator PIN with a fresh random salt, then send `.voterMode(.pinReady)`.
     case hashPIN(String)
-    /// Check the typed moderator PIN against its hash, then send `.voterPINChecked`. Slow by design (PBKDF2), so
+    /// Check the typed moderator PIN against its hash, then send `.voterMode(.pinChecked)`. Slow by design (PBKDF2), so
     /// the runner defers it until the screen shows "Checking" (`performDeferredWork`).
     case checkPIN(String)
-    /// List the other results files in the results folder, then send `.resultsFilesListed`.
+    /// List the other results files in the results folder, then send `.importing(.filesListed)`.
     case listResultsFiles
-    /// Read a file to merge, then send `.importFileRead`.
+    /// Read a file to merge, then send `.importing(.fileRead)`.
     case readImportFile(String)
     /// Throw away keys typed ahead, so one voter's keystrokes never reach the next screen.
     case discardInput

@@ -1,4 +1,5 @@
-/// The only place the state changes. Pure: same state, action and time give the same result and effects.
+/// The only way into the state: corrects the clock, then hands each action to its feature's reducer. Pure: same state,
+/// action and time give the same result and effects.
 public enum WorkshopReducer {
     /// `previous` this soon after a `next` undoes it instead of starting the previous slot again.
     public static let undoWindowSeconds: Int64 = 30
@@ -30,227 +31,56 @@ public enum WorkshopReducer {
         state.notice = Notice(text: [warning, other?.text].compactMap { $0 }.joined(separator: " "), level: level, until: nil)
     }
 
-    /// The action at `state.now` (already corrected). Actions that record a command on the way call this, not
-    /// `reduce`, so the clock is corrected once per reading.
-    static func handle(_ state: inout WorkshopState, _ action: WorkshopAction) -> [Effect] {
-        let now = state.now
+    /// The action at `state.now` (already corrected). Routes each feature's actions to its reducer; every switch on
+    /// the way is exhaustive, so an action nobody handles does not compile.
+    private static func handle(_ state: inout WorkshopState, _ action: WorkshopAction) -> [Effect] {
         switch action {
         case .command(let command):
-            if state.isReadOnly {
-                state.notice = Notice(text: "Read-only: the journal cannot be written, so nothing new is recorded.", level: .error, until: nil)
-                return []
-            }
-            guard let rejection = apply(command, to: &state, at: state.now) else {
-                state.recordedCommands += 1
-                // A new action makes old information stale; errors stay until resolved.
-                if state.notice?.level != .error { state.notice = nil }
-                if case .poll(.create(let definition)) = command { state.screen = .poll(id: definition.id) }
-                return [.appendJournal(command), .saveResults]
-            }
-            inform(&state, rejection, .warning)
-            return []
-
+            return record(command, in: &state).effects
         case .tick:
-            return VoterReducer.tick(&state, now: state.now) + GroupScreenReducer.tick(&state, now: state.now)
-        case .openGroupList, .moveGroupSelection, .showGroup, .becomeFacilitator, .moveEntrySelection, .addEntry, .openEntry,
-             .deleteEntry, .undoGroup, .moveEntry, .editField, .stepChoice, .pickChoice, .changeField, .closeEntry, .flushDraft, .showGroupHelp,
-             .toggleShortlist, .pollFromShortlist,
-             .openReportBack, .showReportBack:
-            return GroupScreenReducer.reduce(&state, action, now: state.now)
-        case .openImport, .resultsFilesListed, .moveImportSelection, .editImportPath, .confirmImport, .importFileRead:
-            return ImportReducer.reduce(&state, action, now: state.now)
+            return VoterReducer.tick(&state) + GroupScreenReducer.tick(&state)
+        case .app(let action):
+            return AppReducer.reduce(&state, action)
+        case .agenda(let action):
+            return AgendaReducer.reduce(&state, action)
+        case .storage(let action):
+            return StorageReducer.reduce(&state, action)
+        case .poll(let action):
+            return PollScreenReducer.reduce(&state, action)
+        case .voterMode(let action):
+            return VoterModeReducer.reduce(&state, action)
         case .voter(let input):
-            return VoterReducer.reduce(&state, input, now: state.now)
-        case .voterMessage(let text):
-            state.voter?.message = text
-        case .startVoterMode:
-            let open = state.polls.filter { $0.status == .open }
-            guard !open.isEmpty else {
-                inform(&state, "Open a poll first: voters can only answer open polls.", .warning)
-                break
-            }
-            if state.voterPIN == nil {
-                state.screen = .setPIN(editor: LineEditor(limit: SecretHash.pinMaximumLength), first: nil)
-            } else {
-                state.voter = VoterSession(pollIDs: open.map(\.id))
-                return [.discardInput]
-            }
-        case .resumeVoterMode:
-            guard state.voterPIN != nil else { break }
-            state.voter = VoterSession(pollIDs: state.polls.filter { $0.status == .open }.map(\.id))
-            return [.discardInput]
-        case .loadCodeBook(let book):
-            state.codeBook = book
-        case .editNewPIN(let edit):
-            if case .setPIN(var editor, let first) = state.screen {
-                editor.apply(edit)
-                state.screen = .setPIN(editor: editor, first: first)
-            }
-        case .submitNewPIN:
-            guard case .setPIN(let editor, let first) = state.screen else { break }
-            let typed = editor.text
-            if let first {
-                guard typed == first else {
-                    state.screen = .setPIN(editor: LineEditor(limit: SecretHash.pinMaximumLength), first: nil)
-                    inform(&state, "The two PINs differ. Type a new PIN again.", .warning)
-                    break
-                }
-                state.screen = .agenda
-                return [.hashPIN(typed)]
-            }
-            guard typed.count >= SecretHash.pinMinimumLength else {
-                inform(&state, "A PIN needs at least \(SecretHash.pinMinimumLength) characters.", .warning)
-                break
-            }
-            state.screen = .setPIN(editor: LineEditor(limit: SecretHash.pinMaximumLength), first: typed)
-        case .voterPINChecked(let matches):
-            return VoterReducer.pinChecked(&state, matches: matches, now: now)
-        case .voterPINReady(let hash):
-            state.voterPIN = hash
-            let open = state.polls.filter { $0.status == .open }
-            if !open.isEmpty {
-                state.voter = VoterSession(pollIDs: open.map(\.id))
-                return [.discardInput]
-            }
-
-        case .showHelp:
-            if case .help = state.screen { break }
-            state.screen = .help(over: state.screen)
-        case .dismissOverlay:
-            switch state.screen {
-            case .ballot(let draft): state.screen = .poll(id: draft.pollID)
-            case .handCount(let draft): state.screen = .poll(id: draft.pollID)
-            case .groupHelp(let id, let selection): state.screen = .group(id: id, selection: selection)
-            // Over the agenda, closing goes where closing anything on the agenda goes (a group's laptop: its group).
-            case .help(let under) where under != .agenda: state.screen = under
-            case .group where state.role == .facilitator: break
-            case .group(let id, _):
-                // Back to the list of groups, on the one just left.
-                state.screen = .groupList(selection: state.groups.firstIndex { $0.id == id } ?? 0)
-            default:
-                // A facilitator terminal has no agenda of its own: everything closes back onto its group.
-                if state.role == .facilitator, let group = state.facilitatorGroup {
-                    state.screen = .group(id: group, selection: 0)
-                } else {
-                    state.screen = .agenda
-                }
-            }
-        case .requestMove(let move):
-            if let slot = fixedSlotStartedEarly(by: move, in: state) {
-                state.screen = .confirmEarlyStart(slot: slot, move: move)
-                return []
-            }
-            return handle(&state, .command(move))
-        case .requestQuit:
-            state.screen = .confirmQuit
-        case .confirmQuit:
-            return [.saveResults, .quit]
-        case .requestEnd:
-            if state.hasEnded {
-                inform(&state, "The workshop has already ended.", .info)
-            } else if !state.hasStarted {
-                inform(&state, "The workshop has not started yet: press Space to start it.", .info)
-            } else {
-                state.screen = .confirmEnd
-            }
-        case .openJumpPicker:
-            state.screen = .jumpPicker(selection: state.currentIndex)
-        case .moveJumpSelection(let delta):
-            if case .jumpPicker(let selection) = state.screen {
-                let last = state.session.agenda.count - 1
-                state.screen = .jumpPicker(selection: min(last, max(0, selection + delta)))
-            }
-        case .setJumpSelection(let index):
-            if case .jumpPicker = state.screen {
-                state.screen = .jumpPicker(selection: min(state.session.agenda.count - 1, max(0, index)))
-            }
-        case .storageFailed(let failure):
-            if state.storageFailure?.kind != .journal {
-                state.storageFailure = failure
-            }
-        case .storageRecovered:
-            if state.storageFailure?.kind == .results {
-                state.storageFailure = nil
-                inform(&state, "Results file saved again.", .success)
-            }
-        case .notify(let text, let level):
-            if let warning = state.clockCorrection.warning, let shown = state.notice, shown.text == warning {
-                // The clock warning is still unread: the start-up report ("Resumed from the journal…") joins it.
-                state.notice = Notice(text: warning + " " + text, level: level == .error ? .error : .warning, until: nil)
-            } else {
-                inform(&state, text, level)
-            }
-        case .export:
-            return [.export]
-        case .openPollList:
-            if state.polls.isEmpty {
-                inform(&state, "This session has no polls.", .info)
-            } else {
-                state.screen = .pollList(selection: 0)
-            }
-        case .movePollSelection(let delta):
-            if case .pollList(let selection) = state.screen {
-                state.screen = .pollList(selection: min(state.polls.count - 1, max(0, selection + delta)))
-            }
-        case .showPoll(let id):
-            if state.poll(id) != nil { state.screen = .poll(id: id) }
-        case .startBallot(let id):
-            guard let poll = state.poll(id) else { break }
-            guard poll.status == .open else {
-                inform(&state, "Open the poll first (o).", .warning)
-                break
-            }
-            state.screen = .ballot(BallotDraft(poll: poll.definition))
-        case .editBallot(let edit):
-            if case .ballot(var draft) = state.screen, let poll = state.poll(draft.pollID) {
-                draft.apply(edit, poll: poll.definition)
-                state.screen = .ballot(draft)
-            }
-        case .submitBallot:
-            guard case .ballot(let draft) = state.screen, let poll = state.poll(draft.pollID) else { break }
-            let effects = handle(&state, .command(.poll(.cast(poll: poll.id, ballot: draft.ballot(for: poll.definition)))))
-            if !effects.isEmpty {
-                state.screen = .poll(id: poll.id)
-                inform(&state, "Ballot recorded: \(state.poll(poll.id)?.ballotCount ?? 0) in this round.", .success)
-            }
-            return effects
-        case .startNewPoll:
-            state.screen = .newPoll(PollDraft())
-        case .editNewPoll(let edit):
-            guard case .newPoll(var draft) = state.screen else { break }
-            let create = draft.apply(edit)
-            state.screen = .newPoll(draft)
-            if create {
-                let number = state.polls.filter(\.isAdHoc).count + 1
-                var id = "adhoc-\(number)"
-                var suffix = number
-                while state.poll(id) != nil { suffix += 1; id = "adhoc-\(suffix)" }
-                let effects = handle(&state, .command(.poll(.create(draft.definition(id: id)))))
-                if !effects.isEmpty { inform(&state, "Poll created. Press o to open it.", .success) }
-                return effects
-            }
-        case .startHandCount(let id):
-            guard let poll = state.poll(id) else { break }
-            guard poll.definition.type == .single || poll.definition.type == .multiple else {
-                inform(&state, "Hand counts are for single and multiple choice polls.", .warning)
-                break
-            }
-            state.screen = .handCount(HandCountDraft(poll: poll))
-        case .editHandCount(let edit):
-            if case .handCount(var draft) = state.screen {
-                draft.apply(edit)
-                state.screen = .handCount(draft)
-            }
-        case .submitHandCount:
-            guard case .handCount(let draft) = state.screen else { break }
-            let effects = handle(&state, .command(.poll(.handCount(poll: draft.pollID, counts: draft.counts))))
-            if !effects.isEmpty {
-                state.screen = .poll(id: draft.pollID)
-                inform(&state, "Hand count recorded: \(draft.counts.reduce(0, +)) hands.", .success)
-            }
-            return effects
+            return VoterReducer.reduce(&state, input)
+        case .group(let action):
+            return GroupScreenReducer.reduce(&state, action)
+        case .importing(let action):
+            return ImportReducer.reduce(&state, action)
         }
-        return []
+    }
+
+    /// The one way a feature records a command: applied and journaled, or refused with the reason shown as a
+    /// warning. Feature reducers call this, never `reduce` or `handle`, so the clock is corrected once per action
+    /// and no feature re-enters the root.
+    static func record(_ command: WorkshopCommand, in state: inout WorkshopState) -> Recording {
+        if state.isReadOnly {
+            let reason = "Read-only: the journal cannot be written, so nothing new is recorded."
+            state.notice = Notice(text: reason, level: .error, until: nil)
+            return .refused(reason: reason)
+        }
+        if let rejection = apply(command, to: &state, at: state.now) {
+            refuse(&state, rejection)
+            return .refused(reason: rejection)
+        }
+        state.recordedCommands += 1
+        // A new action makes old information stale; errors stay until resolved.
+        if state.notice?.level != .error { state.notice = nil }
+        if case .poll(.create(let definition)) = command { state.screen = .poll(id: definition.id) }
+        return .recorded(effects: [.appendJournal(command), .saveResults])
+    }
+
+    /// The one way a feature refuses what was asked: the reason, as a warning that fades.
+    static func refuse(_ state: inout WorkshopState, _ reason: String) {
+        inform(&state, reason, .warning)
     }
 
     /// Applies a recorded command; returns why it was refused, or nil when it changed the state.
@@ -377,7 +207,7 @@ public enum WorkshopReducer {
         }
     }
 
-    private static func inform(_ state: inout WorkshopState, _ text: String, _ level: Notice.Level) {
+    static func inform(_ state: inout WorkshopState, _ text: String, _ level: Notice.Level) {
         state.notice = Notice(text: text, level: level, until: level == .error ? nil : state.now.adding(seconds: noticeSeconds))
     }
 }

@@ -69,8 +69,8 @@ public final class WorkshopRunner {
             } catch {
                 // The code is not marked used on disk, so it must not admit anyone yet: back to the old state.
                 rollback.restore(&state)
-                _ = WorkshopReducer.reduce(&state, .voterMessage(
-                    "This code could not be recorded (\(error.reason)). Please tell the moderator."), now: now)
+                _ = WorkshopReducer.reduce(&state, .voterMode(.message(
+                    "This code could not be recorded (\(error.reason)). Please tell the moderator.")), now: now)
                 return []
             }
         }
@@ -84,10 +84,10 @@ public final class WorkshopRunner {
                 // Not on disk, so not acknowledged: back to the old state, and say why. After a failed fsync the
                 // kernel may have dropped the data, so the journal is not trusted again (read-only).
                 rollback.restore(&state)
-                _ = WorkshopReducer.reduce(&state, .storageFailed(StorageFailure(
+                _ = WorkshopReducer.reduce(&state, .storage(.failed(StorageFailure(
                     kind: .journal,
                     message: "NOT RECORDED: \(error.reason) writing the journal. Read-only: fix the disk, then restart."
-                )), now: now)
+                ))), now: now)
                 return []
             }
         }
@@ -119,11 +119,11 @@ public final class WorkshopRunner {
                 } catch {
                     result = .failure(error)
                 }
-                followUps.append(.importFileRead(path: path, result))
+                followUps.append(.importing(.fileRead(path: path, result)))
             case .checkPIN(let typed):
                 pendingPINCheck = typed
             case .hashPIN(let pin):
-                followUps.append(.voterPINReady(SecretHash.pin(pin, salt: randomBytes(16))))
+                followUps.append(.voterMode(.pinReady(SecretHash.pin(pin, salt: randomBytes(16)))))
             }
         }
         return followUps
@@ -133,9 +133,9 @@ public final class WorkshopRunner {
     private func listResultsFiles() -> WorkshopAction {
         let (folder, ownName) = files.resultsFolderAndName
         let names = (try? fileSystem.fileNames(in: folder)) ?? []
-        return .resultsFilesListed(folder: folder, names: names.filter {
+        return .importing(.filesListed(folder: folder, names: names.filter {
             $0.hasSuffix(".results.json") && $0 != ownName && !WorkshopFiles.isArchive($0, of: ownName)
-        })
+        }))
     }
 
     /// True while slow work waits for `performDeferredWork` (the app draws first, so the wait is explained).
@@ -145,7 +145,7 @@ public final class WorkshopRunner {
     public func performDeferredWork() {
         guard let typed = pendingPINCheck else { return }
         pendingPINCheck = nil
-        send(.voterPINChecked(matches: state.voterPIN?.matches(typed) ?? false))
+        send(.voterMode(.pinChecked(matches: state.voterPIN?.matches(typed) ?? false)))
     }
 
     /// True once after an action asked for typed-ahead keys to be dropped.
@@ -170,14 +170,14 @@ public final class WorkshopRunner {
             try fileSystem.replaceAtomically(files.resultsPath, with: snapshot.encoded())
             if resultsFailing {
                 resultsFailing = false
-                _ = WorkshopReducer.reduce(&target, .storageRecovered, now: now)
+                _ = WorkshopReducer.reduce(&target, .storage(.recovered), now: now)
             }
         } catch {
             resultsFailing = true
             let message = error.operation == StorageError.folderSyncAfterReplace
                 ? "Results written but not synced: \(error.reason). A power cut may lose them; journal has everything."
                 : "Results not saved: \(error.reason). Old file intact; journal has everything."
-            _ = WorkshopReducer.reduce(&target, .storageFailed(StorageFailure(kind: .results, message: message)), now: now)
+            _ = WorkshopReducer.reduce(&target, .storage(.failed(StorageFailure(kind: .results, message: message))), now: now)
         }
     }
 
@@ -193,12 +193,12 @@ public final class WorkshopRunner {
                 try fileSystem.replaceAtomically(folder + file.name, with: file.bytes)
             }
         } catch {
-            _ = WorkshopReducer.reduce(&target, .notify("Export failed: \(error.reason) writing \(error.path).", .warning), now: now)
+            _ = WorkshopReducer.reduce(&target, .app(.notify("Export failed: \(error.reason) writing \(error.path).", .warning)), now: now)
             return
         }
         let csvCount = exported.count { $0.name.hasSuffix(".csv") }
-        _ = WorkshopReducer.reduce(&target, .notify(
-            "Exported to \(folder.isEmpty ? "this folder" : folder): \(base).report.md, .report.html and \(csvCount) CSV files.", .success),
+        _ = WorkshopReducer.reduce(&target, .app(.notify(
+            "Exported to \(folder.isEmpty ? "this folder" : folder): \(base).report.md, .report.html and \(csvCount) CSV files.", .success)),
             now: now)
     }
 

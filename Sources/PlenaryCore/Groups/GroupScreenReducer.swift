@@ -1,25 +1,26 @@
 /// The working-group screens: list, entries, the entry form and its autosave.
 enum GroupScreenReducer {
-    static func reduce(_ state: inout WorkshopState, _ action: WorkshopAction, now: Instant) -> [Effect] {
+    static func reduce(_ state: inout WorkshopState, _ action: GroupAction) -> [Effect] {
+        let now = state.now
         switch action {
-        case .openGroupList:
+        case .openList:
             guard !state.groups.isEmpty else {
                 state.notice = Notice(text: "This session has no working groups.", level: .info, until: now.adding(seconds: 6))
                 return []
             }
             state.screen = .groupList(selection: 0)
-        case .moveGroupSelection(let delta):
+        case .moveSelection(let delta):
             if case .groupList(let selection) = state.screen {
                 state.screen = .groupList(selection: min(state.groups.count - 1, max(0, selection + delta)))
             }
-        case .showGroup(let id):
+        case .show(let id):
             if state.group(id) != nil { state.screen = .group(id: id, selection: 0) }
         case .becomeFacilitator(let id):
             guard state.group(id) != nil else { return [] }
             state.role = .facilitator
             state.facilitatorGroup = id
             state.screen = .group(id: id, selection: 0)
-        case .showGroupHelp:
+        case .showHelp:
             if case .group(let id, let selection) = state.screen { state.screen = .groupHelp(id: id, selection: selection) }
         case .moveEntrySelection(let delta):
             if case .group(let id, let selection) = state.screen, let group = state.group(id) {
@@ -31,15 +32,14 @@ enum GroupScreenReducer {
                   let template = state.template(group.definition.templates[templateIndex]) else {
                 let offered = group.definition.templates.enumerated()
                     .map { "\($0.offset + 1) \(state.template($0.element)?.name ?? $0.element)" }.joined(separator: ", ")
-                state.notice = Notice(text: "No template \(templateIndex + 1) here: this group uses \(offered).", level: .warning,
-                                      until: now.adding(seconds: WorkshopReducer.noticeSeconds))
+                WorkshopReducer.refuse(&state, "No template \(templateIndex + 1) here: this group uses \(offered).")
                 return []
             }
-            let effects = WorkshopReducer.handle(&state, .command(.group(.add(group: id, template: template.id, author: state.role.rawValue))))
-            if let entry = state.group(id)?.entries.last, !effects.isEmpty {
+            let recording = WorkshopReducer.record(.group(.add(group: id, template: template.id, author: state.role.rawValue)), in: &state)
+            if recording.isRecorded, let entry = state.group(id)?.entries.last {
                 state.screen = .entry(EntryDraft.open(entry, groupID: id, template: template, fieldIndex: 0))
             }
-            return effects
+            return recording.effects
         case .openEntry:
             guard case .group(let id, let selection) = state.screen, let group = state.group(id),
                   selection < group.entries.count, let template = state.template(group.entries[selection].template) else { return [] }
@@ -47,30 +47,30 @@ enum GroupScreenReducer {
         case .deleteEntry:
             guard case .group(let id, let selection) = state.screen, let group = state.group(id), selection < group.entries.count else { return [] }
             let entryID = group.entries[selection].id
-            let effects = WorkshopReducer.handle(&state, .command(.group(.delete(group: id, entry: entryID))))
-            if !effects.isEmpty {
+            let recording = WorkshopReducer.record(.group(.delete(group: id, entry: entryID)), in: &state)
+            if recording.isRecorded {
                 state.shortlist.removeAll { $0 == entryID }
                 state.notice = Notice(text: "Entry deleted: u brings it back.", level: .info, until: now.adding(seconds: 6))
                 state.screen = .group(id: id, selection: max(0, min(selection, (state.group(id)?.entries.count ?? 1) - 1)))
             }
-            return effects
-        case .undoGroup:
+            return recording.effects
+        case .undo:
             guard case .group(let id, let selection) = state.screen, let group = state.group(id) else { return [] }
             // Say what is undone: the step may be an edit made long ago, even before a restart.
             let description = group.undoStack.last.map { describe($0, in: group, state: state) }
-            let effects = WorkshopReducer.handle(&state, .command(.group(.undo(group: id))))
+            let recording = WorkshopReducer.record(.group(.undo(group: id)), in: &state)
             state.screen = .group(id: id, selection: min(selection, max(0, (state.group(id)?.entries.count ?? 1) - 1)))
-            if !effects.isEmpty, let description {
+            if recording.isRecorded, let description {
                 state.notice = Notice(text: "Undone: \(description).", level: .info, until: now.adding(seconds: WorkshopReducer.noticeSeconds))
             }
-            return effects
+            return recording.effects
         case .moveEntry(let delta):
             guard case .group(let id, let selection) = state.screen, let group = state.group(id), selection < group.entries.count else { return [] }
-            let effects = WorkshopReducer.handle(&state, .command(.group(.move(group: id, entry: group.entries[selection].id, by: delta))))
-            if !effects.isEmpty {
+            let recording = WorkshopReducer.record(.group(.move(group: id, entry: group.entries[selection].id, by: delta)), in: &state)
+            if recording.isRecorded {
                 state.screen = .group(id: id, selection: min(group.entries.count - 1, max(0, selection + delta)))
             }
-            return effects
+            return recording.effects
         case .editField(let edit):
             guard case .entry(var draft) = state.screen else { return [] }
             let before = draft.editor.text
@@ -119,7 +119,7 @@ enum GroupScreenReducer {
             }
             if entry.fields.values.allSatisfy(\.isEmpty) {
                 // Opened by mistake or abandoned: an entry with nothing in it is not kept.
-                effects += WorkshopReducer.handle(&state, .command(.group(.delete(group: draft.groupID, entry: entry.id))))
+                effects += WorkshopReducer.record(.group(.delete(group: draft.groupID, entry: entry.id)), in: &state).effects
                 state.screen = .group(id: draft.groupID, selection: max(0, min(index, (state.group(draft.groupID)?.entries.count ?? 1) - 1)))
                 state.notice = Notice(text: "Empty entry discarded.", level: .info, until: now.adding(seconds: WorkshopReducer.noticeSeconds))
             } else if let missing = template.fields.first(where: { $0.required && (entry.fields[$0.id] ?? "").isEmpty }) {
@@ -162,8 +162,6 @@ enum GroupScreenReducer {
                 return []
             }
             return pollFromShortlist(&state, type: type, now: now)
-        default:
-            break
         }
         return []
     }
@@ -202,7 +200,7 @@ enum GroupScreenReducer {
             state.groups.lazy.compactMap { group in group.entries.first { $0.id == id } }.first
         }
         guard entries.count >= 2 else {
-            state.notice = Notice(text: "Mark at least two entries with s first.", level: .warning, until: now.adding(seconds: 6))
+            WorkshopReducer.refuse(&state, "Mark at least two entries with s first.")
             return []
         }
         var seen = Set<String>()
@@ -226,9 +224,9 @@ enum GroupScreenReducer {
                                         options: options, maxPicks: type == .multiple ? min(3, options.count) : nil,
                                         points: type == .allocation ? 100 : nil)
         definition.entryIDs = entries.map(\.id)
-        var effects = WorkshopReducer.handle(&state, .command(.poll(.create(definition))))
-        guard !effects.isEmpty else { return [] }
-        effects += WorkshopReducer.handle(&state, .command(.poll(.open(poll: id))))
+        let created = WorkshopReducer.record(.poll(.create(definition)), in: &state)
+        guard created.isRecorded else { return [] }
+        let effects = created.effects + WorkshopReducer.record(.poll(.open(poll: id)), in: &state).effects
         state.shortlist = []
         state.screen = .poll(id: id)
         state.notice = Notice(text: "Poll made from \(entries.count) entries and opened: v hands it to the room.", level: .success,
@@ -237,9 +235,9 @@ enum GroupScreenReducer {
     }
 
     /// Time passing: journal a field whose oldest unsaved key is `EntryDraft.autosaveSeconds` old.
-    static func tick(_ state: inout WorkshopState, now: Instant) -> [Effect] {
-        guard case .entry(let draft) = state.screen, draft.autosaveIsDue(at: now) else { return [] }
-        return save(&state, draft, now: now)
+    static func tick(_ state: inout WorkshopState) -> [Effect] {
+        guard case .entry(let draft) = state.screen, draft.autosaveIsDue(at: state.now) else { return [] }
+        return save(&state, draft, now: state.now)
     }
 
     /// Journals the draft's field if it changed; the draft stays open, marked clean.
@@ -248,14 +246,14 @@ enum GroupScreenReducer {
               let entry = group.entries.first(where: { $0.id == draft.entryID }),
               let template = state.template(entry.template), draft.fieldIndex < template.fields.count else { return [] }
         let field = template.fields[draft.fieldIndex]
-        let effects = WorkshopReducer.handle(
-            &state, .command(.group(.setField(group: draft.groupID, entry: draft.entryID, field: field.id, text: draft.editor.text))))
+        let recording = WorkshopReducer.record(
+            .group(.setField(group: draft.groupID, entry: draft.entryID, field: field.id, text: draft.editor.text)), in: &state)
         var clean = draft
         clean.isDirty = false
         clean.dirtySince = nil
         state.screen = .entry(clean)
         // "No change." is not worth a message when only leaving a field.
-        if effects.isEmpty { state.notice = nil }
-        return effects
+        if !recording.isRecorded { state.notice = nil }
+        return recording.effects
     }
 }

@@ -1,9 +1,10 @@
 /// Merging a facilitator laptop's results from the moderator screen (`i`): pick a file, the runner reads it,
 /// the merge is recorded like any command.
 enum ImportReducer {
-    static func reduce(_ state: inout WorkshopState, _ action: WorkshopAction, now: Instant) -> [Effect] {
+    static func reduce(_ state: inout WorkshopState, _ action: ImportAction) -> [Effect] {
+        let now = state.now
         switch action {
-        case .openImport:
+        case .open:
             // Only the plenary merges; a group terminal's keys never ask.
             guard state.role == .moderator else { return [] }
             guard !state.groups.isEmpty else {
@@ -13,24 +14,24 @@ enum ImportReducer {
             }
             state.screen = .importPicker(ImportPicker())
             return [.listResultsFiles]
-        case .resultsFilesListed(let folder, let names):
+        case .filesListed(let folder, let names):
             guard case .importPicker(var picker) = state.screen else { return [] }
             picker.folder = folder
             picker.candidates = names
             picker.selection = min(picker.selection, max(0, names.count - 1))
             state.screen = .importPicker(picker)
-        case .moveImportSelection(let delta):
+        case .moveSelection(let delta):
             guard case .importPicker(var picker) = state.screen, let candidates = picker.candidates else { return [] }
             picker.selection = min(max(0, candidates.count - 1), max(0, picker.selection + delta))
             state.screen = .importPicker(picker)
-        case .editImportPath(let edit):
+        case .editPath(let edit):
             guard case .importPicker(var picker) = state.screen else { return [] }
             picker.path.apply(edit)
             state.screen = .importPicker(picker)
-        case .confirmImport:
+        case .confirm:
             guard case .importPicker(let picker) = state.screen, let path = picker.chosenPath else { return [] }
             return [.readImportFile(path)]
-        case .importFileRead(let path, let result):
+        case .fileRead(let path, let result):
             guard case .importPicker = state.screen else { return [] }
             let name = WorkshopFiles.fileName(of: path)
             switch result {
@@ -49,16 +50,14 @@ enum ImportReducer {
                                               until: now.adding(seconds: WorkshopReducer.noticeSeconds))
                         return []
                     }
-                    let effects = WorkshopReducer.handle(&state, .command(command))
-                    guard !effects.isEmpty else { return [] }
+                    let recording = WorkshopReducer.record(command, in: &state)
+                    guard recording.isRecorded else { return [] }
                     state.screen = .agenda
                     state.notice = Notice(text: "Merged \(name): \(plan.summary) (\(plan.groups.joined(separator: ", "))). R shows them.",
                                           level: .success, until: now.adding(seconds: WorkshopReducer.noticeSeconds * 2))
-                    return effects
+                    return recording.effects
                 }
             }
-        default:
-            break
         }
         return []
     }

@@ -1,6 +1,7 @@
 /// The voter terminal's flow: privacy screen, optional code, one ballot per open poll with a review, thanks.
 enum VoterReducer {
-    static func reduce(_ state: inout WorkshopState, _ input: VoterInput, now: Instant) -> [Effect] {
+    static func reduce(_ state: inout WorkshopState, _ input: VoterInput) -> [Effect] {
+        let now = state.now
         guard var voter = state.voter, !voter.isCheckingPIN else { return [] }
         voter.message = nil
         voter.lastInputAt = now
@@ -100,15 +101,15 @@ enum VoterReducer {
         case (.review(let index, let draft, _), .proceed):
             guard let poll = state.poll(voter.pollIDs[index]) else { break }
             state.voter = voter
-            let cast = WorkshopReducer.handle(&state, .command(.poll(.cast(poll: poll.id, ballot: draft.ballot(for: poll.definition)))))
+            let cast = WorkshopReducer.record(.poll(.cast(poll: poll.id, ballot: draft.ballot(for: poll.definition))), in: &state)
             voter = state.voter ?? voter
             state.notice = nil
-            if cast.isEmpty {
-                voter.message = "This poll has just closed; your answer was not counted."
-            } else {
+            if cast.isRecorded {
                 voter.ballotsThisTurn += 1
+            } else {
+                voter.message = "This poll has just closed; your answer was not counted."
             }
-            effects += cast
+            effects += cast.effects
             advance(&voter, after: index, state: state, now: now)
             effects.append(.discardInput)
 
@@ -119,7 +120,14 @@ enum VoterReducer {
             voter.step = .privacy
             effects.append(.discardInput)
 
-        default:
+        // Keys that mean nothing on this step, listed so that a new key or step must be decided on here.
+        // `.requestExit` is answered above; `.editPIN` only reaches the PIN prompt (`pin`).
+        case (_, .requestExit), (_, .editPIN),
+             (.privacy, .back), (.privacy, .editBallot), (.privacy, .editCode),
+             (.code, .editBallot),
+             (.ballot, .editCode),
+             (.review, .editBallot), (.review, .editCode),
+             (.recorded, .back), (.recorded, .editBallot), (.recorded, .editCode):
             break
         }
         state.voter = voter
@@ -138,7 +146,8 @@ enum VoterReducer {
     }
 
     /// Time passing: the thank-you screen gives way to the privacy screen; a lockout ends.
-    static func tick(_ state: inout WorkshopState, now: Instant) -> [Effect] {
+    static func tick(_ state: inout WorkshopState) -> [Effect] {
+        let now = state.now
         guard var voter = state.voter else { return [] }
         var effects: [Effect] = []
         if case .recorded(let until) = voter.step, now >= until {
@@ -163,7 +172,8 @@ enum VoterReducer {
     }
 
     /// The runner's answer to `.checkPIN`: the right PIN leaves voter mode; five wrong ones lock the prompt.
-    static func pinChecked(_ state: inout WorkshopState, matches: Bool, now: Instant) -> [Effect] {
+    static func pinChecked(_ state: inout WorkshopState, matches: Bool) -> [Effect] {
+        let now = state.now
         guard var voter = state.voter, voter.isCheckingPIN else { return [] }
         voter.isCheckingPIN = false
         if matches {
@@ -203,7 +213,8 @@ enum VoterReducer {
             voter.isCheckingPIN = true
             state.voter = voter
             return [.checkPIN(typed)]
-        default:
+        case .editBallot, .editCode, .requestExit:
+            // The prompt takes only its own line, Enter and Esc; Ctrl-X again changes nothing.
             break
         }
         state.voter = voter

@@ -7,7 +7,7 @@ public enum ModeratorKeyMap {
     public static func action(for key: KeyEvent, in state: WorkshopState,
                               size: TerminalSize = ModeratorScreen.minimumSize) -> WorkshopAction? {
         // A poll deleted under its screen (a journal replayed without it) leaves at the first key.
-        if case .poll(let id) = state.screen, state.voter == nil, state.poll(id) == nil { return .dismissOverlay }
+        if case .poll(let id) = state.screen, state.voter == nil, state.poll(id) == nil { return .app(.dismissOverlay) }
         return keys(for: state).action(for: key, in: KeyContext(state: state, size: size))
     }
 

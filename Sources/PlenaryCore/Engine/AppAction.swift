@@ -1,0 +1,12 @@
+/// What every screen shares: help, overlays, quitting, messages for the moderator, export.
+public enum AppAction: Sendable, Equatable {
+    case showHelp
+    /// Closes whatever overlay is open (help, picker, confirmation).
+    case dismissOverlay
+    case requestQuit
+    case confirmQuit
+    /// A message for the moderator (recovery reports, where files went).
+    case notify(String, Notice.Level)
+    /// Writes the report and the CSV tables next to the results file (`e`); records nothing.
+    case export
+}

@@ -1,0 +1,34 @@
+/// Working groups: the list, one group, its entries and the entry form, the shortlist and report-back.
+public enum GroupAction: Sendable, Equatable {
+    case openList
+    case moveSelection(by: Int)
+    case show(String)
+    /// This terminal belongs to one group's facilitator (`--group`).
+    case becomeFacilitator(group: String)
+    case moveEntrySelection(by: Int)
+    /// Adds an entry from the group's n-th template (0-based) and opens it.
+    case addEntry(templateIndex: Int)
+    case openEntry
+    case deleteEntry
+    case undo
+    case moveEntry(by: Int)
+    case editField(TextEdit)
+    /// On a choice field: the next or previous choice (wrapping round).
+    case stepChoice(by: Int)
+    /// On a choice field: choice number `index` (0-based); nil clears the field.
+    case pickChoice(Int?)
+    /// Moves to another field, journaling the one left.
+    case changeField(by: Int)
+    case closeEntry
+    /// Records the open field now (the program is about to stop).
+    case flushDraft
+    /// Every key of the group screens, over the group screen.
+    case showHelp
+    /// Marks or unmarks the selected entry for prioritisation.
+    case toggleShortlist
+    /// Turns the marked entries (across groups) into a poll of this type, opened at once.
+    case pollFromShortlist(PollType)
+    /// The report-back view for the plenary: one group's entries, page by page.
+    case openReportBack
+    case showReportBack(group: Int, page: Int)
+}
