@@ -23,18 +23,8 @@ import PlenaryTestSupport
         let fileSystem = MemoryFileSystem()
         let clock = ManualClock(Fixtures.at(12, 50))
         let session = GroupMergeTests.session()
-        let runner = try #require(Fixtures.runner(session, fileSystem: fileSystem, files: files, clock: clock))
-        runner.send(.group(.openList))
-        runner.send(.group(.show("wg1")))
-        for theme in ["Recycling hub", "Joint demonstrator"] {
-            runner.send(.group(.addEntry(templateIndex: 0)))
-            runner.send(.group(.editField(.insert(theme))))
-            runner.send(.group(.closeEntry))
-        }
-        for selection in [0, 1] {
-            runner.send(.group(.moveEntrySelection(by: selection == 0 ? -5 : 1)))
-            runner.send(.group(.toggleShortlist))
-        }
+        // Two entries on wg1, both marked: the same set-up the atomic-action tests use (and the same files).
+        let runner = try AtomicActionTests().shortlisted(fileSystem, clock)
         runner.send(.group(.pollFromShortlist(.ranking)))
         #expect(runner.state.polls.last?.status == .open)
         runner.close()
