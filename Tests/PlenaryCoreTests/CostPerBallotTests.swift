@@ -85,7 +85,7 @@ import PlenaryTestSupport
     // MARK: - Running tally against a count from scratch
 
     /// Ballots of every shape for `poll`, valid or not, so the running tally also meets ballots it must leave out.
-    func randomBallot(for poll: PollDefinition, _ random: inout SeededRandom) -> Ballot {
+    func randomBallot(for poll: PollDefinition, _ random: inout SeededGenerator) -> Ballot {
         let options = poll.options.count
         let wrong = random.next(upTo: 10) == 0
         switch poll.type {
@@ -113,7 +113,7 @@ import PlenaryTestSupport
     @Test(arguments: Self.polls)
     func theRunningTallyIsTheTallyFromScratch(_ poll: PollDefinition) {
         for seed in 1...25 {
-            var random = SeededRandom(seed: UInt64(seed))
+            var random = SeededGenerator(seed: UInt64(seed))
             var running = PollRound(tallying: poll)
             var ballots: [Ballot] = []
             for _ in 0..<random.next(upTo: 60) {
@@ -159,19 +159,7 @@ import PlenaryTestSupport
     }
 }
 
-/// SplitMix64: the same sequence for a seed on every machine, so a failing case can be replayed.
-struct SeededRandom: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
+extension SeededGenerator {
+    /// A value in 0..<bound (0 when bound is 0).
     mutating func next(upTo bound: Int) -> Int { Int(next() % UInt64(Swift.max(1, bound))) }
 }

@@ -46,14 +46,7 @@ struct VoterEndToEndTests {
         #expect(try ttyFlags(pane).contains("isig"))
 
         // Hand over: v, PIN twice.
-        try pane.sendText("v")
-        try pane.waitFor("Moderator PIN for voter mode")
-        try pane.sendText("246810")
-        try pane.sendKeys("Enter")
-        try pane.waitFor("Type the same PIN again")
-        try pane.sendText("246810")
-        try pane.sendKeys("Enter")
-        try pane.waitFor("Press Enter to vote")
+        try pane.handToVoters(settingPIN: "246810")
         #expect(try ttyFlags(pane).contains("-isig"), "voter mode must turn terminal signals off")
         #expect(!(try pane.capture()).contains("AGENDA"))
 
@@ -125,14 +118,7 @@ struct VoterEndToEndTests {
         defer { pane.close() }
         try pane.waitFor("Press Space")
         try pane.openPollsFromTheAgenda(at: [0, 3])
-        try pane.sendText("v")
-        try pane.waitFor("Moderator PIN for voter mode")
-        try pane.sendText("246810")
-        try pane.sendKeys("Enter")
-        try pane.waitFor("Type the same PIN again")
-        try pane.sendText("246810")
-        try pane.sendKeys("Enter")
-        try pane.waitFor("Press Enter to vote")
+        try pane.handToVoters(settingPIN: "246810")
 
         try pane.sendKeys("Enter")
         try pane.waitFor("QUESTION 1 OF 2")

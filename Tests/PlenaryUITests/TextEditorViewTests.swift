@@ -1,4 +1,5 @@
 import Testing
+import PlenaryTestSupport
 import PlenaryCore
 @testable import PlenaryUI
 

@@ -1,4 +1,5 @@
 import Testing
+import PlenaryTestSupport
 @testable import PlenaryCore
 @testable import PlenaryUI
 

@@ -6,21 +6,6 @@ func scalars(_ text: String) -> [UInt32] {
     text.unicodeScalars.map(\.value)
 }
 
-/// SplitMix64: a tiny seeded generator so property tests are the same on every run and machine.
-struct SeededGenerator: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 /// Checks the grid invariant: every row holds cells of width 1, or a width-2 cell followed by a
 /// continuation, adding up to the grid width. Returns a description of the first problem, or nil.
 func gridAlignmentProblem(_ grid: CellGrid) -> String? {

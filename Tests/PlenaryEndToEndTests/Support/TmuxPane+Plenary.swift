@@ -23,6 +23,18 @@ extension TmuxPane {
         }
     }
 
+    /// `v` on the agenda with no PIN set yet: types the new PIN twice and waits for the voters' privacy screen.
+    func handToVoters(settingPIN pin: String) throws {
+        try sendText("v")
+        try waitFor("Moderator PIN for voter mode")
+        try sendText(pin)
+        try sendKeys("Enter")
+        try waitFor("Type the same PIN again")
+        try sendText(pin)
+        try sendKeys("Enter")
+        try waitFor("Press Enter to vote")
+    }
+
     /// Quits with confirmation and returns the exit status.
     func quitPlenary() throws -> Int32 {
         try sendText("q")
