@@ -1,0 +1,197 @@
+import Testing
+import PlenaryProtocol
+import PlenaryTestSupport
+@_spi(Testing) import PlenaryCore
+
+/// One client's connection without a socket: the handshake, requests by role, and every way a client can misbehave.
+@Suite struct HostConnectionTests {
+    static let start = Fixtures.at(12, 0)
+
+    func state(pin: Bool = false) throws -> WorkshopState {
+        var session = Fixtures.sevilla()
+        session.polls = [PollDefinition(id: "format", question: "Format?", type: .single, options: ["Physical", "Online"])]
+        session.groups = [WorkingGroup(id: "wg1", name: "Policy")]
+        var state = try Fixtures.state(session, now: Self.start)
+        _ = WorkshopReducer.reduce(&state, .command(.poll(.open(poll: "format"))), now: Self.start)
+        if pin { state.voterPIN = SecretHash(testingSecret: "2468", salt: Array(repeating: 7, count: 16), iterations: 10) }
+        return state
+    }
+
+    func bytes(_ message: ClientMessage) throws -> [UInt8] { try MessageCodec.encode(message) }
+
+    /// Everything queued for the client, decoded, and marked as written.
+    func sent(_ connection: inout HostConnection) throws -> [HostMessage] {
+        var decoder = FrameDecoder(limit: ProtocolLimits.hostMessageLimit)
+        let frames = decoder.feed(connection.pendingOutput)
+        #expect(decoder.bufferedCount == 0)
+        connection.didWrite(connection.pendingOutput.count)
+        return try frames.map { body throws(ProtocolError) in try MessageCodec.decodeHostMessage(body) }
+    }
+
+    @Test func aVoterIsWelcomedWithItsViewAndItsBallotGoesToTheRunner() throws {
+        let state = try state()
+        var connection = HostConnection(connectedAt: Self.start)
+        #expect(connection.received(try bytes(.hello(ClientHello(role: .voter))), state: state).isEmpty)
+        #expect(try sent(&connection) == [
+            .welcome(HostWelcome(title: state.session.title, recordID: state.recordID, role: "voter")),
+            .view(RoomView(of: state, for: .voter)),
+        ])
+        // The ballot arrives one byte at a time.
+        let cast = try bytes(.request(id: 7, .castBallot(poll: "format", ballot: .single(option: 1), code: nil)))
+        let events = cast.flatMap { connection.received([$0], state: state) }
+        #expect(events == [.perform(id: 7, .remote(.cast(poll: "format", ballot: .single(option: 1), codeHash: nil)))])
+        connection.acknowledge(7)
+        #expect(try sent(&connection) == [.acknowledged(id: 7)])
+    }
+
+    @Test func aRequestRefusedByRoleIsAnsweredWithoutTheRunner() throws {
+        let state = try state()
+        var connection = HostConnection(connectedAt: Self.start)
+        _ = connection.received(try bytes(.hello(ClientHello(role: .audience))), state: state)
+        _ = try sent(&connection)
+        #expect(connection.received(try bytes(.request(id: 3, .moderator(.next))), state: state).isEmpty)
+        #expect(try sent(&connection) == [.refusal(id: 3, message: "This is a view of the room: it cannot vote or change anything.")])
+        #expect(connection.grant == ClientGrant(role: .audience))
+    }
+
+    @Test func aModeratorIsAttachedOnlyAfterThePINCheck() throws {
+        let state = try state(pin: true)
+        var wrong = HostConnection(connectedAt: Self.start)
+        #expect(wrong.received(try bytes(.hello(ClientHello(role: .moderator, pin: "1357"))), state: state) == [.checkPIN("1357")])
+        #expect(wrong.phase == .checkingPIN)
+        // Nothing is read while the PIN is checked: a request cannot slip in before the answer.
+        #expect(wrong.received(try bytes(.request(id: 1, .moderator(.start))), state: state).isEmpty)
+        wrong.pinChecked(matches: state.voterPIN?.matches("1357") == true, state: state)
+        #expect(try sent(&wrong) == [.refused(reason: "Wrong moderator PIN.")])
+        #expect(wrong.shouldClose)
+
+        var right = HostConnection(connectedAt: Self.start)
+        _ = right.received(try bytes(.hello(ClientHello(role: .moderator, pin: "2468"))), state: state)
+        right.pinChecked(matches: state.voterPIN?.matches("2468") == true, state: state)
+        #expect(right.grant == ClientGrant(role: .moderator, pinProven: true))
+        #expect(right.received(try bytes(.request(id: 2, .moderator(.start))), state: state) == [.perform(id: 2, .command(.start))])
+    }
+
+    @Test func aModeratorHelloWithoutAPINIsRefused() throws {
+        var connection = HostConnection(connectedAt: Self.start)
+        #expect(connection.received(try bytes(.hello(ClientHello(role: .moderator))), state: try state(pin: true)).isEmpty)
+        #expect(try sent(&connection) == [.refused(reason: "A moderator screen needs the moderator PIN.")])
+        #expect(connection.shouldClose)
+    }
+
+    @Test func aClientOfAnotherVersionIsToldBothVersionsAndClosed() throws {
+        var connection = HostConnection(connectedAt: Self.start)
+        _ = connection.received(try FrameEncoder.frame(Array(#"{"type":"hello","protocol":"plenary","version":9,"role":"voter"}"#.utf8), limit: 1000), state: try state())
+        #expect(try sent(&connection) == [.protocolError(message: ProtocolError.unsupportedVersion(9).message)])
+        #expect(connection.shouldClose)
+    }
+
+    @Test func anUnknownRoleIsRefused() throws {
+        var connection = HostConnection(connectedAt: Self.start)
+        _ = connection.received(try FrameEncoder.frame(Array(#"{"type":"hello","protocol":"plenary","version":1,"role":"admin"}"#.utf8), limit: 1000), state: try state())
+        #expect(try sent(&connection) == [.protocolError(message: ProtocolError.unknownRole("admin").message)])
+        #expect(connection.shouldClose)
+    }
+
+    @Test func aRequestBeforeTheHelloOrASecondHelloIsAProtocolError() throws {
+        let state = try state()
+        var early = HostConnection(connectedAt: Self.start)
+        #expect(early.received(try bytes(.request(id: 1, .castBallot(poll: "format", ballot: .single(option: 1), code: nil))), state: state).isEmpty)
+        #expect(try sent(&early) == [.protocolError(message: ProtocolError.unexpected("cast").message)])
+        var twice = HostConnection(connectedAt: Self.start)
+        let hello = try bytes(.hello(ClientHello(role: .voter)))
+        // Two hellos in one read: the second is refused, and a request after it is not read.
+        let cast = try bytes(.request(id: 1, .castBallot(poll: "format", ballot: .single(option: 1), code: nil)))
+        #expect(twice.received(hello + hello + cast, state: state).isEmpty)
+        #expect(try sent(&twice).last == .protocolError(message: ProtocolError.unexpected("hello").message))
+        #expect(twice.shouldClose)
+    }
+
+    @Test func garbageAndFloodsAreClosedWithAReasonAndNothingHeld() throws {
+        let state = try state()
+        var garbage = HostConnection(connectedAt: Self.start)
+        _ = garbage.received(Array("GET / HTTP/1.1\r\n\r\n".utf8), state: state)
+        #expect(try sent(&garbage) == [.protocolError(message: ProtocolError.tooLong(announced: 0x4745_5420, limit: ProtocolLimits.clientMessageLimit).message)])
+        #expect(garbage.shouldClose)
+
+        var flood = HostConnection(connectedAt: Self.start)
+        _ = flood.received(try bytes(.hello(ClientHello(role: .voter))), state: state)
+        _ = try sent(&flood)
+        let size = 10 * 1024 * 1024
+        _ = flood.received([UInt8(size >> 24), UInt8(size >> 16 & 0xFF), 0, 0] + Array(repeating: 0x7B, count: 65_532), state: state)
+        guard case .closing = flood.phase else { Issue.record("a 10 MB message was read"); return }
+        #expect(flood.received(Array(repeating: 0x7B, count: 65_536), state: state).isEmpty)
+
+        var notJSON = HostConnection(connectedAt: Self.start)
+        _ = notJSON.received(try FrameEncoder.frame([0xFF, 0xFE], limit: 10), state: state)
+        #expect(try sent(&notJSON) == [.protocolError(message: ProtocolError.notUTF8.message)])
+    }
+
+    @Test func aClientThatNeverSaysHelloIsClosedAfterTheTimeout() throws {
+        var connection = HostConnection(connectedAt: Self.start)
+        connection.tick(now: Self.start.adding(seconds: ProtocolLimits.handshakeTimeoutSeconds - 1))
+        #expect(connection.phase == .awaitingHello)
+        connection.tick(now: Self.start.adding(seconds: ProtocolLimits.handshakeTimeoutSeconds))
+        #expect(try sent(&connection) == [.protocolError(message: "No hello within 10 seconds.")])
+        #expect(connection.shouldClose)
+    }
+
+    @Test func aClientThatDoesNotReadIsDroppedAtTheBound() throws {
+        var state = try state()
+        var connection = HostConnection(connectedAt: Self.start, outgoingLimit: 4096)
+        _ = connection.received(try bytes(.hello(ClientHello(role: .audience))), state: state)
+        var views = 0
+        while !connection.shouldClose, views < 1000 {
+            _ = WorkshopReducer.reduce(&state, .command(.poll(.cast(poll: "format", ballot: .single(option: 0)))), now: Self.start)
+            connection.sendView(of: state)
+            #expect(connection.pendingOutput.count <= 4096)
+            views += 1
+        }
+        guard case .dropped = connection.phase else { Issue.record("never dropped"); return }
+        #expect(views < 20)
+        #expect(connection.pendingOutput.isEmpty)
+        // A client that reads keeps up however many views it is sent.
+        var reader = HostConnection(connectedAt: Self.start, outgoingLimit: 4096)
+        _ = reader.received(try bytes(.hello(ClientHello(role: .audience))), state: state)
+        for _ in 0..<100 {
+            reader.sendView(of: state)
+            reader.didWrite(reader.pendingOutput.count)
+        }
+        #expect(!reader.shouldClose && reader.pendingOutput.isEmpty)
+    }
+
+    @Test func aPartlyWrittenMessageIsResumedWhereTheSocketStopped() throws {
+        let state = try state()
+        var connection = HostConnection(connectedAt: Self.start)
+        _ = connection.received(try bytes(.hello(ClientHello(role: .voter))), state: state)
+        var written: [UInt8] = []
+        while !connection.pendingOutput.isEmpty {
+            let piece = Array(connection.pendingOutput.prefix(7))
+            written += piece
+            connection.didWrite(piece.count)
+        }
+        var decoder = FrameDecoder(limit: ProtocolLimits.hostMessageLimit)
+        #expect(try decoder.feed(written).map { body throws(ProtocolError) in try MessageCodec.decodeHostMessage(body) } == [
+            .welcome(HostWelcome(title: state.session.title, recordID: state.recordID, role: "voter")),
+            .view(RoomView(of: state, for: .voter)),
+        ])
+    }
+
+    @Test func aClientGoneMidMessageIsDroppedAndTheHostStopsCleanly() throws {
+        let state = try state()
+        var gone = HostConnection(connectedAt: Self.start)
+        _ = gone.received(try bytes(.hello(ClientHello(role: .voter))).prefix(9), state: state)
+        gone.peerClosed()
+        #expect(gone.shouldClose && gone.pendingOutput.isEmpty)
+        guard case .dropped(let reason) = gone.phase else { Issue.record("not dropped"); return }
+        #expect(reason.hasPrefix("closed mid-message"))
+
+        var stopping = HostConnection(connectedAt: Self.start)
+        _ = stopping.received(try bytes(.hello(ClientHello(role: .voter))), state: state)
+        _ = try sent(&stopping)
+        stopping.stop(reason: "The host is stopping.", reconnect: true)
+        #expect(!stopping.shouldClose)
+        #expect(try sent(&stopping) == [.stopping(reason: "The host is stopping.", reconnect: true)])
+        #expect(stopping.shouldClose)
+    }
+}
