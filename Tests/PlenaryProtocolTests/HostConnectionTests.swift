@@ -195,3 +195,58 @@ import PlenaryTestSupport
         #expect(stopping.shouldClose)
     }
 }
+
+/// Random bytes and random mutations of valid messages, in random chunks: the connection never traps, never holds
+/// more than one frame in or its bound out, and either keeps reading or closes with a reason.
+@Suite struct HostConnectionPropertyTests {
+    @Test func noInputCrashesOrGrowsTheConnection() throws {
+        var generator = SeededGenerator(seed: 14)
+        var session = Fixtures.sevilla()
+        session.polls = [PollDefinition(id: "format", question: "Format?", type: .single, options: ["Physical", "Online"])]
+        session.groups = [WorkingGroup(id: "wg1", name: "Policy")]
+        var state = try Fixtures.state(session, now: Fixtures.at(12, 0))
+        _ = WorkshopReducer.reduce(&state, .command(.poll(.open(poll: "format"))), now: Fixtures.at(12, 0))
+        let valid: [[UInt8]] = try [
+            MessageCodec.encode(.hello(ClientHello(role: .voter))),
+            MessageCodec.encode(.hello(ClientHello(role: .group("wg1")))),
+            MessageCodec.encode(.request(id: 1, .castBallot(poll: "format", ballot: .single(option: 1), code: nil))),
+            MessageCodec.encode(.request(id: 2, .group(.add(group: "wg1", template: "t", author: "a")))),
+        ]
+        var closed = 0, performed = 0
+        for _ in 0..<2000 {
+            // Half the streams open with a clean hello, so the requests after it are judged too.
+            var stream: [UInt8] = Bool.random(using: &generator) ? valid[0] : []
+            for _ in 0..<Int.random(in: 1...4, using: &generator) {
+                var message = valid.randomElement(using: &generator) ?? []
+                // Flip, drop or add a few bytes, sometimes none.
+                for _ in 0..<Int.random(in: 0...3, using: &generator) where !message.isEmpty {
+                    let at = Int.random(in: 0..<message.count, using: &generator)
+                    switch Int.random(in: 0...2, using: &generator) {
+                    case 0: message[at] = UInt8.random(in: 0...255, using: &generator)
+                    case 1: message.remove(at: at)
+                    default: message.insert(UInt8.random(in: 0...255, using: &generator), at: at)
+                    }
+                }
+                stream += message
+            }
+            var connection = HostConnection(connectedAt: Fixtures.at(12, 0), outgoingLimit: 64 * 1024)
+            var index = 0
+            while index < stream.count, !connection.shouldClose {
+                let end = min(stream.count, index + Int.random(in: 1...40, using: &generator))
+                for event in connection.received(stream[index..<end], state: state) {
+                    if case .perform = event { performed += 1 }
+                }
+                #expect(connection.pendingOutput.count <= 64 * 1024)
+                index = end
+            }
+            switch connection.phase {
+            case .closing, .dropped: closed += 1
+            case .awaitingHello, .checkingPIN, .attached: break
+            }
+            connection.peerClosed()
+            #expect(connection.shouldClose)
+        }
+        // Both outcomes were exercised: some streams were refused part-way, some requests got through.
+        #expect(closed > 1000 && performed > 30, "closed \(closed), performed \(performed)")
+    }
+}
