@@ -29,6 +29,16 @@ public struct HostConnection: Sendable {
     public let connectedAt: Instant
     public let outgoingLimit: Int
     private var decoder = FrameDecoder(limit: ProtocolLimits.clientMessageLimit)
+    /// Refused ballots that carried a code, since the last lockout: each cost the host a PBKDF2 hash (about 5 ms on
+    /// the loop that serves the keyboard), and each may be a guess.
+    private var refusedCodes = 0
+    /// Ballots with a code are refused unhashed until then, as the kiosk's PIN prompt locks after five wrong tries.
+    private var codesLockedUntil: Instant?
+
+    /// Refused code ballots before the lockout, and its length: a guesser gets five hashes per half minute per
+    /// connection; a voter who mistypes five times waits as long as at the kiosk.
+    public static let maximumRefusedCodes = VoterSession.maximumPINAttempts
+    public static let codeLockoutSeconds = VoterSession.lockoutSeconds
     private var outgoing: [UInt8] = []
     private var written = 0
 
@@ -127,10 +137,25 @@ public struct HostConnection: Sendable {
             fail(.unexpected("hello"))
             return []
         case (.attached(let grant), .request(let id, let request)):
+            let carriesCode = if case .castBallot(_, _, let code?) = request, !code.isEmpty { true } else { false }
+            if carriesCode, let until = codesLockedUntil {
+                guard state.now >= until else {
+                    queue(.refusal(id: id, message: "Too many refused codes: try again in \((until.milliseconds - state.now.milliseconds + 999) / 1000) s."))
+                    return []
+                }
+                codesLockedUntil = nil
+            }
             switch RoleGate.admit(request, from: grant, in: state) {
             case .perform(let action): return [.perform(id: id, action)]
             case .refused(let message):
                 queue(.refusal(id: id, message: message))
+                if carriesCode {
+                    refusedCodes += 1
+                    if refusedCodes >= Self.maximumRefusedCodes {
+                        refusedCodes = 0
+                        codesLockedUntil = state.now.adding(seconds: Self.codeLockoutSeconds)
+                    }
+                }
                 return []
             }
         case (.checkingPIN, _), (.closing, _), (.dropped, _):

@@ -250,3 +250,44 @@ import PlenaryTestSupport
         #expect(closed > 1000 && performed > 30, "closed \(closed), performed \(performed)")
     }
 }
+
+/// Guessing codes over the socket costs the guesser time, not the host: each guess is a PBKDF2 hash on the loop
+/// that serves the moderator's keys.
+@Suite struct CodeGuessingTests {
+    @Test func fiveRefusedCodesLockCodeBallotsForHalfAMinuteWithoutHashing() throws {
+        var session = Fixtures.sevilla()
+        session.polls = [PollDefinition(id: "format", question: "Format?", type: .single, options: ["Physical", "Online"], admission: .codes)]
+        var state = try Fixtures.state(session, now: Fixtures.at(12, 0))
+        _ = WorkshopReducer.reduce(&state, .command(.poll(.open(poll: "format"))), now: Fixtures.at(12, 0))
+        var book = CodeBook(salt: Array(repeating: 3, count: 16), hashes: [])
+        book.hashes = [book.hash(of: "ACDE-FGHJ-KMNP")]
+        state.codeBook = book
+        var connection = HostConnection(connectedAt: state.now)
+        _ = connection.received(try MessageCodec.encode(.hello(ClientHello(role: .voter))), state: state)
+        connection.didWrite(connection.pendingOutput.count)
+        func cast(_ id: Int, _ code: String) throws -> [HostConnection.Event] {
+            try connection.received(MessageCodec.encode(.request(id: id, .castBallot(poll: "format", ballot: .single(option: 1), code: code))), state: state)
+        }
+        func answers() throws -> [HostMessage] {
+            var decoder = FrameDecoder(limit: ProtocolLimits.hostMessageLimit)
+            let frames = decoder.feed(connection.pendingOutput)
+            connection.didWrite(connection.pendingOutput.count)
+            return try frames.map { body throws(ProtocolError) in try MessageCodec.decodeHostMessage(body) }
+        }
+        for id in 1...HostConnection.maximumRefusedCodes {
+            #expect(try cast(id, "QRTU-VWXY-3467").isEmpty)
+        }
+        let refusals = try answers()
+        #expect(refusals.count == HostConnection.maximumRefusedCodes)
+        #expect(refusals.allSatisfy { $0 == .refusal(id: $0.requestID, message: "This code is not valid. Check it and type it again.") })
+        // Locked: even the right code is refused, unhashed, until the half minute is over.
+        #expect(try cast(9, "ACDE-FGHJ-KMNP").isEmpty)
+        #expect(try answers() == [.refusal(id: 9, message: "Too many refused codes: try again in 30 s.")])
+        state.now = state.now.adding(seconds: HostConnection.codeLockoutSeconds)
+        #expect(try cast(10, "ACDE-FGHJ-KMNP") == [.perform(id: 10, .remote(.cast(poll: "format", ballot: .single(option: 1), codeHash: book.hash(of: "ACDE-FGHJ-KMNP"))))])
+    }
+}
+
+extension HostMessage {
+    var requestID: Int { if case .refusal(let id, _) = self { id } else { -1 } }
+}
