@@ -41,6 +41,12 @@ public struct HostConnection: Sendable {
     public static let codeLockoutSeconds = VoterSession.lockoutSeconds
     private var outgoing: [UInt8] = []
     private var written = 0
+    /// Where the last view sits in `outgoing` while it is the last message and none of it is written: a newer view
+    /// replaces it, since a view is whole and only the latest matters. A slow projector then gets fewer views, not a
+    /// growing queue.
+    private var unsentView: Range<Int>?
+    /// The first tick that found output waiting since the socket last took any, for `stalledWriteSeconds`.
+    private var waitingSince: Instant?
 
     public init(connectedAt: Instant, outgoingLimit: Int = ProtocolLimits.outgoingBufferLimit) {
         self.connectedAt = connectedAt
@@ -52,13 +58,17 @@ public struct HostConnection: Sendable {
 
     /// The socket took `count` bytes of `pendingOutput`.
     public mutating func didWrite(_ count: Int) {
-        written = min(outgoing.count, written + max(0, count))
+        guard count > 0 else { return }
+        waitingSince = nil
+        written = min(outgoing.count, written + count)
+        if let view = unsentView, written > view.lowerBound { unsentView = nil }
         if written == outgoing.count {
             outgoing.removeAll(keepingCapacity: true)
             written = 0
         } else if written >= 64 * 1024, written * 2 >= outgoing.count {
             // Give back what was sent once it is most of the buffer, so a long-lived client does not grow it.
             outgoing.removeFirst(written)
+            unsentView = unsentView.map { $0.lowerBound - written ..< $0.upperBound - written }
             written = 0
         }
     }
@@ -102,8 +112,20 @@ public struct HostConnection: Sendable {
         clearOutput()
     }
 
-    /// Time passing: a client that has not said hello in time is closed.
+    /// Time passing: a client that has not said hello in time is closed; one that has read nothing of what waits for
+    /// it for `stalledWriteSeconds` is dropped (it may be stuck with a coalesced view that never fills the bound).
     public mutating func tick(now: Instant) {
+        if pendingOutput.isEmpty {
+            waitingSince = nil
+        } else if let since = waitingSince {
+            if now.seconds(since: since) >= ProtocolLimits.stalledWriteSeconds {
+                phase = .dropped(reason: "not reading for \(ProtocolLimits.stalledWriteSeconds) seconds")
+                clearOutput()
+                return
+            }
+        } else {
+            waitingSince = now
+        }
         guard phase == .awaitingHello, now.seconds(since: connectedAt) >= ProtocolLimits.handshakeTimeoutSeconds else { return }
         closeWith(.protocolError(message: "No hello within \(ProtocolLimits.handshakeTimeoutSeconds) seconds."),
                   reason: "no hello in time")
@@ -187,10 +209,15 @@ public struct HostConnection: Sendable {
     /// Request `id` changed nothing.
     public mutating func refuse(_ id: Int, message: String) { queue(.refusal(id: id, message: message)) }
 
-    /// The role's view of `state`, to an attached client only.
+    /// The role's view of `state`, to an attached client only; replaces a view still waiting unsent.
     public mutating func sendView(of state: WorkshopState) {
         guard let grant else { return }
+        if let view = unsentView, view.upperBound == outgoing.count, written <= view.lowerBound {
+            outgoing.removeSubrange(view)
+        }
+        let start = outgoing.count
         queue(.view(RoomView(of: state, for: grant.role)))
+        if case .attached = phase, outgoing.count > start { unsentView = start..<outgoing.count }
     }
 
     /// The host is going away; the connection closes once this is written.
@@ -228,11 +255,13 @@ public struct HostConnection: Sendable {
             return
         }
         outgoing += bytes
+        unsentView = nil
     }
 
     private mutating func clearOutput() {
         outgoing = []
         written = 0
+        unsentView = nil
     }
 
     private static func typeName(_ request: ClientRequest) -> String {

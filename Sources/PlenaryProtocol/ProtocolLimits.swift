@@ -12,6 +12,9 @@ public enum ProtocolLimits {
     /// Bytes the host keeps queued for one client that is not reading; past it the client is dropped, so a stuck
     /// client never holds the host's memory or its other clients.
     public static let outgoingBufferLimit = 2 * hostMessageLimit
+    /// A client that takes none of what waits for it for this long is dropped, even under the bound (its queue may
+    /// hold just one view, replaced each time).
+    public static let stalledWriteSeconds: Int64 = 30
     /// A client that has not said hello by then is dropped (half-open connections, port scanners, idle sockets).
     public static let handshakeTimeoutSeconds: Int64 = 10
     /// An attached client may stay silent (the projector never sends); the host sends a view at least this often,

@@ -142,6 +142,8 @@ import PlenaryTestSupport
         _ = connection.received(try bytes(.hello(ClientHello(role: .audience))), state: state)
         var views = 0
         while !connection.shouldClose, views < 1000 {
+            // An acknowledgement between views keeps each view from replacing the one before.
+            connection.acknowledge(views)
             _ = WorkshopReducer.reduce(&state, .command(.poll(.cast(poll: "format", ballot: .single(option: 0)))), now: Self.start)
             connection.sendView(of: state)
             #expect(connection.pendingOutput.count <= 4096)
@@ -158,6 +160,52 @@ import PlenaryTestSupport
             reader.didWrite(reader.pendingOutput.count)
         }
         #expect(!reader.shouldClose && reader.pendingOutput.isEmpty)
+    }
+
+    @Test func aNewerViewReplacesOneNotYetWrittenAndNothingElse() throws {
+        var state = try state()
+        var connection = HostConnection(connectedAt: Self.start)
+        _ = connection.received(try bytes(.hello(ClientHello(role: .audience))), state: state)
+        _ = try sent(&connection)
+        for count in 1...50 {
+            _ = WorkshopReducer.reduce(&state, .command(.poll(.cast(poll: "format", ballot: .single(option: 0)))), now: Self.start)
+            connection.sendView(of: state)
+            if count == 25 { connection.acknowledge(99) }
+        }
+        // The view before the acknowledgement stays (order is kept); after it, only the latest.
+        let messages = try sent(&connection)
+        #expect(messages.count == 3)
+        #expect(messages[1] == .acknowledged(id: 99))
+        guard case .view(let first) = messages[0], case .view(let last) = messages[2] else { Issue.record("\(messages)"); return }
+        #expect(first.polls[0].ballotCount == 25 && last.polls[0].ballotCount == 50)
+        // A view the socket has begun to take is never cut: the next one queues behind it.
+        connection.sendView(of: state)
+        connection.didWrite(3)
+        connection.sendView(of: state)
+        var decoder = FrameDecoder(limit: ProtocolLimits.hostMessageLimit)
+        let rest = decoder.feed(Array(try MessageCodec.encode(HostMessage.view(RoomView(of: state, for: .audience))).prefix(3)) + connection.pendingOutput)
+        #expect(rest.count == 2)
+    }
+
+    @Test func aClientThatTakesNothingForThirtySecondsIsDropped() throws {
+        let state = try state()
+        var connection = HostConnection(connectedAt: Self.start)
+        _ = connection.received(try bytes(.hello(ClientHello(role: .audience))), state: state)
+        connection.tick(now: Self.start.adding(seconds: 1))
+        connection.didWrite(10)
+        // Reading a little keeps it; then nothing for thirty seconds drops it.
+        connection.tick(now: Self.start.adding(seconds: 20))
+        connection.tick(now: Self.start.adding(seconds: 49))
+        #expect(!connection.shouldClose)
+        connection.tick(now: Self.start.adding(seconds: 50))
+        #expect(connection.phase == .dropped(reason: "not reading for 30 seconds"))
+        #expect(connection.pendingOutput.isEmpty)
+        // A client with nothing waiting is never dropped for silence (the projector never sends).
+        var idle = HostConnection(connectedAt: Self.start)
+        _ = idle.received(try bytes(.hello(ClientHello(role: .audience))), state: state)
+        idle.didWrite(idle.pendingOutput.count)
+        idle.tick(now: Self.start.adding(seconds: 3600))
+        #expect(!idle.shouldClose)
     }
 
     @Test func aPartlyWrittenMessageIsResumedWhereTheSocketStopped() throws {
