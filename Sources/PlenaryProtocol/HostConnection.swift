@@ -25,6 +25,11 @@ public struct HostConnection: Sendable {
         case checkPIN(String)
     }
 
+    /// Refused code ballots before the lockout, and its length: a guesser gets five hashes per half minute per
+    /// connection; a voter who mistypes five times waits as long as at the kiosk.
+    public static let maximumRefusedCodes = VoterSession.maximumPINAttempts
+    public static let codeLockoutSeconds = VoterSession.lockoutSeconds
+
     public private(set) var phase: Phase = .awaitingHello
     public let connectedAt: Instant
     public let outgoingLimit: Int
@@ -35,10 +40,6 @@ public struct HostConnection: Sendable {
     /// Ballots with a code are refused unhashed until then, as the kiosk's PIN prompt locks after five wrong tries.
     private var codesLockedUntil: Instant?
 
-    /// Refused code ballots before the lockout, and its length: a guesser gets five hashes per half minute per
-    /// connection; a voter who mistypes five times waits as long as at the kiosk.
-    public static let maximumRefusedCodes = VoterSession.maximumPINAttempts
-    public static let codeLockoutSeconds = VoterSession.lockoutSeconds
     private var outgoing: [UInt8] = []
     private var written = 0
     /// Where the last view sits in `outgoing` while it is the last message and none of it is written: a newer view
@@ -90,10 +91,20 @@ public struct HostConnection: Sendable {
 
     /// Bytes from the socket, split anywhere. Answers what it can itself (the handshake, refusals by role, protocol
     /// errors) and returns what needs the runner or the PIN check.
+    /// A client must wait for the welcome before it sends anything more: bytes that arrive while its PIN is checked
+    /// are a protocol error (they cannot be kept without an unbounded queue, nor dropped without losing the framing).
     public mutating func received(_ chunk: some Collection<UInt8>, state: WorkshopState) -> [Event] {
+        if phase == .checkingPIN, !chunk.isEmpty {
+            fail(.beforeWelcome)
+            return []
+        }
         guard isReading else { return [] }
         var events: [Event] = []
         for frame in decoder.feed(chunk) {
+            if phase == .checkingPIN {
+                fail(.beforeWelcome)
+                break
+            }
             guard isReading else { break }
             do throws(ProtocolError) {
                 events += try handle(MessageCodec.decodeClientMessage(frame), state: state)
@@ -101,6 +112,7 @@ public struct HostConnection: Sendable {
                 fail(error)
             }
         }
+        if phase == .checkingPIN, decoder.bufferedCount > 0 { fail(.beforeWelcome) }
         if let failure = decoder.failure, isReading { fail(failure) }
         return events
     }

@@ -15,6 +15,8 @@ public enum ProtocolError: Error, Sendable, Equatable {
     case unknownRole(String)
     /// A message that is not a hello before the handshake, or a second hello after it.
     case unexpected(String)
+    /// Something came while the host was still deciding on the hello (checking a moderator's PIN).
+    case beforeWelcome
     /// The type is known but a field is missing or of the wrong kind (`field` is empty when the JSON reader does not
     /// say which).
     case malformed(type: String, field: String)
@@ -34,6 +36,7 @@ public enum ProtocolError: Error, Sendable, Equatable {
         case .unknownRole(let role):
             "Unknown role \"\(Self.quoted(role))\": use voter, audience, group (with a group id) or moderator."
         case .unexpected(let type): "A \"\(Self.quoted(type))\" message came out of turn (the first message must be a hello, and only the first)."
+        case .beforeWelcome: "A message came before the host's welcome: wait for it before sending anything else."
         case .malformed(let type, let field) where field.isEmpty:
             "A \"\(Self.quoted(type))\" message has a field of the wrong kind (a number out of range, a fraction for a whole number)."
         case .malformed(let type, let field): "A \"\(Self.quoted(type))\" message has a missing or wrong \"\(Self.quoted(field))\"."

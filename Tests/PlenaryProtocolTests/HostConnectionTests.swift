@@ -59,8 +59,6 @@ import PlenaryTestSupport
         var wrong = HostConnection(connectedAt: Self.start)
         #expect(wrong.received(try bytes(.hello(ClientHello(role: .moderator, pin: "1357"))), state: state) == [.checkPIN("1357")])
         #expect(wrong.phase == .checkingPIN)
-        // Nothing is read while the PIN is checked: a request cannot slip in before the answer.
-        #expect(wrong.received(try bytes(.request(id: 1, .moderator(.start))), state: state).isEmpty)
         wrong.pinChecked(matches: state.voterPIN?.matches("1357") == true, state: state)
         #expect(try sent(&wrong) == [.refused(reason: "Wrong moderator PIN.")])
         #expect(wrong.shouldClose)
@@ -70,6 +68,23 @@ import PlenaryTestSupport
         right.pinChecked(matches: state.voterPIN?.matches("2468") == true, state: state)
         #expect(right.grant == ClientGrant(role: .moderator, pinProven: true))
         #expect(right.received(try bytes(.request(id: 2, .moderator(.start))), state: state) == [.perform(id: 2, .command(.start))])
+    }
+
+    @Test func aRequestSentBeforeTheWelcomeIsAProtocolErrorNotASlipThrough() throws {
+        let state = try state(pin: true)
+        let hello = try bytes(.hello(ClientHello(role: .moderator, pin: "1357")))
+        let start = try bytes(.request(id: 1, .moderator(.start)))
+        // In a later read, in the same read as the hello, or half of it: each closes the connection, and the PIN's
+        // answer that comes afterwards admits nobody.
+        for (first, second) in [(hello, start), (hello + start, []), (hello + start.prefix(3), [])] {
+            var connection = HostConnection(connectedAt: Self.start)
+            #expect(connection.received(first, state: state) == [.checkPIN("1357")])
+            #expect(connection.received(second, state: state).isEmpty)
+            connection.pinChecked(matches: true, state: state)
+            #expect(connection.grant == nil)
+            #expect(try sent(&connection) == [.protocolError(message: ProtocolError.beforeWelcome.message)])
+            #expect(connection.shouldClose)
+        }
     }
 
     @Test func aModeratorHelloWithoutAPINIsRefused() throws {
