@@ -34,6 +34,8 @@ let package = Package(
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
             ]
         ),
+        /// The host/client protocol (issue 14, docs/protocol.md): frames, messages, their codec. No sockets, no ncurses.
+        .target(name: "PlenaryProtocol", dependencies: ["PlenaryCore"]),
         /// Cell grid, views, key maps and the app loop. Pure: never imports CNCurses.
         .target(
             name: "PlenaryUI",
@@ -58,6 +60,7 @@ let package = Package(
         .target(name: "PlenaryTestSupport", dependencies: ["PlenaryCore", "PlenaryUI"], path: "Tests/PlenaryTestSupport"),
         /// Golden reports and results files of every schema version are read from disk by the tests, not bundled.
         .testTarget(name: "PlenaryCoreTests", dependencies: ["PlenaryCore", "PlenaryTestSupport"], exclude: ["Golden", "Fixtures"]),
+        .testTarget(name: "PlenaryProtocolTests", dependencies: ["PlenaryProtocol", "PlenaryCore", "PlenaryTestSupport"]),
         .testTarget(name: "PlenaryUITests", dependencies: ["PlenaryUI", "PlenaryCore", "PlenaryTestSupport"]),
         /// The colour scheme's contrast, computed for xterm's palette (no terminal needed).
         .testTarget(name: "PlenaryCursesTests", dependencies: ["PlenaryCurses", "PlenaryUI"]),

@@ -21,4 +21,6 @@ public enum WorkshopAction: Sendable, Equatable {
     case group(GroupAction)
     /// Merging a facilitator laptop's results file.
     case importing(ImportAction)
+    /// What an attached client asked for, once `RoleGate` admitted it (issue 14).
+    case remote(RemoteAction)
 }

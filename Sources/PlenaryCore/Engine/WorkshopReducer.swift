@@ -55,6 +55,8 @@ public enum WorkshopReducer {
             return GroupScreenReducer.reduce(&state, action)
         case .importing(let action):
             return ImportReducer.reduce(&state, action)
+        case .remote(let action):
+            return RemoteReducer.reduce(&state, action)
         }
     }
 

@@ -1,0 +1,95 @@
+/// What the host sends an attached client about the workshop: the part of `WorkshopState` its role may see, and
+/// nothing else (issue 14). Built only by `RoomView(of:for:)`, so what a role sees is decided in one place.
+///
+/// It never holds a ballot, a code, the order of ballots, or a poll's results before the reveal; moderator notes
+/// appear only in a moderator's view.
+public struct RoomView: Sendable, Equatable, Codable {
+    public var title: String
+    public var subtitle: String?
+    public var phase: Phase
+    /// The slot on now (or selected, before the start).
+    public var slot: CurrentSlot
+    /// Open polls, then closed polls whose results were revealed, in the session's order.
+    public var polls: [Poll]
+    /// The day's slots: for facilitators and moderators (voters and the projector have the current slot).
+    public var agenda: [AgendaLine]?
+    /// A facilitator's own group; every group for a moderator.
+    public var groups: [Group]?
+
+    public enum Phase: String, Sendable, Equatable, Codable {
+        case notStarted, running, paused, ended
+    }
+
+    public struct CurrentSlot: Sendable, Equatable, Codable {
+        public var index: Int
+        public var title: String
+        public var kind: String
+        public var track: String?
+        public var speakers: [String]
+        /// When the slot is planned to end (milliseconds since the epoch), for a countdown that runs on the client;
+        /// nil before the start, while paused and after the end.
+        public var endsAtMilliseconds: Int64?
+        /// Seconds left when this view was made (negative when overrunning), for a paused or frozen countdown.
+        public var remainingSeconds: Int64
+    }
+
+    public struct Poll: Sendable, Equatable, Codable {
+        public var id: String
+        public var question: String
+        public var type: PollType
+        public var options: [String]
+        public var maxPicks: Int?
+        public var scale: RatingScale?
+        public var maxLength: Int?
+        public var points: Int?
+        /// A ballot needs a one-time voting code.
+        public var needsCode: Bool
+        public var isOpen: Bool
+        /// Ballots in the current round so far (a number only: the projector shows it while people vote).
+        public var ballotCount: Int
+        /// Only once revealed (or for a poll the session shows live).
+        public var results: Results?
+    }
+
+    /// A poll's revealed totals. Open-text polls show their word list, not the answers: an answer is one ballot.
+    public struct Results: Sendable, Equatable, Codable {
+        public var ballotCount: Int
+        public var rows: [Row]
+        public var scaleMean: Double?
+        public var scaleMedian: Double?
+
+        public struct Row: Sendable, Equatable, Codable {
+            public var label: String
+            public var value: Double
+            public var fraction: Double
+            public var valueText: String
+        }
+    }
+
+    public struct AgendaLine: Sendable, Equatable, Codable {
+        public var title: String
+        public var kind: String
+        public var status: Status
+        public var projectedStartMilliseconds: Int64
+        public var projectedEndMilliseconds: Int64
+        /// Only in a moderator's view.
+        public var notes: String?
+
+        public enum Status: String, Sendable, Equatable, Codable {
+            case done, skipped, current, upcoming
+        }
+    }
+
+    public struct Group: Sendable, Equatable, Codable {
+        public var id: String
+        public var name: String
+        public var entries: [Entry]
+
+        public struct Entry: Sendable, Equatable, Codable {
+            public var id: String
+            public var template: String
+            public var fields: [String: String]
+            public var author: String
+        }
+    }
+}

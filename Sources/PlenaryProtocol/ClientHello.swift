@@ -1,0 +1,16 @@
+import PlenaryCore
+
+/// A client's first message: which protocol version it speaks and the role it asks for, with the PIN a moderator
+/// screen needs. The host answers with `HostMessage.welcome` or `.refused`.
+public struct ClientHello: Sendable, Equatable {
+    public var version: Int
+    public var role: ClientRole
+    /// Only for the moderator role; never logged, never echoed.
+    public var pin: String?
+
+    public init(version: Int = ProtocolLimits.version, role: ClientRole, pin: String? = nil) {
+        self.version = version
+        self.role = role
+        self.pin = pin
+    }
+}
