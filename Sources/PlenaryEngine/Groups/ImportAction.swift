@@ -5,5 +5,5 @@ public enum ImportAction: Sendable, Equatable {
     case moveSelection(by: Int)
     case editPath(LineEdit)
     case confirm
-    case fileRead(path: String, Result<[UInt8], StorageError>)
+    case fileRead(path: String, Result<[UInt8], FileReadFailure>)
 }

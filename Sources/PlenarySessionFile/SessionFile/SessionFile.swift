@@ -1,7 +1,4 @@
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#endif
 import Yams
 
 /// Session files: YAML text → a validated `Session`, or every problem found, each with line and column.
@@ -10,7 +7,7 @@ import Yams
 /// marks). Scalars are read as the raw text written in the file, so `12:30` stays `"12:30"`.
 /// See `docs/session-format.md` for the format.
 public enum SessionFile {
-    /// Files larger than this are refused by `load(path:)`.
+    /// Files larger than this are refused by `load(path:)` (PlenaryStorage) and `parse(bytes:file:)`.
     public static let maximumFileSize = 5 * 1024 * 1024
 
     /// Parses and validates. `file` is the name used in messages.
@@ -47,29 +44,7 @@ public enum SessionFile {
         return .failure(errors)
     }
 
-    /// Reads the file (refusing more than 5 MB, invalid UTF-8, unreadable files and directories) then parses it.
-    public static func load(path: String) -> Result<Session, SessionFileErrors> {
-        func refuse(_ message: String) -> Result<Session, SessionFileErrors> {
-            .failure(SessionFileErrors(errors: [SessionFileError(file: path, line: 1, column: 1, path: "", message: message)]))
-        }
-        // The one read helper: a regular file only, never waiting on a FIFO or device, at most 5 MB.
-        let bytes: [UInt8]
-        do {
-            guard let contents = try PosixFileSystem().contents(of: path, rule: .session) else { return refuse("no such file") }
-            bytes = contents
-        } catch {
-            switch error.errno {
-            case EISDIR: return refuse("is a directory, not a session file")
-            case EFBIG: return refuse("file is too large (\(megabytes(error.fileSize ?? maximumFileSize + 1)); a session file may be at most 5 MB)")
-            case EINVAL: return refuse("is not a regular file")
-            case EACCES: return refuse("cannot read the file (permission denied)")
-            default: return refuse("cannot read the file (\(error.reason))")
-            }
-        }
-        return parse(bytes: bytes, file: path)
-    }
-
-    /// What `load(path:)` does once it has the file's bytes: refuses more than 5 MB and invalid UTF-8, then
+    /// What `load(path:)` (PlenaryStorage) does once it has the file's bytes: refuses more than 5 MB and invalid UTF-8, then
     /// parses. Public so the fuzzer (Fuzz/) feeds raw bytes through the same checks a file on disk gets.
     public static func parse(bytes: [UInt8], file: String) -> Result<Session, SessionFileErrors> {
         func refuse(_ message: String) -> Result<Session, SessionFileErrors> {
@@ -100,11 +75,6 @@ public enum SessionFile {
         return SessionFileErrors(errors: unique.enumerated().sorted { a, b in
             (a.element.line, a.element.column, a.offset) < (b.element.line, b.element.column, b.offset)
         }.map(\.element))
-    }
-
-    private static func megabytes(_ bytes: Int) -> String {
-        let tenths = (bytes * 10 + 512 * 1024) / (1024 * 1024)
-        return "\(tenths / 10).\(tenths % 10) MB"
     }
 
     private static func hex(_ byte: UInt8) -> String {

@@ -119,7 +119,7 @@ public final class WorkshopRunner {
                 } catch {
                     result = .failure(error)
                 }
-                followUps.append(.importing(.fileRead(path: path, result)))
+                followUps.append(.importing(.fileRead(path: path, result.mapError { FileReadFailure(reason: $0.reason) })))
             case .checkPIN(let typed):
                 pendingPINCheck = typed
             case .hashPIN(let pin):
