@@ -5,12 +5,12 @@
 /// action appends would copy every ballot before it. This copy leaves the rounds out and remembers only how far
 /// each had got; the live state then grows them in place, and a rollback cuts them back (recounting the tally, on
 /// the rare failure path only). Rounds only ever grow: ballots are appended, rounds added, nothing removed.
-struct StateRollback {
+public struct StateRollback {
     private var before: WorkshopState
     /// Per poll (in `before`'s order): per round, the ballots it held and its hand counts.
     private let rounds: [[(ballots: Int, handCounts: [Int]?)]]
 
-    init(_ state: WorkshopState) {
+    public init(_ state: WorkshopState) {
         var before = state
         rounds = state.polls.map { poll in poll.rounds.map { (ballots: $0.ballots.count, handCounts: $0.handCounts) } }
         for index in before.polls.indices { before.polls[index].rounds = [] }
@@ -18,7 +18,7 @@ struct StateRollback {
     }
 
     /// Puts `state` back as it was, keeping its rounds (cut back to where they were).
-    func restore(_ state: inout WorkshopState) {
+    public func restore(_ state: inout WorkshopState) {
         var restored = before
         for (index, marks) in rounds.enumerated() where index < state.polls.count {
             // Taken out of `state` before they are cut, so the cut works on the only reference.
