@@ -46,12 +46,12 @@ let package = Package(
         /// Cell grid, views, key maps and the app loop. Pure: never imports CNCurses.
         .target(
             name: "PlenaryUI",
-            dependencies: ["PlenaryEngine", "PlenarySessionFile", "PlenaryStorage"]
+            dependencies: ["PlenaryEngine", "PlenaryStorage"]
         ),
         /// The curses terminal driver: the only importer of CNCurses.
         .target(
             name: "PlenaryCurses",
-            dependencies: ["CNCurses", "PlenaryUI", "PlenaryEngine"]
+            dependencies: ["CNCurses", "PlenaryUI", "PlenaryEngine", "PlenaryStorage"]
         ),
         .executableTarget(
             name: "plenary",
@@ -64,14 +64,14 @@ let package = Package(
         /// Benchmark only (scripts/bench): writes real journals of N ballots with the store, reducer and codec.
         .executableTarget(name: "plenary-bench-gen", dependencies: ["PlenaryEngine", "PlenarySessionFile", "PlenaryStorage"]),
         /// What several test targets share: the one fake clock, the Sevilla fixtures, the shipped session files.
-        .target(name: "PlenaryTestSupport", dependencies: ["PlenaryEngine", "PlenarySessionFile", "PlenaryReports", "PlenaryStorage", "PlenaryUI"], path: "Tests/PlenaryTestSupport"),
+        .target(name: "PlenaryTestSupport", dependencies: ["PlenaryEngine", "PlenarySessionFile", "PlenaryStorage", "PlenaryUI"], path: "Tests/PlenaryTestSupport"),
         /// Golden reports and results files of every schema version are read from disk by the tests, not bundled.
         .testTarget(name: "PlenaryCoreTests", dependencies: ["PlenaryEngine", "PlenarySessionFile", "PlenaryReports", "PlenaryStorage", "PlenaryTestSupport"], exclude: ["Golden", "Fixtures"]),
-        .testTarget(name: "PlenaryUITests", dependencies: ["PlenaryUI", "PlenaryEngine", "PlenarySessionFile", "PlenaryReports", "PlenaryStorage", "PlenaryTestSupport"]),
+        .testTarget(name: "PlenaryUITests", dependencies: ["PlenaryUI", "PlenaryEngine", "PlenarySessionFile", "PlenaryStorage", "PlenaryTestSupport"]),
         /// The colour scheme's contrast, computed for xterm's palette (no terminal needed).
-        .testTarget(name: "PlenaryCursesTests", dependencies: ["PlenaryCurses", "PlenaryUI", "PlenaryEngine"]),
+        .testTarget(name: "PlenaryCursesTests", dependencies: ["PlenaryCurses", "PlenaryUI"]),
         /// Drives the real `plenary` binary in tmux; depends on the executables so `swift test` builds them.
-        .testTarget(name: "PlenaryEndToEndTests", dependencies: ["plenary", "plenary-bench-gen", "PlenaryEngine", "PlenarySessionFile", "PlenaryReports", "PlenaryStorage", "PlenaryTestSupport"]),
+        .testTarget(name: "PlenaryEndToEndTests", dependencies: ["plenary", "plenary-bench-gen", "PlenaryEngine", "PlenarySessionFile", "PlenaryStorage", "PlenaryTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

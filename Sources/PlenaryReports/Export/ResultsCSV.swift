@@ -1,3 +1,5 @@
+import PlenaryEngine
+
 /// A results file as CSV tables for a spreadsheet: an overview of every poll round (`polls.csv`), one table per
 /// poll and one per capture template. Numbers use a dot for decimals; times are local to the workshop,
 /// "2025-03-11 12:50:00", which spreadsheets read as a date and time.

@@ -1,3 +1,5 @@
+import PlenaryEngine
+
 /// Everything a moderator hands out after a workshop, from one results snapshot: the report as Markdown and as
 /// HTML, and the CSV tables. Pure: the caller writes the files (the live app next to the results file, with its
 /// injected file system; `plenary export` into a folder).

@@ -1,3 +1,5 @@
+import PlenaryEngine
+
 /// The report as one self-contained HTML file: styles inline, no scripts, fonts, images or links to fetch, so it
 /// opens the same offline, attached to an e-mail or years later; print styles keep sections on one page where
 /// they fit and bars visible on paper. Every piece of user text is escaped.

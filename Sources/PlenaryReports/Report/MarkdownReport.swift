@@ -1,3 +1,5 @@
+import PlenaryEngine
+
 /// The report as Markdown (CommonMark with GitHub tables): readable as plain text in an e-mail, and rendered
 /// nicely by any Markdown viewer. User text is escaped so that a `*` or `|` typed in a workshop stays a character.
 public enum MarkdownReport {

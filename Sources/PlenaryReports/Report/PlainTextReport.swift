@@ -1,3 +1,5 @@
+import PlenaryEngine
+
 /// The report as plain text for a terminal: no markup, every line at most `width` columns (measured as the
 /// terminal measures them, so accented and CJK text lines up), and user text sanitised so nothing typed in a
 /// workshop can move the cursor or recolour the terminal it is printed on.

@@ -1,3 +1,5 @@
+import PlenaryEngine
+
 /// Horizontal bar charts as lines of text, for the terminal report and the code blocks of the Markdown report.
 /// Columns are measured with `terminalWidth`, so labels with accents or CJK characters keep the bars aligned;
 /// bars have eighth-block precision, as on the screen.

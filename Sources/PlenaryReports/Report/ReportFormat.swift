@@ -1,3 +1,5 @@
+import PlenaryEngine
+
 /// The forms `plenary report` writes. All are rendered from the same `WorkshopReport`.
 public enum ReportFormat: String, CaseIterable, Sendable {
     case markdown

@@ -1,3 +1,5 @@
+import PlenaryEngine
+
 /// Times as a report shows them. The results file writes local times with their offset
 /// ("2025-03-11T12:30:00+01:00"), so the wall-clock time the room saw is already in the text: reading it back
 /// needs no time zone rules.

@@ -1,3 +1,5 @@
+import PlenaryEngine
+
 /// What a report says about one workshop, worked out once from a results file (any schema version) so that the
 /// Markdown, text and HTML renderers only lay it out and can never disagree about a number or a word.
 ///

@@ -1,4 +1,5 @@
 import Yams
+import PlenaryEngine
 
 /// Collects errors while a session file is read.
 final class Diagnostics {

@@ -1,5 +1,6 @@
 import Foundation
 import Yams
+import PlenaryEngine
 
 /// Session files: YAML text → a validated `Session`, or every problem found, each with line and column.
 ///

@@ -1,5 +1,6 @@
 import Foundation
 import Yams
+import PlenaryEngine
 
 /// Walks a composed YAML tree by hand (keeping every node's mark) and builds a `Session`.
 ///

@@ -1,3 +1,5 @@
+import PlenaryEngine
+
 /// Parsers for the scalar formats of a session file. Each returns the value or the message to report.
 enum SessionValues {
     private static func digits(_ text: Substring) -> Int? {

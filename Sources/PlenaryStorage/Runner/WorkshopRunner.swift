@@ -1,3 +1,6 @@
+import PlenaryEngine
+import PlenaryReports
+
 /// Runs the reducer and its effects against real (or test) storage and clock.
 ///
 /// An action that must be recorded changes what is shown only after its journal records are on disk: the reducer

@@ -1,4 +1,5 @@
 import Foundation
+import PlenaryEngine
 
 /// Turns records into journal lines and back.
 ///

@@ -1,3 +1,5 @@
+import PlenaryEngine
+
 /// Reads a journal back, telling a torn last record (expected after a crash) from real damage.
 public enum JournalReader {
     public struct Contents: Sendable, Equatable {

@@ -1,3 +1,5 @@
+import PlenaryEngine
+
 /// One line of the journal.
 public enum JournalRecord: Sendable, Equatable {
     /// First line: which session this journal belongs to.

@@ -1,3 +1,5 @@
+import PlenarySessionFile
+
 /// How much of which file Plenary will read. Every read is of a regular file and bounded, so a path that names a
 /// FIFO, a device such as /dev/zero, a folder or a huge file is refused at once instead of freezing the screen.
 public struct ReadRule: Sendable, Equatable {

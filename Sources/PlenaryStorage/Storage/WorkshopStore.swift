@@ -5,6 +5,8 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import PlenaryEngine
+import PlenaryReports
 
 /// Opens a workshop's files: resumes from the journal, or starts one; repairs a torn last record.
 public enum WorkshopStore {
