@@ -6,8 +6,8 @@ let package = Package(
     /// Linux only (no `platforms:` claim): the command line and the curses driver import Glibc (see docs/DECISIONS.md).
     products: [
         .executable(name: "plenary", targets: ["plenary"]),
-        /// For the fuzz targets in Fuzz/, a separate package that depends on this one by path.
-        .library(name: "PlenaryCore", targets: ["PlenaryCore"]),
+        /// For the fuzz targets in Fuzz/, a separate package that depends on this one by path: the four core layers.
+        .library(name: "PlenaryCore", targets: ["PlenaryEngine", "PlenarySessionFile", "PlenaryReports", "PlenaryStorage"]),
     ],
     /// Exact versions: Package.resolved is not committed, so a range would let an upstream release change a build
     /// (argument-parser's completion scripts are compared byte for byte). Raise them on purpose, with
@@ -24,48 +24,57 @@ let package = Package(
             pkgConfig: "ncursesw",
             providers: [.apt(["libncurses-dev"])]
         ),
-        /// Model, session files, engine and storage. No ncurses, no wall clock.
+        /// The model and the pure engine: state, actions, reducers, effects as data, polls, groups, voting, text.
+        /// No file system, no randomness, no wall clock, no YAML (docs/DECISIONS.md; a test reads its sources).
         .target(
-            name: "PlenaryCore",
+            name: "PlenaryEngine",
             dependencies: [
-                .product(name: "Yams", package: "Yams"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 /// PBKDF2 for the moderator PIN and the voting codes.
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
             ]
         ),
+        /// Session files: YAML text → a validated `Session`. Parses; reading the file is storage's.
+        .target(
+            name: "PlenarySessionFile",
+            dependencies: ["PlenaryEngine", .product(name: "Yams", package: "Yams")]
+        ),
+        /// Reports and exports of a results snapshot (text in, text out).
+        .target(name: "PlenaryReports", dependencies: ["PlenaryEngine"]),
+        /// The file system, journal, results file and the runner that performs the engine's effects with them.
+        .target(name: "PlenaryStorage", dependencies: ["PlenaryEngine", "PlenarySessionFile", "PlenaryReports"]),
         /// The host/client protocol (issue 14, docs/protocol.md): frames, messages, their codec. No sockets, no ncurses.
-        .target(name: "PlenaryProtocol", dependencies: ["PlenaryCore"]),
+        .target(name: "PlenaryProtocol", dependencies: ["PlenaryEngine"]),
         /// Cell grid, views, key maps and the app loop. Pure: never imports CNCurses.
         .target(
             name: "PlenaryUI",
-            dependencies: ["PlenaryCore"]
+            dependencies: ["PlenaryEngine", "PlenaryStorage"]
         ),
         /// The curses terminal driver: the only importer of CNCurses.
         .target(
             name: "PlenaryCurses",
-            dependencies: ["CNCurses", "PlenaryUI", "PlenaryCore"]
+            dependencies: ["CNCurses", "PlenaryUI", "PlenaryEngine", "PlenaryStorage"]
         ),
         .executableTarget(
             name: "plenary",
             dependencies: [
-                "PlenaryCore", "PlenaryUI", "PlenaryCurses",
+                "PlenaryEngine", "PlenarySessionFile", "PlenaryReports", "PlenaryStorage", "PlenaryUI", "PlenaryCurses",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             resources: [.embedInCode("Resources/demo.yaml")]
         ),
         /// Benchmark only (scripts/bench): writes real journals of N ballots with the store, reducer and codec.
-        .executableTarget(name: "plenary-bench-gen", dependencies: ["PlenaryCore"]),
+        .executableTarget(name: "plenary-bench-gen", dependencies: ["PlenaryEngine", "PlenarySessionFile", "PlenaryStorage"]),
         /// What several test targets share: the one fake clock, the Sevilla fixtures, the shipped session files.
-        .target(name: "PlenaryTestSupport", dependencies: ["PlenaryCore", "PlenaryUI"], path: "Tests/PlenaryTestSupport"),
+        .target(name: "PlenaryTestSupport", dependencies: ["PlenaryEngine", "PlenarySessionFile", "PlenaryStorage", "PlenaryUI"], path: "Tests/PlenaryTestSupport"),
         /// Golden reports and results files of every schema version are read from disk by the tests, not bundled.
-        .testTarget(name: "PlenaryCoreTests", dependencies: ["PlenaryCore", "PlenaryTestSupport"], exclude: ["Golden", "Fixtures"]),
-        .testTarget(name: "PlenaryProtocolTests", dependencies: ["PlenaryProtocol", "PlenaryCore", "PlenaryTestSupport"]),
-        .testTarget(name: "PlenaryUITests", dependencies: ["PlenaryUI", "PlenaryCore", "PlenaryTestSupport"]),
+        .testTarget(name: "PlenaryCoreTests", dependencies: ["PlenaryEngine", "PlenarySessionFile", "PlenaryReports", "PlenaryStorage", "PlenaryTestSupport"], exclude: ["Golden", "Fixtures"]),
+        .testTarget(name: "PlenaryProtocolTests", dependencies: ["PlenaryProtocol", "PlenaryEngine", "PlenaryTestSupport"]),
+        .testTarget(name: "PlenaryUITests", dependencies: ["PlenaryUI", "PlenaryEngine", "PlenarySessionFile", "PlenaryStorage", "PlenaryTestSupport"]),
         /// The colour scheme's contrast, computed for xterm's palette (no terminal needed).
         .testTarget(name: "PlenaryCursesTests", dependencies: ["PlenaryCurses", "PlenaryUI"]),
         /// Drives the real `plenary` binary in tmux; depends on the executables so `swift test` builds them.
-        .testTarget(name: "PlenaryEndToEndTests", dependencies: ["plenary", "plenary-bench-gen", "PlenaryCore", "PlenaryTestSupport"]),
+        .testTarget(name: "PlenaryEndToEndTests", dependencies: ["plenary", "plenary-bench-gen", "PlenaryEngine", "PlenarySessionFile", "PlenaryStorage", "PlenaryTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Generates Sources/PlenaryCore/Text/WidthTable.swift from this machine's glibc wcwidth(3).
+"""Generates Sources/PlenaryEngine/Text/WidthTable.swift from this machine's glibc wcwidth(3).
 
 Why glibc and not a Unicode data file: ncurses (our driver) and tmux 3.3a (our end-to-end
 terminal, built without utf8proc) both call the C library's wcwidth() to decide how many
@@ -14,7 +14,7 @@ Each run is one UInt32: `start << 2 | class`, where class is
 The runs are sorted and cover the whole code space; Swift finds a scalar's run by binary search.
 
 Usage:  python3 scripts/generate-width-table.py [output.swift]
-        (default output: Sources/PlenaryCore/Text/WidthTable.swift, relative to the repository root)
+        (default output: Sources/PlenaryEngine/Text/WidthTable.swift, relative to the repository root)
 """
 import ctypes
 import ctypes.util
@@ -46,7 +46,7 @@ def width_class(wcwidth, cp):
 
 def main():
     root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-    out = sys.argv[1] if len(sys.argv) > 1 else os.path.join(root, "Sources/PlenaryCore/Text/WidthTable.swift")
+    out = sys.argv[1] if len(sys.argv) > 1 else os.path.join(root, "Sources/PlenaryEngine/Text/WidthTable.swift")
     wcwidth, glibc = load_wcwidth()
 
     runs = []

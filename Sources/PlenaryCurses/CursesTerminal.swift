@@ -1,6 +1,7 @@
 import CNCurses
 import Foundation
-import PlenaryCore
+import PlenaryEngine
+import PlenaryStorage
 import PlenaryUI
 #if canImport(Glibc)
 import Glibc

@@ -1,4 +1,4 @@
-import PlenaryCore
+import PlenaryEngine
 
 /// A client's first message: which protocol version it speaks and the role it asks for, with the PIN a moderator
 /// screen needs. The host answers with `HostMessage.welcome` or `.refused`.

@@ -1,4 +1,4 @@
-import PlenaryCore
+import PlenaryEngine
 
 /// Everything a client sends, as `docs/protocol.md` lists it. Each request carries an `id` the client chose, so the
 /// host's acknowledgement or refusal can name it.

@@ -1,4 +1,4 @@
-import PlenaryCore
+import PlenaryEngine
 
 /// One client as the host sees it, without the socket: bytes in, requests out, bytes to send. The event loop reads
 /// whatever the socket has into `received`, hands `perform` actions to the runner and answers each with `acknowledge`

@@ -1,4 +1,4 @@
-import PlenaryCore
+import PlenaryEngine
 
 /// Everything the host sends, as `docs/protocol.md` lists it.
 public enum HostMessage: Sendable, Equatable {

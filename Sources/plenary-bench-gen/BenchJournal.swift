@@ -1,5 +1,7 @@
 import Glibc
-import PlenaryCore
+import PlenaryEngine
+import PlenarySessionFile
+import PlenaryStorage
 
 /// Writes a real workshop journal holding N recorded ballots, for `scripts/bench`'s scaling table.
 ///

@@ -1,4 +1,4 @@
-import PlenaryCore
+import PlenaryEngine
 
 /// A printable page of codes: three to a row, with cut lines, each slip saying what it is for.
 enum CodeSheet {

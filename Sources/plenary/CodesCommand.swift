@@ -1,5 +1,7 @@
 import ArgumentParser
-import PlenaryCore
+import PlenaryEngine
+import PlenarySessionFile
+import PlenaryStorage
 
 struct CodesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

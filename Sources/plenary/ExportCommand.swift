@@ -1,6 +1,6 @@
 import ArgumentParser
 import Glibc
-import PlenaryCore
+import PlenaryReports
 
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,5 +1,6 @@
 import ArgumentParser
-import PlenaryCore
+import PlenaryEngine
+import PlenaryStorage
 
 struct MergeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,6 +1,8 @@
 import ArgumentParser
 import Glibc
-import PlenaryCore
+import PlenaryEngine
+import PlenarySessionFile
+import PlenaryStorage
 
 struct NewCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

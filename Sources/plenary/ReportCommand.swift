@@ -1,5 +1,5 @@
 import ArgumentParser
-import PlenaryCore
+import PlenaryReports
 
 extension ReportFormat: ExpressibleByArgument {}
 

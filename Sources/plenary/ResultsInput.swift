@@ -1,6 +1,7 @@
 import ArgumentParser
 import Glibc
-import PlenaryCore
+import PlenaryEngine
+import PlenaryStorage
 
 /// Reads a results file for the commands that work after the workshop (`report`, `export`), with messages that
 /// say what to do when it is not one.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Glibc
-import PlenaryCore
+import PlenaryEngine
+import PlenaryStorage
 import PlenaryCurses
 import PlenaryUI
 

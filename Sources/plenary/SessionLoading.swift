@@ -1,5 +1,7 @@
 import ArgumentParser
-import PlenaryCore
+import PlenaryEngine
+import PlenarySessionFile
+import PlenaryStorage
 
 /// Reads the session a command works on, printing every problem the way `plenary validate` does.
 enum SessionLoading {

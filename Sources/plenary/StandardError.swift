@@ -1,5 +1,5 @@
 import Glibc
-import PlenaryCore
+import PlenaryStorage
 
 /// Writes diagnostics where scripts expect them, unbuffered, so they appear even when the program exits right after.
 enum StandardError {

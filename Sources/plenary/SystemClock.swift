@@ -1,5 +1,5 @@
 import Glibc
-import PlenaryCore
+import PlenaryEngine
 
 /// The real wall clock: the only place outside tests where the program learns the time.
 struct SystemClock: Clock {

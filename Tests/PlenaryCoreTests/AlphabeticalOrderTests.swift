@@ -1,4 +1,4 @@
-@testable import PlenaryCore
+@testable import PlenaryEngine
 import Testing
 
 /// Open answers are listed A–Z as a reader expects: case and accents do not split the alphabet in two.

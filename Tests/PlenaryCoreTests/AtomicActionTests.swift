@@ -1,5 +1,6 @@
 import Testing
-@testable import PlenaryCore
+@testable import PlenaryEngine
+@testable import PlenaryStorage
 import PlenaryTestSupport
 
 /// An action is recorded whole or not at all: its records go in one write and one fdatasync, the state is adopted

@@ -1,5 +1,5 @@
 import Testing
-@testable import PlenaryCore
+@testable import PlenaryEngine
 
 @Suite struct BallotDraftTests {
     func poll(_ type: PollType, options: [String] = ["A", "B", "C"], maxPicks: Int? = nil) -> PollDefinition {

@@ -1,5 +1,6 @@
 import Testing
-@testable import PlenaryCore
+@testable import PlenaryEngine
+@testable import PlenaryStorage
 import PlenaryTestSupport
 
 /// A computer clock behind the journal (issue 11, item 18): time counts on from the journal, and the moderator is told once.

@@ -1,5 +1,6 @@
 import Testing
-@testable import PlenaryCore
+@testable import PlenaryEngine
+@testable import PlenaryStorage
 import PlenaryTestSupport
 
 /// A ballot costs the same with a hundred thousand before it as with none (issue 13, decision 56): the replay and

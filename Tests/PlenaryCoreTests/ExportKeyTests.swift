@@ -1,5 +1,7 @@
 import Testing
-@testable import PlenaryCore
+@testable import PlenaryEngine
+@testable import PlenaryReports
+@testable import PlenaryStorage
 import PlenaryTestSupport
 
 /// `e` on the moderator screen writes the report and CSV tables next to the results file, says where, and records

@@ -1,5 +1,5 @@
 import Testing
-@testable import PlenaryCore
+@testable import PlenaryEngine
 import PlenaryTestSupport
 
 /// Each feature's main action, checked against the whole state (`ReducerTestStore`): what it records, what the

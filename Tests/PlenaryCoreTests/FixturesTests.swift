@@ -1,5 +1,5 @@
 import Testing
-import PlenaryCore
+import PlenaryEngine
 import PlenaryTestSupport
 
 /// The shared fixtures fail the one test that uses them, with a reason, instead of stopping every test in the process.

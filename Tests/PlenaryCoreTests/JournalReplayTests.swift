@@ -1,5 +1,6 @@
 import Testing
-@testable import PlenaryCore
+@testable import PlenaryEngine
+@testable import PlenaryStorage
 import PlenaryTestSupport
 
 /// Intact records this version cannot use, and records that cannot apply: refused or reported, never cut or hidden.

@@ -1,5 +1,6 @@
 import Testing
-@testable import PlenaryCore
+@testable import PlenaryEngine
+@testable import PlenaryStorage
 import PlenaryTestSupport
 
 @Suite struct JournalTests {

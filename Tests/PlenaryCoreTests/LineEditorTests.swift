@@ -1,5 +1,5 @@
 import Testing
-@testable import PlenaryCore
+@testable import PlenaryEngine
 
 @Suite struct LineEditorTests {
     @Test func typingMovingAndDeleting() {

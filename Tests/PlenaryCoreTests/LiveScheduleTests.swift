@@ -1,5 +1,5 @@
 import Testing
-@testable import PlenaryCore
+@testable import PlenaryEngine
 import PlenaryTestSupport
 
 @Suite struct LiveScheduleTests {

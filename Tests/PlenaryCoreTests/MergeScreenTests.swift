@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import PlenaryCore
+@testable import PlenaryEngine
+@testable import PlenaryStorage
 import PlenaryTestSupport
 
 /// The moderator screen's side of merging (`i`), choice fields in the form, and the journal lock.

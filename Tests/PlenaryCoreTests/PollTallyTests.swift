@@ -1,5 +1,5 @@
 import Testing
-@testable import PlenaryCore
+@testable import PlenaryEngine
 
 @Suite struct PollTallyTests {
     let four = ["Funding", "Skills", "Networks", "Data"]

@@ -1,7 +1,8 @@
 import Foundation
 import Glibc
 import Testing
-@testable import PlenaryCore
+@testable import PlenaryEngine
+@testable import PlenaryStorage
 import PlenaryTestSupport
 
 /// The real disk, in a temporary folder: what a crash leaves behind must not stop the next run.

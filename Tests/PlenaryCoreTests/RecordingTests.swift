@@ -1,5 +1,5 @@
 import Testing
-@testable import PlenaryCore
+@testable import PlenaryEngine
 import PlenaryTestSupport
 
 /// `WorkshopReducer.record` is the one way a feature records a command: its answer says recorded or refused, so no

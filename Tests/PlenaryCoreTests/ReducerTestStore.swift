@@ -1,5 +1,5 @@
 import Testing
-@testable import PlenaryCore
+@testable import PlenaryEngine
 
 /// Sends actions to the reducer and checks the whole `WorkshopState` after each, as The Composable Architecture's
 /// exhaustive TestStore does: a test states every change it expects, so any change it did not expect fails it.

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import PlenaryCore
+@testable import PlenaryReports
 
 /// Every seed session's scripted run (`ScriptedWorkshop`) gives exactly the committed Markdown and text reports in
 /// `Golden/`. After an intended change, regenerate them and read the diff before committing:

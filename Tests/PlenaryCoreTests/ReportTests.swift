@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import PlenaryCore
+@testable import PlenaryEngine
+@testable import PlenaryReports
 
 /// The report and the CSV export read results files of both schema versions, escape what people typed for each
 /// format, and keep text reports inside their width.

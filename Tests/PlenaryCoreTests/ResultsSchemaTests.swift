@@ -1,7 +1,7 @@
 import Foundation
 import Glibc
 import Testing
-@testable import PlenaryCore
+@testable import PlenaryEngine
 import PlenaryTestSupport
 
 /// docs/results.schema.json describes the results file exactly: the kept files of both versions and the results of

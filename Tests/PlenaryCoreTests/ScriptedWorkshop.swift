@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import PlenaryCore
+@testable import PlenaryEngine
+@testable import PlenaryStorage
 import PlenaryTestSupport
 
 /// Runs a whole session through `WorkshopRunner` on memory files and a hand-moved clock, the way a moderator

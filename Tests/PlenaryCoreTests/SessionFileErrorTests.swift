@@ -1,7 +1,9 @@
 import Foundation
 import Glibc
 import Testing
-@testable import PlenaryCore
+@testable import PlenaryEngine
+@testable import PlenarySessionFile
+@testable import PlenaryStorage
 
 /// One test per class of error, with the exact message (file:line:column: path: message).
 struct SessionFileErrorTests {

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
-@testable import PlenaryCore
+@testable import PlenaryEngine
+@testable import PlenarySessionFile
+@testable import PlenaryStorage
 import PlenaryTestSupport
 
 /// The shipped example sessions.

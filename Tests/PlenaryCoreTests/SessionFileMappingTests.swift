@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import PlenaryCore
+@testable import PlenaryEngine
+@testable import PlenarySessionFile
 
 /// A well-formed file maps onto the model field by field.
 struct SessionFileMappingTests {

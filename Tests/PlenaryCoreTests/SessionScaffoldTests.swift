@@ -1,5 +1,6 @@
 import Testing
-@testable import PlenaryCore
+@testable import PlenaryEngine
+@testable import PlenarySessionFile
 
 /// `plenary new` writes files the session reader accepts, whatever the options and the title hold.
 @Suite struct SessionScaffoldTests {

@@ -1,5 +1,6 @@
 import Testing
-@testable import PlenaryCore
+@testable import PlenaryEngine
+@testable import PlenaryReports
 
 /// The same hostile text through every place user text goes (docs/DECISIONS.md 53): the screen
 /// (`TerminalText.sanitized`), a one-line field (`LineEditor`), a multi-line field (`TextEditor`), an open answer

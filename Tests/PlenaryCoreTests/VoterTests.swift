@@ -1,6 +1,8 @@
 import Testing
 import PlenaryTestSupport
-@_spi(Testing) @testable import PlenaryCore
+@_spi(Testing) @testable import PlenaryEngine
+@testable import PlenarySessionFile
+@testable import PlenaryStorage
 
 @Suite struct VoterTests {
     /// Ten iterations through the test-only path keep the suite fast; no file could carry this hash.

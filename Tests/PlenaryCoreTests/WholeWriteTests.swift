@@ -1,6 +1,6 @@
 import Glibc
 import Testing
-@testable import PlenaryCore
+@testable import PlenaryStorage
 
 /// The one write loop every writer shares: whole buffers, through short writes and signals, and never forever.
 @Suite struct WholeWriteTests {

@@ -1,5 +1,5 @@
 import Testing
-@testable import PlenaryCore
+@testable import PlenaryEngine
 
 @Suite struct WordFrequencyTests {
     /// "term:count" in result order.

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import PlenaryCore
+@testable import PlenaryEngine
+@testable import PlenaryStorage
 import PlenaryTestSupport
 
 @Suite struct WorkshopStoreTests {

@@ -1,5 +1,5 @@
 import Foundation
-import PlenaryCore
+import PlenaryEngine
 import Testing
 import PlenaryTestSupport
 

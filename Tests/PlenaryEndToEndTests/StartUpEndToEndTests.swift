@@ -1,5 +1,7 @@
 import Foundation
-import PlenaryCore
+import PlenaryEngine
+import PlenarySessionFile
+import PlenaryStorage
 import Testing
 
 /// What a start finds on disk after a kill or from another version, with the real binary in a real terminal.

@@ -1,7 +1,7 @@
 import Testing
 import PlenaryProtocol
 import PlenaryTestSupport
-@_spi(Testing) import PlenaryCore
+@_spi(Testing) import PlenaryEngine
 
 /// One client's connection without a socket: the handshake, requests by role, and every way a client can misbehave.
 @Suite struct HostConnectionTests {

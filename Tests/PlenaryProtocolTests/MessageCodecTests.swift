@@ -1,5 +1,5 @@
 import Testing
-import PlenaryCore
+import PlenaryEngine
 import PlenaryProtocol
 
 /// Messages to bytes and back, and a precise error for every way a message can be wrong.

@@ -1,4 +1,5 @@
-import PlenaryCore
+import PlenaryEngine
+import PlenaryStorage
 
 /// The Sevilla workshop's day, written in code so each test states the agenda it relies on: a short agenda for the
 /// engine's tests and the day as the room saw it for the screens. Builders throw (`FixtureError`) rather than stop

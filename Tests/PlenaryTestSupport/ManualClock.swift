@@ -1,4 +1,4 @@
-import PlenaryCore
+import PlenaryEngine
 
 /// The one fake clock for every test target: the test moves it by hand (`advance`, or set `current`), so a test
 /// says exactly when each action happens.

@@ -1,5 +1,7 @@
 import Foundation
-import PlenaryCore
+import PlenaryEngine
+import PlenarySessionFile
+import PlenaryStorage
 
 /// The shipped session files in `sessions/`, read from the repository the tests were built from.
 public enum SessionFiles {

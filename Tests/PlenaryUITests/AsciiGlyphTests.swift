@@ -1,5 +1,7 @@
 import Foundation
-import PlenaryCore
+import PlenaryEngine
+import PlenarySessionFile
+import PlenaryStorage
 import Testing
 @testable import PlenaryUI
 import PlenaryTestSupport

@@ -1,5 +1,5 @@
 import Testing
-import PlenaryCore
+import PlenaryEngine
 @testable import PlenaryUI
 
 /// Bars for poll results: eighth-block precision, ASCII fallback, label cutting by display width,

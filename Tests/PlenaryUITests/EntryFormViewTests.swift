@@ -1,5 +1,5 @@
 import Testing
-import PlenaryCore
+import PlenaryEngine
 @testable import PlenaryUI
 
 /// The entry form: a choice field shows its numbered choices, flowed over rows, the chosen one highlighted.

@@ -1,5 +1,5 @@
 import Testing
-import PlenaryCore
+import PlenaryEngine
 @testable import PlenaryUI
 
 /// `?` draws the keys of the screen it covers, from that screen's bindings: the agenda's now lists `v` and the

@@ -1,5 +1,5 @@
 import Testing
-import PlenaryCore
+import PlenaryEngine
 import PlenaryTestSupport
 @testable import PlenaryUI
 

@@ -1,5 +1,6 @@
 import Testing
-import PlenaryCore
+import PlenaryEngine
+import PlenaryStorage
 @testable import PlenaryUI
 import PlenaryTestSupport
 

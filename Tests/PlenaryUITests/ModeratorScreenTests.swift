@@ -1,5 +1,6 @@
 import Testing
-import PlenaryCore
+import PlenaryEngine
+import PlenarySessionFile
 @testable import PlenaryUI
 import PlenaryTestSupport
 

@@ -1,5 +1,5 @@
 import Testing
-import PlenaryCore
+import PlenaryEngine
 @testable import PlenaryUI
 import PlenaryTestSupport
 

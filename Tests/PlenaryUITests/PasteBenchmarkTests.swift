@@ -1,5 +1,5 @@
 import Testing
-import PlenaryCore
+import PlenaryEngine
 @testable import PlenaryUI
 
 /// How long a 100 KB paste takes from the terminal's bytes to the drawn form: decoding, the edit, a frame, and a

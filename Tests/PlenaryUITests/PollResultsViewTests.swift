@@ -1,5 +1,5 @@
 import Testing
-import PlenaryCore
+import PlenaryEngine
 @testable import PlenaryUI
 
 /// Golden screens for poll results, one per poll type at 80×24 (the whole screen) and in a 60×16

@@ -1,5 +1,5 @@
 import Testing
-import PlenaryCore
+import PlenaryEngine
 @testable import PlenaryUI
 
 /// Raw input (Ctrl-Z, Ctrl-C as keys) only where the screen needs it: the voter screen and the entry form.

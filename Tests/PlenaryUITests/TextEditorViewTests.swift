@@ -1,6 +1,6 @@
 import Testing
 import PlenaryTestSupport
-import PlenaryCore
+import PlenaryEngine
 @testable import PlenaryUI
 
 @Suite struct TextEditorViewTests {

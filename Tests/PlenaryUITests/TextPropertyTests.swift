@@ -1,6 +1,6 @@
 import Testing
 import PlenaryTestSupport
-@testable import PlenaryCore
+@testable import PlenaryEngine
 @testable import PlenaryUI
 
 /// Invariants over a few thousand random strings from a hostile mixed alphabet (seeded, so

@@ -1,4 +1,4 @@
-@testable import PlenaryCore
+@testable import PlenaryEngine
 @testable import PlenaryUI
 
 /// Scalar values of `text`: String `==` compares canonically ("é" == "e\u{301}"), these do not.

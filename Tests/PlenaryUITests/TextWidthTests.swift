@@ -1,5 +1,5 @@
 import Testing
-@testable import PlenaryCore
+@testable import PlenaryEngine
 @testable import PlenaryUI
 
 #if canImport(Glibc)

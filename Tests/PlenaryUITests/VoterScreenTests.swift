@@ -1,4 +1,4 @@
-import PlenaryCore
+import PlenaryEngine
 import Testing
 @testable import PlenaryUI
 import PlenaryTestSupport

@@ -1,4 +1,4 @@
-import PlenaryCore
+import PlenaryStorage
 
 /// One fuzz input is one journal file's bytes, as a resume finds it after a crash or a disk fault.
 /// Besides "no crash, no hang", it checks the reader's accounting, which the store relies on to cut a torn

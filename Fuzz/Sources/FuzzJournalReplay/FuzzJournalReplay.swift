@@ -1,5 +1,7 @@
 import Foundation
-import PlenaryCore
+import PlenaryEngine
+import PlenarySessionFile
+import PlenaryStorage
 
 /// One fuzz input is a list of journal record bodies, one per line, replayed on the demo session.
 ///

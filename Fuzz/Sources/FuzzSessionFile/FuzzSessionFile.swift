@@ -1,5 +1,6 @@
 import Foundation
-import PlenaryCore
+import PlenaryEngine
+import PlenarySessionFile
 
 /// One fuzz input is one session file's bytes. Besides "no crash, no hang", it checks what the loader promises:
 /// every refusal points at a line and column, and every accepted session plans, starts and saves valid results

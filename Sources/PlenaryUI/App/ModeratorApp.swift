@@ -1,4 +1,5 @@
-import PlenaryCore
+import PlenaryEngine
+import PlenaryStorage
 
 /// The moderator's main loop: draw, wait for a key or the next second, turn keys into actions.
 public final class ModeratorApp {

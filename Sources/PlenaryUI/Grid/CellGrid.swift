@@ -1,4 +1,4 @@
-import PlenaryCore
+import PlenaryEngine
 
 /// An in-memory screen: views draw into it, drivers show it, tests read it back as text.
 public struct CellGrid: Sendable, Equatable {

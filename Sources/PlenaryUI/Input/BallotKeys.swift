@@ -1,4 +1,4 @@
-import PlenaryCore
+import PlenaryEngine
 
 /// Keys that edit a ballot, the same for the moderator's form and the voter screen. The context says whether the
 /// question takes text (a line editor) or choices, a scale or an order.

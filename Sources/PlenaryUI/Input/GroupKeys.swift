@@ -1,4 +1,4 @@
-import PlenaryCore
+import PlenaryEngine
 
 /// The bindings of the working groups' screens: the list of groups, a group's entries, and the entry form.
 public enum GroupKeys {

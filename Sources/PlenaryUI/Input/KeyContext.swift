@@ -1,4 +1,4 @@
-import PlenaryCore
+import PlenaryEngine
 
 /// What the moderator screen's key bindings read to decide an action: the state (its screen holds the selection,
 /// the draft or the poll) and the screen's size, for the views whose rows or pages depend on it.

@@ -1,4 +1,4 @@
-import PlenaryCore
+import PlenaryEngine
 
 /// Keys of the moderator screen: each screen's `ScreenKeys` table, which its help and footer show too.
 /// Keys no binding names do nothing.

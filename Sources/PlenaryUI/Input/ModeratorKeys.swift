@@ -1,4 +1,4 @@
-import PlenaryCore
+import PlenaryEngine
 
 /// A binding of the moderator's screens.
 public typealias ScreenKey = KeyBinding<KeyContext, WorkshopAction>

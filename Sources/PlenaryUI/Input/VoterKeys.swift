@@ -1,4 +1,4 @@
-import PlenaryCore
+import PlenaryEngine
 
 /// Keys on the voter screen, one table per step. Everything not listed is ignored: no key leads anywhere but the
 /// next step, and only Ctrl-X followed by the moderator's PIN leaves.

@@ -1,4 +1,4 @@
-import PlenaryCore
+import PlenaryEngine
 
 /// The agenda column: one line per slot with its (projected) start, the current slot highlighted, past slots dimmed.
 enum AgendaPanel {

@@ -1,4 +1,4 @@
-import PlenaryCore
+import PlenaryEngine
 
 /// The ballot form for every question type. Shared by the moderator's "enter a ballot" and the voter screen.
 public enum BallotFormView {

@@ -1,4 +1,4 @@
-import PlenaryCore
+import PlenaryEngine
 
 /// Horizontal bars for poll results: one bar per row, its length the row's `fraction`.
 ///

@@ -1,4 +1,4 @@
-import PlenaryCore
+import PlenaryEngine
 
 /// The box in which the entry form shows the field being typed (`GroupViews.drawEntry`): the width it
 /// wraps at and the rows it shows. ↑/↓ and PgUp/PgDn move the cursor by what the box shows, so the

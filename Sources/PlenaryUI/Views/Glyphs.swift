@@ -1,4 +1,4 @@
-import PlenaryCore
+import PlenaryEngine
 
 /// Characters used for drawing; ASCII stand-ins for terminals or locales that cannot show Unicode.
 public struct Glyphs: Sendable, Equatable {

@@ -1,4 +1,4 @@
-import PlenaryCore
+import PlenaryEngine
 
 /// The working-group screens: the list of groups, one group's entries, and the entry form.
 enum GroupViews {

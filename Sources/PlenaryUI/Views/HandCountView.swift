@@ -1,4 +1,4 @@
-import PlenaryCore
+import PlenaryEngine
 
 /// Counts from a show of hands, one number per option, typed by the moderator.
 enum HandCountView {

@@ -1,4 +1,4 @@
-import PlenaryCore
+import PlenaryEngine
 
 /// Choosing a facilitator laptop's results file to merge: the ones found beside the workshop's results, or a typed path.
 enum ImportPickerView {

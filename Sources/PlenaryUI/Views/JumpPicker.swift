@@ -1,4 +1,4 @@
-import PlenaryCore
+import PlenaryEngine
 
 /// Chooses a slot to jump to.
 enum JumpPicker {

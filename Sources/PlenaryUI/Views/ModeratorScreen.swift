@@ -1,4 +1,4 @@
-import PlenaryCore
+import PlenaryEngine
 
 /// The moderator's screen: header, agenda, current slot, status line and key hints, plus any overlay.
 public enum ModeratorScreen {

@@ -1,4 +1,4 @@
-import PlenaryCore
+import PlenaryEngine
 
 /// The form for an ad-hoc poll: question, type, options, and a Create button.
 enum NewPollView {

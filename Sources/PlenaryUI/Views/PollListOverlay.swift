@@ -1,4 +1,4 @@
-import PlenaryCore
+import PlenaryEngine
 
 /// Every poll of the session, the current slot's first, with its state and ballot count.
 enum PollListOverlay {

@@ -1,4 +1,4 @@
-import PlenaryCore
+import PlenaryEngine
 
 /// A poll's results as shown to the room: the question, one line of context, then the chart.
 ///

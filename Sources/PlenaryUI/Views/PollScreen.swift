@@ -1,4 +1,4 @@
-import PlenaryCore
+import PlenaryEngine
 
 /// One poll on the moderator screen: its question and state, the ballot count, and the results once revealed.
 enum PollScreen {

@@ -1,4 +1,4 @@
-import PlenaryCore
+import PlenaryEngine
 
 /// The report-back view for the projector: one working group's entries in full, wrapped to the width and split
 /// into pages, so a long list is read page by page instead of cut off.

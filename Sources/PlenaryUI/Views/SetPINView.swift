@@ -1,4 +1,4 @@
-import PlenaryCore
+import PlenaryEngine
 
 /// The moderator chooses the PIN that will let them leave voter mode. Shown masked.
 enum SetPINView {

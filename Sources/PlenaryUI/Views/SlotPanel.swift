@@ -1,4 +1,4 @@
-import PlenaryCore
+import PlenaryEngine
 
 /// The main panel: what is on now, a big timer, notes and what comes next.
 enum SlotPanel {

@@ -1,4 +1,4 @@
-import PlenaryCore
+import PlenaryEngine
 
 extension Slot {
     /// The title as lists show it: "TBC · " in front, so truncation never hides that it is unconfirmed.

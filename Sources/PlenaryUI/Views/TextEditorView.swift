@@ -1,4 +1,4 @@
-import PlenaryCore
+import PlenaryEngine
 
 /// Draws a `TextEditor` as a soft-wrapped text box, and moves its cursor by what the box shows.
 ///

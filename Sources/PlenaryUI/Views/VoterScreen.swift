@@ -1,4 +1,4 @@
-import PlenaryCore
+import PlenaryEngine
 
 /// The screen handed to participants: large, plain, and showing nothing of the moderator's or the previous
 /// voter's screen.

@@ -1,6 +1,7 @@
 import Testing
 import PlenaryTestSupport
-@testable import PlenaryCore
+@testable import PlenaryEngine
+import PlenaryStorage
 
 /// docs/ballot-secrecy.md: a ballot from an attached client leaves the same journal bytes as one typed on the host,
 /// so nothing on disk says where a ballot came from.

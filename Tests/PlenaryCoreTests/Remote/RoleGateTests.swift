@@ -1,6 +1,7 @@
 import Testing
 import PlenaryTestSupport
-@_spi(Testing) @testable import PlenaryCore
+@_spi(Testing) @testable import PlenaryEngine
+import PlenaryStorage
 
 /// Each role's refusals (issue 14), and what passes going through the reducer as the same command a local key makes.
 @Suite struct RoleGateTests {

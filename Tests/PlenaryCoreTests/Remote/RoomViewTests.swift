@@ -1,7 +1,8 @@
 import Foundation
 import Testing
 import PlenaryTestSupport
-@testable import PlenaryCore
+@testable import PlenaryEngine
+import PlenaryStorage
 
 /// What each role is sent (issue 14): secrets are planted in the state, and each role's view is encoded to JSON and
 /// searched byte for byte, so a field added later cannot leak them unnoticed.

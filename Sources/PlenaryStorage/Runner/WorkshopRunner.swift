@@ -1,0 +1,212 @@
+import PlenaryEngine
+import PlenaryReports
+
+/// Runs the reducer and its effects against real (or test) storage and clock.
+///
+/// An action that must be recorded changes what is shown only after its journal records are on disk: the reducer
+/// changes the state in place (a copy would copy every ballot array it grows), and if the one append of all its
+/// records fails, `StateRollback` puts the state back before anything is drawn (decision 56).
+public final class WorkshopRunner {
+    public private(set) var state: WorkshopState
+    public private(set) var wantsToQuit = false
+    /// Set when keys typed ahead must be thrown away; the app loop clears it with `takeDiscardRequest()`.
+    public private(set) var wantsInputDiscarded = false
+    public let files: WorkshopFiles
+    private let journal: any AppendLog
+    private let fileSystem: any FileSystem
+    private let clock: any Clock
+    private let generator: String
+    /// Source of salts; injected so tests are repeatable.
+    private let randomBytes: (Int) -> [UInt8]
+    /// What `~` means in a typed path (from the environment, which the core does not read).
+    private let homeDirectory: String?
+    /// A PIN waiting to be checked (`.checkPIN`): done by `performDeferredWork` once the screen says "Checking".
+    private var pendingPINCheck: String?
+    /// Set while the results file is failing, so "saved again" is said once, when it recovers.
+    private var resultsFailing = false
+
+    /// The reducer; tests may wrap it to script an action's effects in an order no action produces yet.
+    private let reduce: (inout WorkshopState, WorkshopAction, Instant) -> [Effect]
+
+    public convenience init(state: WorkshopState, journal: any AppendLog, fileSystem: any FileSystem, files: WorkshopFiles,
+                            clock: any Clock, generator: String,
+                            randomBytes: @escaping (Int) -> [UInt8] = WorkshopRunner.systemRandomBytes, homeDirectory: String? = nil) {
+        self.init(state: state, journal: journal, fileSystem: fileSystem, files: files, clock: clock, generator: generator,
+                  randomBytes: randomBytes, homeDirectory: homeDirectory, reduce: WorkshopReducer.reduce)
+    }
+
+    init(state: WorkshopState, journal: any AppendLog, fileSystem: any FileSystem, files: WorkshopFiles,
+         clock: any Clock, generator: String, randomBytes: @escaping (Int) -> [UInt8], homeDirectory: String?,
+         reduce: @escaping (inout WorkshopState, WorkshopAction, Instant) -> [Effect]) {
+        self.reduce = reduce
+        self.randomBytes = randomBytes
+        self.homeDirectory = homeDirectory
+        self.state = state
+        self.journal = journal
+        self.fileSystem = fileSystem
+        self.files = files
+        self.clock = clock
+        self.generator = generator
+    }
+
+    /// Runs the action, then the actions its effects answer with (a listing, a file read, a hashed PIN), in order:
+    /// each answer waits until every effect of the action before it has run.
+    public func send(_ action: WorkshopAction) {
+        var pending = [action]
+        while !pending.isEmpty {
+            pending += perform(pending.removeFirst())
+        }
+    }
+
+    /// One action, all or nothing: its journal records go to disk in one write and one fdatasync, then the new
+    /// state is adopted, then the results file is saved once. Returns the follow-up actions its effects produced.
+    private func perform(_ action: WorkshopAction) -> [WorkshopAction] {
+        let now = clock.now()
+        let rollback = StateRollback(state)
+        let recordedBefore = state.recordedCommands
+        let effects = reduce(&state, action, now)
+        if effects.contains(.saveCodes), let book = state.codeBook {
+            // Before the journal: a code must be spent on disk before the ballot it admits can count.
+            do {
+                try fileSystem.replaceAtomically(files.usedCodesPath, with: UsedCodesFile.encode(book.used))
+            } catch {
+                // The code is not marked used on disk, so it must not admit anyone yet: back to the old state.
+                rollback.restore(&state)
+                _ = WorkshopReducer.reduce(&state, .voterMode(.message(
+                    "This code could not be recorded (\(error.reason)). Please tell the moderator.")), now: now)
+                return []
+            }
+        }
+        let commands = effects.compactMap { effect -> WorkshopCommand? in
+            if case .appendJournal(let command) = effect { command } else { nil }
+        }
+        if !commands.isEmpty {
+            do {
+                try journal.appendDurably(JournalCodec.encode(action: commands, firstSeq: recordedBefore + 1, at: state.now))
+            } catch {
+                // Not on disk, so not acknowledged: back to the old state, and say why. After a failed fsync the
+                // kernel may have dropped the data, so the journal is not trusted again (read-only).
+                rollback.restore(&state)
+                _ = WorkshopReducer.reduce(&state, .storage(.failed(StorageFailure(
+                    kind: .journal,
+                    message: "NOT RECORDED: \(error.reason) writing the journal. Read-only: fix the disk, then restart."
+                ))), now: now)
+                return []
+            }
+        }
+        if effects.contains(.saveResults) {
+            saveResults(&state, now: now)
+        }
+        var followUps: [WorkshopAction] = []
+        for effect in effects {
+            switch effect {
+            case .appendJournal, .saveResults, .saveCodes:
+                break
+            case .quit:
+                wantsToQuit = true
+            case .discardInput:
+                wantsInputDiscarded = true
+            case .export:
+                export(&state, now: now)
+            case .listResultsFiles:
+                followUps.append(listResultsFiles())
+            case .readImportFile(var path):
+                if path.hasPrefix("~/"), let homeDirectory { path = homeDirectory + path.dropFirst() }
+                let result: Result<[UInt8], StorageError>
+                do {
+                    if let bytes = try fileSystem.contents(of: path, rule: .results) {
+                        result = .success(bytes)
+                    } else {
+                        result = .failure(StorageError(operation: "read", path: path, reason: "No such file", errno: 2))
+                    }
+                } catch {
+                    result = .failure(error)
+                }
+                followUps.append(.importing(.fileRead(path: path, result.mapError { FileReadFailure(reason: $0.reason) })))
+            case .checkPIN(let typed):
+                pendingPINCheck = typed
+            case .hashPIN(let pin):
+                followUps.append(.voterMode(.pinReady(SecretHash.pin(pin, salt: randomBytes(16)))))
+            }
+        }
+        return followUps
+    }
+
+    /// Results files beside this workshop's, except its own and its own archived copies (`--fresh`).
+    private func listResultsFiles() -> WorkshopAction {
+        let (folder, ownName) = files.resultsFolderAndName
+        let names = (try? fileSystem.fileNames(in: folder)) ?? []
+        return .importing(.filesListed(folder: folder, names: names.filter {
+            $0.hasSuffix(".results.json") && $0 != ownName && !WorkshopFiles.isArchive($0, of: ownName)
+        }))
+    }
+
+    /// True while slow work waits for `performDeferredWork` (the app draws first, so the wait is explained).
+    public var hasDeferredWork: Bool { pendingPINCheck != nil }
+
+    /// Checks a PIN typed on the voter screen (PBKDF2, about 0.3 s) and sends the answer to the reducer.
+    public func performDeferredWork() {
+        guard let typed = pendingPINCheck else { return }
+        pendingPINCheck = nil
+        send(.voterMode(.pinChecked(matches: state.voterPIN?.matches(typed) ?? false)))
+    }
+
+    /// True once after an action asked for typed-ahead keys to be dropped.
+    public func takeDiscardRequest() -> Bool {
+        defer { wantsInputDiscarded = false }
+        return wantsInputDiscarded
+    }
+
+    public static func systemRandomBytes(_ count: Int) -> [UInt8] {
+        var generator = SystemRandomNumberGenerator()
+        return (0..<count).map { _ in UInt8.random(in: 0...255, using: &generator) }
+    }
+
+    /// Writes the results snapshot now (at start-up and on quit as well as after each recorded action).
+    public func saveResults() {
+        saveResults(&state, now: clock.now())
+    }
+
+    private func saveResults(_ target: inout WorkshopState, now: Instant) {
+        let snapshot = ResultsSnapshot(state: target, sessionFile: files.sessionPath, generator: generator)
+        do {
+            try fileSystem.replaceAtomically(files.resultsPath, with: snapshot.encoded())
+            if resultsFailing {
+                resultsFailing = false
+                _ = WorkshopReducer.reduce(&target, .storage(.recovered), now: now)
+            }
+        } catch {
+            resultsFailing = true
+            let message = error.operation == StorageError.folderSyncAfterReplace
+                ? "Results written but not synced: \(error.reason). A power cut may lose them; journal has everything."
+                : "Results not saved: \(error.reason). Old file intact; journal has everything."
+            _ = WorkshopReducer.reduce(&target, .storage(.failed(StorageFailure(kind: .results, message: message))), now: now)
+        }
+    }
+
+    /// Writes `WorkshopExport`'s files next to the results file, each atomically, and tells the moderator where they
+    /// went (or what failed: files already written stay, the record is untouched).
+    private func export(_ target: inout WorkshopState, now: Instant) {
+        let snapshot = ResultsSnapshot(state: target, sessionFile: files.sessionPath, generator: generator)
+        let base = WorkshopExport.baseName(ofResultsFile: files.resultsPath)
+        let folder = files.resultsPath.lastIndex(of: "/").map { String(files.resultsPath[...$0]) } ?? ""
+        let exported = WorkshopExport.files(for: snapshot, baseName: base)
+        do {
+            for file in exported {
+                try fileSystem.replaceAtomically(folder + file.name, with: file.bytes)
+            }
+        } catch {
+            _ = WorkshopReducer.reduce(&target, .app(.notify("Export failed: \(error.reason) writing \(error.path).", .warning)), now: now)
+            return
+        }
+        let csvCount = exported.count { $0.name.hasSuffix(".csv") }
+        _ = WorkshopReducer.reduce(&target, .app(.notify(
+            "Exported to \(folder.isEmpty ? "this folder" : folder): \(base).report.md, .report.html and \(csvCount) CSV files.", .success)),
+            now: now)
+    }
+
+    /// Flushes nothing (every record is already synced) but closes the journal cleanly.
+    public func close() {
+        journal.close()
+    }
+}
