@@ -101,11 +101,14 @@ import PlenaryTestSupport
     /// Merging a file typed into the picker reads it from disk: if it is this workshop's own results, it must be current.
     @Test func readingAResultsFileWritesOursFirst() throws {
         let fs = MemoryFileSystem()
-        let runner = try runner(fs, ManualClock(Fixtures.at(12, 0)))
+        // A session with working groups: only then does `i` open the picker.
+        let runner = try #require(Fixtures.runner(GroupMergeTests.session(), fileSystem: fs, files: files,
+                                                  clock: ManualClock(Fixtures.at(12, 0))))
         runner.send(.command(.start))
         runner.send(.importing(.open))
         for character in files.resultsPath { runner.send(.importing(.editPath(.insert(String(character))))) }
         #expect(writes(fs) == 0)
+        #expect(runner.state.screen != .agenda, "the picker is open")
         runner.send(.importing(.confirm))
         #expect(writes(fs) == 1)
         #expect(try recordedActions(fs) == 1)

@@ -98,6 +98,8 @@ import PlenaryTestSupport
         let clock = ManualClock(Fixtures.at(12, 0))
         let first = try runner(fs, clock)
         first.send(.command(.start))
+        // The first run quits (writing its results file), then the next one starts afresh.
+        first.close()
         let oldJournal = fs.files[files.journalPath]
         guard case .success(let opened) = try open(fs, at: clock.now(), fresh: true) else { Issue.record("fresh failed"); return }
         #expect(opened.state.recordedCommands == 0)

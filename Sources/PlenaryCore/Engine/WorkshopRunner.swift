@@ -124,7 +124,7 @@ public final class WorkshopRunner {
                 followUps.append(listResultsFiles())
             case .readImportFile(var path):
                 // The file may be this workshop's own results: what is read from disk must be up to date.
-                if resultsSchedule.hasUnsavedChanges { saveResults() }
+                if resultsLagState { saveResults() }
                 if path.hasPrefix("~/"), let homeDirectory { path = homeDirectory + path.dropFirst() }
                 let result: Result<[UInt8], StorageError>
                 do {
@@ -180,6 +180,10 @@ public final class WorkshopRunner {
     public func scheduleResults() {
         resultsSchedule.changed(at: clock.now())
     }
+
+    /// True while the results file on disk may not show the state: changes not yet handed to the writer, or a write
+    /// still in flight.
+    private var resultsLagState: Bool { resultsSchedule.hasUnsavedChanges || resultsWriteStartedAt != nil }
 
     /// When the app loop should wake to write (or to collect a write in flight), if it would sleep longer.
     public var resultsWakeAt: Instant? {
@@ -258,7 +262,7 @@ public final class WorkshopRunner {
 
     /// Every record is already synced; writes the results if they lag the state, then closes the journal.
     public func close() {
-        if resultsSchedule.hasUnsavedChanges || resultsWriteStartedAt != nil {
+        if resultsLagState {
             saveResults()
         }
         resultsWriter.stop()
