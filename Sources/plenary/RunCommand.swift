@@ -96,8 +96,9 @@ struct RunCommand: ParsableCommand {
         if let skipped = opened.skippedSummary(listing: .max) { StandardError.write("plenary: warning: \(skipped)") }
         let runner = WorkshopRunner(state: opened.state, journal: opened.journal, fileSystem: fileSystem,
                                     files: files, clock: clock, generator: "plenary \(Plenary.version)",
-                                    homeDirectory: getenv("HOME").map { String(cString: $0) })
-        runner.saveResults()
+                                    homeDirectory: getenv("HOME").map { String(cString: $0) }, resultsInBackground: true)
+        // Written off the key path soon after the first frame: a resume of 100k answers shows its screen first.
+        runner.scheduleResults()
         if let book = codeBook {
             runner.send(.voterMode(.loadCodeBook(book)))
         }
@@ -133,7 +134,7 @@ struct RunCommand: ParsableCommand {
         let exit = app.run()
         // A signal can come mid-typing: record the open field before leaving (kill -9 loses at most 2 s of it).
         runner.send(.group(.flushDraft))
-        runner.saveResults()
+        // Waits for a results write in flight, then writes the state if the file lags it (decision 60).
         runner.close()
         terminal.restore()
 

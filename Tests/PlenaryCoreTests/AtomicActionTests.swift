@@ -72,6 +72,7 @@ import PlenaryTestSupport
         #expect(written.allSatisfy { $0.contains(#""actionEnd":\#(first + 1)"#) })
         #expect(runner.state.polls.last?.status == .open)
         #expect(runner.state.storageFailure == nil)
+        runner.saveResults()
         #expect(fileSystem.files[files.resultsPath] == resultsFile(of: runner.state), "the results show the state adopted")
 
         runner.close()
@@ -120,6 +121,7 @@ import PlenaryTestSupport
         #expect(runner.takeDiscardRequest())
         guard case .importPicker(let picker) = runner.state.screen else { Issue.record("no picker: \(runner.state.screen)"); return }
         #expect(picker.candidates == ["laptop.results.json"], "the listing came after the action's own effects")
+        runner.saveResults()
         #expect(fileSystem.files[files.resultsPath] == resultsFile(of: runner.state))
     }
 

@@ -180,7 +180,8 @@ import PlenaryTestSupport
         #expect(state.shortlist.isEmpty)
         #expect(state.screen == .poll(id: poll.id))
         let json = String(decoding: ResultsSnapshot(state: state, sessionFile: "s", generator: "t").encoded(), as: UTF8.self)
-        #expect(json.contains(#""entries" : ["#))
+        // Compact JSON (decision 60): the poll names its entries in option order.
+        #expect(json.contains(#""entries":["wg1-3","wg1-1","wg1-2"]"#))
     }
 
     @Test func dotVotingIsMultipleChoiceWithThreeDots() throws {

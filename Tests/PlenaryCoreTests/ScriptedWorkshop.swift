@@ -38,6 +38,8 @@ struct ScriptedWorkshop {
     static func results(of session: Session, name: String) throws -> ResultsSnapshot {
         let script = try ScriptedWorkshop(session: session, name: name)
         try script.run()
+        // The workshop ends: the results file catches up with the journal.
+        script.runner.close()
         let bytes = try #require(script.fileSystem.files[script.files.resultsPath])
         return try ResultsSnapshot.decode(bytes)
     }
@@ -183,6 +185,8 @@ struct ScriptedWorkshop {
             other.send(.command(.group(.setField(group: group.id, entry: entryID, field: field.id,
                                                  text: Self.text(for: field, entry: 1, group: group)))))
         }
+        // The laptop quits before its file is carried over.
+        other.close()
         let bytes = try #require(laptop.files[laptopFiles.resultsPath])
         let plan = try GroupImport.plan(bytes: bytes, fileName: "\(group.id).results.json", into: runner.state).get()
         try send(.command(try #require(plan.command)))

@@ -99,6 +99,8 @@ import PlenaryTestSupport
         let clock = ManualClock(Fixtures.at(12, 0))
         let first = try runner(fs, clock)
         first.send(.command(.start))
+        // The first run quits (writing its results file), then the next one starts afresh.
+        first.close()
         let oldJournal = fs.files[files.journalPath]
         guard case .success(let opened) = try open(fs, at: clock.now(), fresh: true) else { Issue.record("fresh failed"); return }
         #expect(opened.state.recordedCommands == 0)
@@ -178,20 +180,34 @@ import PlenaryTestSupport
         #expect(!runner.state.hasStarted)
     }
 
-    @Test func aFailedResultsWriteKeepsThePreviousFileAndRecovers() throws {
+    /// A deferred write that fails (a full disk at the rename) is reported, leaves the previous file byte for byte,
+    /// and is written again at the next due flush, a second after the failed one started.
+    @Test func aFailedResultsWriteKeepsThePreviousFileAndIsRetriedAtTheNextFlush() throws {
         let fs = MemoryFileSystem()
         let clock = ManualClock(Fixtures.at(12, 0))
         let runner = try runner(fs, clock)
         runner.saveResults()
         let before = fs.files[files.resultsPath]
+        clock.advance(seconds: 5)
         fs.failNext["rename"] = "No space left on device"
         runner.send(.command(.start))
         #expect(runner.state.hasStarted)
+        #expect(runner.state.storageFailure == nil, "nothing written yet: the journal acknowledged the action")
+        clock.current = clock.current.adding(milliseconds: ResultsSchedule.idleMilliseconds)
+        runner.flushResultsIfDue()
         #expect(fs.files[files.resultsPath] == before)
         #expect(runner.state.storageFailure?.kind == .results)
-        runner.send(.command(.pause))
+        #expect(runner.state.storageFailure?.message == "Results not saved: No space left on device. Old file intact; journal has everything.")
+        #expect(runner.resultsSchedule.hasUnsavedChanges, "kept for the next flush")
+        clock.current = clock.current.adding(milliseconds: ResultsSchedule.intervalMilliseconds - 1)
+        runner.flushResultsIfDue()
+        #expect(fs.files[files.resultsPath] == before, "not retried sooner than a second after the failed write")
+        clock.current = clock.current.adding(milliseconds: 1)
+        runner.flushResultsIfDue()
         #expect(runner.state.storageFailure == nil)
-        #expect(fs.text(files.resultsPath)?.contains(#""status" : "running""#) == true)
+        #expect(runner.state.notice?.text == "Results file saved again.")
+        #expect(fs.text(files.resultsPath)?.contains(#""status":"running""#) == true)
+        #expect(!runner.resultsSchedule.hasUnsavedChanges)
     }
 
     @Test func aFolderSyncFailureAfterTheRenameDoesNotClaimTheOldFileIsIntact() throws {
@@ -199,13 +215,17 @@ import PlenaryTestSupport
         let clock = ManualClock(Fixtures.at(12, 0))
         let runner = try runner(fs, clock)
         runner.saveResults()
+        clock.advance(seconds: 5)
         fs.failNext[StorageError.folderSyncAfterReplace] = "Input/output error"
         runner.send(.command(.start))
+        clock.current = clock.current.adding(milliseconds: ResultsSchedule.idleMilliseconds)
+        runner.flushResultsIfDue()
         #expect(runner.state.hasStarted)
-        #expect(fs.text(files.resultsPath)?.contains(#""status" : "running""#) == true, "the new file is in place")
+        #expect(fs.text(files.resultsPath)?.contains(#""status":"running""#) == true, "the new file is in place")
         let message = runner.state.storageFailure?.message ?? ""
         #expect(message.hasPrefix("Results written but not synced: Input/output error"))
         #expect(!message.contains("Old file intact"))
+        #expect(runner.resultsSchedule.hasUnsavedChanges, "written again, so the folder is synced after all")
     }
 
     /// A kill in the first milliseconds of a new workshop leaves the journal created but empty.

@@ -8,11 +8,14 @@ quit) under `strace -f -y -e trace=openat,read,write,fsync,fdatasync,rename,clos
   journal before any write to the terminal, and nothing was written to the terminal between reading the key
   that caused the record and that fdatasync. Each "Ballot recorded: N" reaches the terminal after the
   fdatasync of the N-th ballot's record.
+- Key path (decision 60): from reading a key to drawing its acknowledgement, the thread that journals it makes one
+  sync call, the journal's fdatasync, and touches neither the results file nor its temp file: the snapshot is
+  written by another thread, coalesced (fewer snapshots than recorded actions).
 - Snapshot: every rename onto the results file is preceded by openat(temp, O_CREAT|O_EXCL), complete writes,
-  fsync and close of that temp file, and followed by openat(folder, O_DIRECTORY) and fsync of the folder; the
-  record it reflects was fdatasynced before the temp file was opened.
+  fsync and close of that temp file, and followed (on the same thread) by openat(folder, O_DIRECTORY) and fsync of
+  the folder; the record it reflects was fdatasynced before the temp file was opened.
 - An action of several records (the poll made from the two entries: create and open): one write holding both,
-  one fdatasync, then one snapshot.
+  one fdatasync, and no snapshot before its acknowledgement is drawn.
 """
 
 import os
@@ -25,8 +28,8 @@ FIRST_FD = re.compile(r"^(\d+)<([^>]*)>")
 
 
 class Call:
-    def __init__(self, index, name, arguments, result):
-        self.index, self.name, self.arguments, self.result = index, name, arguments, result
+    def __init__(self, index, name, arguments, result, pid):
+        self.index, self.name, self.arguments, self.result, self.pid = index, name, arguments, result, pid
         match = FIRST_FD.match(arguments)
         self.fd_path = match.group(2) if match else None
 
@@ -53,7 +56,7 @@ def parse_trace(path):
                 raw = pending.pop(pid, "") + resumed.group(2)
             match = LINE.match(raw)
             if match:
-                calls.append(Call(len(calls), match.group(2), match.group(3), int(match.group(4))))
+                calls.append(Call(len(calls), match.group(2), match.group(3), int(match.group(4)), match.group(1)))
     return calls
 
 
@@ -173,7 +176,8 @@ def check_snapshots(calls, results, synced_records):
             raise ProofFailure(f"temp file steps before the rename are {names}, expected write…, fsync, close")
         if any(c.result < 0 for c in steps):
             raise ProofFailure(f"a failing step in a fault-free run: {steps}")
-        after = [c for c in calls[rename.index + 1:rename.index + 4] if c.fd_path == folder or f'"{folder}"' in c.arguments]
+        same_thread = [c for c in calls[rename.index + 1:] if c.pid == rename.pid][:3]
+        after = [c for c in same_thread if c.fd_path == folder or f'"{folder}"' in c.arguments]
         if [c.name for c in after[:2]] != ["openat", "fsync"] or "O_DIRECTORY" not in after[0].arguments:
             raise ProofFailure(f"the folder is not opened and fsynced right after {rename}: {after}")
         # The record this snapshot reflects (the last journal write before it) was already synced.
@@ -194,12 +198,38 @@ def check_multi_record_action(calls, journal, results):
     following = [c for c in calls[write.index + 1:] if c.fd_path == journal and c.name in ("write", "fdatasync")]
     if not following or following[0].name != "fdatasync" or following[0].result != 0:
         raise ProofFailure(f"the poll's write is not followed by one fdatasync: {following[:2]}")
-    # Until the next key is read: the snapshots of this action, not of the quit that follows it.
-    until = next((c.index for c in calls[following[0].index:] if c.name == "read" and is_terminal(c)), len(calls))
-    snapshots = [c for c in calls[following[0].index:until] if c.name == "rename" and c.arguments.endswith(f'"{results}"')]
-    if len(snapshots) != 1:
-        raise ProofFailure(f"the poll's action saved the results {len(snapshots)} times, expected once")
+    # Until its acknowledgement is drawn: no snapshot on the way.
+    drawn = next((c.index for c in calls[following[0].index:] if c.name == "write" and is_terminal(c)), len(calls))
+    snapshots = [c for c in calls[write.index:drawn] if c.pid == write.pid and c.name == "rename"
+                 and c.arguments.endswith(f'"{results}"')]
+    if snapshots:
+        raise ProofFailure(f"the poll's action wrote the results before its acknowledgement: {snapshots}")
     return 1
+
+
+def check_key_path(calls, journal, results, synced_records):
+    """From each recorded key to its acknowledgement, the journaling thread syncs once (the journal) and leaves the
+    results file to the writer thread. Returns (actions checked, threads that wrote snapshots)."""
+    checked = 0
+    for write, sync in synced_records:
+        key = next((c for c in reversed(calls[:write.index]) if c.name == "read" and is_terminal(c)), None)
+        if key is None:
+            continue  # the journal's header and the records made at start-up: no key behind them
+        drawn = next((c for c in calls[sync.index:] if c.name == "write" and is_terminal(c)), None)
+        if drawn is None:
+            raise ProofFailure(f"nothing drawn after the record {write}")
+        span = [c for c in calls[key.index:drawn.index + 1] if c.pid == write.pid]
+        syncs = [c for c in span if c.name in ("fsync", "fdatasync")]
+        if [c.fd_path for c in syncs] != [journal]:
+            raise ProofFailure(f"the key path of {write} syncs {[(c.name, c.fd_path) for c in syncs]}, expected only the journal")
+        touched = [c for c in span if results in c.arguments]
+        if touched:
+            raise ProofFailure(f"the key path of {write} touches the results file: {touched[0]}")
+        checked += 1
+    writers = {c.pid for c in calls if c.name == "rename" and c.arguments.endswith(f'"{results}"')}
+    if any(write.pid in writers for write, _ in synced_records):
+        raise ProofFailure("the journaling thread also renames the results file (expected the writer thread only)")
+    return checked, len(writers)
 
 
 def main():
@@ -212,14 +242,20 @@ def main():
     records, acknowledged, synced = check_journal(calls, workshop.journal)
     snapshots = check_snapshots(calls, workshop.results, synced)
     multi = check_multi_record_action(calls, workshop.journal, workshop.results)
+    keyed, writer_threads = check_key_path(calls, workshop.journal, workshop.results, synced)
+    if snapshots >= keyed:
+        raise ProofFailure(f"{snapshots} snapshots for {keyed} recorded keys: the writes are not coalesced")
     print(f"checked {len(calls)} traced system calls:")
     print(f"  {records} journal writes (header included): each fdatasynced before any terminal write, "
           f"nothing drawn between the key and its record")
     print(f"  {acknowledged} 'Ballot recorded' acknowledgements written after their record's fdatasync")
-    print(f"  {snapshots} snapshot writes: openat(O_CREAT|O_EXCL) → write → fsync → close → rename → fsync(folder)")
-    print(f"  {multi} action of two records (a poll made from entries): one write, one fdatasync, one snapshot")
+    print(f"  {keyed} recorded keys: one sync (the journal's fdatasync) between the key and its acknowledgement, "
+          f"no results file on that thread")
+    print(f"  {snapshots} snapshot writes for those {keyed} keys, on {writer_threads} writer thread(s): "
+          f"openat(O_CREAT|O_EXCL) → write → fsync → close → rename → fsync(folder)")
+    print(f"  {multi} action of two records (a poll made from entries): one write, one fdatasync, no snapshot before it is shown")
     figures("strace-order", syscalls=len(calls), journal_records=records, acknowledgements=acknowledged,
-            snapshots=snapshots, multi_record_actions=multi)
+            snapshots=snapshots, multi_record_actions=multi, keyed_actions=keyed)
     workshop.remove()
 
 

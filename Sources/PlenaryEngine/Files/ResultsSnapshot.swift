@@ -1,7 +1,7 @@
 import Foundation
 
-/// The results file: a complete picture of the workshop derived from the state, rewritten after every
-/// recorded action. Field names are part of the results schema (bump `schemaVersion` when they change; the
+/// The results file: a complete picture of the workshop derived from the state, rewritten (coalesced, off the key
+/// path: `ResultsSchedule`, `ResultsWriter`) after recorded actions. Field names are part of the results schema (bump `schemaVersion` when they change; the
 /// report and merge read every version ever written: fields added later are optional).
 public struct ResultsSnapshot: Codable, Sendable {
     /// 1: first release. 2: `workshop.fingerprint`, `workshop.record` and entries' `origin` (merging).
@@ -284,9 +284,11 @@ public struct ResultsSnapshot: Codable, Sendable {
         try JSONDecoder().decode(ResultsSnapshot.self, from: Data(bytes))
     }
 
+    /// Compact JSON (a third smaller than pretty-printed, and quicker to write); sorted keys, so two snapshots of
+    /// one state are byte for byte the same.
     public func encoded() -> [UInt8] {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return Array((try? encoder.encode(self)) ?? Data()) + [UInt8(ascii: "\n")]
     }
 }

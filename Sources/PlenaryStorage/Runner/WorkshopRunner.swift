@@ -5,7 +5,8 @@ import PlenaryReports
 ///
 /// An action that must be recorded changes what is shown only after its journal records are on disk: the reducer
 /// changes the state in place (a copy would copy every ballot array it grows), and if the one append of all its
-/// records fails, `StateRollback` puts the state back before anything is drawn (decision 56).
+/// records fails, `StateRollback` puts the state back before anything is drawn (decision 56). The results file is
+/// not written on the key path: `ResultsSchedule` coalesces it and `ResultsWriter` writes it (decision 60).
 public final class WorkshopRunner {
     public private(set) var state: WorkshopState
     public private(set) var wantsToQuit = false
@@ -24,20 +25,32 @@ public final class WorkshopRunner {
     private var pendingPINCheck: String?
     /// Set while the results file is failing, so "saved again" is said once, when it recovers.
     private var resultsFailing = false
+    /// When the results snapshot is written next, and what writes it.
+    public private(set) var resultsSchedule = ResultsSchedule()
+    private let resultsWriter: ResultsWriter
+    /// When the write in flight (or whose outcome is not yet taken) was started.
+    private var resultsWriteStartedAt: Instant?
 
     /// The reducer; tests may wrap it to script an action's effects in an order no action produces yet.
     private let reduce: (inout WorkshopState, WorkshopAction, Instant) -> [Effect]
 
     public convenience init(state: WorkshopState, journal: any AppendLog, fileSystem: any FileSystem, files: WorkshopFiles,
                             clock: any Clock, generator: String,
-                            randomBytes: @escaping (Int) -> [UInt8] = WorkshopRunner.systemRandomBytes, homeDirectory: String? = nil) {
+                            randomBytes: @escaping (Int) -> [UInt8] = WorkshopRunner.systemRandomBytes, homeDirectory: String? = nil,
+                            resultsInBackground: Bool = false) {
         self.init(state: state, journal: journal, fileSystem: fileSystem, files: files, clock: clock, generator: generator,
-                  randomBytes: randomBytes, homeDirectory: homeDirectory, reduce: WorkshopReducer.reduce)
+                  randomBytes: randomBytes, homeDirectory: homeDirectory, resultsInBackground: resultsInBackground,
+                  reduce: WorkshopReducer.reduce)
     }
 
+    /// - Parameter resultsInBackground: build and write results snapshots on a thread of their own (the program);
+    ///   otherwise on this thread when due (tests, `plenary merge`).
     init(state: WorkshopState, journal: any AppendLog, fileSystem: any FileSystem, files: WorkshopFiles,
          clock: any Clock, generator: String, randomBytes: @escaping (Int) -> [UInt8], homeDirectory: String?,
+         resultsInBackground: Bool = false,
          reduce: @escaping (inout WorkshopState, WorkshopAction, Instant) -> [Effect]) {
+        resultsWriter = ResultsWriter(fileSystem: fileSystem, path: files.resultsPath, sessionFile: files.sessionPath,
+                                      generator: generator, inBackground: resultsInBackground)
         self.reduce = reduce
         self.randomBytes = randomBytes
         self.homeDirectory = homeDirectory
@@ -59,7 +72,8 @@ public final class WorkshopRunner {
     }
 
     /// One action, all or nothing: its journal records go to disk in one write and one fdatasync, then the new
-    /// state is adopted, then the results file is saved once. Returns the follow-up actions its effects produced.
+    /// state is adopted, then a results snapshot is scheduled (written later, coalesced). Returns the follow-up
+    /// actions its effects produced.
     private func perform(_ action: WorkshopAction) -> [WorkshopAction] {
         let now = clock.now()
         let rollback = StateRollback(state)
@@ -95,7 +109,7 @@ public final class WorkshopRunner {
             }
         }
         if effects.contains(.saveResults) {
-            saveResults(&state, now: now)
+            resultsSchedule.changed(at: now)
         }
         var followUps: [WorkshopAction] = []
         for effect in effects {
@@ -104,6 +118,7 @@ public final class WorkshopRunner {
                 break
             case .quit:
                 wantsToQuit = true
+                saveResults()
             case .discardInput:
                 wantsInputDiscarded = true
             case .export:
@@ -111,6 +126,8 @@ public final class WorkshopRunner {
             case .listResultsFiles:
                 followUps.append(listResultsFiles())
             case .readImportFile(var path):
+                // The file may be this workshop's own results: what is read from disk must be up to date.
+                if resultsLagState { saveResults() }
                 if path.hasPrefix("~/"), let homeDirectory { path = homeDirectory + path.dropFirst() }
                 let result: Result<[UInt8], StorageError>
                 do {
@@ -162,25 +179,66 @@ public final class WorkshopRunner {
         return (0..<count).map { _ in UInt8.random(in: 0...255, using: &generator) }
     }
 
-    /// Writes the results snapshot now (at start-up and on quit as well as after each recorded action).
-    public func saveResults() {
-        saveResults(&state, now: clock.now())
+    /// The results file changed at start-up (a resume, a new workshop): written soon, off the key path.
+    public func scheduleResults() {
+        resultsSchedule.changed(at: clock.now())
     }
 
-    private func saveResults(_ target: inout WorkshopState, now: Instant) {
-        let snapshot = ResultsSnapshot(state: target, sessionFile: files.sessionPath, generator: generator)
-        do {
-            try fileSystem.replaceAtomically(files.resultsPath, with: snapshot.encoded())
+    /// True while the results file on disk may not show the state: changes not yet handed to the writer, or a write
+    /// still in flight.
+    private var resultsLagState: Bool { resultsSchedule.hasUnsavedChanges || resultsWriteStartedAt != nil }
+
+    /// When the app loop should wake to write (or to collect a write in flight), if it would sleep longer.
+    public var resultsWakeAt: Instant? {
+        if resultsWriteStartedAt != nil { return clock.now().adding(milliseconds: 50) }
+        return resultsSchedule.dueAt
+    }
+
+    /// Takes the outcome of a finished write (a failure goes on screen, a recovery too), then hands a snapshot of
+    /// the state to the writer if one is due and none is in flight. Called by the app loop on every turn; the
+    /// copy of the state it hands over costs nothing until the next change copies what it changes.
+    public func flushResultsIfDue() {
+        collectResultsOutcome(waiting: false)
+        let now = clock.now()
+        guard resultsWriteStartedAt == nil, resultsSchedule.isDue(at: now) else { return }
+        startResultsWrite(at: now)
+        // Inline, the write is already done: show its outcome now.
+        collectResultsOutcome(waiting: false)
+    }
+
+    /// Writes the results snapshot now and waits for it: on quit, on a terminating signal, before reading a results
+    /// file from disk, when the runner closes. Waits for a write in flight first (one at a time).
+    public func saveResults() {
+        collectResultsOutcome(waiting: true)
+        startResultsWrite(at: clock.now())
+        collectResultsOutcome(waiting: true)
+    }
+
+    private func startResultsWrite(at now: Instant) {
+        resultsSchedule.started(at: now)
+        resultsWriteStartedAt = now
+        resultsWriter.start(state)
+    }
+
+    private func collectResultsOutcome(waiting: Bool) {
+        guard let startedAt = resultsWriteStartedAt else { return }
+        guard let outcome = waiting ? resultsWriter.waitForOutcome() : resultsWriter.takeOutcome() else { return }
+        resultsWriteStartedAt = nil
+        let now = clock.now()
+        switch outcome {
+        case .written:
             if resultsFailing {
                 resultsFailing = false
-                _ = WorkshopReducer.reduce(&target, .storage(.recovered), now: now)
+                _ = WorkshopReducer.reduce(&state, .storage(.recovered), now: now)
             }
-        } catch {
+        case .failed(let error):
             resultsFailing = true
+            // Written again at the next due write; the previous file stays as it was (or, after the rename, is new).
+            resultsSchedule.failed(startedAt: startedAt)
             let message = error.operation == StorageError.folderSyncAfterReplace
                 ? "Results written but not synced: \(error.reason). A power cut may lose them; journal has everything."
                 : "Results not saved: \(error.reason). Old file intact; journal has everything."
-            _ = WorkshopReducer.reduce(&target, .storage(.failed(StorageFailure(kind: .results, message: message))), now: now)
+            _ = WorkshopReducer.reduce(&state, .storage(.failed(StorageFailure(kind: .results, message: message))), now: now)
         }
     }
 
@@ -205,8 +263,12 @@ public final class WorkshopRunner {
             now: now)
     }
 
-    /// Flushes nothing (every record is already synced) but closes the journal cleanly.
+    /// Every record is already synced; writes the results if they lag the state, then closes the journal.
     public func close() {
+        if resultsLagState {
+            saveResults()
+        }
+        resultsWriter.stop()
         journal.close()
     }
 }

@@ -8,6 +8,8 @@ public final class MemoryFileSystem: FileSystem, @unchecked Sendable {
 
     /// Every journal append that reached the file, as written (one element per durable write), by path.
     public internal(set) var appends: [String: [[UInt8]]] = [:]
+    /// Atomic replacements that reached the file, by path: how many results snapshots were written.
+    public internal(set) var replacements: [String: Int] = [:]
     /// A journal append to fail later: after `remaining` more appends succeed, the next one fails with `reason`.
     private var appendFailure: (remaining: Int, reason: String)?
 
@@ -70,6 +72,7 @@ public final class MemoryFileSystem: FileSystem, @unchecked Sendable {
         try check("fsync", path)
         try check("rename", path)
         files[path] = bytes
+        replacements[path, default: 0] += 1
         try check(StorageError.folderSyncAfterReplace, path)
     }
 

@@ -28,6 +28,8 @@ public final class ModeratorApp {
         runner.send(.tick)
         var isRawInput = false
         while true {
+            // A finished results write's outcome, and the next one if due (built and written off this thread).
+            runner.flushResultsIfDue()
             if Self.wantsRawInput(runner.state) != isRawInput {
                 isRawInput.toggle()
                 terminal.setRawInput(isRawInput)
@@ -42,9 +44,14 @@ public final class ModeratorApp {
                 runner.performDeferredWork()
                 continue
             }
-            // Sleep until just after the next whole second so the clock ticks on time without polling.
-            let millisecond = Int(clock.now().milliseconds % 1000)
-            let key = terminal.readKey(timeoutMilliseconds: 1000 - millisecond + 5)
+            // Sleep until just after the next whole second so the clock ticks on time without polling, or until the
+            // results snapshot is due, if sooner.
+            let now = clock.now()
+            var timeout = 1000 - Int(now.milliseconds % 1000) + 5
+            if let wake = runner.resultsWakeAt {
+                timeout = max(0, min(timeout, Int(wake.milliseconds - now.milliseconds)))
+            }
+            let key = terminal.readKey(timeoutMilliseconds: timeout)
             if let signal = pendingSignal() {
                 return .signal(signal)
             }
