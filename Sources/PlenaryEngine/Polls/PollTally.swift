@@ -54,7 +54,9 @@ public struct PollTally: Sendable, Equatable {
             answers.append(text)
             let joined = WordFrequency.candidateTerms(in: text, splittingAtApostrophes: false)
             for term in joined { termCounts[term, default: 0] += 1 }
-            let elided = text.contains(where: { "'\u{2019}\u{02BC}".contains($0) })
+            // Scalars, not characters: no grapheme breaking per ballot. An apostrophe fused with a mark is no
+            // joiner, so splitting at apostrophes then reads the same words; the answer is the same either way.
+            let elided = text.unicodeScalars.contains(where: { $0 == "'" || $0 == "\u{2019}" || $0 == "\u{02BC}" })
                 ? WordFrequency.candidateTerms(in: text, splittingAtApostrophes: true) : joined
             for term in elided { elidedTermCounts[term, default: 0] += 1 }
         case .ranking(let order):

@@ -3,6 +3,9 @@ public protocol FileSystem: AnyObject, Sendable {
     /// The file's bytes, or nil when it does not exist. Refuses (with the reason) anything but a regular file, a
     /// file over `rule.limit`, and a link when `rule` does not follow links; never waits on a FIFO or device.
     func contents(of path: String, rule: ReadRule) throws(StorageError) -> [UInt8]?
+    /// The same bytes a piece at a time, with the same refusals, so a journal is read without holding all of it
+    /// (decision 61); nil when the file does not exist.
+    func chunks(of path: String, rule: ReadRule) throws(StorageError) -> (any FileChunks)?
     func exists(_ path: String) -> Bool
     /// True when `path` is a folder (following a link to one).
     func isFolder(_ path: String) -> Bool
@@ -29,6 +32,31 @@ extension FileSystem {
     /// One of Plenary's own files (never through a link).
     public func contents(of path: String) throws(StorageError) -> [UInt8]? {
         try contents(of: path, rule: .ownFile)
+    }
+}
+
+extension FileSystem {
+    /// The whole file as one piece: what a file system without a reader of its own (one in memory) answers.
+    public func chunks(of path: String, rule: ReadRule) throws(StorageError) -> (any FileChunks)? {
+        try contents(of: path, rule: rule).map(WholeFileChunks.init)
+    }
+}
+
+/// A file being read a piece at a time.
+public protocol FileChunks: AnyObject {
+    /// The next bytes, or nil at the end. Refuses a file that grows past its read rule's limit while being read.
+    func next() throws(StorageError) -> [UInt8]?
+}
+
+/// Bytes already in memory, handed over once.
+private final class WholeFileChunks: FileChunks {
+    private var bytes: [UInt8]?
+
+    init(_ bytes: [UInt8]) { self.bytes = bytes }
+
+    func next() throws(StorageError) -> [UInt8]? {
+        defer { bytes = nil }
+        return bytes
     }
 }
 

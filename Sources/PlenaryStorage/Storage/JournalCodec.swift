@@ -52,35 +52,55 @@ public enum JournalCodec {
 
     /// Decodes one line (without its newline), telling damage from an intact record this version cannot read.
     public static func decodeLine(_ line: ArraySlice<UInt8>) -> Decoded {
-        guard let body = checkedBody(line) else { return .damaged }
-        return decodeBody(Data(body))
+        LineDecoder().decodeLine(line)
     }
 
+    /// Decodes the lines of one replay with one `JSONDecoder`, not one per line, and reads ballots straight from
+    /// their bytes (`BallotRecordDecoder`): a resume's cost is a small constant per record (decision 61).
+    public struct LineDecoder {
+        private let json = JSONDecoder()
+
+        public init() {}
+
+        public func decodeLine(_ line: ArraySlice<UInt8>) -> Decoded {
+            guard let body = JournalCodec.checkedBody(line) else { return .damaged }
+            if let ballot = BallotRecordDecoder.decode(body) { return .record(ballot) }
+            return JournalCodec.decodeBody(Data(body), with: json)
+        }
+    }
+
+    private static let lenMarker = Array(#"","len":"#.utf8)
+    private static let recordMarker = Array(#","record":"#.utf8)
+
     /// The record's bytes when the line's layout, length and checksum all match.
-    private static func checkedBody(_ line: ArraySlice<UInt8>) -> ArraySlice<UInt8>? {
-        let bytes = Array(line)
-        guard bytes.starts(with: prefix), bytes.count > prefix.count + 8 else { return nil }
+    static func checkedBody(_ line: ArraySlice<UInt8>) -> ArraySlice<UInt8>? {
+        let start = line.startIndex
+        let end = line.endIndex
+        guard line.starts(with: prefix), line.count > prefix.count + 8 else { return nil }
         // Exactly as written: lower-case hex only, so even a flipped case bit in the checksum counts as damage.
-        let crcDigits = bytes[prefix.count..<(prefix.count + 8)]
-        guard crcDigits.allSatisfy({ (48...57).contains($0) || (97...102).contains($0) }),
-              let crc = UInt32(String(decoding: crcDigits, as: UTF8.self), radix: 16) else { return nil }
-        let lenMarker = Array(#"","len":"#.utf8)
-        var index = prefix.count + 8
-        guard bytes[index...].starts(with: lenMarker) else { return nil }
+        var crc: UInt32 = 0
+        for byte in line[(start + prefix.count)..<(start + prefix.count + 8)] {
+            switch byte {
+            case 48...57: crc = crc << 4 | UInt32(byte - 48)
+            case 97...102: crc = crc << 4 | UInt32(byte - 87)
+            default: return nil
+            }
+        }
+        var index = start + prefix.count + 8
+        guard line[index...].starts(with: lenMarker) else { return nil }
         index += lenMarker.count
         var length = 0
         var digits = 0
-        while index < bytes.count, let digit = Int(exactly: bytes[index]).flatMap({ $0 >= 48 && $0 <= 57 ? $0 - 48 : nil }) {
-            length = length * 10 + digit
+        while index < end, line[index] >= 48, line[index] <= 57 {
+            length = length * 10 + Int(line[index] - 48)
             digits += 1
             index += 1
             guard digits <= 9 else { return nil }
         }
-        let recordMarker = Array(#","record":"#.utf8)
-        guard digits > 0, bytes[index...].starts(with: recordMarker) else { return nil }
+        guard digits > 0, line[index...].starts(with: recordMarker) else { return nil }
         index += recordMarker.count
-        guard bytes.count == index + length + 1, bytes.last == UInt8(ascii: "}") else { return nil }
-        let body = bytes[index..<(index + length)]
+        guard end - index == length + 1, line[end - 1] == UInt8(ascii: "}") else { return nil }
+        let body = line[index..<(index + length)]
         guard CRC32C.checksum(body) == crc else { return nil }
         return body
     }
@@ -109,8 +129,8 @@ public enum JournalCodec {
         return Array((try? encoder.encode(body)) ?? Data())
     }
 
-    private static func decodeBody(_ data: Data) -> Decoded {
-        if let body = try? JSONDecoder().decode(Body.self, from: data) {
+    static func decodeBody(_ data: Data, with decoder: JSONDecoder) -> Decoded {
+        if let body = try? decoder.decode(Body.self, from: data) {
             switch body.type {
             case "header":
                 if let header = body.header { return .record(.header(header)) }

@@ -16,6 +16,18 @@ public final class PosixFileSystem: FileSystem, @unchecked Sendable {
     public init() {}
 
     public func contents(of path: String, rule: ReadRule) throws(StorageError) -> [UInt8]? {
+        guard let chunks = try openChunks(of: path, rule: rule) else { return nil }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(chunks.expectedSize)
+        while let chunk = try chunks.next() { bytes += chunk }
+        return bytes
+    }
+
+    public func chunks(of path: String, rule: ReadRule) throws(StorageError) -> (any FileChunks)? {
+        try openChunks(of: path, rule: rule)
+    }
+
+    private func openChunks(of path: String, rule: ReadRule) throws(StorageError) -> PosixFileChunks? {
         // O_NONBLOCK: opening a FIFO must not wait for a writer; the fstat below then refuses it.
         let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | (rule.followsLinks ? 0 : O_NOFOLLOW))
         if fd < 0 {
@@ -26,7 +38,8 @@ public final class PosixFileSystem: FileSystem, @unchecked Sendable {
             default: throw failure
             }
         }
-        defer { _ = Glibc.close(fd) }
+        // Owned from here: closed when the chunks are released, on every path.
+        let chunks = PosixFileChunks(fd: fd, path: path, limit: rule.limit)
         var status = stat()
         guard fstat(fd, &status) == 0 else { throw Self.error("read", path) }
         let kind = status.st_mode & S_IFMT
@@ -40,27 +53,9 @@ public final class PosixFileSystem: FileSystem, @unchecked Sendable {
             }
             throw StorageError(operation: "read", path: path, reason: what, errno: kind == S_IFDIR ? EISDIR : EINVAL)
         }
-        func tooLarge(_ size: Int) -> StorageError {
-            StorageError(operation: "read", path: path,
-                         reason: "too large (\(ReadRule.megabytes(size)); at most \(ReadRule.megabytes(rule.limit)))", errno: EFBIG,
-                         fileSize: size)
-        }
-        guard Int(status.st_size) <= rule.limit else { throw tooLarge(Int(status.st_size)) }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(Int(status.st_size))
-        var buffer = [UInt8](repeating: 0, count: 65_536)
-        while true {
-            let count = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw Self.error("read", path)
-            }
-            if count == 0 { break }
-            bytes.append(contentsOf: buffer[0..<count])
-            // Still growing while being read: stop at the limit rather than follow it.
-            guard bytes.count <= rule.limit else { throw tooLarge(bytes.count) }
-        }
-        return bytes
+        guard Int(status.st_size) <= rule.limit else { throw chunks.tooLarge(Int(status.st_size)) }
+        chunks.expectedSize = Int(status.st_size)
+        return chunks
     }
 
     public func exists(_ path: String) -> Bool {

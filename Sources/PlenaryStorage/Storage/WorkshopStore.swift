@@ -101,60 +101,80 @@ public enum WorkshopStore {
                 holdsLock = false
             }
             var state = WorkshopState(session: session, plan: plan, now: now)
-            let existing: [UInt8]?
-            do { existing = try fileSystem.contents(of: files.journalPath, rule: .journal) } catch { throw .storage(error) }
+            let chunks: (any FileChunks)?
+            do { chunks = try fileSystem.chunks(of: files.journalPath, rule: .journal) } catch { throw .storage(error) }
 
-            if let bytes = existing, !bytes.isEmpty {
-                switch JournalReader.read(bytes) {
-                case .failure(let damage):
-                    if damage.kind == .damaged && damage.line == 1 && !bytes.dropLast().contains(UInt8(ascii: "\n")) {
-                        // Only a torn header: the crash came before anything was recorded.
-                        let aside = files.journalPath + ".broken-\(stamp)"
-                        do { try fileSystem.moveAside(files.journalPath, to: aside) } catch { throw .storage(error) }
-                        messages.append("The journal held no complete record; it was kept as \(aside).")
-                        return .success(try create(state: state, files: files, fileSystem: fileSystem, now: now, stamp: stamp, recordID: newRecordID,
-                                                   holdsLock: false, messages: messages))
-                    }
-                    throw .damagedJournal(path: files.journalPath, damage: damage)
-                case .success(let contents):
-                    let expected = session.agenda.map(\.id)
-                    if contents.header.slots != expected {
-                        throw .differentSession(path: files.journalPath,
-                            detail: "journal slots: \(contents.header.slots.count), session slots: \(expected.count)")
-                    }
-                    state.recordID = contents.header.recordID
-                    var skipped: [String] = []
-                    for entry in contents.commands {
-                        if let refusal = WorkshopReducer.apply(entry.command, to: &state, at: entry.at) {
-                            skipped.append("line \(entry.seq + 1) (byte \(entry.offset)): \(refusal)")
-                        }
-                        state.now = max(state.now, entry.at)
-                        state.recordedCommands = entry.seq
-                    }
-                    state.skippedRecords = skipped.count
-                    let applied = contents.commands.count - skipped.count
-                    if contents.damagedTailLength > 0 {
-                        let aside = files.journalPath + ".broken-\(stamp)"
-                        do {
-                            try fileSystem.copy(files.journalPath, to: aside)
-                            try fileSystem.truncate(files.journalPath, to: contents.intactLength)
-                        } catch { throw .storage(error) }
-                        let cut = contents.incompleteActionRecords > 0
-                            ? "the last action, written only in part (\(contents.damagedTailLength) bytes, never acknowledged), was cut off whole"
-                            : "an incomplete last record (\(contents.damagedTailLength) bytes, never acknowledged) was cut off"
-                        messages.append("Recovered \(CountedNoun.phrase(applied, "record")); \(cut). The original journal is kept as \(aside).")
-                    } else if applied > 0 {
-                        messages.append("Resumed from the journal: \(CountedNoun.phrase(applied, "recorded action")).")
-                    }
-                    state.now = max(state.now, now)
-                    let journal: any AppendLog
-                    do { journal = try fileSystem.openAppendLog(files.journalPath) } catch { throw .storage(error) }
-                    let discarded = try discardEmptyEntries(&state, journal: journal)
-                    if !discarded.isEmpty {
-                        messages.append("Discarded \(discarded.count == 1 ? "an empty entry" : "\(discarded.count) empty entries") (\(discarded.joined(separator: ", "))) left open when the last run stopped.")
-                    }
-                    return .success(Opened(state: state, journal: journal, messages: messages, skipped: skipped))
+            if let chunks {
+                // Streamed: each command is applied as soon as its action is whole, so neither the file nor its
+                // records are held in memory (decision 61). A damaged journal throws below, and this state goes.
+                let expected = session.agenda.map(\.id)
+                var otherSession: JournalHeader?
+                var skipped: [String] = []
+                var bytesRead = 0
+                func nextChunk() throws(OpenError) -> [UInt8]? {
+                    do {
+                        let chunk = try chunks.next()
+                        bytesRead += chunk?.count ?? 0
+                        return chunk
+                    } catch { throw .storage(error) }
                 }
+                func readHeader(_ header: JournalHeader) throws(OpenError) {
+                    if header.slots != expected { otherSession = header }
+                    state.recordID = header.recordID
+                }
+                func replay(_ entry: JournalReader.Command) throws(OpenError) {
+                    guard otherSession == nil else { return }
+                    if let refusal = WorkshopReducer.apply(entry.command, to: &state, at: entry.at) {
+                        skipped.append("line \(entry.seq + 1) (byte \(entry.offset)): \(refusal)")
+                    }
+                    state.now = max(state.now, entry.at)
+                    state.recordedCommands = entry.seq
+                }
+                let read = try JournalReader.read(chunks: nextChunk, header: readHeader, command: replay)
+                if bytesRead > 0 {
+                    switch read {
+                    case .failure(let damage):
+                        if damage.kind == .damaged && damage.line == 1 && (try? isOneLine(files.journalPath, fileSystem: fileSystem)) == true {
+                            // Only a torn header: the crash came before anything was recorded.
+                            let aside = files.journalPath + ".broken-\(stamp)"
+                            do { try fileSystem.moveAside(files.journalPath, to: aside) } catch { throw .storage(error) }
+                            messages.append("The journal held no complete record; it was kept as \(aside).")
+                            state = WorkshopState(session: session, plan: plan, now: now)
+                            return .success(try create(state: state, files: files, fileSystem: fileSystem, now: now, stamp: stamp, recordID: newRecordID,
+                                                       holdsLock: false, messages: messages))
+                        }
+                        throw .damagedJournal(path: files.journalPath, damage: damage)
+                    case .success(let contents):
+                        if let header = otherSession {
+                            throw .differentSession(path: files.journalPath,
+                                detail: "journal slots: \(header.slots.count), session slots: \(expected.count)")
+                        }
+                        state.skippedRecords = skipped.count
+                        let applied = contents.commandCount - skipped.count
+                        if contents.damagedTailLength > 0 {
+                            let aside = files.journalPath + ".broken-\(stamp)"
+                            do {
+                                try fileSystem.copy(files.journalPath, to: aside)
+                                try fileSystem.truncate(files.journalPath, to: contents.intactLength)
+                            } catch { throw .storage(error) }
+                            let cut = contents.incompleteActionRecords > 0
+                                ? "the last action, written only in part (\(contents.damagedTailLength) bytes, never acknowledged), was cut off whole"
+                                : "an incomplete last record (\(contents.damagedTailLength) bytes, never acknowledged) was cut off"
+                            messages.append("Recovered \(CountedNoun.phrase(applied, "record")); \(cut). The original journal is kept as \(aside).")
+                        } else if applied > 0 {
+                            messages.append("Resumed from the journal: \(CountedNoun.phrase(applied, "recorded action")).")
+                        }
+                        state.now = max(state.now, now)
+                        let journal: any AppendLog
+                        do { journal = try fileSystem.openAppendLog(files.journalPath) } catch { throw .storage(error) }
+                        let discarded = try discardEmptyEntries(&state, journal: journal)
+                        if !discarded.isEmpty {
+                            messages.append("Discarded \(discarded.count == 1 ? "an empty entry" : "\(discarded.count) empty entries") (\(discarded.joined(separator: ", "))) left open when the last run stopped.")
+                        }
+                        return .success(Opened(state: state, journal: journal, messages: messages, skipped: skipped))
+                    }
+                }
+                state = WorkshopState(session: session, plan: plan, now: now)
             }
             // No journal, or an empty one (a kill before its header was written): a new workshop.
             return .success(try create(state: state, files: files, fileSystem: fileSystem, now: now, stamp: stamp, recordID: newRecordID,
@@ -201,17 +221,24 @@ public enum WorkshopStore {
         for group in state.groups {
             for entry in group.entries where entry.origin == nil && entry.fields.values.allSatisfy(\.isEmpty) {
                 let command = WorkshopCommand.group(.delete(group: group.id, entry: entry.id))
-                var next = state
-                guard WorkshopReducer.apply(command, to: &next, at: state.now) == nil else { continue }
-                next.recordedCommands += 1
+                // In place, as the replay applies: a refused command changes nothing, and a failed write fails the
+                // whole open, so this state is never used. A copy per entry would copy every group's entries.
+                guard WorkshopReducer.apply(command, to: &state, at: state.now) == nil else { continue }
+                state.recordedCommands += 1
                 do {
-                    try journal.appendDurably(JournalCodec.encode(action: [command], firstSeq: next.recordedCommands, at: state.now))
+                    try journal.appendDurably(JournalCodec.encode(action: [command], firstSeq: state.recordedCommands, at: state.now))
                 } catch { throw .storage(error) }
-                state = next
                 discarded.append(entry.id)
             }
         }
         return discarded
+    }
+
+    /// Whether the file has no line break but (maybe) its last byte: a journal whose only line is its header.
+    /// Read again, whole, only when that first line is damaged.
+    private static func isOneLine(_ path: String, fileSystem: any FileSystem) throws(StorageError) -> Bool {
+        guard let bytes = try fileSystem.contents(of: path, rule: .journal) else { return false }
+        return !bytes.dropLast().contains(UInt8(ascii: "\n"))
     }
 
     /// The status line's room at 80 columns, after its leading space.
