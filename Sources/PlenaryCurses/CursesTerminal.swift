@@ -1,5 +1,4 @@
 import CNCurses
-import Foundation
 import PlenaryCore
 import PlenaryUI
 #if canImport(Glibc)

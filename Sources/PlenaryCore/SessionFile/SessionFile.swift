@@ -1,4 +1,3 @@
-import Foundation
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -160,7 +159,9 @@ struct Composer {
     mutating func compose() -> Node? {
         for _ in 0..<500 {
             do {
-                guard let root = try Yams.compose(yaml: text) else {
+                // `.basic`: every scalar is read as its text (see above), so Yams' implicit-type rules, ICU regular
+                // expressions compiled on first use and matched against every key, would only cost start-up time.
+                guard let root = try Yams.compose(yaml: text, .basic) else {
                     diagnostics.add(line: 1, column: 1, "", "empty session file")
                     return nil
                 }
