@@ -1,5 +1,4 @@
 import CNCurses
-import Foundation
 import PlenaryEngine
 import PlenaryStorage
 import PlenaryUI

@@ -195,6 +195,20 @@ struct SessionFileErrorTests {
         ])
     }
 
+    /// Every scalar is read as its text, keys too: `1` and `"1"` are the same key here, although YAML's core
+    /// schema would type the plain one as a number (Yams' resolver is not used; see `SessionFile`).
+    @Test func aKeyWrittenPlainAndQuotedIsOneDuplicatedKey() {
+        let yaml = """
+            plenary: 1
+            title: T
+            agenda:
+              - {title: A, duration: 5}
+            1: x
+            "1": y
+            """
+        #expect(Self.errors(yaml).contains { $0.contains("duplicate key") })
+    }
+
     // MARK: Types and required keys
 
     @Test func wrongTypes() {

@@ -1,5 +1,3 @@
-import Foundation
-
 /// The moderator picks a facilitator laptop's results file to merge (`i`): files found next to the workshop's
 /// results, or a path typed in (say, on a USB stick).
 public struct ImportPicker: Sendable, Equatable {
@@ -33,7 +31,10 @@ public struct ImportPicker: Sendable, Equatable {
     /// A path as people paste it: surrounding spaces and quotes dropped, and shell escapes (a file dragged onto
     /// the terminal arrives as `/media/usb/group\ 2.results.json`) undone. `~` is left for the runner.
     public static func normalized(_ text: String) -> String {
-        var path = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        var trimmed = Substring(text)
+        while trimmed.first?.isWhitespace == true { trimmed.removeFirst() }
+        while trimmed.last?.isWhitespace == true { trimmed.removeLast() }
+        let path = String(trimmed)
         if path.count >= 2, let first = path.first, first == "'" || first == "\"", path.last == first {
             return String(path.dropFirst().dropLast())
         }
@@ -48,7 +49,6 @@ public struct ImportPicker: Sendable, Equatable {
                 escaping = true
             }
         }
-        path = unescaped
-        return path
+        return unescaped
     }
 }

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Reads and writes the codes files. The used set is written sorted, so nothing in it tells which code
 /// voted when, or next to which ballot.

@@ -1,4 +1,3 @@
-import Foundation
 import Yams
 import PlenaryEngine
 
@@ -131,7 +130,9 @@ struct Composer {
     mutating func compose() -> Node? {
         for _ in 0..<500 {
             do {
-                guard let root = try Yams.compose(yaml: text) else {
+                // `.basic`: every scalar is read as its text (see above), so Yams' implicit-type rules, ICU regular
+                // expressions compiled on first use and matched against every key, would only cost start-up time.
+                guard let root = try Yams.compose(yaml: text, .basic) else {
                     diagnostics.add(line: 1, column: 1, "", "empty session file")
                     return nil
                 }

@@ -1,5 +1,3 @@
-import Foundation
-
 /// Plain words for the YAML mistakes newcomers make most, instead of libyaml's ("mapping values are not
 /// allowed in this context"): what went wrong and how to write it.
 enum YAMLSyntaxHint {
@@ -24,12 +22,12 @@ enum YAMLSyntaxHint {
         let general = "\": \" inside a value starts a new key: put the value in quotes"
         let indent = source.prefix(while: { $0 == " " || $0 == "-" })
         let rest = source.dropFirst(indent.count)
-        guard let separator = rest.range(of: ": ") else { return general }
+        guard let separator = rest.firstRange(of: ": ") else { return general }
         let key = rest[..<separator.lowerBound]
         let value = rest[separator.upperBound...].trimmingSuffix(while: { $0 == " " })
         guard !key.isEmpty, !key.contains(" "), !value.isEmpty, value.count <= 60,
               !value.hasPrefix("\""), !value.hasPrefix("'"), !value.contains(" #") else { return general }
-        let escaped = value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+        let escaped = value.replacing("\\", with: "\\\\").replacing("\"", with: "\\\"")
         return general + ", like \(key): \"\(escaped)\""
     }
 }
