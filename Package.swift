@@ -41,6 +41,8 @@ let package = Package(
             name: "PlenaryUI",
             dependencies: ["PlenaryCore"]
         ),
+        /// The host's socket and event loop, and the attached client's connection (issue 14). Sockets, no ncurses.
+        .target(name: "PlenaryHost", dependencies: ["PlenaryCore", "PlenaryProtocol", "PlenaryUI"]),
         /// The curses terminal driver: the only importer of CNCurses.
         .target(
             name: "PlenaryCurses",
@@ -49,7 +51,7 @@ let package = Package(
         .executableTarget(
             name: "plenary",
             dependencies: [
-                "PlenaryCore", "PlenaryUI", "PlenaryCurses",
+                "PlenaryCore", "PlenaryUI", "PlenaryCurses", "PlenaryHost", "PlenaryProtocol",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             resources: [.embedInCode("Resources/demo.yaml")]
@@ -61,6 +63,7 @@ let package = Package(
         /// Golden reports and results files of every schema version are read from disk by the tests, not bundled.
         .testTarget(name: "PlenaryCoreTests", dependencies: ["PlenaryCore", "PlenaryTestSupport"], exclude: ["Golden", "Fixtures"]),
         .testTarget(name: "PlenaryProtocolTests", dependencies: ["PlenaryProtocol", "PlenaryCore", "PlenaryTestSupport"]),
+        .testTarget(name: "PlenaryHostTests", dependencies: ["PlenaryHost", "PlenaryProtocol", "PlenaryCore", "PlenaryUI", "PlenaryTestSupport"]),
         .testTarget(name: "PlenaryUITests", dependencies: ["PlenaryUI", "PlenaryCore", "PlenaryTestSupport"]),
         /// The colour scheme's contrast, computed for xterm's palette (no terminal needed).
         .testTarget(name: "PlenaryCursesTests", dependencies: ["PlenaryCurses", "PlenaryUI"]),
