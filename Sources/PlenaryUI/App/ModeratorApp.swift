@@ -13,9 +13,13 @@ public final class ModeratorApp {
     private let clock: any Clock
     private let glyphs: Glyphs
     private let pendingSignal: () -> Int32?
+    /// How the loop waits for a key (argument: the timeout in milliseconds). By default the terminal alone; a host
+    /// serving attached terminals waits on them too (`RoomHost`), and returns nil after a client changed something.
+    private let waitForKey: ((Int) -> KeyEvent?)?
 
     public init(runner: WorkshopRunner, terminal: any TerminalDriver, clock: any Clock, glyphs: Glyphs,
-                pendingSignal: @escaping () -> Int32?) {
+                pendingSignal: @escaping () -> Int32?, waitForKey: ((Int) -> KeyEvent?)? = nil) {
+        self.waitForKey = waitForKey
         self.runner = runner
         self.terminal = terminal
         self.clock = clock
@@ -43,7 +47,8 @@ public final class ModeratorApp {
             }
             // Sleep until just after the next whole second so the clock ticks on time without polling.
             let millisecond = Int(clock.now().milliseconds % 1000)
-            let key = terminal.readKey(timeoutMilliseconds: 1000 - millisecond + 5)
+            let timeout = 1000 - millisecond + 5
+            let key = if let waitForKey { waitForKey(timeout) } else { terminal.readKey(timeoutMilliseconds: timeout) }
             if let signal = pendingSignal() {
                 return .signal(signal)
             }
