@@ -159,7 +159,7 @@ public struct KioskState: Sendable, Equatable {
             let open = openPolls
             guard !open.isEmpty else {
                 step = .privacy
-                message = "No question is open right now."
+                message = "No poll is open right now."
                 return []
             }
             pollIDs = open.map(\.id)
