@@ -50,6 +50,8 @@ let package = Package(
             name: "PlenaryUI",
             dependencies: ["PlenaryEngine", "PlenaryStorage"]
         ),
+        /// The host's socket and event loop, and the attached client's connection (issue 14). Sockets, no ncurses.
+        .target(name: "PlenaryHost", dependencies: ["PlenaryEngine", "PlenaryStorage", "PlenaryProtocol", "PlenaryUI"]),
         /// The curses terminal driver: the only importer of CNCurses.
         .target(
             name: "PlenaryCurses",
@@ -58,7 +60,7 @@ let package = Package(
         .executableTarget(
             name: "plenary",
             dependencies: [
-                "PlenaryEngine", "PlenarySessionFile", "PlenaryReports", "PlenaryStorage", "PlenaryUI", "PlenaryCurses",
+                "PlenaryEngine", "PlenarySessionFile", "PlenaryReports", "PlenaryStorage", "PlenaryUI", "PlenaryCurses", "PlenaryHost", "PlenaryProtocol",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             resources: [.embedInCode("Resources/demo.yaml")]
@@ -70,6 +72,7 @@ let package = Package(
         /// Golden reports and results files of every schema version are read from disk by the tests, not bundled.
         .testTarget(name: "PlenaryCoreTests", dependencies: ["PlenaryEngine", "PlenarySessionFile", "PlenaryReports", "PlenaryStorage", "PlenaryTestSupport"], exclude: ["Golden", "Fixtures"]),
         .testTarget(name: "PlenaryProtocolTests", dependencies: ["PlenaryProtocol", "PlenaryEngine", "PlenaryTestSupport"]),
+        .testTarget(name: "PlenaryHostTests", dependencies: ["PlenaryHost", "PlenaryProtocol", "PlenaryEngine", "PlenaryStorage", "PlenaryUI", "PlenaryTestSupport"]),
         .testTarget(name: "PlenaryUITests", dependencies: ["PlenaryUI", "PlenaryEngine", "PlenarySessionFile", "PlenaryStorage", "PlenaryTestSupport"]),
         /// The colour scheme's contrast, computed for xterm's palette (no terminal needed).
         .testTarget(name: "PlenaryCursesTests", dependencies: ["PlenaryCurses", "PlenaryUI"]),

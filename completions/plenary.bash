@@ -173,13 +173,13 @@ _plenary() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    run|validate|merge|codes|pin|new|report|export|help)
+    run|attach|validate|merge|codes|pin|new|report|export|help)
         # Offer subcommand argument completions
         "_plenary_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'run validate merge codes pin new report export help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'run attach validate merge codes pin new report export help' -- "${cur}"))
         ;;
     esac
 }
@@ -188,7 +188,7 @@ _plenary_run() {
     repeating_flags=()
     non_repeating_flags=(--fresh --no-color --ascii --voter --version -h --help)
     repeating_options=()
-    non_repeating_options=(--results --group --pin-hash)
+    non_repeating_options=(--results --group --pin-hash --socket)
     __plenary_offer_flags_options 1
 
     # Offer option value completions
@@ -198,6 +198,37 @@ _plenary_run() {
         return
         ;;
     '--group')
+        return
+        ;;
+    '--pin-hash')
+        return
+        ;;
+    '--socket')
+        __plenary_add_completions -f
+        return
+        ;;
+    esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    1)
+        __plenary_add_completions -o plusdirs -fX '!*.@(yaml|yml)'
+        return
+        ;;
+    esac
+}
+
+_plenary_attach() {
+    repeating_flags=()
+    non_repeating_flags=(--voter --ascii --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--socket --pin-hash)
+    __plenary_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--socket')
+        __plenary_add_completions -f
         return
         ;;
     '--pin-hash')

@@ -3,6 +3,7 @@ import Glibc
 import PlenaryEngine
 import PlenaryStorage
 import PlenaryCurses
+import PlenaryHost
 import PlenaryUI
 
 struct RunCommand: ParsableCommand {
@@ -21,6 +22,10 @@ struct RunCommand: ParsableCommand {
               plenary run sevilla.yaml --voter     # a locked voter terminal
               plenary run sevilla.yaml --fresh     # start over, keep the old record
               plenary run sevilla.yaml --results /media/usb/sevilla.results.json
+
+            The moderator screen is also the room's host: voter kiosks attach to it with \
+            `plenary attach FILE --voter` through a Unix socket beside the results file \
+            (<session>.sock, or --socket PATH).
             """
     )
 
@@ -48,6 +53,10 @@ struct RunCommand: ParsableCommand {
 
     @Option(name: .customLong("pin-hash"), help: ArgumentHelp("The moderator PIN's hash, as `plenary pin` prints it (overrides voter_pin).", valueName: "hash"))
     var pinHash: String?
+
+    @Option(name: .long, help: ArgumentHelp("Where the host listens for attached terminals (default: <session>.sock beside the results file). Not with --voter or --group.", valueName: "path"),
+            completion: .file())
+    var socket: String?
 
     func run() throws {
         SignalTrap.install()
@@ -82,6 +91,20 @@ struct RunCommand: ParsableCommand {
         }
         let now = clock.now()
         let stamp = Self.stamp(now)
+        if socket != nil, voter || group != nil {
+            throw UsageError.report("--socket is for the moderator screen, which hosts the room; a voter or group terminal does not listen", for: Self.self)
+        }
+        // Before the journal is opened: a second host of the same workshop is refused without touching its files.
+        var listener: ListeningSocket?
+        if !voter, group == nil {
+            do {
+                listener = try ListeningSocket.open(path: socket ?? ListeningSocket.defaultPath(forResults: files.resultsPath))
+            } catch {
+                StandardError.write("\(error)")
+                throw ExitCode(1)
+            }
+        }
+        defer { listener?.close() }
         let opened: WorkshopStore.Opened
         switch WorkshopStore.open(session: session, plan: plan, files: files, fileSystem: fileSystem,
                                   now: now, stamp: stamp, fresh: fresh,
@@ -129,9 +152,17 @@ struct RunCommand: ParsableCommand {
             throw ExitCode(1)
         }
         let glyphs: Glyphs = ascii || !Environment.localeIsUTF8 ? .ascii : .unicode
+        let host = listener.map { RoomHost(listener: $0, runner: runner, clock: clock) }
         let app = ModeratorApp(runner: runner, terminal: terminal, clock: clock, glyphs: glyphs,
-                               pendingSignal: SignalTrap.pendingSignal)
+                               pendingSignal: SignalTrap.pendingSignal,
+                               waitForKey: host.map { host in { timeout in
+                                   host.waitForKey(terminal: terminal, inputDescriptor: STDIN_FILENO,
+                                                   timeoutMilliseconds: timeout, pendingSignal: SignalTrap.pendingSignal)
+                               } })
         let exit = app.run()
+        // Clients are told before the journal closes; a quit or a signal may be followed by a restart.
+        host?.stop(reason: runner.state.hasEnded ? "The workshop has ended." : "The host stopped.",
+                   reconnect: !runner.state.hasEnded)
         // A signal can come mid-typing: record the open field before leaving (kill -9 loses at most 2 s of it).
         runner.send(.group(.flushDraft))
         // Waits for a results write in flight, then writes the state if the file lags it (decision 60).

@@ -14,9 +14,13 @@ public final class ModeratorApp {
     private let clock: any Clock
     private let glyphs: Glyphs
     private let pendingSignal: () -> Int32?
+    /// How the loop waits for a key (argument: the timeout in milliseconds). By default the terminal alone; a host
+    /// serving attached terminals waits on them too (`RoomHost`), and returns nil after a client changed something.
+    private let waitForKey: ((Int) -> KeyEvent?)?
 
     public init(runner: WorkshopRunner, terminal: any TerminalDriver, clock: any Clock, glyphs: Glyphs,
-                pendingSignal: @escaping () -> Int32?) {
+                pendingSignal: @escaping () -> Int32?, waitForKey: ((Int) -> KeyEvent?)? = nil) {
+        self.waitForKey = waitForKey
         self.runner = runner
         self.terminal = terminal
         self.clock = clock
@@ -51,7 +55,7 @@ public final class ModeratorApp {
             if let wake = runner.resultsWakeAt {
                 timeout = max(0, min(timeout, Int(wake.milliseconds - now.milliseconds)))
             }
-            let key = terminal.readKey(timeoutMilliseconds: timeout)
+            let key = if let waitForKey { waitForKey(timeout) } else { terminal.readKey(timeoutMilliseconds: timeout) }
             if let signal = pendingSignal() {
                 return .signal(signal)
             }

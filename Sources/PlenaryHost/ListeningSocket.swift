@@ -1,0 +1,109 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The host's Unix socket (issue 14, docs/protocol.md): mode 0600, in a folder others cannot write, never taking the
+/// place of a host that still answers, and removed when the host stops.
+public final class ListeningSocket {
+    public let path: String
+    public let descriptor: Int32
+    /// The socket file's identity when it was made: `close()` removes the path only if it is still this file, so a
+    /// host that stops never deletes the socket of one started after it.
+    private let device: UInt64
+    private let inode: UInt64
+    private var isOpen = true
+
+    /// How many connections may wait to be accepted.
+    static let backlog: Int32 = 128
+
+    private init(path: String, descriptor: Int32, device: UInt64, inode: UInt64) {
+        self.path = path
+        self.descriptor = descriptor
+        self.device = device
+        self.inode = inode
+    }
+
+    /// `<results file without .results.json>.sock`: `sevilla.results.json` → `sevilla.sock`.
+    public static func defaultPath(forResults resultsPath: String) -> String {
+        let suffix = ".results.json"
+        if resultsPath.hasSuffix(suffix) { return String(resultsPath.dropLast(suffix.count)) + ".sock" }
+        if resultsPath.hasSuffix(".json") { return String(resultsPath.dropLast(5)) + ".sock" }
+        return resultsPath + ".sock"
+    }
+
+    /// Checks the folder, replaces a stale socket (one nobody answers on: a crashed host's), refuses a live one,
+    /// then binds and listens, non-blocking.
+    public static func open(path: String) throws(SocketSetupError) -> ListeningSocket {
+        guard Array(path.utf8).count <= UnixAddress.maximumPathBytes else { throw .pathTooLong(path: path) }
+        let folder = Self.folder(of: path)
+        var folderStatus = stat()
+        guard stat(folder, &folderStatus) == 0 else { throw .system(operation: "inspect the folder", path: folder, errno: errno) }
+        // Sticky or not: a folder others can write lets them put their own socket here before the host starts.
+        guard folderStatus.st_mode & S_IWOTH == 0 else { throw .unsafeFolder(folder: folder) }
+
+        var existing = stat()
+        if lstat(path, &existing) == 0 {
+            guard existing.st_mode & S_IFMT == S_IFSOCK else { throw .notASocket(path: path) }
+            switch UnixAddress.connect(to: path) {
+            case .connected(let descriptor):
+                Glibc.close(descriptor)
+                throw .alreadyServed(path: path)
+            case .failed(let error) where error == ECONNREFUSED:
+                // Left by a host that crashed or was killed: nobody listens any more.
+                guard unlink(path) == 0 || errno == ENOENT else {
+                    throw .system(operation: "remove the stale socket", path: path, errno: errno)
+                }
+            case .failed(let error):
+                throw .system(operation: "check the existing socket", path: path, errno: error)
+            }
+        } else if errno != ENOENT {
+            throw .system(operation: "inspect", path: path, errno: errno)
+        }
+
+        let descriptor = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue) | Int32(SOCK_NONBLOCK.rawValue), 0)
+        guard descriptor >= 0 else { throw .system(operation: "create a socket for", path: path, errno: errno) }
+        // The mode is set by bind from the umask: 0600 from the first instant, never a moment of wider access.
+        let previousMask = umask(0o177)
+        let bound = UnixAddress.with(path) { bind(descriptor, $0, $1) } ?? -1
+        let bindError = errno
+        umask(previousMask)
+        guard bound == 0 else {
+            Glibc.close(descriptor)
+            throw bindError == EADDRINUSE ? .alreadyServed(path: path) : .system(operation: "create the socket", path: path, errno: bindError)
+        }
+        var made = stat()
+        guard listen(descriptor, backlog) == 0, lstat(path, &made) == 0 else {
+            let error = errno
+            Glibc.close(descriptor)
+            unlink(path)
+            throw .system(operation: "listen on", path: path, errno: error)
+        }
+        return ListeningSocket(path: path, descriptor: descriptor, device: UInt64(made.st_dev), inode: UInt64(made.st_ino))
+    }
+
+    /// A waiting connection, non-blocking, or nil when none waits.
+    func accept() -> Int32? {
+        let client = Glibc.accept(descriptor, nil, nil)
+        guard client >= 0 else { return nil }
+        UnixAddress.makeNonBlocking(client)
+        return client
+    }
+
+    /// Stops listening and removes the socket file if it is still ours. Safe to call twice.
+    public func close() {
+        guard isOpen else { return }
+        isOpen = false
+        Glibc.close(descriptor)
+        var current = stat()
+        if lstat(path, &current) == 0, UInt64(current.st_dev) == device, UInt64(current.st_ino) == inode {
+            unlink(path)
+        }
+    }
+
+    deinit { close() }
+
+    static func folder(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "." }
+        return slash == path.startIndex ? "/" : String(path[..<slash])
+    }
+}

@@ -1,0 +1,31 @@
+/// Why the host's socket could not be set up, worded as what to do about it.
+public enum SocketSetupError: Error, Equatable, CustomStringConvertible {
+    /// Others may write to the folder, so they could replace the socket with their own and read the ballots.
+    case unsafeFolder(folder: String)
+    /// Another host answers on this socket.
+    case alreadyServed(path: String)
+    /// Something that is not a socket is in the way; it is never deleted.
+    case notASocket(path: String)
+    /// `sun_path` holds 107 bytes.
+    case pathTooLong(path: String)
+    case system(operation: String, path: String, errno: Int32)
+
+    public var description: String {
+        switch self {
+        case .unsafeFolder(let folder):
+            "plenary: \(folder) can be written by other users, so one of them could replace the host's socket. Run the workshop from a folder only you can write (chmod o-w \(folder)), or put the socket elsewhere with --socket PATH."
+        case .alreadyServed(let path):
+            "plenary: another plenary host is already running this workshop (it answers on \(path)). Attach to it with `plenary attach`, or quit it first."
+        case .notASocket(let path):
+            "plenary: \(path) exists and is not a socket; it was left alone. Move it away, or choose another place with --socket PATH."
+        case .pathTooLong(let path):
+            "plenary: the socket path \(path) is longer than the 107 bytes a Unix socket allows. Choose a shorter one with --socket PATH."
+        case .system(let operation, let path, let errno):
+            "plenary: could not \(operation) \(path): \(String(cString: strerror(errno)))."
+        }
+    }
+}
+
+#if canImport(Glibc)
+import Glibc
+#endif

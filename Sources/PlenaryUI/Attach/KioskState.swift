@@ -1,0 +1,219 @@
+import PlenaryEngine
+import PlenaryStorage
+
+/// An attached voter kiosk (`plenary attach FILE --voter`), as a pure value: what the host last showed, where the
+/// person at the kiosk is, and what is waiting for the host's answer. `KioskState.handle` turns keys and the host's
+/// messages into the next state and the requests to send; `AttachedKiosk` (PlenaryHost) moves them over the socket.
+///
+/// A ballot is shown as recorded only when the host's `ack` for it arrives, exactly as the shared terminal shows it
+/// only after the journal's fdatasync.
+public struct KioskState: Sendable, Equatable {
+    public enum Link: Sendable, Equatable {
+        /// Connected, waiting for the welcome.
+        case connecting
+        case attached
+        /// The host went away; the kiosk tries again by itself.
+        case reconnecting(reason: String)
+        /// The workshop ended: nothing to reconnect to.
+        case ended(reason: String)
+    }
+
+    public enum Step: Sendable, Equatable {
+        /// Between voters: nothing of the previous voter's answers.
+        case privacy
+        /// Question `index` of `pollIDs`.
+        case ballot(index: Int, draft: BallotDraft)
+        /// Sent as request `requestID`; waiting for the host's `ack` or refusal.
+        case sending(index: Int, draft: BallotDraft, requestID: Int)
+        /// Every question answered or skipped; `recorded` ballots were acknowledged.
+        case done(recorded: Int)
+    }
+
+    /// What the loop must do.
+    public enum Output: Sendable, Equatable {
+        case send(id: Int, ClientRequest)
+        /// Check the moderator PIN typed to leave the kiosk (PBKDF2, against the session's voter PIN).
+        case checkPIN(String)
+        /// The PIN matched: close the kiosk.
+        case leave
+    }
+
+    public var link: Link = .connecting
+    public var view: RoomView?
+    /// The workshop this kiosk serves, from the first welcome: a different one after a reconnect starts afresh.
+    public var recordID: String?
+    /// This voter's questions: the polls open when they pressed Enter, in the session's order.
+    public var pollIDs: [String] = []
+    public var step: Step = .privacy
+    /// One line for the person at the kiosk (a refusal, a closed poll, a lost connection).
+    public var message: String?
+    /// The moderator PIN being typed to leave (Ctrl-X), nil otherwise.
+    public var pinEntry: String?
+    public var isCheckingPIN = false
+    public var acknowledged = 0
+    private var nextRequestID = 1
+
+    public init() {}
+
+    /// The poll question `index` of this voter's turn, as the ballot form needs it, while the host still shows it.
+    public func poll(at index: Int) -> PollDefinition? {
+        guard pollIDs.indices.contains(index), let poll = view?.polls.first(where: { $0.id == pollIDs[index] }) else { return nil }
+        var definition = PollDefinition(id: poll.id, question: poll.question, type: poll.type, options: poll.options,
+                                        maxPicks: poll.maxPicks, scale: poll.scale, maxLength: poll.maxLength,
+                                        points: poll.points, admission: poll.needsCode ? .codes : .open)
+        definition.liveResults = false
+        return definition
+    }
+
+    /// Open polls in the host's latest view.
+    public var openPolls: [RoomView.Poll] { view?.polls.filter(\.isOpen) ?? [] }
+
+    // MARK: - The host
+
+    public mutating func connected() {
+        link = .connecting
+    }
+
+    /// The connection dropped. A ballot sent but not acknowledged may or may not be recorded: the voter is told,
+    /// and it is not sent again (the journal keeps no client identity to recognise a repeat).
+    public mutating func disconnected(reason: String) {
+        if case .ended = link { return }
+        link = .reconnecting(reason: reason)
+        if case .sending = step {
+            step = .privacy
+            pollIDs = []
+            message = "Your last answer may not have been counted: please check with the moderator."
+        }
+    }
+
+    public mutating func received(_ message: KioskMessage) {
+        switch message {
+        case .welcome(let recordID):
+            if let known = self.recordID, known != recordID {
+                // Another workshop answers on this socket now: nothing of the old turn applies.
+                step = .privacy
+                pollIDs = []
+            }
+            self.recordID = recordID
+            link = .attached
+        case .view(let view):
+            self.view = view
+            dropClosedQuestion()
+        case .acknowledged(let id):
+            guard case .sending(let index, _, let requestID) = step, requestID == id else { return }
+            acknowledged += 1
+            self.message = nil
+            advance(from: index)
+        case .refusal(let id, let text):
+            guard case .sending(let index, let draft, let requestID) = step, requestID == id else { return }
+            self.message = text
+            if poll(at: index).map({ id in openPolls.contains { $0.id == id.id } }) == true {
+                step = .ballot(index: index, draft: draft)
+            } else {
+                advance(from: index)
+            }
+        case .stopping(let reason, let reconnect):
+            if reconnect {
+                disconnected(reason: reason)
+            } else {
+                link = .ended(reason: reason)
+                if case .sending = step { disconnected(reason: reason) }
+            }
+        }
+    }
+
+    /// The question on screen closed while it was being answered.
+    private mutating func dropClosedQuestion() {
+        guard case .ballot(let index, _) = step, !openPolls.contains(where: { $0.id == pollIDs[index] }) else { return }
+        message = "This poll has closed; your answer was not counted."
+        advance(from: index)
+    }
+
+    private mutating func advance(from index: Int) {
+        var next = index + 1
+        while next < pollIDs.count, !openPolls.contains(where: { $0.id == pollIDs[next] }) { next += 1 }
+        if next < pollIDs.count, let poll = poll(at: next) {
+            step = .ballot(index: next, draft: BallotDraft(poll: poll))
+        } else {
+            step = .done(recorded: ballotsThisTurn)
+        }
+    }
+
+    /// Ballots acknowledged since this voter pressed Enter.
+    private var ballotsThisTurn: Int { acknowledged - turnStartAcknowledged }
+    private var turnStartAcknowledged = 0
+
+    // MARK: - Keys
+
+    public mutating func handle(_ key: KeyEvent) -> [Output] {
+        if isCheckingPIN { return [] }
+        if pinEntry != nil { return handlePIN(key) }
+        if key == .control("x") {
+            pinEntry = ""
+            return []
+        }
+        guard link == .attached else { return [] }
+        switch step {
+        case .privacy, .done:
+            guard key == .enter else { return [] }
+            message = nil
+            let open = openPolls
+            guard !open.isEmpty else {
+                step = .privacy
+                message = "No poll is open right now."
+                return []
+            }
+            pollIDs = open.map(\.id)
+            turnStartAcknowledged = acknowledged
+            step = .ballot(index: 0, draft: BallotDraft(poll: poll(at: 0)!))
+            return []
+        case .ballot(let index, var draft):
+            guard let poll = poll(at: index) else { return [] }
+            switch key {
+            case .enter:
+                let id = nextRequestID
+                nextRequestID += 1
+                step = .sending(index: index, draft: draft, requestID: id)
+                return [.send(id: id, .castBallot(poll: poll.id, ballot: draft.ballot(for: poll), code: nil))]
+            case .escape:
+                message = nil
+                advance(from: index)
+            default:
+                guard let edit = BallotKeys.edit(for: key, isText: poll.type == .open) else { return [] }
+                draft.apply(edit, poll: poll)
+                message = nil
+                step = .ballot(index: index, draft: draft)
+            }
+            return []
+        case .sending:
+            return []
+        }
+    }
+
+    private mutating func handlePIN(_ key: KeyEvent) -> [Output] {
+        guard let entry = pinEntry else { return [] }
+        switch key {
+        case .enter:
+            isCheckingPIN = true
+            return [.checkPIN(entry)]
+        case .escape:
+            pinEntry = nil
+        case .backspace:
+            pinEntry = String(entry.dropLast())
+        case .character(let character) where entry.count < SecretHash.pinMaximumLength:
+            pinEntry = entry + String(character)
+        default:
+            break
+        }
+        return []
+    }
+
+    /// The answer to `Output.checkPIN`.
+    public mutating func pinChecked(matches: Bool) -> [Output] {
+        isCheckingPIN = false
+        pinEntry = nil
+        if matches { return [.leave] }
+        message = "Wrong PIN."
+        return []
+    }
+}

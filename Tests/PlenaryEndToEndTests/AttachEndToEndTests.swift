@@ -1,0 +1,79 @@
+import Foundation
+import Testing
+
+/// Issue 14's first transport slice: `plenary run` hosts the room on a Unix socket, `plenary attach --voter` kiosks
+/// vote through it, and a kiosk survives the host's crash and restart by itself.
+@Suite(.enabled(if: TmuxPane.isAvailable), .serialized) struct AttachEndToEndTests {
+    static let pin = "975319"
+
+    /// The demo session with a moderator PIN (a kiosk needs one to be left).
+    func sessionWithPIN() throws -> (folder: String, file: String, plenary: String) {
+        let (folder, file) = try ModeratorEndToEndTests.copySession("demo.yaml")
+        let plenary = try TmuxPane.plenaryExecutable.path
+        let hash = try Subprocess.run([plenary, "pin"], input: Self.pin + "\n")
+        #expect(hash.status == 0, "\(hash.stderr)")
+        let session = try String(contentsOfFile: file, encoding: .utf8)
+        try (hash.stdout + session).write(toFile: file, atomically: true, encoding: .utf8)
+        return (folder, file, plenary)
+    }
+
+    @Test func twoKiosksVoteThroughTheHostAndTheBallotsAreInTheResults() throws {
+        let (folder, file, plenary) = try sessionWithPIN()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let host = try TmuxPane(command: [plenary, "run", file])
+        defer { host.close() }
+        try host.waitFor("AGENDA")
+        #expect(FileManager.default.fileExists(atPath: folder + "/demo.sock"))
+        let kiosks = try (0..<2).map { _ in try TmuxPane(command: [plenary, "attach", file, "--voter"]) }
+        defer { kiosks.forEach { $0.close() } }
+        for kiosk in kiosks { try kiosk.waitFor("Press Enter to vote") }
+
+        try host.openPoll(at: 0)
+        for (kiosk, option) in zip(kiosks, ["1", "3"]) {
+            try kiosk.sendKeys("Enter")
+            try kiosk.waitFor("Which workshop format")
+            try kiosk.sendText(option)
+            try kiosk.sendKeys("Enter")
+            try kiosk.waitFor("Your vote is recorded.")
+        }
+        try host.waitFor("2 ballots")
+        try host.sendText("r")
+        try host.sendKeys("Escape")
+        try host.waitFor("AGENDA")
+        #expect(try host.quitPlenary() == 0)
+        #expect(!FileManager.default.fileExists(atPath: folder + "/demo.sock"), "the socket is removed on quit")
+        for kiosk in kiosks { try kiosk.waitFor("Reconnecting…") }
+
+        let results = try ModeratorEndToEndTests.results(folder + "/demo.results.json")
+        let polls = try #require(results["polls"] as? [[String: Any]])
+        let round = try #require((polls[0]["rounds"] as? [[String: Any]])?.first)
+        #expect(round["ballotCount"] as? Int == 2)
+    }
+
+    @Test func aKioskReconnectsByItselfAfterTheHostIsKilledAndRestarted() throws {
+        let (folder, file, plenary) = try sessionWithPIN()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let host = try TmuxPane(command: [plenary, "run", file])
+        defer { host.close() }
+        try host.waitFor("AGENDA")
+        let kiosk = try TmuxPane(command: [plenary, "attach", file, "--voter"])
+        defer { kiosk.close() }
+        try kiosk.waitFor("Press Enter to vote")
+
+        try host.kill(signal: SIGKILL)
+        try kiosk.waitFor("Reconnecting…")
+        // kill -9 leaves the socket file behind: the next host must see it is stale and replace it.
+        let again = try TmuxPane(command: [plenary, "run", file])
+        defer { again.close() }
+        try again.waitFor("AGENDA")
+        try kiosk.waitFor("Press Enter to vote")
+        try kiosk.waitForAbsence(of: "Reconnecting…")
+
+        // A second host of the same workshop is refused while this one answers.
+        let second = try TmuxPane(command: [plenary, "run", file])
+        defer { second.close() }
+        try second.waitFor("already running")
+        #expect(try second.waitForExit() == 1)
+        try kiosk.waitFor("Press Enter to vote")
+    }
+}
