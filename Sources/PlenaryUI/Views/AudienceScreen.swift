@@ -133,13 +133,25 @@ public enum AudienceScreen {
         let ballots = PollResultsView.count(poll.ballotCount, "ballot")
         let heading = poll.isOpen ? "VOTING OPEN \(glyphs.middleDot) \(ballots) so far" : "RESULTS"
         area.put(glyphs.text(heading), column: 0, row: 0, style: poll.isOpen ? .ok : .dim, ellipsis: glyphs.ellipsis, into: &grid)
-        let body = area.inner(column: 0, row: 1, width: area.width, height: area.height - 1)
+        var body = area.inner(column: 0, row: 1, width: area.width, height: area.height - 1)
         if let results = poll.results {
             PollResultsView.draw(poll: definition(poll), results: pollResults(results, poll: poll), into: &grid,
                                  x: body.x, y: body.y, width: body.width, height: body.height, glyphs: glyphs)
             return
         }
-        // Open, results hidden until the reveal: the question, the options to choose from, the count above.
+        // Open, results hidden until the reveal: the question and the options to choose from; on a wide screen the
+        // count again in block digits on the right, so the room sees the votes come in.
+        let count = "\(poll.ballotCount)"
+        let countScale = body.width >= 100 ? digitScale(count, rows: min(body.height - 1, 2 * BigDigits.height), width: body.width / 3) : 0
+        if countScale > 0 {
+            let digitsWidth = BigDigits.width(count, scale: countScale)
+            let left = body.width - digitsWidth - countScale
+            BigDigits.draw(count, into: &grid, x: body.x + left, y: body.y, block: glyphs.block, style: .ok, scale: countScale)
+            let label = poll.ballotCount == 1 ? "ballot" : "ballots"
+            body.put(label, column: left + max(0, (digitsWidth - label.count) / 2), row: BigDigits.height * countScale,
+                     style: .dim, ellipsis: nil, into: &grid)
+            body = body.inner(column: 0, row: 0, width: left - 2 * countScale - 2, height: body.height)
+        }
         var line = 0
         for text in poll.question.wrapped(toWidth: body.width, maxLines: 2, ellipsis: glyphs.ellipsis) {
             body.put(text, column: 0, row: line, style: .title, ellipsis: glyphs.ellipsis, into: &grid)
