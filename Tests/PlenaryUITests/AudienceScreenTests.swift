@@ -923,6 +923,11 @@ import PlenaryTestSupport
             #expect(!text.contains(secret), "\(secret) on the projector")
         }
         #expect(text.contains("VOTING OPEN · 1 ballot so far"))
+        // With nothing open, the closed poll never revealed is still not the one shown.
+        let closedOnly = render(try Self.view(Array(commands.prefix(4))), size).lines.joined(separator: "\n")
+        for secret in [Self.note, Self.hiddenOption, "Hidden?", "%", "RESULTS"] {
+            #expect(!closedOnly.contains(secret), "\(secret) on the projector")
+        }
     }
 
     @Test func belowTheMinimumItAsksForALargerWindow() throws {
