@@ -28,7 +28,7 @@ struct SessionFileErrorTests {
               - {title: A, duration: 5}
             """
         #expect(Self.errors(yaml) == [
-            #"t.yaml:3:1: titel: unknown key, did you mean "title"? (expected one of: plenary, title, subtitle, date, timezone, language, venue, organisers, moderator, end, admission, voter_pin, agenda, polls, templates, groups)"#,
+            #"t.yaml:3:1: titel: unknown key, did you mean "title"? (expected one of: plenary, title, subtitle, date, timezone, language, venue, organisers, moderator, end, admission, voter_pin, how_to_vote, agenda, polls, templates, groups)"#,
         ])
     }
 

@@ -19,6 +19,9 @@ public struct Session: Sendable, Equatable {
     public var groups: [WorkingGroup]
     /// Salted hash of the moderator PIN that leaves voter mode (`plenary pin` makes one).
     public var voterPIN: String?
+    /// One line the projector shows the room on how to vote ("Kiosks at the back · or ssh vote@10.0.0.5"): only the
+    /// organisers know which terminals and which address they set up.
+    public var howToVote: String?
 
     public init(
         title: String, subtitle: String? = nil, date: CalendarDate? = nil, venue: String? = nil,

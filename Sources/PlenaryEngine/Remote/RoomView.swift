@@ -6,6 +6,9 @@
 public struct RoomView: Sendable, Equatable, Codable {
     public var title: String
     public var subtitle: String?
+    /// The session's `how_to_vote` line, for the projector and the voters: which kiosk, which `ssh` command.
+    /// Optional in the JSON, so a client of an older host still decodes the view.
+    public var howToVote: String?
     public var phase: Phase
     /// The slot on now (or selected, before the start).
     public var slot: CurrentSlot

@@ -5,6 +5,7 @@ extension RoomView {
         let schedule = LiveSchedule(state: state)
         title = state.session.title
         subtitle = state.session.subtitle
+        howToVote = state.session.howToVote
         phase = Self.phase(of: state)
         slot = Self.currentSlot(of: state, schedule: schedule)
         polls = state.polls.compactMap { Self.poll($0, language: state.session.language) }

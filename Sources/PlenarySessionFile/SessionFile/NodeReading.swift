@@ -257,7 +257,7 @@ struct NodeReader {
 /// The keys each mapping of a session file may have, in documentation order.
 enum SessionSchema {
     static let rootKeys = ["plenary", "title", "subtitle", "date", "timezone", "language", "venue", "organisers",
-                           "moderator", "end", "admission", "voter_pin", "agenda", "polls", "templates", "groups"]
+                           "moderator", "end", "admission", "voter_pin", "how_to_vote", "agenda", "polls", "templates", "groups"]
     static let slotKeys = ["id", "start", "duration", "title", "kind", "speakers", "tbc", "notes", "fixed",
                            "min_duration", "track", "polls", "groups"]
     static let personKeys = ["name", "affiliation", "role", "tbc"]

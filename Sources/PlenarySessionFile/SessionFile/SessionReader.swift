@@ -47,6 +47,7 @@ struct SessionReader {
         let title = read.line(f, "title", required: true) ?? ""
         let subtitle = read.line(f, "subtitle")
         let venue = read.line(f, "venue")
+        let howToVote = read.line(f, "how_to_vote")
 
         var date: CalendarDate? = nil
         if let node = read.present(f, "date", required: false), let raw = read.text(node, "date") {
@@ -198,10 +199,11 @@ struct SessionReader {
         checkReferences(groupReferences, to: groupIDs, what: "group")
         checkReferences(templateReferences, to: templateIDs, what: "template")
 
-        let session = Session(
+        var session = Session(
             title: title, subtitle: subtitle, date: date, venue: venue, timeZone: timeZone, language: language,
             organisers: organisers, moderator: moderator, end: end, agenda: slots, polls: polls,
             templates: templates, groups: groups, voterPIN: voterPIN)
+        session.howToVote = howToVote
 
         // Planned times: every problem at once, leaving out only what an unreadable value makes unknowable.
         if agendaComplete, !slots.isEmpty {
