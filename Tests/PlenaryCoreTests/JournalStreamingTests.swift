@@ -121,6 +121,8 @@ import PlenaryTestSupport
         #"{"at":0,"command":{"poll":{"action":{"cast":{"ballot":{"single":{"option":1e0}},"poll":"p"}}}},"seq":1,"type":"command"}"#,
         #"{"at":0,"command":{"poll":{"action":{"cast":{"ballot":{"single":{"option":2.0}},"poll":"p"}}}},"seq":1,"type":"command"}"#,
         #"{"at":0,"command":{"poll":{"action":{"cast":{"ballot":{"single":{"option":1234567890123456789012}},"poll":"p"}}}},"seq":1,"type":"command"}"#,
+        #"{"at":9531029179531029675,"command":{"poll":{"action":{"cast":{"ballot":{"single":{"option":1}},"poll":"p"}}}},"seq":1,"type":"command"}"#,
+        #"{"at":0,"command":{"poll":{"action":{"cast":{"ballot":{"single":{"option":9999999999999999999}},"poll":"p"}}}},"seq":1,"type":"command"}"#,
         #"{"at": 0,"command":{"poll":{"action":{"cast":{"ballot":{"single":{"option":1}},"poll":"p"}}}},"seq":1,"type":"command"}"#,
         #"{"actionEnd":null,"at":0,"command":{"poll":{"action":{"cast":{"ballot":{"single":{"option":1}},"poll":"p"}}}},"seq":1,"type":"command"}"#,
         #"{"at":0,"command":{"poll":{"action":{"cast":{"ballot":{"open":{"text":"caf\u00e9"}},"poll":"p"}}}},"seq":1,"type":"command"}"#,

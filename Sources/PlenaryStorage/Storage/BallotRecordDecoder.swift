@@ -102,10 +102,11 @@ enum BallotRecordDecoder {
             var value = 0
             var digits = 0
             while position < bytes.count, isDigit(bytes[position]) {
+                // Checked before the digit is added: 18 digits always fit an Int, a 19th may not (9.3e18 overflows).
+                guard digits < 18 else { return nil }
                 value = value * 10 + Int(bytes[position] - UInt8(ascii: "0"))
                 digits += 1
                 position += 1
-                guard digits <= 18 else { return nil }
             }
             guard !continuesNumber(at: position) else { return nil }
             index = position
