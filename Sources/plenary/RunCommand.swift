@@ -96,9 +96,15 @@ struct RunCommand: ParsableCommand {
         }
         // Before the journal is opened: a second host of the same workshop is refused without touching its files.
         var listener: ListeningSocket?
+        var hostNotice: String?
         if !voter, group == nil {
             do {
                 listener = try ListeningSocket.open(path: socket ?? ListeningSocket.defaultPath(forResults: files.resultsPath))
+            } catch let error as SocketSetupError where socket == nil && !Self.refusesTheWorkshop(error) {
+                // The socket only serves attached terminals: a workshop run from /tmp or a shared stick still runs,
+                // without them, and says why and how to get them.
+                StandardError.write("\(error)")
+                hostNotice = "No terminals can attach: \(error.description.dropFirst("plenary: ".count))"
             } catch {
                 StandardError.write("\(error)")
                 throw ExitCode(1)
@@ -131,6 +137,7 @@ struct RunCommand: ParsableCommand {
             runner.send(.group(.becomeFacilitator(group: group)))
         }
         var messages = opened.messages
+        if let hostNotice { messages.append(hostNotice) }
         if let date = session.date, date != opened.state.calendar.date(of: now), !opened.state.hasStarted {
             messages.append("This agenda is dated \(date); its times are planned for today.")
         }
@@ -226,5 +233,11 @@ struct RunCommand: ParsableCommand {
         }
         return digits(local.tm_year + 1900, 4) + digits(local.tm_mon + 1, 2) + digits(local.tm_mday, 2) + "-"
             + digits(local.tm_hour, 2) + digits(local.tm_min, 2) + digits(local.tm_sec, 2)
+    }
+
+    /// Another host on this workshop is the one refusal that must stop the run: two hosts would both write its journal.
+    static func refusesTheWorkshop(_ error: SocketSetupError) -> Bool {
+        if case .alreadyServed = error { return true }
+        return false
     }
 }

@@ -50,6 +50,26 @@ import Testing
         #expect(round["ballotCount"] as? Int == 2)
     }
 
+    /// A folder others can write (/tmp, a shared stick) cannot hold the socket safely: the workshop still runs, without
+    /// attached terminals, and says so; asking for a socket there with --socket is refused.
+    @Test func aWorkshopInAFolderOthersCanWriteRunsWithoutTheSocketAndSaysWhy() throws {
+        let (folder, file) = try ModeratorEndToEndTests.copySession("demo.yaml")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let plenary = try TmuxPane.plenaryExecutable.path
+        try FileManager.default.setAttributes([.posixPermissions: 0o777], ofItemAtPath: folder)
+        let host = try TmuxPane(command: [plenary, "run", file])
+        defer { host.close() }
+        try host.waitFor("AGENDA")
+        try host.waitFor("No terminals can attach")
+        #expect(!FileManager.default.fileExists(atPath: folder + "/demo.sock"))
+        #expect(try host.quitPlenary() == 0)
+
+        let asked = try TmuxPane(command: [plenary, "run", file, "--socket", folder + "/room.sock"])
+        defer { asked.close() }
+        try asked.waitFor("can be written by other users")
+        #expect(try asked.waitForExit() == 1)
+    }
+
     @Test func aKioskReconnectsByItselfAfterTheHostIsKilledAndRestarted() throws {
         let (folder, file, plenary) = try sessionWithPIN()
         defer { try? FileManager.default.removeItem(atPath: folder) }
