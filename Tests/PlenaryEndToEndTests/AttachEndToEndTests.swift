@@ -125,6 +125,24 @@ import Testing
         #expect(try audience.waitForExit() == 0)
     }
 
+    /// Without a host the projector says so and keeps trying; it follows a resize and Ctrl-C leaves it (no PIN).
+    @Test func theAudienceViewWaitsForTheHostFollowsAResizeAndLeavesOnCtrlC() throws {
+        let (folder, file, plenary) = try sessionWithPIN()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let audience = try TmuxPane(command: [plenary, "attach", file, "--audience"])
+        defer { audience.close() }
+        try audience.waitFor("The host is not running.")
+        let host = try TmuxPane(command: [plenary, "run", file])
+        defer { host.close() }
+        try audience.waitFor("Welcome and quick polls")
+        try audience.resize(columns: 50, rows: 12)
+        try audience.waitFor("enlarge")
+        try audience.resize(columns: 100, rows: 30)
+        try audience.waitFor("Welcome and quick polls")
+        try audience.sendKeys("C-c")
+        #expect(try audience.waitForExit() == 0)
+    }
+
     @Test func voterAndAudienceTogetherAreAUsageError() throws {
         let plenary = try TmuxPane.plenaryExecutable.path
         let result = try Subprocess.run([plenary, "attach", "x.yaml", "--voter", "--audience"])
