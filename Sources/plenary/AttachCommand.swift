@@ -9,15 +9,20 @@ import PlenaryUI
 struct AttachCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "attach",
-        abstract: "Attach a voter kiosk to a running workshop.",
+        abstract: "Attach a voter kiosk or the projector's audience view to a running workshop.",
         discussion: """
             Connects to the `plenary run FILE` of the same session through its socket (<session>.sock beside \
-            the results file, or --socket PATH) and shows the locked voter screen. Ballots are recorded by the \
+            the results file, or --socket PATH). --voter shows the locked voter screen. Ballots are recorded by the \
             host; a ballot shows as recorded only once the host has written it to its journal. If the host \
             stops, the kiosk shows "Reconnecting…" and comes back by itself. Ctrl-X and the moderator PIN leave.
 
+            --audience shows the projector's view: the slot on now, its countdown (on this machine's clock), the \
+            open poll's ballot count and revealed results; never notes, ballots or unrevealed results. It is not \
+            locked: q or Ctrl-C leaves. It reconnects by itself like the kiosk.
+
             Examples:
               plenary attach sevilla.yaml --voter
+              plenary attach sevilla.yaml --audience
               plenary attach sevilla.yaml --voter --socket /run/plenary/sevilla.sock
             """
     )
@@ -25,8 +30,11 @@ struct AttachCommand: ParsableCommand {
     @Argument(help: "Session file (YAML) of the running workshop.", completion: .file(extensions: ["yaml", "yml"]))
     var file: String
 
-    @Flag(name: .long, help: "A voter kiosk (the only role so far).")
+    @Flag(name: .long, help: "A locked voter kiosk.")
     var voter = false
+
+    @Flag(name: .long, help: "The projector's audience view (not locked: q leaves).")
+    var audience = false
 
     @Option(name: .long, help: ArgumentHelp("The host's socket (default: <session>.sock beside the session file).", valueName: "path"),
             completion: .file())
@@ -39,9 +47,13 @@ struct AttachCommand: ParsableCommand {
     var ascii = false
 
     func run() throws {
-        guard voter else { throw UsageError.report("say which screen to attach: --voter", for: Self.self) }
+        if voter && audience {
+            throw UsageError.report("--voter and --audience cannot be combined: attach one screen per terminal", for: Self.self)
+        }
+        guard voter || audience else { throw UsageError.report("say which screen to attach: --voter or --audience", for: Self.self) }
         SignalTrap.install(suspend: .ignore)
         let (session, sessionPath) = try SessionLoading.load(file)
+        if audience { return try runAudience(sessionPath: sessionPath) }
         guard let pinText = pinHash ?? session.voterPIN, case .success(let pin) = SecretHash.parse(pinText) else {
             throw UsageError.report("--voter needs the moderator PIN to leave the kiosk: add voter_pin to the session file or pass --pin-hash (make one with `plenary pin`)", for: Self.self)
         }
@@ -59,5 +71,23 @@ struct AttachCommand: ParsableCommand {
         let signal = kiosk.run(pendingSignal: SignalTrap.pendingSignal)
         terminal.restore()
         if let signal { throw ExitCode(SignalTrap.exitCode(for: signal)) }
+    }
+
+    /// The audience view: no PIN, no raw mode, so Ctrl-C arrives as a signal and leaves like q.
+    private func runAudience(sessionPath: String) throws {
+        let path = socket ?? ListeningSocket.defaultPath(forResults: WorkshopFiles(sessionPath: sessionPath).resultsPath)
+        let terminal: CursesTerminal
+        do {
+            terminal = try CursesTerminal.open(noColor: CursesTerminal.noColorRequested(environment: Environment.current), rawMode: false)
+        } catch {
+            StandardError.write("\(error)")
+            throw ExitCode(1)
+        }
+        let glyphs: Glyphs = ascii || !Environment.localeIsUTF8 ? .ascii : .unicode
+        let screen = AttachedAudience(socketPath: path, terminal: terminal, inputDescriptor: STDIN_FILENO, clock: SystemClock(),
+                                      glyphs: glyphs)
+        let signal = screen.run(pendingSignal: SignalTrap.pendingSignal)
+        terminal.restore()
+        if let signal, signal != SIGINT { throw ExitCode(SignalTrap.exitCode(for: signal)) }
     }
 }

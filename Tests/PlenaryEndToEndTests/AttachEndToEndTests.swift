@@ -96,4 +96,77 @@ import Testing
         #expect(try second.waitForExit() == 1)
         try kiosk.waitFor("Press Enter to vote")
     }
+
+    /// The projector's view follows the room through the host (question, live count, revealed chart) and never
+    /// shows the moderator's slot note; it reconnects like a kiosk and q leaves it (no PIN).
+    @Test func theAudienceViewFollowsThePollAndNeverShowsTheSlotNote() throws {
+        let (folder, file, plenary) = try sessionWithPIN()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let note = "PLANTED-SLOT-NOTE"
+        let session = try String(contentsOfFile: file, encoding: .utf8)
+        // The format poll without live results, so its chart reaches the projector only with the reveal.
+        let planted = session.replacingOccurrences(of: "Press space to start the clock", with: note + " press space")
+            .replacingOccurrences(of: "options: [Physical, Online, Hybrid]\n    live_results: true",
+                                  with: "options: [Physical, Online, Hybrid]")
+        #expect(planted.contains(note) && !planted.contains("Hybrid]\n    live_results"), "the demo session changed: plant again")
+        try planted.write(toFile: file, atomically: true, encoding: .utf8)
+        let host = try TmuxPane(command: [plenary, "run", file])
+        defer { host.close() }
+        try host.waitFor("AGENDA")
+        let kiosk = try TmuxPane(command: [plenary, "attach", file, "--voter"])
+        defer { kiosk.close() }
+        let audience = try TmuxPane(command: [plenary, "attach", file, "--audience"])
+        defer { audience.close() }
+        var seen: [String] = []
+        seen.append(try audience.waitFor("Welcome and quick polls"))
+        try kiosk.waitFor("Press Enter to vote")
+
+        try host.openPoll(at: 0)
+        seen.append(try audience.waitFor("Which workshop format"))
+        seen.append(try audience.waitFor("0 ballots so far"))
+        try kiosk.sendKeys("Enter")
+        try kiosk.waitFor("Which workshop format")
+        try kiosk.sendText("1")
+        try kiosk.sendKeys("Enter")
+        try kiosk.waitFor("Your vote is recorded.")
+        let counted = try audience.waitFor("1 ballot so far")
+        #expect(!counted.contains("100%"), "no chart before the reveal:\n\(counted)")
+        seen.append(counted)
+
+        try host.sendText("r")
+        seen.append(try audience.waitFor("100%"))
+        try host.sendKeys("Escape")
+        try host.waitFor("AGENDA")
+        #expect(try host.quitPlenary() == 0)
+        seen.append(try audience.waitFor("Reconnecting…"))
+        for screen in seen { #expect(!screen.contains(note), "the audience showed the slot note:\n\(screen)") }
+
+        try audience.sendText("q")
+        #expect(try audience.waitForExit() == 0)
+    }
+
+    /// Without a host the projector says so and keeps trying; it follows a resize and Ctrl-C leaves it (no PIN).
+    @Test func theAudienceViewWaitsForTheHostFollowsAResizeAndLeavesOnCtrlC() throws {
+        let (folder, file, plenary) = try sessionWithPIN()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let audience = try TmuxPane(command: [plenary, "attach", file, "--audience"])
+        defer { audience.close() }
+        try audience.waitFor("The host is not running.")
+        let host = try TmuxPane(command: [plenary, "run", file])
+        defer { host.close() }
+        try audience.waitFor("Welcome and quick polls")
+        try audience.resize(columns: 50, rows: 12)
+        try audience.waitFor("enlarge")
+        try audience.resize(columns: 100, rows: 30)
+        try audience.waitFor("Welcome and quick polls")
+        try audience.sendKeys("C-c")
+        #expect(try audience.waitForExit() == 0)
+    }
+
+    @Test func voterAndAudienceTogetherAreAUsageError() throws {
+        let plenary = try TmuxPane.plenaryExecutable.path
+        let result = try Subprocess.run([plenary, "attach", "x.yaml", "--voter", "--audience"])
+        #expect(result.status == 64)
+        #expect(result.stderr.contains("--voter and --audience cannot be combined"))
+    }
 }
