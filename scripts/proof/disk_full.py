@@ -52,7 +52,7 @@ def unmount(mount_point):
 def main():
     plenary = plenary_executable()
     mount_point = tempfile.mkdtemp(prefix="plenary-full-")
-    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", mount_point],
+    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=2m,mode=0700", "tmpfs", mount_point],
                              capture_output=True, text=True)
     if mounted.returncode != 0:
         os.rmdir(mount_point)
