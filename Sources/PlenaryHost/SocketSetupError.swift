@@ -10,18 +10,21 @@ public enum SocketSetupError: Error, Equatable, CustomStringConvertible {
     case pathTooLong(path: String)
     case system(operation: String, path: String, errno: Int32)
 
-    public var description: String {
+    public var description: String { "plenary: " + explanation }
+
+    /// What went wrong and what to do, without the program's name: the moderator screen shows it as a notice.
+    public var explanation: String {
         switch self {
         case .unsafeFolder(let folder):
-            "plenary: \(folder) can be written by other users, so one of them could replace the host's socket. Run the workshop from a folder only you can write (chmod o-w \(folder)), or put the socket elsewhere with --socket PATH."
+            "\(folder) can be written by other users, so one of them could replace the host's socket. Run the workshop from a folder only you can write (chmod o-w \(folder)), or put the socket elsewhere with --socket PATH."
         case .alreadyServed(let path):
-            "plenary: another plenary host is already running this workshop (it answers on \(path)). Attach to it with `plenary attach`, or quit it first."
+            "another plenary host is already running this workshop (it answers on \(path)). Attach to it with `plenary attach`, or quit it first."
         case .notASocket(let path):
-            "plenary: \(path) exists and is not a socket; it was left alone. Move it away, or choose another place with --socket PATH."
+            "\(path) exists and is not a socket; it was left alone. Move it away, or choose another place with --socket PATH."
         case .pathTooLong(let path):
-            "plenary: the socket path \(path) is longer than the 107 bytes a Unix socket allows. Choose a shorter one with --socket PATH."
+            "the socket path \(path) is longer than the 107 bytes a Unix socket allows. Choose a shorter one with --socket PATH."
         case .system(let operation, let path, let errno):
-            "plenary: could not \(operation) \(path): \(String(cString: strerror(errno)))."
+            "could not \(operation) \(path): \(String(cString: strerror(errno)))."
         }
     }
 }

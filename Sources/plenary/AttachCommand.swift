@@ -53,39 +53,24 @@ struct AttachCommand: ParsableCommand {
         guard voter || audience else { throw UsageError.report("say which screen to attach: --voter or --audience", for: Self.self) }
         SignalTrap.install(suspend: .ignore)
         let (session, sessionPath) = try SessionLoading.load(file)
-        if audience { return try runAudience(sessionPath: sessionPath) }
+        let path = socket ?? ListeningSocket.defaultPath(forResults: WorkshopFiles(sessionPath: sessionPath).resultsPath)
+        if audience { return try runAudience(socketPath: path) }
         guard let pinText = pinHash ?? session.voterPIN, case .success(let pin) = SecretHash.parse(pinText) else {
             throw UsageError.report("--voter needs the moderator PIN to leave the kiosk: add voter_pin to the session file or pass --pin-hash (make one with `plenary pin`)", for: Self.self)
         }
-        let path = socket ?? ListeningSocket.defaultPath(forResults: WorkshopFiles(sessionPath: sessionPath).resultsPath)
-        let terminal: CursesTerminal
-        do {
-            terminal = try CursesTerminal.open(noColor: CursesTerminal.noColorRequested(environment: Environment.current), rawMode: true)
-        } catch {
-            StandardError.write("\(error)")
-            throw ExitCode(1)
-        }
-        let glyphs: Glyphs = ascii || !Environment.localeIsUTF8 ? .ascii : .unicode
+        let terminal = try ScreenOpening.terminal(rawMode: true)
         let kiosk = AttachedKiosk(socketPath: path, terminal: terminal, inputDescriptor: STDIN_FILENO, clock: SystemClock(),
-                                  glyphs: glyphs, checkPIN: { pin.matches($0) })
+                                  glyphs: ScreenOpening.glyphs(ascii: ascii), checkPIN: { pin.matches($0) })
         let signal = kiosk.run(pendingSignal: SignalTrap.pendingSignal)
         terminal.restore()
         if let signal { throw ExitCode(SignalTrap.exitCode(for: signal)) }
     }
 
     /// The audience view: no PIN, no raw mode, so Ctrl-C arrives as a signal and leaves like q.
-    private func runAudience(sessionPath: String) throws {
-        let path = socket ?? ListeningSocket.defaultPath(forResults: WorkshopFiles(sessionPath: sessionPath).resultsPath)
-        let terminal: CursesTerminal
-        do {
-            terminal = try CursesTerminal.open(noColor: CursesTerminal.noColorRequested(environment: Environment.current), rawMode: false)
-        } catch {
-            StandardError.write("\(error)")
-            throw ExitCode(1)
-        }
-        let glyphs: Glyphs = ascii || !Environment.localeIsUTF8 ? .ascii : .unicode
+    private func runAudience(socketPath path: String) throws {
+        let terminal = try ScreenOpening.terminal(rawMode: false)
         let screen = AttachedAudience(socketPath: path, terminal: terminal, inputDescriptor: STDIN_FILENO, clock: SystemClock(),
-                                      glyphs: glyphs)
+                                      glyphs: ScreenOpening.glyphs(ascii: ascii))
         let signal = screen.run(pendingSignal: SignalTrap.pendingSignal)
         terminal.restore()
         if let signal, signal != SIGINT { throw ExitCode(SignalTrap.exitCode(for: signal)) }

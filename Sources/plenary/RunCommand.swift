@@ -104,7 +104,7 @@ struct RunCommand: ParsableCommand {
                 // The socket only serves attached terminals: a workshop run from /tmp or a shared stick still runs,
                 // without them, and says why and how to get them.
                 StandardError.write("\(error)")
-                hostNotice = "No terminals can attach: \(error.description.dropFirst("plenary: ".count))"
+                hostNotice = "No terminals can attach: \(error.explanation)"
             } catch {
                 StandardError.write("\(error)")
                 throw ExitCode(1)
@@ -147,18 +147,8 @@ struct RunCommand: ParsableCommand {
             runner.send(.app(.notify(messages.joined(separator: " "), .info)))
         }
 
-        let terminal: CursesTerminal
-        do {
-            let environment = Environment.current
-            terminal = try CursesTerminal.open(
-                noColor: noColor || CursesTerminal.noColorRequested(environment: environment), rawMode: false)
-        } catch {
-            runner.close()
-            // Terminal errors already read "plenary needs ..." as a full sentence.
-            StandardError.write("\(error)")
-            throw ExitCode(1)
-        }
-        let glyphs: Glyphs = ascii || !Environment.localeIsUTF8 ? .ascii : .unicode
+        let terminal = try ScreenOpening.terminal(noColor: noColor, rawMode: false, beforeExit: runner.close)
+        let glyphs = ScreenOpening.glyphs(ascii: ascii)
         let host = listener.map { RoomHost(listener: $0, runner: runner, clock: clock) }
         let app = ModeratorApp(runner: runner, terminal: terminal, clock: clock, glyphs: glyphs,
                                pendingSignal: SignalTrap.pendingSignal,
