@@ -144,21 +144,20 @@ public final class RoomHost {
         let now = clock.now()
         let heartbeat = now.seconds(since: lastHeartbeat) >= ProtocolLimits.heartbeatSeconds
         if heartbeat { lastHeartbeat = now }
-        var fresh: [ClientRole: Bool] = [:]
+        // Per role: nil when its view is unchanged, else the view encoded once for all of that role's clients.
+        var toSend: [ClientRole: EncodedView?] = [:]
         for descriptor in Array(clients.keys) {
             guard var connection = clients[descriptor] else { continue }
             connection.tick(now: now)
             if let role = connection.grant?.role {
-                let isFresh: Bool
-                if let known = fresh[role] {
-                    isFresh = known
-                } else {
-                    let view = Self.comparable(RoomView(of: runner.state, for: role))
-                    isFresh = lastViews[role] != view
-                    lastViews[role] = view
-                    fresh[role] = isFresh
+                if toSend[role] == nil {
+                    let view = RoomView(of: runner.state, for: role)
+                    let comparable = Self.comparable(view)
+                    let isFresh = lastViews[role] != comparable
+                    lastViews[role] = comparable
+                    toSend[role] = .some(isFresh || heartbeat ? EncodedView(view, role: role) : nil)
                 }
-                if isFresh || heartbeat { connection.sendView(of: runner.state) }
+                if case .some(.some(let encoded)) = toSend[role] { connection.sendView(encoded) }
             }
             clients[descriptor] = connection
         }

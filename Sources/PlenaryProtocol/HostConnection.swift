@@ -224,11 +224,17 @@ public struct HostConnection: Sendable {
     /// The role's view of `state`, to an attached client only; replaces a view still waiting unsent.
     public mutating func sendView(of state: WorkshopState) {
         guard let grant else { return }
-        if let view = unsentView, view.upperBound == outgoing.count, written <= view.lowerBound {
-            outgoing.removeSubrange(view)
+        sendView(EncodedView(RoomView(of: state, for: grant.role), role: grant.role))
+    }
+
+    /// Queues a view encoded once for every connection of its role; a view of another role is never sent.
+    public mutating func sendView(_ view: EncodedView) {
+        guard let grant, grant.role == view.role else { return }
+        if let unsent = unsentView, unsent.upperBound == outgoing.count, written <= unsent.lowerBound {
+            outgoing.removeSubrange(unsent)
         }
         let start = outgoing.count
-        queue(.view(RoomView(of: state, for: grant.role)))
+        queue(encoded: view.frame)
         if case .attached = phase, outgoing.count > start { unsentView = start..<outgoing.count }
     }
 
@@ -251,10 +257,16 @@ public struct HostConnection: Sendable {
     /// must not hold the host's memory.
     private mutating func queue(_ message: HostMessage) {
         if case .dropped = phase { return }
+        queue(encoded: Result { () throws(ProtocolError) in try MessageCodec.encode(message) })
+    }
+
+    private mutating func queue(encoded frame: Result<[UInt8], ProtocolError>) {
+        if case .dropped = phase { return }
         let bytes: [UInt8]
-        do throws(ProtocolError) {
-            bytes = try MessageCodec.encode(message)
-        } catch {
+        switch frame {
+        case .success(let value):
+            bytes = value
+        case .failure(let error):
             // Only a view can be this large; a client that cannot be shown the room is better told by a reconnect loop
             // than left on a stale screen.
             phase = .dropped(reason: error.message)
