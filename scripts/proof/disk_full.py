@@ -38,6 +38,39 @@ def fill(path, keep_free_pages):
     os.truncate(path, max(0, length - (length % PAGE) - keep_free_pages * PAGE))
 
 
+def wait_until_snapshots_settle(workshop, quiet_seconds=1.5, timeout=15.0):
+    """Until no snapshot is pending or in flight: the results file has not changed for longer than the writer's
+    interval and no temp file exists. Filling the disk while a snapshot's temp file holds pages (or racing the
+    next ballot's journal append against it) would make which of the two fails first a matter of timing."""
+    deadline = time.monotonic() + timeout
+    last, since = None, time.monotonic()
+    while True:
+        try:
+            stamp = (os.stat(workshop.results).st_mtime_ns, tuple(workshop.litter()))
+        except FileNotFoundError:
+            stamp = (None, tuple(workshop.litter()))
+        now = time.monotonic()
+        if stamp != last:
+            last, since = stamp, now
+        elif not stamp[1] and now - since >= quiet_seconds:
+            return
+        if now >= deadline:
+            raise ProofFailure(f"the results snapshots did not settle within {timeout} s")
+        time.sleep(0.05)
+
+
+def wait_for_banner(session, timeout=3.0):
+    """After a ballot on the tight disk, waits (briefly) for that ballot's snapshot to fail and say so, so the next
+    ballot's journal append never races a snapshot's temp file for the last free pages."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        screen = session.pane.capture()
+        if session.banner(screen):
+            session.check_banner(screen, "snapshot after a ballot")
+            return
+        time.sleep(0.05)
+
+
 def unmount(mount_point):
     """The killed program may hold the folder a moment longer: retry, then detach lazily."""
     for _ in range(50):
@@ -71,6 +104,7 @@ def main():
             if session.failures:
                 raise ProofFailure(f"errors before the disk was full: {session.failures}")
 
+            wait_until_snapshots_settle(workshop)
             fill(filler, keep_free_pages=2)
             number = 0
             while "journal" not in session.failures:
@@ -78,6 +112,8 @@ def main():
                 if number > 200:
                     raise ProofFailure("200 ballots on a full disk and the journal never failed")
                 session.cast(f"tight{number}")
+                if "results" not in session.failures:
+                    wait_for_banner(session)
             if "results" not in session.failures:
                 raise ProofFailure("the snapshot never failed before the journal did")
             acknowledged_while_full = sum(1 for word in session.acknowledged if word.startswith("tight"))
