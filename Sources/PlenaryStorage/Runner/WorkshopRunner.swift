@@ -217,7 +217,7 @@ public final class WorkshopRunner {
     private func startResultsWrite(at now: Instant) {
         resultsSchedule.started(at: now)
         resultsWriteStartedAt = now
-        resultsWriter.start(state)
+        resultsWriter.start(ResultsSnapshot.input(from: state))
     }
 
     private func collectResultsOutcome(waiting: Bool) {
