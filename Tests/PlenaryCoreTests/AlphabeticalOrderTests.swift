@@ -18,4 +18,17 @@ struct AlphabeticalOrderTests {
         let result = ResultsSnapshot.roundResult(round, number: 1, poll: poll, language: "en")
         #expect(result.answers == Self.expected)
     }
+
+    /// The ASCII shortcut folds exactly as Foundation does: every printable ASCII character alone, and in words.
+    @Test func theASCIIFoldIsFoundationsFold() {
+        let printable = (0x20...0x7E).map { String(UnicodeScalar(UInt8($0))) }
+        let texts = printable + printable.map { "a\($0)Z" } + ["Shared TRUST", "don't", "Co-Creation 42", "", "~{|}"]
+        for text in texts {
+            let foundation = text.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
+            #expect(AlphabeticalOrder.asciiFolded(text) == foundation, "\(text)")
+        }
+        #expect(AlphabeticalOrder.asciiFolded("Échelle") == nil)
+        #expect(AlphabeticalOrder.asciiFolded("tab\there") == nil)
+        #expect(AlphabeticalOrder.folded("Échelle") == "echelle")
+    }
 }

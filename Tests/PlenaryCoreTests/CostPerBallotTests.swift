@@ -1,5 +1,5 @@
 import Testing
-@testable import PlenaryEngine
+@_spi(Testing) @testable import PlenaryEngine
 @testable import PlenaryStorage
 import PlenaryTestSupport
 
@@ -50,6 +50,58 @@ import PlenaryTestSupport
         #expect(after.address == before.address, "the ballots were copied to add one")
     }
 
+    /// 1000 ballots in poll "one", with room in the array for one more without growing.
+    func stateWithRoomToAppend() throws -> WorkshopState {
+        var state = try openState()
+        for _ in 0..<1000 {
+            #expect(WorkshopReducer.apply(.poll(.cast(poll: "one", ballot: .single(option: 1))), to: &state, at: Fixtures.at(12, 1)) == nil)
+        }
+        let storage = ballotStorage(state, 0)
+        try #require(storage.count < storage.capacity, "room to append without growing")
+        return state
+    }
+
+    /// Every way a ballot is cast (the moderator's form, the voter terminal, an attached kiosk) appends in place:
+    /// none holds a copy of the poll while it records, which made each ballot copy all before it (issue 13).
+    @Test func theBallotFormAppendsInPlace() throws {
+        var state = try stateWithRoomToAppend()
+        let before = ballotStorage(state, 0)
+        _ = WorkshopReducer.reduce(&state, .poll(.startBallot("one")), now: Fixtures.at(12, 2))
+        _ = WorkshopReducer.reduce(&state, .poll(.editBallot(.digit(3))), now: Fixtures.at(12, 2))
+        let effects = WorkshopReducer.reduce(&state, .poll(.submitBallot), now: Fixtures.at(12, 2))
+        #expect(effects == [.appendJournal(.poll(.cast(poll: "one", ballot: .single(option: 2)))), .saveResults])
+        #expect(state.notice?.text == "Ballot recorded: 1001 in this round.")
+        let after = ballotStorage(state, 0)
+        #expect(after.count == 1001)
+        #expect(after.address == before.address, "the ballots were copied to add one")
+    }
+
+    @Test func theVoterTerminalAppendsInPlace() throws {
+        var state = try stateWithRoomToAppend()
+        state.voterPIN = SecretHash(testingSecret: "2468", salt: Array(repeating: 7, count: 16), iterations: 10)
+        let before = ballotStorage(state, 0)
+        _ = WorkshopReducer.reduce(&state, .voterMode(.start), now: Fixtures.at(12, 2))
+        _ = WorkshopReducer.reduce(&state, .voter(.proceed), now: Fixtures.at(12, 3))
+        _ = WorkshopReducer.reduce(&state, .voter(.editBallot(.digit(3))), now: Fixtures.at(12, 4))
+        _ = WorkshopReducer.reduce(&state, .voter(.proceed), now: Fixtures.at(12, 5))
+        let effects = WorkshopReducer.reduce(&state, .voter(.proceed), now: Fixtures.at(12, 6))
+        #expect(effects.first == .appendJournal(.poll(.cast(poll: "one", ballot: .single(option: 2)))))
+        let after = ballotStorage(state, 0)
+        #expect(after.count == 1001)
+        #expect(after.address == before.address, "the ballots were copied to add one")
+    }
+
+    @Test func anAttachedKioskAppendsInPlace() throws {
+        var state = try stateWithRoomToAppend()
+        let before = ballotStorage(state, 0)
+        let effects = WorkshopReducer.reduce(&state, .remote(.cast(poll: "one", ballot: .single(option: 2), codeHash: nil)),
+                                             now: Fixtures.at(12, 2))
+        #expect(effects == [.appendJournal(.poll(.cast(poll: "one", ballot: .single(option: 2)))), .saveResults])
+        let after = ballotStorage(state, 0)
+        #expect(after.count == 1001)
+        #expect(after.address == before.address, "the ballots were copied to add one")
+    }
+
     @Test func theRunnerAppendsABallotInPlaceAndAdoptsItOnceRecorded() throws {
         let fileSystem = MemoryFileSystem()
         let runner = try #require(Fixtures.runner(session(), fileSystem: fileSystem, files: files, clock: ManualClock(Fixtures.at(12, 0))))
@@ -81,6 +133,42 @@ import PlenaryTestSupport
         #expect(runner.state.recordedCommands == recorded)
         #expect(runner.state.polls[3].currentRound.tally?.validBallots == 1)
         #expect(PollTally.results(of: runner.state.polls[3].currentRound, for: Self.polls[3]) == results)
+    }
+
+    // MARK: - The results writer's copy
+
+    /// The writer's copy reads as the state does, and holding it does not make the next ballot copy the ballots.
+    @Test func theResultsWritersCopySharesNoBallots() throws {
+        var state = try stateWithRoomToAppend()
+        for index in 0..<300 {
+            #expect(WorkshopReducer.apply(.poll(.cast(poll: "word", ballot: .open(text: "Answer \(index) trust"))), to: &state,
+                                          at: Fixtures.at(12, 1)) == nil)
+        }
+        let before = ballotStorage(state, 0)
+        let input = ResultsSnapshot.input(from: state)
+        #expect(ResultsSnapshot(state: input, sessionFile: "s.yaml", generator: "g").encoded()
+                == ResultsSnapshot(state: state, sessionFile: "s.yaml", generator: "g").encoded())
+        #expect(WorkshopReducer.apply(.poll(.cast(poll: "one", ballot: .single(option: 0))), to: &state, at: Fixtures.at(12, 2)) == nil)
+        #expect(ballotStorage(state, 0).address == before.address, "the ballots were copied to add one")
+        // The copy still reads as the state did when it was taken.
+        #expect(PollTally.ballotCount(of: input.polls[0].currentRound, for: Self.polls[0]) == 1000)
+        #expect(PollTally.ballotCount(of: state.polls[0].currentRound, for: Self.polls[0]) == 1001)
+    }
+
+    /// Open answers are kept in chunks; across chunk edges they read back whole and in order, and a copy taken
+    /// midway keeps what it had while the original grows.
+    @Test func openAnswersReadBackWholeAcrossChunks() {
+        let poll = Self.polls[3]
+        var round = PollRound(tallying: poll)
+        let answers = (0..<(2 * PollTally.answerChunkSize + 5)).map { "answer \($0)" }
+        var copy: PollRound?
+        for (index, answer) in answers.enumerated() {
+            if index == PollTally.answerChunkSize + 1 { copy = round }
+            round.append(.open(text: answer), for: poll)
+        }
+        #expect(PollTally.results(of: round, for: poll).answers == answers)
+        #expect(PollTally.results(of: round, for: poll).ballotCount == answers.count)
+        #expect(copy.map { PollTally.results(of: $0, for: poll).answers } == Array(answers.prefix(PollTally.answerChunkSize + 1)))
     }
 
     // MARK: - Running tally against a count from scratch

@@ -124,6 +124,9 @@ public struct WorkshopState: Sendable, Equatable {
     public var currentSlot: Slot { session.agenda[currentIndex] }
 
     public func poll(_ id: String) -> PollState? { polls.first { $0.id == id } }
+    /// What a poll asks, without a copy of its rounds: a caller about to record a ballot must hold no reference to
+    /// the ballot array the record appends to, or the append copies every ballot before it (decision 56).
+    public func pollDefinition(_ id: String) -> PollDefinition? { polls.first { $0.id == id }?.definition }
     public func group(_ id: String) -> GroupState? { groups.first { $0.id == id } }
     public func template(_ id: String) -> CaptureTemplate? { session.templates.first { $0.id == id } }
 

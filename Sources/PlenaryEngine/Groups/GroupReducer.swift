@@ -7,7 +7,12 @@ enum GroupReducer {
         guard let groupIndex = state.groups.firstIndex(where: { $0.id == command.groupID }) else {
             return "There is no working group \"\(command.groupID)\"."
         }
-        var group = state.groups[groupIndex]
+        // Taken out of the state while it changes and put back on every way out, so the change is made on the only
+        // reference to the group's entries: no copy of them per action (issue 13). Changes go through the logged
+        // mutations (`GroupChange`), which `StateRollback` can take back.
+        var group = GroupState(definition: state.groups[groupIndex].definition)
+        swap(&group, &state.groups[groupIndex])
+        defer { swap(&group, &state.groups[groupIndex]) }
         switch command {
         case .add(_, let template, let author):
             guard group.definition.templates.contains(template), state.session.templates.contains(where: { $0.id == template }) else {
@@ -15,8 +20,8 @@ enum GroupReducer {
             }
             let entry = GroupEntry(id: "\(group.id)-\(group.nextNumber)", template: template, author: author, createdAt: now)
             group.nextNumber += 1
-            group.entries.append(entry)
-            group.undoStack.append(.removeAdded(entryID: entry.id))
+            group.appendEntry(entry)
+            group.pushUndo(.removeAdded(entryID: entry.id))
 
         case .setField(_, let entryID, let field, let text):
             guard let index = group.index(of: entryID) else { return "That entry no longer exists." }
@@ -35,47 +40,50 @@ enum GroupReducer {
             // Autosaves of one stretch of typing (saves of one field less than `editStretchSeconds` apart) are one
             // edit: undo restores the text from before the stretch.
             if !continuesLastEdit {
-                group.undoStack.append(.restoreField(entryID: entryID, field: field, previous: entry.fields[field], editedAt: entry.editedAt))
+                group.pushUndo(.restoreField(entryID: entryID, field: field, previous: entry.fields[field], editedAt: entry.editedAt))
             }
-            group.entries[index].fields[field] = text
-            group.entries[index].editedAt = now
+            group.changeEntry(at: index) {
+                $0.fields[field] = text
+                $0.editedAt = now
+            }
 
         case .delete(_, let entryID):
             guard let index = group.index(of: entryID) else { return "That entry no longer exists." }
-            group.undoStack.append(.restoreDeleted(group.entries[index], index: index))
-            if let origin = group.entries[index].origin { group.deletedOrigins.append(origin) }
-            group.entries.remove(at: index)
+            group.pushUndo(.restoreDeleted(group.entries[index], index: index))
+            if let origin = group.entries[index].origin { group.appendDeletedOrigin(origin) }
+            group.removeEntry(at: index)
 
         case .move(_, let entryID, let offset):
             guard let index = group.index(of: entryID) else { return "That entry no longer exists." }
             let target = min(group.entries.count - 1, max(0, index + offset))
             guard target != index else { return offset < 0 ? "Already first." : "Already last." }
-            group.entries.insert(group.entries.remove(at: index), at: target)
-            group.undoStack.append(.moveBack(entryID: entryID, by: index - target))
+            group.insertEntry(group.removeEntry(at: index), at: target)
+            group.pushUndo(.moveBack(entryID: entryID, by: index - target))
 
         case .undo:
-            guard let step = group.undoStack.popLast() else { return "Nothing to undo." }
+            guard let step = group.popUndo() else { return "Nothing to undo." }
             switch step {
             case .removeAdded(let entryID):
-                group.entries.removeAll { $0.id == entryID }
+                while let index = group.index(of: entryID) { group.removeEntry(at: index) }
             case .restoreDeleted(let entry, let index):
-                group.entries.insert(entry, at: min(index, group.entries.count))
+                group.insertEntry(entry, at: min(index, group.entries.count))
                 if let origin = entry.origin, let tombstone = group.deletedOrigins.lastIndex(of: origin) {
-                    group.deletedOrigins.remove(at: tombstone)
+                    group.removeDeletedOrigin(at: tombstone)
                 }
             case .restoreField(let entryID, let field, let previous, let editedAt):
                 if let index = group.index(of: entryID) {
-                    group.entries[index].fields[field] = previous
-                    group.entries[index].editedAt = editedAt
+                    group.changeEntry(at: index) {
+                        $0.fields[field] = previous
+                        $0.editedAt = editedAt
+                    }
                 }
             case .moveBack(let entryID, let offset):
                 if let index = group.index(of: entryID) {
                     let target = min(group.entries.count - 1, max(0, index + offset))
-                    group.entries.insert(group.entries.remove(at: index), at: target)
+                    group.insertEntry(group.removeEntry(at: index), at: target)
                 }
             }
         }
-        state.groups[groupIndex] = group
         return nil
     }
 
@@ -113,6 +121,14 @@ enum GroupReducer {
             changed = true
         }
         guard changed else { return "Nothing new to merge." }
+        // Built aside, so a refusal half-way changes nothing; a rollback armed on the state puts each group back whole.
+        for index in groups.indices where groups[index] != state.groups[index] {
+            guard var log = state.groups[index].pendingChanges else { continue }
+            var old = state.groups[index]
+            old.pendingChanges = nil
+            log.append(.replacedGroup(old))
+            groups[index].pendingChanges = log
+        }
         state.groups = groups
         return nil
     }

@@ -8,6 +8,10 @@ public struct GroupState: Sendable, Equatable, Identifiable {
     public var nextNumber: Int
     /// Origins of merged entries deleted here: merging their file again must not bring them back.
     public var deletedOrigins: [EntryOrigin]
+    /// While the runner may still take an action back (`StateRollback`, until its journal record is on disk): what
+    /// the action changed here, oldest first. Nil otherwise (replay, tests): nothing is written down. Not part of
+    /// the group's value, so equality ignores it.
+    var pendingChanges: [GroupChange]?
 
     public enum UndoStep: Sendable, Equatable {
         case removeAdded(entryID: String)
@@ -25,6 +29,11 @@ public struct GroupState: Sendable, Equatable, Identifiable {
     }
 
     public var id: String { definition.id }
+
+    public static func == (a: GroupState, b: GroupState) -> Bool {
+        a.definition == b.definition && a.entries == b.entries && a.undoStack == b.undoStack && a.nextNumber == b.nextNumber
+            && a.deletedOrigins == b.deletedOrigins
+    }
 
     public func index(of entryID: String) -> Int? { entries.firstIndex { $0.id == entryID } }
 

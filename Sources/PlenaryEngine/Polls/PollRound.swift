@@ -39,6 +39,12 @@ public struct PollRound: Sendable, Equatable {
         }
     }
 
+    /// Drops this copy's hold on the ballots, keeping the running tally that counts them: the results snapshot's
+    /// copy (`ResultsSnapshot.input(from:)`), which reads only the tally.
+    mutating func leaveBallotsOut() {
+        storedBallots = []
+    }
+
     /// The first `count` ballots, tally recounted: how the runner puts back a round an unrecorded action grew.
     mutating func keepFirst(_ count: Int) {
         guard count < storedBallots.count else { return }

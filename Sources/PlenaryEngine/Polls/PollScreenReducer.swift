@@ -27,11 +27,13 @@ enum PollScreenReducer {
                 state.screen = .ballot(draft)
             }
         case .submitBallot:
-            guard case .ballot(let draft) = state.screen, let poll = state.poll(draft.pollID) else { break }
-            let recording = WorkshopReducer.record(.poll(.cast(poll: poll.id, ballot: draft.ballot(for: poll.definition))), in: &state)
+            // The definition, not the poll: a copy of the poll held across the record would make it copy every ballot.
+            guard case .ballot(let draft) = state.screen, let definition = state.pollDefinition(draft.pollID) else { break }
+            let recording = WorkshopReducer.record(.poll(.cast(poll: definition.id, ballot: draft.ballot(for: definition))), in: &state)
             if recording.isRecorded {
-                state.screen = .poll(id: poll.id)
-                WorkshopReducer.inform(&state, "Ballot recorded: \(state.poll(poll.id)?.ballotCount ?? 0) in this round.", .success)
+                state.screen = .poll(id: definition.id)
+                let count = state.polls.first { $0.id == definition.id }?.ballotCount ?? 0
+                WorkshopReducer.inform(&state, "Ballot recorded: \(count) in this round.", .success)
             }
             return recording.effects
         case .startNew:

@@ -14,8 +14,11 @@ public struct PollTally: Sendable, Equatable {
     /// from the minimum up (scale).
     private var totals: [Int]
     private var scaleSum = 0
-    /// Open text: every answer in the order given.
-    private var answers: [String] = []
+    /// Open text: every answer in the order given, in chunks of `answerChunkSize`. A copy of the tally (the results
+    /// writer's, taken while ballots keep coming) shares the chunks, so the next answer copies at most one chunk and
+    /// the list of chunks, never every answer before it (issue 13).
+    private var answerChunks: [[String]] = []
+    static let answerChunkSize = 4096
     /// Open text: answers per candidate term, apostrophes joining words ("don't") and, for languages with
     /// elisions, splitting them ("l'industrie"); both kept because the round does not know the session language.
     private var termCounts: [String: Int] = [:]
@@ -51,7 +54,11 @@ public struct PollTally: Sendable, Equatable {
             if totals.indices.contains(value - minimum) { totals[value - minimum] += 1 }
             scaleSum += value
         case .open(let text):
-            answers.append(text)
+            if let last = answerChunks.indices.last, answerChunks[last].count < Self.answerChunkSize {
+                answerChunks[last].append(text)
+            } else {
+                answerChunks.append([text])
+            }
             let joined = WordFrequency.candidateTerms(in: text, splittingAtApostrophes: false)
             for term in joined { termCounts[term, default: 0] += 1 }
             // Scalars, not characters: no grapheme breaking per ballot. An apostrophe fused with a mark is no
@@ -91,7 +98,7 @@ public struct PollTally: Sendable, Equatable {
         case .scale: return scale()
         case .open:
             let counts = WordFrequency.splitsElisions(language) ? elidedTermCounts : termCounts
-            return Self.open(answers, terms: WordFrequency.top(of: counts, language: language))
+            return Self.open(Array(answerChunks.joined()), terms: WordFrequency.top(of: counts, language: language))
         case .ranking: return ranking()
         case .allocation: return allocation()
         }

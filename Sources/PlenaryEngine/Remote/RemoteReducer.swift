@@ -14,12 +14,15 @@ enum RemoteReducer {
     }
 
     private static func cast(_ state: inout WorkshopState, poll pollID: String, ballot: Ballot, codeHash: String?) -> [Effect] {
-        guard let poll = state.poll(pollID), poll.status == .open else { return [] }
+        // Plain values, not the poll: a copy of the poll held across the record would make it copy every ballot.
+        guard let index = state.polls.firstIndex(where: { $0.id == pollID }), state.polls[index].status == .open else { return [] }
+        let admission = state.polls[index].definition.admission
+        let roundCount = state.polls[index].rounds.count
         let command = WorkshopCommand.poll(.cast(poll: pollID, ballot: ballot))
-        guard poll.definition.admission == .codes else {
+        guard admission == .codes else {
             return WorkshopReducer.record(command, in: &state).effects
         }
-        let key = CodeBook.ballotKey(poll: pollID, round: poll.rounds.count)
+        let key = CodeBook.ballotKey(poll: pollID, round: roundCount)
         guard let codeHash, var book = state.codeBook, book.hashes.contains(codeHash),
               !book.unused(hash: codeHash, among: [key]).isEmpty else { return [] }
         book.used[key, default: []].insert(codeHash)

@@ -99,9 +99,10 @@ enum VoterReducer {
         case (.review(_, _, let shownAt), .proceed) where now.milliseconds - shownAt.milliseconds < VoterSession.settleMilliseconds:
             break
         case (.review(let index, let draft, _), .proceed):
-            guard let poll = state.poll(voter.pollIDs[index]) else { break }
+            // The definition, not the poll: a copy of the poll held across the record would make it copy every ballot.
+            guard let definition = state.pollDefinition(voter.pollIDs[index]) else { break }
             state.voter = voter
-            let cast = WorkshopReducer.record(.poll(.cast(poll: poll.id, ballot: draft.ballot(for: poll.definition))), in: &state)
+            let cast = WorkshopReducer.record(.poll(.cast(poll: definition.id, ballot: draft.ballot(for: definition))), in: &state)
             voter = state.voter ?? voter
             state.notice = nil
             if cast.isRecorded {

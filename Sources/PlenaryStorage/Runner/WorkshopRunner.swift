@@ -76,7 +76,7 @@ public final class WorkshopRunner {
     /// actions its effects produced.
     private func perform(_ action: WorkshopAction) -> [WorkshopAction] {
         let now = clock.now()
-        let rollback = StateRollback(state)
+        let rollback = StateRollback(arming: &state)
         let recordedBefore = state.recordedCommands
         let effects = reduce(&state, action, now)
         if effects.contains(.saveCodes), let book = state.codeBook {
@@ -108,6 +108,7 @@ public final class WorkshopRunner {
                 return []
             }
         }
+        rollback.settle(&state)
         if effects.contains(.saveResults) {
             resultsSchedule.changed(at: now)
         }
@@ -217,7 +218,7 @@ public final class WorkshopRunner {
     private func startResultsWrite(at now: Instant) {
         resultsSchedule.started(at: now)
         resultsWriteStartedAt = now
-        resultsWriter.start(state)
+        resultsWriter.start(ResultsSnapshot.input(from: state))
     }
 
     private func collectResultsOutcome(waiting: Bool) {

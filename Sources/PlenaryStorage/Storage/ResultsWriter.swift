@@ -141,6 +141,15 @@ final class ResultsWriter: @unchecked Sendable {
         }
     }
 
+    /// Lowers this thread's scheduling priority (nice +10; Linux gives each thread its own): sorting and encoding
+    /// 100k open answers takes tens of milliseconds of CPU, and on a busy two-core laptop it must not delay the key
+    /// that is waiting to be drawn (issue 13). The journal holds every acknowledged action meanwhile; quit and close
+    /// still wait for the write. If the call fails the thread simply keeps the normal priority.
+    private static func yieldToKeys() {
+        // `who` 0 is the calling task, which on Linux is this thread alone.
+        _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, 10)
+    }
+
     /// The thread starts with every signal blocked, so SIGINT, SIGTERM, SIGHUP and SIGWINCH keep going to the main
     /// thread, whose read they interrupt (the app loop notices them at once).
     private func spawnThread() -> Bool {
@@ -153,6 +162,7 @@ final class ResultsWriter: @unchecked Sendable {
         let context = Unmanaged.passRetained(self).toOpaque()
         let created = pthread_create(&thread, nil, { context in
             let writer = Unmanaged<ResultsWriter>.fromOpaque(context!).takeRetainedValue()
+            ResultsWriter.yieldToKeys()
             writer.runThread()
             return nil
         }, context)
