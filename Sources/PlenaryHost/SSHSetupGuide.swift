@@ -92,6 +92,8 @@ public struct SSHSetupGuide: Equatable, Sendable {
             "",
             "# 3. sshd: save this block as /etc/ssh/sshd_config.d/plenary-\(user).conf (or append it at the",
             "#    END of /etc/ssh/sshd_config), then check it and reload: sudo sshd -t && sudo systemctl reload ssh",
+            "#    A room that connects at once needs MaxStartups 100 before any Match line (sshd's default,",
+            "#    10 unauthenticated connections, turns some laptops away).",
         ] + sshdBlock + [
             "",
             "# 4. Run the workshop so that the group can attach; participants then type ssh \(user)@<address>.",

@@ -28,6 +28,8 @@ import Testing
             "",
             "# 3. sshd: save this block as /etc/ssh/sshd_config.d/plenary-vote.conf (or append it at the",
             "#    END of /etc/ssh/sshd_config), then check it and reload: sudo sshd -t && sudo systemctl reload ssh",
+            "#    A room that connects at once needs MaxStartups 100 before any Match line (sshd's default,",
+            "#    10 unauthenticated connections, turns some laptops away).",
             "Match User vote",
             "    ForceCommand /usr/local/bin/plenary attach /srv/plenary/sevilla.yaml --voter --socket /srv/plenary/sevilla.sock",
             "    PermitTTY yes",
