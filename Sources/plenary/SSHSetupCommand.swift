@@ -31,7 +31,7 @@ struct SSHSetupCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The group that may reach the host's socket (default: the account's own group, named like it).", valueName: "name"))
     var group: String?
 
-    @Option(name: .long, help: ArgumentHelp("The host's socket, if `plenary run` is given --socket (default: <session>.sock beside the results file).", valueName: "path"),
+    @Option(name: .long, help: ArgumentHelp("The host's socket, when `plenary run` is given --socket or --results (default: <session>.sock beside the session file).", valueName: "path"),
             completion: .file())
     var socket: String?
 

@@ -51,4 +51,42 @@ import Glibc
         #expect(result.status == 64)
         #expect(result.screen.contains("--allow-group is for the moderator screen"))
     }
+
+    /// The point of the flag: another account in the group attaches and votes, one outside it is kept out by the
+    /// socket's mode. The accounts are made without touching /etc: setpriv runs the kiosk as uid 65534 (nobody),
+    /// with or without this process's group. The folder and session file are open to everyone here, so only the
+    /// socket decides.
+    @Test func anotherAccountInTheGroupVotesAndOneOutsideItCannotConnect() throws {
+        guard geteuid() == 0 else {
+            Issue.record("running a kiosk as another account needs root (CI runs as root): run the end-to-end tests as root")
+            return
+        }
+        let setpriv = try #require(Subprocess.executablePath(for: "setpriv"), "setpriv is missing: apt-get install util-linux")
+        let (folder, file, plenary) = try AttachEndToEndTests().sessionWithPIN()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        chmod(folder, 0o711)
+        chmod(file, 0o644)
+        let host = try TmuxPane(command: [plenary, "run", file, "--allow-group", try ownGroup])
+        defer { host.close() }
+        try host.waitFor("AGENDA")
+        let asNobody = [setpriv, "--reuid=65534", "--regid=65534"]
+
+        let member = try TmuxPane(command: asNobody + ["--groups=\(getegid())", plenary, "attach", file, "--voter"])
+        defer { member.close() }
+        try member.waitFor("Press Enter to vote")
+        try host.openPoll(at: 0)
+        try member.sendKeys("Enter")
+        try member.waitFor("Which workshop format")
+        try member.sendText("2")
+        try member.sendKeys("Enter")
+        try member.waitFor("Your vote is recorded.")
+        try host.waitFor("1 ballot")
+
+        let outsider = try TmuxPane(command: asNobody + ["--clear-groups", plenary, "attach", file, "--voter"])
+        defer { outsider.close() }
+        try outsider.waitFor("Permission denied")
+        try host.sendKeys("Escape")
+        try host.waitFor("AGENDA")
+        #expect(try host.quitPlenary() == 0)
+    }
 }

@@ -34,7 +34,7 @@ import Glibc
     }
 
     @Test func twentyLaptopsVoteOverSSHAtOnceAndEveryBallotIsInTheResults() throws {
-        if let missing = PrivateSSHD.missingPrerequisite { Issue.record("\(missing)"); return }
+        if let missing = PrivateSSHD.prepare() { Issue.record("\(missing)"); return }
         let (folder, file, plenary, group) = try workshop()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let host = try TmuxPane(command: [plenary, "run", file, "--allow-group", group])
@@ -75,7 +75,7 @@ import Glibc
     /// the laptop goes with it. A command given to ssh, a subsystem and forwarding all meet the forced kiosk or a
     /// refusal: no shell runs.
     @Test func aLaptopCannotReachAShell() throws {
-        if let missing = PrivateSSHD.missingPrerequisite { Issue.record("\(missing)"); return }
+        if let missing = PrivateSSHD.prepare() { Issue.record("\(missing)"); return }
         let (folder, file, plenary, group) = try workshop()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let host = try TmuxPane(command: [plenary, "run", file, "--allow-group", group])

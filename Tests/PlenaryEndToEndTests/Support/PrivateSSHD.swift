@@ -16,8 +16,9 @@ final class PrivateSSHD {
     private let pid: pid_t
     private var isStopped = false
 
-    /// What is missing to run a private sshd and its clients, with what to install, or nil when nothing is.
-    static var missingPrerequisite: String? {
+    /// What is missing to run a private sshd and its clients, with what to install, or nil when nothing is. Makes
+    /// sshd's empty privilege-separation folder when it is missing and this is root.
+    static func prepare() -> String? {
         for (program, package) in [(sshd, "openssh-server"), ("ssh", "openssh-client"), ("ssh-keygen", "openssh-client"), ("tmux", "tmux")]
         where Subprocess.executablePath(for: program) == nil {
             return "\(program) is not installed: apt-get install \(package) (scripts/test and CI install it)"
