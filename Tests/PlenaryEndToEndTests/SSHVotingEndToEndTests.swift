@@ -48,9 +48,11 @@ import Glibc
         defer { sshd.stop() }
 
         try host.openPoll(at: 0)
+        let started = ContinuousClock.now
         let laptops = try (0..<Self.voters).map { _ in try TmuxPane(command: sshd.client(["-tt"]), columns: 90, rows: 28) }
         defer { laptops.forEach { $0.close() } }
         for laptop in laptops { try laptop.waitFor("Press Enter to vote", timeout: .seconds(30)) }
+        let loggedIn = ContinuousClock.now
         for laptop in laptops { try laptop.sendKeys("Enter") }
         for (number, laptop) in laptops.enumerated() {
             try laptop.waitFor("Which workshop format")
@@ -59,6 +61,9 @@ import Glibc
         }
         for laptop in laptops { try laptop.waitFor("Your vote is recorded.") }
         try host.waitFor("\(Self.voters) ballots")
+        // A figure for the report, not a limit: tmux's polling (20 ms a screen) is part of it.
+        let seconds = { (duration: Duration) in String(format: "%.2f s", Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18) }
+        print("ssh voting: \(Self.voters) logins to the voter screen in \(seconds(loggedIn - started)), their ballots acknowledged \(seconds(ContinuousClock.now - loggedIn)) later")
 
         try host.sendText("r")
         try host.sendKeys("Escape")
