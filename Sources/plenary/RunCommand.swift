@@ -202,6 +202,7 @@ struct RunCommand: ParsableCommand {
         // Name the program as it was started, so the hint works after `swift run` too.
         let program = CommandLine.arguments.first ?? "plenary"
         let again = "\(program) run\(file.map { " \($0)" } ?? "")\(results.map { " --results \($0)" } ?? "")\(group.map { " --group \($0)" } ?? "")"
+            + "\(socket.map { " --socket \($0)" } ?? "")\(allowGroup.map { " --allow-group \($0)" } ?? "")"
         print(state.hasEnded ? "The workshop has ended. To run it again from the start: \(again) --fresh" : "Resume with: \(again)")
         if case .signal(let signal) = exit {
             throw ExitCode(SignalTrap.exitCode(for: signal))

@@ -88,5 +88,8 @@ import Glibc
         try host.sendKeys("Escape")
         try host.waitFor("AGENDA")
         #expect(try host.quitPlenary() == 0)
+        // The hint to resume keeps the group (the line wraps at the pane's width).
+        let after = try host.waitFor("Resume with:").replacingOccurrences(of: "\n", with: "")
+        #expect(after.contains("\(file) --allow-group \(try ownGroup)"), "\(after)")
     }
 }
