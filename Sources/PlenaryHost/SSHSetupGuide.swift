@@ -96,7 +96,8 @@ public struct SSHSetupGuide: Equatable, Sendable {
             "#    10 unauthenticated connections, turns some laptops away).",
         ] + sshdBlock + [
             "",
-            "# 4. Run the workshop so that the group can attach; participants then type ssh \(user)@<address>.",
+            "# 4. Run the workshop so that the group can attach; participants then type ssh \(user)@<address>",
+            "#    (put how_to_vote: \"ssh \(user)@<address>\" in the session file and the projector shows it).",
             [program, "run", sessionPath, "--allow-group", group].map(Self.shellQuoted).joined(separator: " ")
                 + (socketIsChosen ? " --socket " + Self.shellQuoted(socketPath) : ""),
         ]

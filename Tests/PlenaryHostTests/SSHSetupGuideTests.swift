@@ -44,7 +44,8 @@ import Testing
             "    PermitEmptyPasswords yes",
             "    SetEnv LANG=C.UTF-8",
             "",
-            "# 4. Run the workshop so that the group can attach; participants then type ssh vote@<address>.",
+            "# 4. Run the workshop so that the group can attach; participants then type ssh vote@<address>",
+            "#    (put how_to_vote: \"ssh vote@<address>\" in the session file and the projector shows it).",
             "/usr/local/bin/plenary run /srv/plenary/sevilla.yaml --allow-group vote",
         ])
     }
