@@ -76,8 +76,8 @@ import Glibc
     }
 
     /// Ctrl-C, Ctrl-Z, Ctrl-\, Ctrl-D, typed commands and escape sequences are the kiosk's keys (raw mode): ignored.
-    /// Ctrl-X asks for the PIN, a wrong one is refused. The ssh escape `~.` only disconnects, and the kiosk on
-    /// the laptop goes with it. A command given to ssh, a subsystem and forwarding all meet the forced kiosk or a
+    /// Ctrl-X asks for the PIN, a wrong one is refused, the right one ends the session. The ssh escape `~.` only
+    /// disconnects, and the kiosk on the laptop goes with it. A command given to ssh, a subsystem and forwarding all meet the forced kiosk or a
     /// refusal: no shell runs.
     @Test func aLaptopCannotReachAShell() throws {
         if let missing = PrivateSSHD.prepare() { Issue.record("\(missing)"); return }
@@ -113,6 +113,18 @@ import Glibc
         let after = try laptop.capture()
         for sign in ["uid=", "\(user)@", "sh-"] { #expect(!after.contains(sign), "after ~. the laptop shows \(sign):\n\(after)") }
         try waitUntilNoKioskRuns(for: file)
+
+        // Leaving the kiosk with the right PIN ends the ssh session: there is no shell behind it to land in.
+        let left = try TmuxPane(command: sshd.client(["-tt"]))
+        defer { left.close() }
+        try left.waitFor("Press Enter to vote", timeout: .seconds(20))
+        try left.sendKeys("C-x")
+        try left.waitFor("Moderator PIN")
+        try left.sendText(AttachEndToEndTests.pin)
+        try left.sendKeys("Enter")
+        #expect(try left.waitForExit() == 0)
+        let closed = try left.capture()
+        for sign in ["uid=", "\(user)@", "sh-"] { #expect(!closed.contains(sign), "after leaving, the laptop shows \(sign):\n\(closed)") }
 
         // A command asked of ssh runs the forced kiosk instead, which refuses to start without a terminal.
         let command = try Subprocess.run(sshd.client() + ["id; /bin/sh -c id"], timeout: .seconds(20))
