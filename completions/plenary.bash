@@ -173,13 +173,13 @@ _plenary() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    run|attach|validate|merge|codes|pin|new|report|export|help)
+    run|attach|ssh-setup|validate|merge|codes|pin|new|report|export|help)
         # Offer subcommand argument completions
         "_plenary_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'run attach validate merge codes pin new report export help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'run attach ssh-setup validate merge codes pin new report export help' -- "${cur}"))
         ;;
     esac
 }
@@ -188,7 +188,7 @@ _plenary_run() {
     repeating_flags=()
     non_repeating_flags=(--fresh --no-color --ascii --voter --version -h --help)
     repeating_options=()
-    non_repeating_options=(--results --group --pin-hash --socket)
+    non_repeating_options=(--results --group --pin-hash --socket --allow-group)
     __plenary_offer_flags_options 1
 
     # Offer option value completions
@@ -205,6 +205,9 @@ _plenary_run() {
         ;;
     '--socket')
         __plenary_add_completions -f
+        return
+        ;;
+    '--allow-group')
         return
         ;;
     esac
@@ -232,6 +235,36 @@ _plenary_attach() {
         return
         ;;
     '--pin-hash')
+        return
+        ;;
+    esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    1)
+        __plenary_add_completions -o plusdirs -fX '!*.@(yaml|yml)'
+        return
+        ;;
+    esac
+}
+
+_plenary_ssh-setup() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=(--user --group --socket)
+    __plenary_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--user')
+        return
+        ;;
+    '--group')
+        return
+        ;;
+    '--socket')
+        __plenary_add_completions -f
         return
         ;;
     esac

@@ -3,7 +3,8 @@ import Glibc
 #endif
 
 /// The host's Unix socket (issue 14, docs/protocol.md): mode 0600, in a folder others cannot write, never taking the
-/// place of a host that still answers, and removed when the host stops.
+/// place of a host that still answers, and removed when the host stops. With a `SocketGroup` (`--allow-group`) it is
+/// mode 0660 and belongs to that group, and the folder must also let the group in (search) but not write.
 public final class ListeningSocket {
     public let path: String
     public let descriptor: Int32
@@ -32,14 +33,19 @@ public final class ListeningSocket {
     }
 
     /// Checks the folder, replaces a stale socket (one nobody answers on: a crashed host's), refuses a live one,
-    /// then binds and listens, non-blocking.
-    public static func open(path: String) throws(SocketSetupError) -> ListeningSocket {
+    /// then binds and listens, non-blocking; with `group`, then hands the socket to that group.
+    public static func open(path: String, group: SocketGroup? = nil) throws(SocketSetupError) -> ListeningSocket {
         guard Array(path.utf8).count <= UnixAddress.maximumPathBytes else { throw .pathTooLong(path: path) }
         let folder = Self.folder(of: path)
         var folderStatus = stat()
         guard stat(folder, &folderStatus) == 0 else { throw .system(operation: "inspect the folder", path: folder, errno: errno) }
         // Sticky or not: a folder others can write lets them put their own socket here before the host starts.
         guard folderStatus.st_mode & S_IWOTH == 0 else { throw .unsafeFolder(folder: folder) }
+        if let group {
+            // The group's members are the other users now: the same rule holds for them, and they must reach the socket.
+            guard !group.canWrite(folderStatus) else { throw .folderWritableByGroup(folder: folder, group: group.name) }
+            guard group.canSearch(folderStatus) else { throw .folderClosedToGroup(folder: folder, group: group.name) }
+        }
 
         var existing = stat()
         if lstat(path, &existing) == 0 {
@@ -77,6 +83,15 @@ public final class ListeningSocket {
             Glibc.close(descriptor)
             unlink(path)
             throw .system(operation: "listen on", path: path, errno: error)
+        }
+        if let group {
+            // Widened only after it is ours and listening, and only to the group: connecting needs write permission.
+            guard chown(path, uid_t.max, group.id) == 0, chmod(path, 0o660) == 0 else {
+                let error = errno
+                Glibc.close(descriptor)
+                unlink(path)
+                throw .system(operation: "give group \(group.name) access to", path: path, errno: error)
+            }
         }
         return ListeningSocket(path: path, descriptor: descriptor, device: UInt64(made.st_dev), inode: UInt64(made.st_ino))
     }

@@ -22,7 +22,7 @@ struct Plenary: ParsableCommand {
             docs/session-format.md (session files), docs/results.schema.json (results files).
             """,
         version: version,
-        subcommands: [RunCommand.self, AttachCommand.self, ValidateCommand.self, MergeCommand.self, CodesCommand.self, PinCommand.self, NewCommand.self,
+        subcommands: [RunCommand.self, AttachCommand.self, SSHSetupCommand.self, ValidateCommand.self, MergeCommand.self, CodesCommand.self, PinCommand.self, NewCommand.self,
                       ReportCommand.self, ExportCommand.self],
         defaultSubcommand: nil
     )

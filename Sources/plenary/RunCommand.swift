@@ -25,7 +25,9 @@ struct RunCommand: ParsableCommand {
 
             The moderator screen is also the room's host: voter kiosks attach to it with \
             `plenary attach FILE --voter` through a Unix socket beside the results file \
-            (<session>.sock, or --socket PATH).
+            (<session>.sock, or --socket PATH). The socket is yours alone (mode 0600); --allow-group NAME \
+            lets the members of group NAME attach too (mode 0660), for participants who vote over SSH through a \
+            `vote` account (see `plenary ssh-setup`).
             """
     )
 
@@ -57,6 +59,9 @@ struct RunCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Where the host listens for attached terminals (default: <session>.sock beside the results file). Not with --voter or --group.", valueName: "path"),
             completion: .file())
     var socket: String?
+
+    @Option(name: .customLong("allow-group"), help: ArgumentHelp("Let members of this group attach too (the socket becomes mode 0660, group NAME), e.g. the account participants log into with ssh. You must be a member; the socket's folder must let the group in but not write. See `plenary ssh-setup`.", valueName: "name"))
+    var allowGroup: String?
 
     func run() throws {
         SignalTrap.install()
@@ -94,13 +99,34 @@ struct RunCommand: ParsableCommand {
         if socket != nil, voter || group != nil {
             throw UsageError.report("--socket is for the moderator screen, which hosts the room; a voter or group terminal does not listen", for: Self.self)
         }
+        if allowGroup != nil, voter || group != nil {
+            throw UsageError.report("--allow-group is for the moderator screen, which hosts the room; a voter or group terminal does not listen", for: Self.self)
+        }
+        if allowGroup != nil, file == nil {
+            throw UsageError.report("--allow-group needs a session file: the group's kiosks attach with `plenary attach FILE --voter`", for: Self.self)
+        }
         // Before the journal is opened: a second host of the same workshop is refused without touching its files.
         var listener: ListeningSocket?
         var hostNotice: String?
         if !voter, group == nil {
+            var socketGroup: SocketGroup?
+            if let allowGroup {
+                // Asked for by name: every problem with it refuses the run, since the group's voters could not attach.
+                do {
+                    socketGroup = try SocketGroup.resolve(allowGroup)
+                } catch {
+                    StandardError.write("\(error)")
+                    throw ExitCode(1)
+                }
+            }
+            if let socketGroup, let problem = Self.sessionUnreadable(sessionPath, by: socketGroup) {
+                StandardError.write("plenary: \(problem)")
+                throw ExitCode(1)
+            }
             do {
-                listener = try ListeningSocket.open(path: socket ?? ListeningSocket.defaultPath(forResults: files.resultsPath))
-            } catch let error as SocketSetupError where socket == nil && !Self.refusesTheWorkshop(error) {
+                listener = try ListeningSocket.open(path: socket ?? ListeningSocket.defaultPath(forResults: files.resultsPath),
+                                                    group: socketGroup)
+            } catch let error as SocketSetupError where socket == nil && allowGroup == nil && !Self.refusesTheWorkshop(error) {
                 // The socket only serves attached terminals: a workshop run from /tmp or a shared stick still runs,
                 // without them, and says why and how to get them.
                 StandardError.write("\(error)")
@@ -176,6 +202,7 @@ struct RunCommand: ParsableCommand {
         // Name the program as it was started, so the hint works after `swift run` too.
         let program = CommandLine.arguments.first ?? "plenary"
         let again = "\(program) run\(file.map { " \($0)" } ?? "")\(results.map { " --results \($0)" } ?? "")\(group.map { " --group \($0)" } ?? "")"
+            + "\(socket.map { " --socket \($0)" } ?? "")\(allowGroup.map { " --allow-group \($0)" } ?? "")"
         print(state.hasEnded ? "The workshop has ended. To run it again from the start: \(again) --fresh" : "Resume with: \(again)")
         if case .signal(let signal) = exit {
             throw ExitCode(SignalTrap.exitCode(for: signal))
@@ -223,6 +250,16 @@ struct RunCommand: ParsableCommand {
         }
         return digits(local.tm_year + 1900, 4) + digits(local.tm_mon + 1, 2) + digits(local.tm_mday, 2) + "-"
             + digits(local.tm_hour, 2) + digits(local.tm_min, 2) + digits(local.tm_sec, 2)
+    }
+
+    /// Why members of `group` could not read the session file that `plenary attach FILE --voter` loads, or nil when
+    /// they can (by the group bits when the file belongs to the group, else by the bits for others).
+    static func sessionUnreadable(_ path: String, by group: SocketGroup) -> String? {
+        var status = stat()
+        guard stat(path, &status) == 0 else { return nil }
+        let readable = status.st_gid == group.id ? status.st_mode & S_IRGRP != 0 : status.st_mode & S_IROTH != 0
+        if readable { return nil }
+        return "members of group \(group.name) cannot read \(path), which their `plenary attach` loads. Let them read it (chgrp \(group.name) \(path) && chmod g+r \(path)), then start the workshop again."
     }
 
     /// Another host on this workshop is the one refusal that must stop the run: two hosts would both write its journal.

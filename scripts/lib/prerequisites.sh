@@ -3,7 +3,7 @@
 #
 #   ensure_prerequisites build   # Swift's build of Plenary: git, pkg-config, ncurses headers
 #   ensure_prerequisites fast    # + python3 and the pinned jsonschema (unit and view tests)
-#   ensure_prerequisites full    # + tmux, strace, chromium (end-to-end tests and scripts/prove)
+#   ensure_prerequisites full    # + tmux, strace, chromium, OpenSSH (end-to-end tests and scripts/prove)
 
 say() { printf 'plenary setup: %s\n' "$*" >&2; }
 
@@ -35,6 +35,9 @@ missing_debian_packages() {
     command -v strace >/dev/null 2>&1 || echo strace
     # Headless Chromium renders the HTML report in an end-to-end test (scripts/check-html-chromium).
     command -v chromium >/dev/null 2>&1 || echo chromium
+    # The SSH voting test runs a private sshd on 127.0.0.1 (never the system's service) and 20 ssh clients.
+    [ -x /usr/sbin/sshd ] || echo openssh-server
+    command -v ssh >/dev/null 2>&1 || echo openssh-client
 }
 
 is_installed() {
