@@ -67,6 +67,8 @@ let package = Package(
         ),
         /// Benchmark only (scripts/bench): writes real journals of N ballots with the store, reducer and codec.
         .executableTarget(name: "plenary-bench-gen", dependencies: ["PlenaryEngine", "PlenarySessionFile", "PlenaryStorage"]),
+        /// Proof only (scripts/proof/host_load.py): a room of voter connections speaking the protocol through its own codec.
+        .executableTarget(name: "plenary-load", dependencies: ["PlenaryEngine", "PlenaryProtocol"]),
         /// What several test targets share: the one fake clock, the Sevilla fixtures, the shipped session files.
         .target(name: "PlenaryTestSupport", dependencies: ["PlenaryEngine", "PlenarySessionFile", "PlenaryStorage", "PlenaryUI"], path: "Tests/PlenaryTestSupport"),
         /// Golden reports and results files of every schema version are read from disk by the tests, not bundled.

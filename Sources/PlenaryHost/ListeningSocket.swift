@@ -96,12 +96,19 @@ public final class ListeningSocket {
         return ListeningSocket(path: path, descriptor: descriptor, device: UInt64(made.st_dev), inode: UInt64(made.st_ino))
     }
 
-    /// A waiting connection, non-blocking, or nil when none waits.
-    func accept() -> Int32? {
+    enum Acceptance: Equatable {
+        case accepted(Int32)
+        case noneWaiting
+        /// The process (EMFILE) or the system (ENFILE) has no descriptor left: the connection stays queued.
+        case outOfDescriptors
+    }
+
+    /// A waiting connection, non-blocking.
+    func accept() -> Acceptance {
         let client = Glibc.accept(descriptor, nil, nil)
-        guard client >= 0 else { return nil }
+        guard client >= 0 else { return errno == EMFILE || errno == ENFILE ? .outOfDescriptors : .noneWaiting }
         UnixAddress.makeNonBlocking(client)
-        return client
+        return .accepted(client)
     }
 
     /// Stops listening and removes the socket file if it is still ours. Safe to call twice.

@@ -20,17 +20,38 @@ public final class RoomHost {
     /// The last view each role was sent, so an unchanged room sends nothing.
     private var lastViews: [ClientRole: RoomView] = [:]
     private var lastHeartbeat: Instant
-    /// Beyond this, a new connection is closed at once: each costs a descriptor and up to 8 MiB of queue.
-    static let maximumClients = 1000
-    static let readChunk = 64 * 1024
+    /// Beyond this, a new connection is told so and closed at once: each costs a descriptor and up to 8 MiB of queue.
+    public static let defaultMaximumClients = 1000
+    let maximumClients: Int
+    /// Set when `accept` failed for want of descriptors: the listener is left out of `poll` until then, since a
+    /// connection the kernel keeps queued would otherwise wake the loop at once, forever (a busy loop that steals the
+    /// moderator's core).
+    private var acceptPausedUntil: Instant?
+    static let acceptPauseMilliseconds: Int64 = 100
+    /// What one client's turn reads: a ballot is about 100 bytes, so a client that floods requests gets at most about
+    /// 80 of them (each an fdatasync) performed before the loop looks at the keyboard again.
+    static let readChunk = 8 * 1024
 
-    public init(listener: ListeningSocket, runner: WorkshopRunner, clock: any Clock) {
+    public init(listener: ListeningSocket, runner: WorkshopRunner, clock: any Clock,
+                maximumClients: Int = RoomHost.defaultMaximumClients) {
         self.listener = listener
         self.runner = runner
         self.clock = clock
+        self.maximumClients = maximumClients
         lastHeartbeat = clock.now()
         // A client that goes away mid-write must not end the host: writes use MSG_NOSIGNAL, and this covers the rest.
         signal(SIGPIPE, SIG_IGN)
+        Self.raiseDescriptorLimit(toServe: maximumClients)
+    }
+
+    /// A shell's usual soft limit (1,024 descriptors) is about the host's client limit plus its own files: raise the
+    /// soft limit as far as the hard one allows, so the limit a client meets is the host's, with a clear refusal.
+    static func raiseDescriptorLimit(toServe clients: Int) {
+        var limit = rlimit()
+        let wanted = rlim_t(clients + 64)
+        guard getrlimit(__rlimit_resource_t(RLIMIT_NOFILE.rawValue), &limit) == 0, limit.rlim_cur < wanted else { return }
+        limit.rlim_cur = min(wanted, limit.rlim_max)
+        setrlimit(__rlimit_resource_t(RLIMIT_NOFILE.rawValue), &limit)
     }
 
     public var clientCount: Int { clients.count }
@@ -49,20 +70,27 @@ public final class RoomHost {
             let remaining = deadline.milliseconds - clock.now().milliseconds
             guard remaining > 0 else { return nil }
 
+            if let paused = acceptPausedUntil, clock.now() >= paused { acceptPausedUntil = nil }
+            // While accepting is paused the listener stays in the list with no events: the indices stay put.
+            let listening = acceptPausedUntil == nil ? Int16(POLLIN) : 0
             var descriptors = [pollfd(fd: inputDescriptor, events: Int16(POLLIN), revents: 0),
-                               pollfd(fd: listener.descriptor, events: Int16(POLLIN), revents: 0)]
+                               pollfd(fd: listener.descriptor, events: listening, revents: 0)]
             for (descriptor, connection) in clients {
                 var events = Int16(POLLIN)
                 if !connection.pendingOutput.isEmpty { events |= Int16(POLLOUT) }
                 descriptors.append(pollfd(fd: descriptor, events: events, revents: 0))
             }
-            let ready = poll(&descriptors, nfds_t(descriptors.count), Int32(clamping: remaining))
+            let wait = acceptPausedUntil == nil ? remaining : min(remaining, Self.acceptPauseMilliseconds)
+            let ready = poll(&descriptors, nfds_t(descriptors.count), Int32(clamping: wait))
             // EINTR: a signal (handled above) or a resize (the driver returns it as a key).
             guard ready > 0 else { continue }
             if descriptors[1].revents != 0 { acceptWaiting() }
             var changed = false
             for entry in descriptors.dropFirst(2) where entry.revents != 0 {
                 changed = serve(entry.fd, readable: entry.revents & Int16(POLLIN | POLLHUP | POLLERR) != 0) || changed
+                // Each recorded request costs an fdatasync: once a key waits, the moderator goes first. Clients not
+                // served yet are still readable at the next poll (level-triggered), so nothing is lost, only later.
+                if changed, Self.hasInput(inputDescriptor) { break }
             }
             if changed {
                 publishViews()
@@ -70,6 +98,11 @@ public final class RoomHost {
                 return nil
             }
         }
+    }
+
+    static func hasInput(_ descriptor: Int32) -> Bool {
+        var entry = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
+        return poll(&entry, 1, 0) > 0
     }
 
     /// Tells every client the host is going away, gives each what the socket takes at once (never waiting), and
@@ -86,14 +119,28 @@ public final class RoomHost {
     // MARK: - Clients
 
     private func acceptWaiting() {
-        while let descriptor = listener.accept() {
-            guard clients.count < Self.maximumClients else {
-                close(descriptor)
-                continue
+        while true {
+            switch listener.accept() {
+            case .accepted(let descriptor):
+                guard clients.count < maximumClients else {
+                    // A fresh socket's buffer takes one small frame at once; the client is told why, then closed.
+                    _ = Self.capacityRefusal.withUnsafeBytes { send(descriptor, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL | MSG_DONTWAIT)) }
+                    close(descriptor)
+                    continue
+                }
+                clients[descriptor] = HostConnection(connectedAt: clock.now())
+            case .noneWaiting:
+                return
+            case .outOfDescriptors:
+                acceptPausedUntil = clock.now().adding(milliseconds: Self.acceptPauseMilliseconds)
+                return
             }
-            clients[descriptor] = HostConnection(connectedAt: clock.now())
         }
     }
+
+    /// The answer to a connection past `maximumClients`, encoded once.
+    static let capacityRefusal: [UInt8] = (try? MessageCodec.encode(HostMessage.refused(
+        reason: "The host is serving as many screens as it can. Try again in a moment, or tell the moderator."))) ?? []
 
     /// Reads what the client sent and runs its requests. True when the workshop changed.
     private func serve(_ descriptor: Int32, readable: Bool) -> Bool {
@@ -107,10 +154,8 @@ public final class RoomHost {
                 for event in events {
                     switch event {
                     case .perform(let id, let action):
-                        let before = runner.state.recordedCommands
                         // Returns once the journal holding it is fdatasynced: only then is it acknowledged.
-                        runner.send(action)
-                        if runner.state.recordedCommands > before {
+                        if runner.send(action).isRecorded {
                             connection.acknowledge(id)
                             changed = true
                         } else {

@@ -63,18 +63,22 @@ public final class WorkshopRunner {
     }
 
     /// Runs the action, then the actions its effects answer with (a listing, a file read, a hashed PIN), in order:
-    /// each answer waits until every effect of the action before it has run.
-    public func send(_ action: WorkshopAction) {
-        var pending = [action]
+    /// each answer waits until every effect of the action before it has run. Says whether `action` itself was
+    /// recorded (its follow-ups are the runner's own business).
+    @discardableResult
+    public func send(_ action: WorkshopAction) -> SendOutcome {
+        let (outcome, followUps) = perform(action)
+        var pending = followUps
         while !pending.isEmpty {
-            pending += perform(pending.removeFirst())
+            pending += perform(pending.removeFirst()).followUps
         }
+        return outcome
     }
 
     /// One action, all or nothing: its journal records go to disk in one write and one fdatasync, then the new
-    /// state is adopted, then a results snapshot is scheduled (written later, coalesced). Returns the follow-up
-    /// actions its effects produced.
-    private func perform(_ action: WorkshopAction) -> [WorkshopAction] {
+    /// state is adopted, then a results snapshot is scheduled (written later, coalesced). Returns whether it was
+    /// recorded and the follow-up actions its effects produced.
+    private func perform(_ action: WorkshopAction) -> (outcome: SendOutcome, followUps: [WorkshopAction]) {
         let now = clock.now()
         let rollback = StateRollback(arming: &state)
         let recordedBefore = state.recordedCommands
@@ -88,7 +92,7 @@ public final class WorkshopRunner {
                 rollback.restore(&state)
                 _ = WorkshopReducer.reduce(&state, .voterMode(.message(
                     "This code could not be recorded (\(error.reason)). Please tell the moderator.")), now: now)
-                return []
+                return (.notRecorded, [])
             }
         }
         let commands = effects.compactMap { effect -> WorkshopCommand? in
@@ -105,7 +109,7 @@ public final class WorkshopRunner {
                     kind: .journal,
                     message: "NOT RECORDED: \(error.reason) writing the journal. Read-only: fix the disk, then restart."
                 ))), now: now)
-                return []
+                return (.notRecorded, [])
             }
         }
         rollback.settle(&state)
@@ -147,7 +151,7 @@ public final class WorkshopRunner {
                 followUps.append(.voterMode(.pinReady(SecretHash.pin(pin, salt: randomBytes(16)))))
             }
         }
-        return followUps
+        return (commands.isEmpty ? .notRecorded : .recorded(commands: commands.count), followUps)
     }
 
     /// Results files beside this workshop's, except its own and its own archived copies (`--fresh`).
