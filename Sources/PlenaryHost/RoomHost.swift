@@ -7,16 +7,27 @@ import PlenaryProtocol
 import PlenaryUI
 
 /// The host's side of the room (issue 14): one `poll(2)` over the keyboard, the listening socket and every client.
-/// `ModeratorApp` calls `waitForKey` where it used to block in the terminal; clients are served while it waits, each
+/// `ModeratorApp` calls `waitForInput` where it used to block in the terminal; clients are served while it waits, each
 /// request goes through the runner (which returns after the journal's fdatasync) before it is acknowledged, and after
 /// any change every client gets its role's fresh view, at most one per loop turn.
 ///
+/// Attached moderator screens (decision 66) are the moderator screen run for another terminal: their keys come back
+/// to `ModeratorApp` as `ModeratorInput`s, and each gets `ModeratorScreen` drawn at its own size whenever it changed.
+///
 /// Single-threaded by design: the runner, the state and every connection belong to the loop's thread.
-public final class RoomHost {
+public final class RoomHost: ModeratorHosting {
     private let listener: ListeningSocket
     private let runner: WorkshopRunner
     private let clock: any Clock
+    private let glyphs: Glyphs
+    private let inputDescriptor: Int32
+    private let forgetSignal: () -> Void
+    public let attachCommand: String
     private var clients: [Int32: HostConnection] = [:]
+    /// Keys from attached moderator screens not yet handed to the app loop (one read may carry several).
+    private var queuedInputs: [ModeratorInput] = []
+    /// The last frame each attached moderator screen was sent, so an unchanged screen sends nothing.
+    private var lastScreens: [Int32: CellGrid] = [:]
     /// The last view each role was sent, so an unchanged room sends nothing.
     private var lastViews: [ClientRole: RoomView] = [:]
     private var lastHeartbeat: Instant
@@ -24,10 +35,20 @@ public final class RoomHost {
     static let maximumClients = 1000
     static let readChunk = 64 * 1024
 
-    public init(listener: ListeningSocket, runner: WorkshopRunner, clock: any Clock) {
+    /// - Parameters:
+    ///   - glyphs: how attached moderator screens are drawn (the host's choice of Unicode or ASCII).
+    ///   - attachCommand: the command that brings a moderator screen back, for the detach notices.
+    ///   - clearSignal: forgets the pending signal when a hang-up detaches instead of ending the run.
+    public init(listener: ListeningSocket, runner: WorkshopRunner, clock: any Clock, glyphs: Glyphs = .unicode,
+                inputDescriptor: Int32 = STDIN_FILENO, attachCommand: String = "plenary attach FILE --moderator",
+                clearSignal: @escaping () -> Void = {}) {
         self.listener = listener
         self.runner = runner
         self.clock = clock
+        self.glyphs = glyphs
+        self.inputDescriptor = inputDescriptor
+        self.attachCommand = attachCommand
+        forgetSignal = clearSignal
         lastHeartbeat = clock.now()
         // A client that goes away mid-write must not end the host: writes use MSG_NOSIGNAL, and this covers the rest.
         signal(SIGPIPE, SIG_IGN)
@@ -35,21 +56,23 @@ public final class RoomHost {
 
     public var clientCount: Int { clients.count }
 
-    /// Waits up to `timeoutMilliseconds` for a key, serving clients meanwhile. Returns nil on timeout, on a signal,
-    /// and after a client changed the workshop (so the moderator's screen is redrawn with it).
-    public func waitForKey(terminal: any TerminalDriver, inputDescriptor: Int32, timeoutMilliseconds: Int,
-                           pendingSignal: () -> Int32?) -> KeyEvent? {
+    public func waitForInput(terminal: (any TerminalDriver)?, timeoutMilliseconds: Int,
+                             pendingSignal: () -> Int32?) -> ModeratorInput? {
         let deadline = clock.now().adding(milliseconds: Int64(timeoutMilliseconds))
         while true {
+            if !queuedInputs.isEmpty { return queuedInputs.removeFirst() }
             publishViews()
             flushOutput()
             // Keys the driver already holds (a paste, an escape sequence) are not visible to poll.
-            if let key = terminal.readKey(timeoutMilliseconds: 0) { return key }
+            if let terminal, let key = terminal.readKey(timeoutMilliseconds: 0) {
+                return ModeratorInput(key: key, source: .local, size: terminal.size)
+            }
             if pendingSignal() != nil { return nil }
             let remaining = deadline.milliseconds - clock.now().milliseconds
             guard remaining > 0 else { return nil }
 
-            var descriptors = [pollfd(fd: inputDescriptor, events: Int16(POLLIN), revents: 0),
+            // A detached terminal is not read: it may be closed (it would report a hang-up at every poll).
+            var descriptors = [pollfd(fd: terminal == nil ? -1 : inputDescriptor, events: Int16(POLLIN), revents: 0),
                                pollfd(fd: listener.descriptor, events: Int16(POLLIN), revents: 0)]
             for (descriptor, connection) in clients {
                 var events = Int16(POLLIN)
@@ -71,6 +94,25 @@ public final class RoomHost {
             }
         }
     }
+
+    public func detach(_ connection: Int32, reason: String) {
+        clients[connection]?.stop(reason: reason, reconnect: false)
+        lastScreens[connection] = nil
+        flushOutput()
+    }
+
+    public func localScreenDetached(reason: String) {
+        // The terminal is back to its shell's state (or gone, after a hang-up: then this write fails, unseen).
+        let text = "plenary: \(reason)\nThis window may be closed; Ctrl-C here ends the run (everything is saved).\n"
+        _ = text.utf8CString.withUnsafeBufferPointer { write(STDOUT_FILENO, $0.baseAddress, $0.count - 1) }
+    }
+
+    public func keepsRunning(after signal: Int32, localScreenAttached: Bool) -> Bool {
+        guard signal == SIGHUP else { return false }
+        return !localScreenAttached || clients.values.contains { $0.grant != nil }
+    }
+
+    public func clearSignal() { forgetSignal() }
 
     /// Tells every client the host is going away, gives each what the socket takes at once (never waiting), and
     /// closes everything, the socket file included.
@@ -117,8 +159,13 @@ public final class RoomHost {
                             connection.refuse(id, message: Self.refusalMessage(after: action, in: runner.state))
                         }
                     case .checkPIN(let pin):
-                        // Not yet off the loop: no client role here asks for it (a moderator screen comes later).
+                        // On the loop for now (about 0.3 s, once per moderator screen attaching).
                         connection.pinChecked(matches: runner.state.voterPIN?.matches(pin) ?? false, state: runner.state)
+                    case .key(let text):
+                        if let key = RemoteKey.decode(text), let size = connection.screenSize {
+                            queuedInputs.append(ModeratorInput(key: key, source: .attached(descriptor),
+                                                               size: TerminalSize(columns: size.columns, rows: size.rows)))
+                        }
                     }
                 }
             } else if count == 0 || (errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR) {
@@ -149,7 +196,13 @@ public final class RoomHost {
         for descriptor in Array(clients.keys) {
             guard var connection = clients[descriptor] else { continue }
             connection.tick(now: now)
-            if let role = connection.grant?.role {
+            if let grant = connection.grant, RoleGate.screenInputRefusal(for: grant) == nil, let size = connection.screenSize {
+                let grid = ModeratorScreen.render(runner.state, size: TerminalSize(columns: size.columns, rows: size.rows), glyphs: glyphs)
+                if heartbeat || lastScreens[descriptor] != grid {
+                    lastScreens[descriptor] = grid
+                    connection.sendScreen(ScreenFrameCoding.frame(of: grid))
+                }
+            } else if let role = connection.grant?.role {
                 if toSend[role] == nil {
                     let view = RoomView(of: runner.state, for: role)
                     let comparable = Self.comparable(view)
@@ -190,6 +243,8 @@ public final class RoomHost {
 
     private func drop(_ descriptor: Int32) {
         clients[descriptor] = nil
+        lastScreens[descriptor] = nil
+        queuedInputs.removeAll { $0.source == .attached(descriptor) }
         close(descriptor)
     }
 }

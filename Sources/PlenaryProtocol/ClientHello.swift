@@ -7,10 +7,13 @@ public struct ClientHello: Sendable, Equatable {
     public var role: ClientRole
     /// Only for the moderator role; never logged, never echoed.
     public var pin: String?
+    /// A moderator screen's size: the host draws the moderator screen for it at this size.
+    public var screen: ScreenSize?
 
-    public init(version: Int = ProtocolLimits.version, role: ClientRole, pin: String? = nil) {
+    public init(version: Int = ProtocolLimits.version, role: ClientRole, pin: String? = nil, screen: ScreenSize? = nil) {
         self.version = version
         self.role = role
         self.pin = pin
+        self.screen = screen
     }
 }

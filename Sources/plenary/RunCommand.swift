@@ -149,13 +149,14 @@ struct RunCommand: ParsableCommand {
 
         let terminal = try ScreenOpening.terminal(noColor: noColor, rawMode: false, beforeExit: runner.close)
         let glyphs = ScreenOpening.glyphs(ascii: ascii)
-        let host = listener.map { RoomHost(listener: $0, runner: runner, clock: clock) }
+        let program = CommandLine.arguments.first ?? "plenary"
+        let attach = "\(program) attach \(file ?? sessionPath)\(socket.map { " --socket \($0)" } ?? "") --moderator"
+        let host = listener.map {
+            RoomHost(listener: $0, runner: runner, clock: clock, glyphs: glyphs, inputDescriptor: STDIN_FILENO,
+                     attachCommand: attach, clearSignal: SignalTrap.clearPendingSignal)
+        }
         let app = ModeratorApp(runner: runner, terminal: terminal, clock: clock, glyphs: glyphs,
-                               pendingSignal: SignalTrap.pendingSignal,
-                               waitForKey: host.map { host in { timeout in
-                                   host.waitForKey(terminal: terminal, inputDescriptor: STDIN_FILENO,
-                                                   timeoutMilliseconds: timeout, pendingSignal: SignalTrap.pendingSignal)
-                               } })
+                               pendingSignal: SignalTrap.pendingSignal, host: host)
         let exit = app.run()
         // Clients are told before the journal closes; a quit or a signal may be followed by a restart.
         host?.stop(reason: runner.state.hasEnded ? "The workshop has ended." : "The host stopped.",
@@ -173,8 +174,7 @@ struct RunCommand: ParsableCommand {
         }
         let count = state.recordedActions
         print("Results: \(files.resultsPath) (\(count) action\(count == 1 ? "" : "s") recorded)")
-        // Name the program as it was started, so the hint works after `swift run` too.
-        let program = CommandLine.arguments.first ?? "plenary"
+        // The program is named as it was started, so the hint works after `swift run` too.
         let again = "\(program) run\(file.map { " \($0)" } ?? "")\(results.map { " --results \($0)" } ?? "")\(group.map { " --group \($0)" } ?? "")"
         print(state.hasEnded ? "The workshop has ended. To run it again from the start: \(again) --fresh" : "Resume with: \(again)")
         if case .signal(let signal) = exit {

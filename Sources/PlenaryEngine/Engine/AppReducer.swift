@@ -20,6 +20,8 @@ enum AppReducer {
             }
         case .export:
             return [.export]
+        case .detach:
+            break
         }
         return []
     }

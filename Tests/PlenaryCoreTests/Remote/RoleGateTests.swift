@@ -244,4 +244,14 @@ import PlenaryStorage
         #expect(ClientAdmission.decide(role: .voter, pin: nil, in: state) == .accepted(ClientGrant(role: .voter)))
         #expect(ClientAdmission.decide(role: .audience, pin: nil, in: state) == .accepted(ClientGrant(role: .audience)))
     }
+
+    /// Keys and a screen size drive the host's moderator screen: refused to every other role and to a moderator whose
+    /// PIN was not proven, each with its reason.
+    @Test func onlyAProvenModeratorMayDriveTheModeratorScreen() {
+        #expect(RoleGate.screenInputRefusal(for: Self.provenModerator) == nil)
+        #expect(RoleGate.screenInputRefusal(for: Self.unprovenModerator) == "The moderator screen needs the moderator PIN. Attach again with the PIN.")
+        for role in [ClientRole.voter, .audience, .group("wg1")] {
+            #expect(RoleGate.screenInputRefusal(for: ClientGrant(role: role)) == "Only a moderator screen sends keys to the host.")
+        }
+    }
 }
