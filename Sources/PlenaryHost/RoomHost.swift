@@ -118,7 +118,14 @@ public final class RoomHost: ModeratorHosting {
     /// closes everything, the socket file included.
     public func stop(reason: String, reconnect: Bool) {
         for descriptor in Array(clients.keys) {
-            clients[descriptor]?.stop(reason: reason, reconnect: reconnect)
+            // A moderator screen does not wait for a restart: restarting is the moderator's own act (plenary run),
+            // after which they attach again. It leaves with the reason.
+            if clients[descriptor]?.grant?.role == .moderator {
+                clients[descriptor]?.stop(reason: reconnect ? "\(reason) Everything is saved; run it again, then attach." : reason,
+                                          reconnect: false)
+            } else {
+                clients[descriptor]?.stop(reason: reason, reconnect: reconnect)
+            }
         }
         flushOutput()
         for descriptor in Array(clients.keys) { drop(descriptor) }
