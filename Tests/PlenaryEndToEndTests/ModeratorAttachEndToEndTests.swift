@@ -100,6 +100,7 @@ import Testing
         try host.openPoll(at: 0)
 
         host.close()
+        try kiosk.waitFor("The moderator's screen is detached; the workshop goes on.")
         #expect(kill(hostPID, 0) == 0, "the host survived the hang-up")
         try kiosk.sendKeys("Enter")
         try kiosk.waitFor("Which workshop format")
@@ -114,6 +115,8 @@ import Testing
         try moderator.waitFor("1 ballot")
         try moderator.sendKeys("Escape")
         try moderator.waitFor("AGENDA")
+        // A moderator acts again: the room is no longer told the screen is away.
+        try kiosk.waitForAbsence(of: "screen is detached")
         try moderator.sendText("q")
         try moderator.waitFor("Quit Plenary?")
         try moderator.sendText("y")

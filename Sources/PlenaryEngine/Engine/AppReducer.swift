@@ -22,6 +22,8 @@ enum AppReducer {
             return [.export]
         case .detach:
             break
+        case .setRoomNotice(let text):
+            state.roomNotice = text
         }
         return []
     }

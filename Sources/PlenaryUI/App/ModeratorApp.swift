@@ -94,6 +94,8 @@ public final class ModeratorApp {
                 runner.send(.tick)
                 continue
             }
+            // Someone moderates again: the room no longer needs telling that the moderator's screen is away.
+            if runner.state.roomNotice != nil { runner.send(.app(.setRoomNotice(nil))) }
             let action = ModeratorKeyMap.action(for: input.key, in: runner.state, size: size)
             if action == .app(.detach) {
                 detach(input.source)
@@ -121,6 +123,9 @@ public final class ModeratorApp {
         }
     }
 
+    /// What kiosks and the projector say while the host's own screen is detached.
+    public static let roomNotice = "The moderator's screen is detached; the workshop goes on."
+
     private func detachLocalScreen(hangUp: Bool) {
         isLocalScreenAttached = false
         terminal.restore()
@@ -128,6 +133,7 @@ public final class ModeratorApp {
         let notice = Self.detachedNotice(hangUp: hangUp, attach: host.attachCommand)
         host.localScreenDetached(reason: notice)
         runner.send(.app(.notify(notice, .info)))
+        runner.send(.app(.setRoomNotice(Self.roomNotice)))
     }
 
     /// Raw input (terminal signal keys arrive as keys) on the voter screen, where no key may stop or end the
