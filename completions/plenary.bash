@@ -220,7 +220,7 @@ _plenary_run() {
 
 _plenary_attach() {
     repeating_flags=()
-    non_repeating_flags=(--voter --audience --ascii --version -h --help)
+    non_repeating_flags=(--voter --audience --moderator --ascii --version -h --help)
     repeating_options=()
     non_repeating_options=(--socket --pin-hash)
     __plenary_offer_flags_options 1
