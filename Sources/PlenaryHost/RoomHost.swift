@@ -26,8 +26,10 @@ public final class RoomHost: ModeratorHosting {
     private var clients: [Int32: HostConnection] = [:]
     /// Keys from attached moderator screens not yet handed to the app loop (one read may carry several).
     private var queuedInputs: [ModeratorInput] = []
-    /// The last frame each attached moderator screen was sent, so an unchanged screen sends nothing.
+    /// The last frame each screen the host runs (moderator, facilitator) was sent, so an unchanged one sends nothing.
     private var lastScreens: [Int32: CellGrid] = [:]
+    /// The facilitator screens run here (`plenary attach --group ID`), by connection (decision 67).
+    private var facilitators: [Int32: HostedFacilitator] = [:]
     /// The last view each role was sent, so an unchanged room sends nothing.
     private var lastViews: [ClientRole: RoomView] = [:]
     private var lastHeartbeat: Instant
@@ -96,6 +98,7 @@ public final class RoomHost: ModeratorHosting {
     }
 
     public func detach(_ connection: Int32, reason: String) {
+        if var facilitator = facilitators.removeValue(forKey: connection) { _ = facilitator.flushDraft(runner: runner) }
         clients[connection]?.stop(reason: reason, reconnect: false)
         lastScreens[connection] = nil
         flushOutput()
@@ -117,6 +120,11 @@ public final class RoomHost: ModeratorHosting {
     /// Tells every client the host is going away, gives each what the socket takes at once (never waiting), and
     /// closes everything, the socket file included.
     public func stop(reason: String, reconnect: Bool) {
+        // A facilitator's half-typed field is saved before the journal closes, as on a --group terminal.
+        for descriptor in Array(facilitators.keys) {
+            _ = facilitators[descriptor]?.flushDraft(runner: runner)
+        }
+        facilitators = [:]
         for descriptor in Array(clients.keys) {
             // A moderator screen does not wait for a restart: restarting is the moderator's own act (plenary run),
             // after which they attach again. It leaves with the reason.
@@ -148,6 +156,7 @@ public final class RoomHost: ModeratorHosting {
     private func serve(_ descriptor: Int32, readable: Bool) -> Bool {
         guard var connection = clients[descriptor] else { return false }
         var changed = false
+        var leaving = false
         if readable {
             var buffer = [UInt8](repeating: 0, count: Self.readChunk)
             let count = buffer.withUnsafeMutableBytes { recv(descriptor, $0.baseAddress, $0.count, Int32(MSG_DONTWAIT)) }
@@ -169,9 +178,18 @@ public final class RoomHost: ModeratorHosting {
                         // On the loop for now (about 0.3 s, once per moderator screen attaching).
                         connection.pinChecked(matches: runner.state.voterPIN?.matches(pin) ?? false, state: runner.state)
                     case .key(let text):
-                        if let key = RemoteKey.decode(text), let size = connection.screenSize {
-                            queuedInputs.append(ModeratorInput(key: key, source: .attached(descriptor),
-                                                               size: TerminalSize(columns: size.columns, rows: size.rows)))
+                        guard let key = RemoteKey.decode(text), let size = connection.screenSize else { break }
+                        let terminalSize = TerminalSize(columns: size.columns, rows: size.rows)
+                        if case .group(let group)? = connection.grant?.role {
+                            var facilitator = facilitators[descriptor] ?? HostedFacilitator(group: group)
+                            switch facilitator.handle(key, size: terminalSize, runner: runner) {
+                            case .leave: leaving = true
+                            case .changed(let recorded): changed = recorded || changed
+                            case .unchanged: break
+                            }
+                            facilitators[descriptor] = facilitator
+                        } else {
+                            queuedInputs.append(ModeratorInput(key: key, source: .attached(descriptor), size: terminalSize))
                         }
                     }
                 }
@@ -180,6 +198,11 @@ public final class RoomHost: ModeratorHosting {
             }
         }
         clients[descriptor] = connection
+        if leaving, case .group(let group)? = connection.grant?.role {
+            let again = attachCommand.replacingOccurrences(of: " --moderator", with: " --group \(group)")
+            detach(descriptor, reason: "Detached; your group's entries are on the host. Back with: \(again)")
+            changed = true
+        }
         return changed
     }
 
@@ -204,7 +227,17 @@ public final class RoomHost: ModeratorHosting {
             guard var connection = clients[descriptor] else { continue }
             connection.tick(now: now)
             if let grant = connection.grant, RoleGate.screenInputRefusal(for: grant) == nil, let size = connection.screenSize {
-                let grid = ModeratorScreen.render(runner.state, size: TerminalSize(columns: size.columns, rows: size.rows), glyphs: glyphs)
+                let terminalSize = TerminalSize(columns: size.columns, rows: size.rows)
+                let grid: CellGrid
+                if case .group(let group) = grant.role {
+                    var facilitator = facilitators[descriptor] ?? HostedFacilitator(group: group)
+                    // The form's autosave runs on the clock, as on a --group terminal.
+                    _ = facilitator.tick(runner: runner)
+                    facilitators[descriptor] = facilitator
+                    grid = facilitator.render(runner.state, size: terminalSize, glyphs: glyphs)
+                } else {
+                    grid = ModeratorScreen.render(runner.state, size: terminalSize, glyphs: glyphs)
+                }
                 if heartbeat || lastScreens[descriptor] != grid {
                     lastScreens[descriptor] = grid
                     connection.sendScreen(ScreenFrameCoding.frame(of: grid))
@@ -249,6 +282,8 @@ public final class RoomHost: ModeratorHosting {
     }
 
     private func drop(_ descriptor: Int32) {
+        // A facilitator gone mid-typing (closed terminal, lost link): what it typed is saved.
+        if var facilitator = facilitators.removeValue(forKey: descriptor) { _ = facilitator.flushDraft(runner: runner) }
         clients[descriptor] = nil
         lastScreens[descriptor] = nil
         queuedInputs.removeAll { $0.source == .attached(descriptor) }

@@ -157,7 +157,12 @@ public struct HostConnection: Sendable {
     private mutating func handle(_ message: ClientMessage, state: WorkshopState) -> [Event] {
         switch (phase, message) {
         case (.awaitingHello, .hello(let hello)):
-            screenSize = hello.role == .moderator ? hello.screen ?? ScreenSize(columns: 80, rows: 24) : nil
+            // A moderator screen is always drawn by the host; a facilitator's when it says its size (else it gets views).
+            switch hello.role {
+            case .moderator: screenSize = hello.screen ?? ScreenSize(columns: 80, rows: 24)
+            case .group: screenSize = hello.screen
+            case .voter, .audience: screenSize = nil
+            }
             switch ClientAdmission.decide(role: hello.role, pin: hello.pin, in: state) {
             case .accepted(let grant):
                 attach(grant, state: state)
@@ -249,14 +254,14 @@ public struct HostConnection: Sendable {
     /// Queues a view encoded once for every connection of its role; a view of another role is never sent. A moderator
     /// screen gets frames of the moderator screen instead (`sendScreen`).
     public mutating func sendView(_ view: EncodedView) {
-        guard let grant, grant.role == view.role, grant.role != .moderator else { return }
+        guard let grant, grant.role == view.role, screenSize == nil else { return }
         queueReplaceable(view.frame)
     }
 
-    /// The moderator screen drawn for this connection; replaces a frame (or view) still waiting unsent. Only to a
-    /// moderator whose PIN was proven.
+    /// The screen the host runs for this connection; replaces a frame (or view) still waiting unsent. Only to a
+    /// moderator whose PIN was proven, or a facilitator that asked for a screen.
     public mutating func sendScreen(_ frame: ScreenFrame) {
-        guard let grant, RoleGate.screenInputRefusal(for: grant) == nil else { return }
+        guard let grant, screenSize != nil, RoleGate.screenInputRefusal(for: grant) == nil else { return }
         queueReplaceable(Result { () throws(ProtocolError) in try MessageCodec.encode(.screen(frame)) })
     }
 

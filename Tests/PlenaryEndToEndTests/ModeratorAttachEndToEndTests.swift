@@ -139,4 +139,45 @@ import Testing
         #expect(try host.waitForExit() == 129)
         #expect(!FileManager.default.fileExists(atPath: folder + "/demo.sock"))
     }
+
+    /// A facilitator attached live: its entry is recorded by the host at once and shows on the host's working-group
+    /// screen (no merge step); an unknown group is a usage error.
+    @Test func aFacilitatorsEntryAppearsOnTheHost() throws {
+        let (folder, file, plenary) = try AttachEndToEndTests().sessionWithPIN()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let host = try TmuxPane(command: [plenary, "run", file])
+        defer { host.close() }
+        try host.waitFor("AGENDA")
+        let facilitator = try TmuxPane(command: [plenary, "attach", file, "--group", "wg-policy"], columns: 90, rows: 28)
+        defer { facilitator.close() }
+        try facilitator.waitFor("Add: 1 Action concept")
+        try facilitator.sendText("1")
+        try facilitator.waitFor("ACTION CONCEPT")
+        try facilitator.sendText("Puertos verdes")
+        try facilitator.sendKeys("Escape")
+        try facilitator.waitFor("1. [Action concept] Puertos verdes")
+
+        try host.sendText("w")
+        try host.waitFor("Policy and investment alignment")
+        try host.sendKeys("Enter")
+        try host.waitFor("1. [Action concept] Puertos verdes")
+
+        try facilitator.sendText("q")
+        try facilitator.waitFor("Quit Plenary?")
+        try facilitator.sendText("y")
+        try facilitator.waitFor("Detached; your group's entries are on the host.")
+        #expect(try facilitator.waitForExit() == 0)
+        try host.sendKeys("Escape")
+        try host.sendKeys("Escape")
+        try host.waitFor("AGENDA")
+        #expect(try host.quitPlenary() == 0)
+        let results = try ModeratorEndToEndTests.results(folder + "/demo.results.json")
+        let groups = try #require(results["groups"] as? [[String: Any]])
+        let entry = try #require((groups.first { $0["id"] as? String == "wg-policy" }?["entries"] as? [[String: Any]])?.first)
+        #expect(entry["author"] as? String == "facilitator")
+
+        let unknown = try Subprocess.run([plenary, "attach", file, "--group", "wg9"])
+        #expect(unknown.status == 64)
+        #expect(unknown.stderr.contains("no working group \"wg9\""))
+    }
 }

@@ -32,13 +32,15 @@ public enum RoleGate {
         }
     }
 
-    /// Keys and a screen size drive the host's moderator screen, so only a moderator with the PIN proven may send
-    /// them. Nil when `grant` may; else the reason, for the protocol error that closes the connection.
+    /// Keys and a screen size drive a screen the host runs: the moderator screen (only with the PIN proven) or a
+    /// facilitator's own group screen (whose recorded changes are checked again, as requests, by `admit`). Nil when
+    /// `grant` may; else the reason, for the protocol error that closes the connection.
     public static func screenInputRefusal(for grant: ClientGrant) -> String? {
         switch grant.role {
         case .moderator where grant.pinProven: nil
         case .moderator: "The moderator screen needs the moderator PIN. Attach again with the PIN."
-        case .voter, .audience, .group: "Only a moderator screen sends keys to the host."
+        case .group: nil
+        case .voter, .audience: "Only a moderator or facilitator screen sends keys to the host."
         }
     }
 

@@ -6,11 +6,12 @@ import PlenaryStorage
 import PlenaryProtocol
 import PlenaryUI
 
-/// The loop of `plenary attach --moderator` (decision 66): asks for the moderator PIN, then shows the frames the host
-/// draws for this terminal and sends it every key and resize. The host runs the moderator screen (the same
-/// `ModeratorApp` and key map as its own terminal), so this loop holds no workshop state. `HostLink` reconnects with
-/// the same PIN; a refused PIN asks again.
-public final class AttachedModerator {
+/// The loop of `plenary attach --moderator` and `--group ID` (decisions 66 and 67): a screen the host runs and draws
+/// for this terminal. It shows the frames the host sends and sends it every key and resize; the host runs the
+/// moderator screen (the same `ModeratorApp` and key map as its own terminal) or the facilitator's group screen, so
+/// this loop holds no workshop state. A moderator screen first asks for the PIN; `HostLink` reconnects with it, and
+/// a refused PIN asks again.
+public final class AttachedHostScreen {
     public enum Exit: Equatable {
         /// Left: Esc at the PIN, q while the host is away, or the host's word (detached, workshop ended).
         case left(message: String?)
@@ -18,6 +19,7 @@ public final class AttachedModerator {
     }
 
     private let socketPath: String
+    private let role: ClientRole
     private let terminal: any TerminalDriver
     private let inputDescriptor: Int32
     private let clock: any Clock
@@ -31,8 +33,10 @@ public final class AttachedModerator {
     private var welcomed = false
     private var exit: Exit?
 
-    public init(socketPath: String, terminal: any TerminalDriver, inputDescriptor: Int32, clock: any Clock, glyphs: Glyphs) {
+    /// - Parameter role: `.moderator` (asks for the PIN first) or `.group(id)`.
+    public init(socketPath: String, role: ClientRole, terminal: any TerminalDriver, inputDescriptor: Int32, clock: any Clock, glyphs: Glyphs) {
         self.socketPath = socketPath
+        self.role = role
         self.terminal = terminal
         self.inputDescriptor = inputDescriptor
         self.clock = clock
@@ -44,6 +48,7 @@ public final class AttachedModerator {
         // in the entry form; D detaches, q asks to end the run.
         terminal.setRawInput(true)
         defer { link?.close() }
+        if role != .moderator { connect(pin: nil) }
         while true {
             if let link { apply(link.tick()) }
             if let exit { return exit }
@@ -87,7 +92,7 @@ public final class AttachedModerator {
         }
         if welcomed, lostReason == nil {
             apply(link.send(.screen(.key(RemoteKey.encode(key)))))
-        } else if [.character("q"), .control("c"), .escape].contains(key) {
+        } else if key == .character("q") || key == .control("c") || key == .escape {
             // The host is away: this screen can only wait, or leave.
             exit = .left(message: nil)
         }
@@ -100,17 +105,21 @@ public final class AttachedModerator {
         case .backspace:
             if !typedPIN.isEmpty { typedPIN.removeLast() }
         case .enter where !typedPIN.isEmpty:
-            refusal = nil
-            welcomed = false
-            lostReason = nil
-            frame = nil
-            link = HostLink(socketPath: socketPath, role: .moderator, clock: clock, pin: typedPIN, screenSize: screenSize)
+            connect(pin: typedPIN)
             typedPIN = ""
         case .escape, .control("c"), .control("d"):
             exit = .left(message: nil)
         default:
             break
         }
+    }
+
+    private func connect(pin: String?) {
+        refusal = nil
+        welcomed = false
+        lostReason = nil
+        frame = nil
+        link = HostLink(socketPath: socketPath, role: role, clock: clock, pin: pin, screenSize: screenSize)
     }
 
     private func apply(_ events: [HostLink.Event]) {
@@ -122,11 +131,16 @@ public final class AttachedModerator {
                 welcomed = false
                 lostReason = reason
             case .refused(let reason):
-                // A wrong PIN is not retried by itself: ask again.
                 link?.close()
+                frame = nil
+                guard role == .moderator else {
+                    // An unknown group: asking again would not change the answer.
+                    exit = .left(message: reason)
+                    break
+                }
+                // A wrong PIN is not retried by itself: ask again.
                 link = nil
                 refusal = reason
-                frame = nil
             case .message(.welcome):
                 welcomed = true
                 lostReason = nil
