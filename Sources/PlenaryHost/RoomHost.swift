@@ -30,6 +30,11 @@ public final class RoomHost: ModeratorHosting {
     private var lastScreens: [Int32: CellGrid] = [:]
     /// The facilitator screens run here (`plenary attach --group ID`), by connection (decision 67).
     private var facilitators: [Int32: HostedFacilitator] = [:]
+    /// Moderator PINs are checked off this loop (nil: no pipe could be made; then on the loop).
+    private let pinChecker = PINChecker()
+    /// Each connection's ticket, so a PIN's answer reaches the connection that asked and no later one.
+    private var tickets: [Int32: UInt64] = [:]
+    private var nextTicket: UInt64 = 0
     /// The last view each role was sent, so an unchanged room sends nothing.
     private var lastViews: [ClientRole: RoomView] = [:]
     private var lastHeartbeat: Instant
@@ -75,7 +80,8 @@ public final class RoomHost: ModeratorHosting {
 
             // A detached terminal is not read: it may be closed (it would report a hang-up at every poll).
             var descriptors = [pollfd(fd: terminal == nil ? -1 : inputDescriptor, events: Int16(POLLIN), revents: 0),
-                               pollfd(fd: listener.descriptor, events: Int16(POLLIN), revents: 0)]
+                               pollfd(fd: listener.descriptor, events: Int16(POLLIN), revents: 0),
+                               pollfd(fd: pinChecker?.wakeDescriptor ?? -1, events: Int16(POLLIN), revents: 0)]
             for (descriptor, connection) in clients {
                 var events = Int16(POLLIN)
                 if !connection.pendingOutput.isEmpty { events |= Int16(POLLOUT) }
@@ -85,8 +91,9 @@ public final class RoomHost: ModeratorHosting {
             // EINTR: a signal (handled above) or a resize (the driver returns it as a key).
             guard ready > 0 else { continue }
             if descriptors[1].revents != 0 { acceptWaiting() }
+            if descriptors[2].revents != 0 { admitCheckedPINs() }
             var changed = false
-            for entry in descriptors.dropFirst(2) where entry.revents != 0 {
+            for entry in descriptors.dropFirst(3) where entry.revents != 0 {
                 changed = serve(entry.fd, readable: entry.revents & Int16(POLLIN | POLLHUP | POLLERR) != 0) || changed
             }
             if changed {
@@ -149,6 +156,19 @@ public final class RoomHost: ModeratorHosting {
                 continue
             }
             clients[descriptor] = HostConnection(connectedAt: clock.now())
+            nextTicket += 1
+            tickets[descriptor] = nextTicket
+        }
+    }
+
+    /// The PIN checker's answers, each to the connection that asked if it is still there.
+    private func admitCheckedPINs() {
+        guard let pinChecker else { return }
+        for answer in pinChecker.takeAnswers() {
+            guard let descriptor = tickets.first(where: { $0.value == answer.ticket })?.key,
+                  var connection = clients[descriptor] else { continue }
+            connection.pinChecked(matches: answer.matches, state: runner.state)
+            clients[descriptor] = connection
         }
     }
 
@@ -175,8 +195,11 @@ public final class RoomHost: ModeratorHosting {
                             connection.refuse(id, message: Self.refusalMessage(after: action, in: runner.state))
                         }
                     case .checkPIN(let pin):
-                        // On the loop for now (about 0.3 s, once per moderator screen attaching).
-                        connection.pinChecked(matches: runner.state.voterPIN?.matches(pin) ?? false, state: runner.state)
+                        if let pinChecker, let ticket = tickets[descriptor] {
+                            pinChecker.check(pin, against: runner.state.voterPIN, ticket: ticket)
+                        } else {
+                            connection.pinChecked(matches: runner.state.voterPIN?.matches(pin) ?? false, state: runner.state)
+                        }
                     case .key(let text):
                         guard let key = RemoteKey.decode(text), let size = connection.screenSize else { break }
                         let terminalSize = TerminalSize(columns: size.columns, rows: size.rows)
@@ -285,6 +308,7 @@ public final class RoomHost: ModeratorHosting {
         // A facilitator gone mid-typing (closed terminal, lost link): what it typed is saved.
         if var facilitator = facilitators.removeValue(forKey: descriptor) { _ = facilitator.flushDraft(runner: runner) }
         clients[descriptor] = nil
+        tickets[descriptor] = nil
         lastScreens[descriptor] = nil
         queuedInputs.removeAll { $0.source == .attached(descriptor) }
         close(descriptor)
