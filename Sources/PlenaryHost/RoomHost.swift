@@ -28,6 +28,15 @@ public final class RoomHost: ModeratorHosting {
     private var queuedInputs: [ModeratorInput] = []
     /// The last frame each screen the host runs (moderator, facilitator) was sent, so an unchanged one sends nothing.
     private var lastScreens: [Int32: CellGrid] = [:]
+    /// Bumped whenever the workshop or a screen may have changed (a key handed out or handled, a client's change):
+    /// with the clock's second and the screen's size, it tells whether a screen needs drawing again at all.
+    private var generation: UInt64 = 0
+    private var lastDrawn: [Int32: ScreenStamp] = [:]
+    private struct ScreenStamp: Equatable {
+        var generation: UInt64
+        var second: Int64
+        var size: ScreenSize
+    }
     /// The facilitator screens run here (`plenary attach --group ID`), by connection (decision 67).
     private var facilitators: [Int32: HostedFacilitator] = [:]
     /// Moderator PINs are checked off this loop (nil: no pipe could be made; then on the loop).
@@ -67,11 +76,15 @@ public final class RoomHost: ModeratorHosting {
                              pendingSignal: () -> Int32?) -> ModeratorInput? {
         let deadline = clock.now().adding(milliseconds: Int64(timeoutMilliseconds))
         while true {
-            if !queuedInputs.isEmpty { return queuedInputs.removeFirst() }
+            if !queuedInputs.isEmpty {
+                generation += 1
+                return queuedInputs.removeFirst()
+            }
             publishViews()
             flushOutput()
             // Keys the driver already holds (a paste, an escape sequence) are not visible to poll.
             if let terminal, let key = terminal.readKey(timeoutMilliseconds: 0) {
+                generation += 1
                 return ModeratorInput(key: key, source: .local, size: terminal.size)
             }
             if pendingSignal() != nil { return nil }
@@ -97,6 +110,7 @@ public final class RoomHost: ModeratorHosting {
                 changed = serve(entry.fd, readable: entry.revents & Int16(POLLIN | POLLHUP | POLLERR) != 0) || changed
             }
             if changed {
+                generation += 1
                 publishViews()
                 flushOutput()
                 return nil
@@ -201,6 +215,7 @@ public final class RoomHost: ModeratorHosting {
                             connection.pinChecked(matches: runner.state.voterPIN?.matches(pin) ?? false, state: runner.state)
                         }
                     case .key(let text):
+                        generation += 1
                         guard let key = RemoteKey.decode(text), let size = connection.screenSize else { break }
                         let terminalSize = TerminalSize(columns: size.columns, rows: size.rows)
                         if case .group(let group)? = connection.grant?.role {
@@ -250,6 +265,14 @@ public final class RoomHost: ModeratorHosting {
             guard var connection = clients[descriptor] else { continue }
             connection.tick(now: now)
             if let grant = connection.grant, RoleGate.screenInputRefusal(for: grant) == nil, let size = connection.screenSize {
+                // Drawing costs milliseconds per screen: only when something may have changed, the clock's second
+                // moved (the clock, countdowns, notices that expire, the form's autosave) or the heartbeat is due.
+                let stamp = ScreenStamp(generation: generation, second: now.milliseconds / 1000, size: size)
+                guard heartbeat || lastDrawn[descriptor] != stamp else {
+                    clients[descriptor] = connection
+                    continue
+                }
+                lastDrawn[descriptor] = stamp
                 let terminalSize = TerminalSize(columns: size.columns, rows: size.rows)
                 let grid: CellGrid
                 if case .group(let group) = grant.role {
@@ -309,6 +332,7 @@ public final class RoomHost: ModeratorHosting {
         if var facilitator = facilitators.removeValue(forKey: descriptor) { _ = facilitator.flushDraft(runner: runner) }
         clients[descriptor] = nil
         tickets[descriptor] = nil
+        lastDrawn[descriptor] = nil
         lastScreens[descriptor] = nil
         queuedInputs.removeAll { $0.source == .attached(descriptor) }
         close(descriptor)
