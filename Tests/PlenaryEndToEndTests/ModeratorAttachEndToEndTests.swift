@@ -43,6 +43,13 @@ import Testing
         try host.sendText("n")
         let attached = try moderator.waitFor("slot 3/4")
         #expect(attached.split(separator: "\n").allSatisfy { $0.count <= 90 })
+        // A resize of the attached terminal: the host draws it again at the new size.
+        try moderator.resize(columns: 64, rows: 20)
+        try moderator.waitFor("slot 3/4")
+        try moderator.waitFor("the screen drawn at 64×20") { screen in
+            let lines = screen.split(separator: "\n", omittingEmptySubsequences: false)
+            return lines.count <= 21 && lines.contains { $0.hasPrefix(" Space start/pause") } && lines.allSatisfy { $0.count <= 64 }
+        }
 
         try moderator.sendText("D")
         try moderator.waitFor("Detached; the workshop keeps running.")

@@ -109,6 +109,24 @@ import PlenaryTestSupport
         link.close()
     }
 
+    /// Two moderator screens are one workshop: a key on one shows on both.
+    @Test func twoModeratorScreensStayInStep() throws {
+        let room = try Room()
+        let first = room.link(.moderator, pin: "2468")
+        let second = room.link(.moderator, pin: "2468")
+        room.pump(first) { !Self.frames($0).isEmpty }
+        room.pump(second) { !Self.frames($0).isEmpty }
+        _ = first.send(.screen(.key(RemoteKey.encode(.character("?")))))
+        room.pump(first) { _ in !room.inputs.isEmpty }
+        let input = try #require(room.inputs.first)
+        // What ModeratorApp does with it: the key map, then the runner.
+        room.runner.send(try #require(ModeratorKeyMap.action(for: input.key, in: room.runner.state, size: input.size)))
+        let seen = room.pump(second) { Self.frames($0).contains { $0.contains("Keys") } }
+        #expect(Self.frames(seen).contains { $0.contains("Show this help") })
+        first.close()
+        second.close()
+    }
+
     @Test func aFacilitatorsKeysRecordItsEntryOnTheHost() throws {
         let room = try Room()
         let link = room.link(.group("wg2"))
