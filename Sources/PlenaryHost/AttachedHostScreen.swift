@@ -119,7 +119,7 @@ public final class AttachedHostScreen {
         welcomed = false
         lostReason = nil
         frame = nil
-        link = HostLink(socketPath: socketPath, role: role, clock: clock, pin: pin, screenSize: screenSize)
+        link = HostLink(socketPath: socketPath, role: role, clock: clock, pin: pin, screenSize: screenSize, ascii: glyphs == .ascii)
     }
 
     private func apply(_ events: [HostLink.Event]) {

@@ -34,7 +34,11 @@ public final class HostLink {
     /// A host silent this long is gone (it sends a view at least every 15 s).
     static let silenceSeconds: Int64 = 45
 
-    public init(socketPath: String, role: ClientRole, clock: any Clock, pin: String? = nil, screenSize: ScreenSize? = nil) {
+    private let ascii: Bool
+
+    public init(socketPath: String, role: ClientRole, clock: any Clock, pin: String? = nil, screenSize: ScreenSize? = nil,
+                ascii: Bool = false) {
+        self.ascii = ascii
         self.socketPath = socketPath
         self.role = role
         self.pin = pin
@@ -90,7 +94,7 @@ public final class HostLink {
         decoder = FrameDecoder(limit: ProtocolLimits.hostMessageLimit)
         outgoing = []
         lastHeard = clock.now()
-        return [.connected] + send(.hello(ClientHello(version: ProtocolLimits.version, role: role, pin: pin, screen: screenSize)))
+        return [.connected] + send(.hello(ClientHello(version: ProtocolLimits.version, role: role, pin: pin, screen: screenSize, ascii: ascii)))
     }
 
     private func flush() -> [Event] {

@@ -52,7 +52,7 @@ public final class RoomHost: ModeratorHosting {
     static let readChunk = 64 * 1024
 
     /// - Parameters:
-    ///   - glyphs: how attached moderator screens are drawn (the host's choice of Unicode or ASCII).
+    ///   - glyphs: how attached screens are drawn (the host's choice; a client that asks for ASCII gets ASCII).
     ///   - attachCommand: the command that brings a moderator screen back, for the detach notices.
     ///   - clearSignal: forgets the pending signal when a hang-up detaches instead of ending the run.
     public init(listener: ListeningSocket, runner: WorkshopRunner, clock: any Clock, glyphs: Glyphs = .unicode,
@@ -280,9 +280,9 @@ public final class RoomHost: ModeratorHosting {
                     // The form's autosave runs on the clock, as on a --group terminal.
                     _ = facilitator.tick(runner: runner)
                     facilitators[descriptor] = facilitator
-                    grid = facilitator.render(runner.state, size: terminalSize, glyphs: glyphs)
+                    grid = facilitator.render(runner.state, size: terminalSize, glyphs: connection.wantsASCII ? .ascii : glyphs)
                 } else {
-                    grid = ModeratorScreen.render(runner.state, size: terminalSize, glyphs: glyphs)
+                    grid = ModeratorScreen.render(runner.state, size: terminalSize, glyphs: connection.wantsASCII ? .ascii : glyphs)
                 }
                 if heartbeat || lastScreens[descriptor] != grid {
                     lastScreens[descriptor] = grid

@@ -9,7 +9,7 @@ public enum ClientMessage: Sendable, Equatable {
     case screen(ScreenInput)
 
     enum Key: String, CodingKey {
-        case type, `protocol`, version, role, group, pin, id, poll, ballot, code, command, key, columns, rows
+        case type, `protocol`, version, role, group, pin, id, poll, ballot, code, command, key, columns, rows, ascii
     }
 
     /// The name every hello carries, so that another program connecting by mistake is told so.
@@ -44,7 +44,7 @@ extension ClientMessage: Codable {
             let rows = try container.decodeIfPresent(Int.self, forKey: .rows)
             let screen = columns.flatMap { columns in rows.map { ScreenSize(columns: columns, rows: $0) } }
             self = .hello(ClientHello(version: version, role: role, pin: try container.decodeIfPresent(String.self, forKey: .pin),
-                                      screen: screen))
+                                      screen: screen, ascii: try container.decodeIfPresent(Bool.self, forKey: .ascii) ?? false))
         case "cast":
             self = .request(id: try container.decode(Int.self, forKey: .id), .castBallot(
                 poll: try container.decode(String.self, forKey: .poll),
@@ -82,6 +82,7 @@ extension ClientMessage: Codable {
             try container.encodeIfPresent(hello.pin, forKey: .pin)
             try container.encodeIfPresent(hello.screen?.columns, forKey: .columns)
             try container.encodeIfPresent(hello.screen?.rows, forKey: .rows)
+            if hello.ascii { try container.encode(true, forKey: .ascii) }
         case .screen(.key(let key)):
             try container.encode("key", forKey: .type)
             try container.encode(key, forKey: .key)

@@ -35,6 +35,8 @@ public struct HostConnection: Sendable {
     public private(set) var phase: Phase = .awaitingHello
     /// An attached moderator screen's size, from its hello and each resize: the host draws its frames at this size.
     public private(set) var screenSize: ScreenSize?
+    /// The screen the host draws for this client uses ASCII only (from the hello).
+    public private(set) var wantsASCII = false
     public let connectedAt: Instant
     public let outgoingLimit: Int
     private var decoder = FrameDecoder(limit: ProtocolLimits.clientMessageLimit)
@@ -163,6 +165,7 @@ public struct HostConnection: Sendable {
             case .group: screenSize = hello.screen
             case .voter, .audience: screenSize = nil
             }
+            wantsASCII = hello.ascii
             switch ClientAdmission.decide(role: hello.role, pin: hello.pin, in: state) {
             case .accepted(let grant):
                 attach(grant, state: state)

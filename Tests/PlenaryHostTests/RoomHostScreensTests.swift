@@ -52,9 +52,9 @@ import PlenaryTestSupport
             rmdir(folder)
         }
 
-        func link(_ role: ClientRole, pin: String? = nil) -> HostLink {
+        func link(_ role: ClientRole, pin: String? = nil, ascii: Bool = false) -> HostLink {
             HostLink(socketPath: folder + "/sevilla.sock", role: role, clock: WallClock(), pin: pin,
-                     screenSize: ScreenSize(columns: 90, rows: 28))
+                     screenSize: ScreenSize(columns: 90, rows: 28), ascii: ascii)
         }
 
         /// Runs the host and the link in turn until `done` holds for what the link heard (at most about 5 s).
@@ -129,8 +129,9 @@ import PlenaryTestSupport
 
     @Test func aFacilitatorsKeysRecordItsEntryOnTheHost() throws {
         let room = try Room()
-        let link = room.link(.group("wg2"))
-        room.pump(link) { !Self.frames($0).isEmpty }
+        let link = room.link(.group("wg2"), ascii: true)
+        let first = try #require(Self.frames(room.pump(link) { !Self.frames($0).isEmpty }).first)
+        #expect(first.contains("Regions") && first.unicodeScalars.allSatisfy(\.isASCII), "asked for ASCII:\n\(first)")
         for key in [KeyEvent.character("1"), .character("P"), .character("o"), .escape] {
             _ = link.send(.screen(.key(RemoteKey.encode(key))))
         }

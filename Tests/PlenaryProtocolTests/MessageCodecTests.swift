@@ -19,6 +19,7 @@ import PlenaryProtocol
         .request(id: 5, .moderator(.poll(.reveal(poll: "format", shown: true)))),
         .request(id: 6, .moderator(.next)),
         .hello(ClientHello(role: .moderator, pin: "2468", screen: ScreenSize(columns: 120, rows: 40))),
+        .hello(ClientHello(role: .group("wg1"), screen: ScreenSize(columns: 80, rows: 24), ascii: true)),
         .screen(.key("c:n")),
         .screen(.key("paste:two\nlines")),
         .screen(.resize(ScreenSize(columns: 100, rows: 30))),
