@@ -149,8 +149,7 @@ struct RunCommand: ParsableCommand {
 
         let terminal = try ScreenOpening.terminal(noColor: noColor, rawMode: false, beforeExit: runner.close)
         let glyphs = ScreenOpening.glyphs(ascii: ascii)
-        let program = CommandLine.arguments.first ?? "plenary"
-        let attach = "\(program) attach \(file ?? sessionPath)\(socket.map { " --socket \($0)" } ?? "") --moderator"
+        let attach = "\(CommandLine.arguments.first ?? "plenary") attach \(file ?? sessionPath)\(socket.map { " --socket \($0)" } ?? "") --moderator"
         let host = listener.map {
             RoomHost(listener: $0, runner: runner, clock: clock, glyphs: glyphs, inputDescriptor: STDIN_FILENO,
                      attachCommand: attach, clearSignal: SignalTrap.clearPendingSignal)
@@ -174,7 +173,8 @@ struct RunCommand: ParsableCommand {
         }
         let count = state.recordedActions
         print("Results: \(files.resultsPath) (\(count) action\(count == 1 ? "" : "s") recorded)")
-        // The program is named as it was started, so the hint works after `swift run` too.
+        // Name the program as it was started, so the hint works after `swift run` too.
+        let program = CommandLine.arguments.first ?? "plenary"
         let again = "\(program) run\(file.map { " \($0)" } ?? "")\(results.map { " --results \($0)" } ?? "")\(group.map { " --group \($0)" } ?? "")"
         print(state.hasEnded ? "The workshop has ended. To run it again from the start: \(again) --fresh" : "Resume with: \(again)")
         if case .signal(let signal) = exit {
