@@ -223,13 +223,16 @@ _plenary_run() {
 
 _plenary_attach() {
     repeating_flags=()
-    non_repeating_flags=(--voter --audience --ascii --version -h --help)
+    non_repeating_flags=(--voter --audience --moderator --ascii --version -h --help)
     repeating_options=()
-    non_repeating_options=(--socket --pin-hash)
+    non_repeating_options=(--group --socket --pin-hash)
     __plenary_offer_flags_options 1
 
     # Offer option value completions
     case "${prev}" in
+    '--group')
+        return
+        ;;
     '--socket')
         __plenary_add_completions -f
         return

@@ -56,7 +56,7 @@ public final class AttachedAudience {
         for event in events {
             switch event {
             case .connected: break
-            case .lost(let reason): lostReason = reason
+            case .lost(let reason), .refused(let reason): lostReason = reason
             case .message(.welcome): lostReason = nil
             case .message(.view(let fresh)):
                 view = fresh

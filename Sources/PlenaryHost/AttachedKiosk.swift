@@ -64,7 +64,7 @@ public final class AttachedKiosk {
         for event in events {
             switch event {
             case .connected: kiosk.connected()
-            case .lost(let reason): kiosk.disconnected(reason: reason)
+            case .lost(let reason), .refused(let reason): kiosk.disconnected(reason: reason)
             case .message(let message):
                 switch message {
                 case .welcome(let welcome): kiosk.received(.welcome(recordID: welcome.recordID))
@@ -72,7 +72,7 @@ public final class AttachedKiosk {
                 case .acknowledged(let id): kiosk.received(.acknowledged(id: id))
                 case .refusal(let id, let text): kiosk.received(.refusal(id: id, message: text))
                 case .stopping(let reason, let reconnect): kiosk.received(.stopping(reason: reason, reconnect: reconnect))
-                case .refused, .protocolError: break
+                case .refused, .protocolError, .screen: break
                 }
             }
         }

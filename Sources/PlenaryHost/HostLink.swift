@@ -14,10 +14,16 @@ public final class HostLink {
         case message(HostMessage)
         /// The connection is gone (or never came); a retry is scheduled unless the host said not to come back.
         case lost(reason: String)
+        /// The host refused the hello (a wrong PIN, an unknown group); a retry is scheduled as after `lost`, which a
+        /// screen that asked for a PIN stops with `close`.
+        case refused(reason: String)
     }
 
     private let socketPath: String
     private let role: ClientRole
+    private let pin: String?
+    /// A moderator screen's size, said again in the hello of every reconnection.
+    public var screenSize: ScreenSize?
     private let clock: any Clock
     private var descriptor: Int32 = -1
     private var decoder = FrameDecoder(limit: ProtocolLimits.hostMessageLimit)
@@ -28,9 +34,15 @@ public final class HostLink {
     /// A host silent this long is gone (it sends a view at least every 15 s).
     static let silenceSeconds: Int64 = 45
 
-    public init(socketPath: String, role: ClientRole, clock: any Clock) {
+    private let ascii: Bool
+
+    public init(socketPath: String, role: ClientRole, clock: any Clock, pin: String? = nil, screenSize: ScreenSize? = nil,
+                ascii: Bool = false) {
+        self.ascii = ascii
         self.socketPath = socketPath
         self.role = role
+        self.pin = pin
+        self.screenSize = screenSize
         self.clock = clock
         lastHeard = clock.now()
         nextAttempt = clock.now()
@@ -82,7 +94,7 @@ public final class HostLink {
         decoder = FrameDecoder(limit: ProtocolLimits.hostMessageLimit)
         outgoing = []
         lastHeard = clock.now()
-        return [.connected] + send(.hello(ClientHello(version: ProtocolLimits.version, role: role, pin: nil)))
+        return [.connected] + send(.hello(ClientHello(version: ProtocolLimits.version, role: role, pin: pin, screen: screenSize, ascii: ascii)))
     }
 
     private func flush() -> [Event] {
@@ -122,7 +134,10 @@ public final class HostLink {
                 closeSocket()
                 if reconnect { scheduleRetry() } else { nextAttempt = Instant(milliseconds: .max) }
                 return events
-            case .refused(let reason), .protocolError(let reason):
+            case .refused(let reason):
+                let lost = disconnect(reason: reason)
+                return events + (lost.isEmpty ? [] : [.refused(reason: reason)])
+            case .protocolError(let reason):
                 return events + disconnect(reason: reason)
             default:
                 events.append(.message(message))
@@ -131,6 +146,9 @@ public final class HostLink {
         if decoder.failure != nil { events += disconnect(reason: "The host sent something this screen cannot read.") }
         return events
     }
+
+    /// True while connected (the hello may still be unanswered).
+    public var isConnected: Bool { descriptor >= 0 }
 
     /// Closes the connection for good (the screen is leaving).
     public func close() {

@@ -7,16 +7,43 @@ import PlenaryProtocol
 import PlenaryUI
 
 /// The host's side of the room (issue 14): one `poll(2)` over the keyboard, the listening socket and every client.
-/// `ModeratorApp` calls `waitForKey` where it used to block in the terminal; clients are served while it waits, each
+/// `ModeratorApp` calls `waitForInput` where it used to block in the terminal; clients are served while it waits, each
 /// request goes through the runner (which returns after the journal's fdatasync) before it is acknowledged, and after
 /// any change every client gets its role's fresh view, at most one per loop turn.
 ///
+/// Attached moderator screens (decision 69) are the moderator screen run for another terminal: their keys come back
+/// to `ModeratorApp` as `ModeratorInput`s, and each gets `ModeratorScreen` drawn at its own size whenever it changed.
+///
 /// Single-threaded by design: the runner, the state and every connection belong to the loop's thread.
-public final class RoomHost {
+public final class RoomHost: ModeratorHosting {
     private let listener: ListeningSocket
     private let runner: WorkshopRunner
     private let clock: any Clock
+    private let glyphs: Glyphs
+    private let inputDescriptor: Int32
+    private let forgetSignal: () -> Void
+    public let attachCommand: String
     private var clients: [Int32: HostConnection] = [:]
+    /// Keys from attached moderator screens not yet handed to the app loop (one read may carry several).
+    private var queuedInputs: [ModeratorInput] = []
+    /// The last frame each screen the host runs (moderator, facilitator) was sent, so an unchanged one sends nothing.
+    private var lastScreens: [Int32: CellGrid] = [:]
+    /// Bumped whenever the workshop or a screen may have changed (a key handed out or handled, a client's change):
+    /// with the clock's second and the screen's size, it tells whether a screen needs drawing again at all.
+    private var generation: UInt64 = 0
+    private var lastDrawn: [Int32: ScreenStamp] = [:]
+    private struct ScreenStamp: Equatable {
+        var generation: UInt64
+        var second: Int64
+        var size: ScreenSize
+    }
+    /// The facilitator screens run here (`plenary attach --group ID`), by connection (decision 70).
+    private var facilitators: [Int32: HostedFacilitator] = [:]
+    /// Moderator PINs are checked off this loop (nil: no pipe could be made; then on the loop).
+    private let pinChecker = PINChecker()
+    /// Each connection's ticket, so a PIN's answer reaches the connection that asked and no later one.
+    private var tickets: [Int32: UInt64] = [:]
+    private var nextTicket: UInt64 = 0
     /// The last view each role was sent, so an unchanged room sends nothing.
     private var lastViews: [ClientRole: RoomView] = [:]
     private var lastHeartbeat: Instant
@@ -32,12 +59,22 @@ public final class RoomHost {
     /// 80 of them (each an fdatasync) performed before the loop looks at the keyboard again.
     static let readChunk = 8 * 1024
 
-    public init(listener: ListeningSocket, runner: WorkshopRunner, clock: any Clock,
-                maximumClients: Int = RoomHost.defaultMaximumClients) {
+    /// - Parameters:
+    ///   - glyphs: how attached screens are drawn (the host's choice; a client that asks for ASCII gets ASCII).
+    ///   - attachCommand: the command that brings a moderator screen back, for the detach notices.
+    ///   - clearSignal: forgets the pending signal when a hang-up detaches instead of ending the run.
+    ///   - maximumClients: beyond this many connections a new one is refused (the proofs lower it).
+    public init(listener: ListeningSocket, runner: WorkshopRunner, clock: any Clock, glyphs: Glyphs = .unicode,
+                inputDescriptor: Int32 = STDIN_FILENO, attachCommand: String = "plenary attach FILE --moderator",
+                maximumClients: Int = RoomHost.defaultMaximumClients, clearSignal: @escaping () -> Void = {}) {
         self.listener = listener
         self.runner = runner
         self.clock = clock
+        self.glyphs = glyphs
+        self.inputDescriptor = inputDescriptor
+        self.attachCommand = attachCommand
         self.maximumClients = maximumClients
+        forgetSignal = clearSignal
         lastHeartbeat = clock.now()
         // A client that goes away mid-write must not end the host: writes use MSG_NOSIGNAL, and this covers the rest.
         signal(SIGPIPE, SIG_IGN)
@@ -56,16 +93,21 @@ public final class RoomHost {
 
     public var clientCount: Int { clients.count }
 
-    /// Waits up to `timeoutMilliseconds` for a key, serving clients meanwhile. Returns nil on timeout, on a signal,
-    /// and after a client changed the workshop (so the moderator's screen is redrawn with it).
-    public func waitForKey(terminal: any TerminalDriver, inputDescriptor: Int32, timeoutMilliseconds: Int,
-                           pendingSignal: () -> Int32?) -> KeyEvent? {
+    public func waitForInput(terminal: (any TerminalDriver)?, timeoutMilliseconds: Int,
+                             pendingSignal: () -> Int32?) -> ModeratorInput? {
         let deadline = clock.now().adding(milliseconds: Int64(timeoutMilliseconds))
         while true {
+            if !queuedInputs.isEmpty {
+                generation += 1
+                return queuedInputs.removeFirst()
+            }
             publishViews()
             flushOutput()
             // Keys the driver already holds (a paste, an escape sequence) are not visible to poll.
-            if let key = terminal.readKey(timeoutMilliseconds: 0) { return key }
+            if let terminal, let key = terminal.readKey(timeoutMilliseconds: 0) {
+                generation += 1
+                return ModeratorInput(key: key, source: .local, size: terminal.size)
+            }
             if pendingSignal() != nil { return nil }
             let remaining = deadline.milliseconds - clock.now().milliseconds
             guard remaining > 0 else { return nil }
@@ -73,8 +115,10 @@ public final class RoomHost {
             if let paused = acceptPausedUntil, clock.now() >= paused { acceptPausedUntil = nil }
             // While accepting is paused the listener stays in the list with no events: the indices stay put.
             let listening = acceptPausedUntil == nil ? Int16(POLLIN) : 0
-            var descriptors = [pollfd(fd: inputDescriptor, events: Int16(POLLIN), revents: 0),
-                               pollfd(fd: listener.descriptor, events: listening, revents: 0)]
+            // A detached terminal is not read: it may be closed (it would report a hang-up at every poll).
+            var descriptors = [pollfd(fd: terminal == nil ? -1 : inputDescriptor, events: Int16(POLLIN), revents: 0),
+                               pollfd(fd: listener.descriptor, events: listening, revents: 0),
+                               pollfd(fd: pinChecker?.wakeDescriptor ?? -1, events: Int16(POLLIN), revents: 0)]
             for (descriptor, connection) in clients {
                 var events = Int16(POLLIN)
                 if !connection.pendingOutput.isEmpty { events |= Int16(POLLOUT) }
@@ -85,14 +129,16 @@ public final class RoomHost {
             // EINTR: a signal (handled above) or a resize (the driver returns it as a key).
             guard ready > 0 else { continue }
             if descriptors[1].revents != 0 { acceptWaiting() }
+            if descriptors[2].revents != 0 { admitCheckedPINs() }
             var changed = false
-            for entry in descriptors.dropFirst(2) where entry.revents != 0 {
+            for entry in descriptors.dropFirst(3) where entry.revents != 0 {
                 changed = serve(entry.fd, readable: entry.revents & Int16(POLLIN | POLLHUP | POLLERR) != 0) || changed
                 // Each recorded request costs an fdatasync: once a key waits, the moderator goes first. Clients not
                 // served yet are still readable at the next poll (level-triggered), so nothing is lost, only later.
-                if changed, Self.hasInput(inputDescriptor) { break }
+                if changed, terminal != nil, Self.hasInput(inputDescriptor) { break }
             }
             if changed {
+                generation += 1
                 publishViews()
                 flushOutput()
                 return nil
@@ -105,11 +151,43 @@ public final class RoomHost {
         return poll(&entry, 1, 0) > 0
     }
 
+    public func detach(_ connection: Int32, reason: String) {
+        if var facilitator = facilitators.removeValue(forKey: connection) { _ = facilitator.flushDraft(runner: runner) }
+        clients[connection]?.stop(reason: reason, reconnect: false)
+        lastScreens[connection] = nil
+        flushOutput()
+    }
+
+    public func localScreenDetached(reason: String) {
+        // The terminal is back to its shell's state (or gone, after a hang-up: then this write fails, unseen).
+        let text = "plenary: \(reason)\nThis window may be closed; Ctrl-C here ends the run (everything is saved).\n"
+        _ = text.utf8CString.withUnsafeBufferPointer { write(STDOUT_FILENO, $0.baseAddress, $0.count - 1) }
+    }
+
+    public func keepsRunning(after signal: Int32, localScreenAttached: Bool) -> Bool {
+        guard signal == SIGHUP else { return false }
+        return !localScreenAttached || clients.values.contains { $0.grant != nil }
+    }
+
+    public func clearSignal() { forgetSignal() }
+
     /// Tells every client the host is going away, gives each what the socket takes at once (never waiting), and
     /// closes everything, the socket file included.
     public func stop(reason: String, reconnect: Bool) {
+        // A facilitator's half-typed field is saved before the journal closes, as on a --group terminal.
+        for descriptor in Array(facilitators.keys) {
+            _ = facilitators[descriptor]?.flushDraft(runner: runner)
+        }
+        facilitators = [:]
         for descriptor in Array(clients.keys) {
-            clients[descriptor]?.stop(reason: reason, reconnect: reconnect)
+            // A moderator screen does not wait for a restart: restarting is the moderator's own act (plenary run),
+            // after which they attach again. It leaves with the reason.
+            if clients[descriptor]?.grant?.role == .moderator {
+                clients[descriptor]?.stop(reason: reconnect ? "\(reason) Everything is saved; run it again, then attach." : reason,
+                                          reconnect: false)
+            } else {
+                clients[descriptor]?.stop(reason: reason, reconnect: reconnect)
+            }
         }
         flushOutput()
         for descriptor in Array(clients.keys) { drop(descriptor) }
@@ -129,12 +207,25 @@ public final class RoomHost {
                     continue
                 }
                 clients[descriptor] = HostConnection(connectedAt: clock.now())
+                nextTicket += 1
+                tickets[descriptor] = nextTicket
             case .noneWaiting:
                 return
             case .outOfDescriptors:
                 acceptPausedUntil = clock.now().adding(milliseconds: Self.acceptPauseMilliseconds)
                 return
             }
+        }
+    }
+
+    /// The PIN checker's answers, each to the connection that asked if it is still there.
+    private func admitCheckedPINs() {
+        guard let pinChecker else { return }
+        for answer in pinChecker.takeAnswers() {
+            guard let descriptor = tickets.first(where: { $0.value == answer.ticket })?.key,
+                  var connection = clients[descriptor] else { continue }
+            connection.pinChecked(matches: answer.matches, state: runner.state)
+            clients[descriptor] = connection
         }
     }
 
@@ -146,6 +237,7 @@ public final class RoomHost {
     private func serve(_ descriptor: Int32, readable: Bool) -> Bool {
         guard var connection = clients[descriptor] else { return false }
         var changed = false
+        var leaving = false
         if readable {
             var buffer = [UInt8](repeating: 0, count: Self.readChunk)
             let count = buffer.withUnsafeMutableBytes { recv(descriptor, $0.baseAddress, $0.count, Int32(MSG_DONTWAIT)) }
@@ -162,8 +254,26 @@ public final class RoomHost {
                             connection.refuse(id, message: Self.refusalMessage(after: action, in: runner.state))
                         }
                     case .checkPIN(let pin):
-                        // Not yet off the loop: no client role here asks for it (a moderator screen comes later).
-                        connection.pinChecked(matches: runner.state.voterPIN?.matches(pin) ?? false, state: runner.state)
+                        if let pinChecker, let ticket = tickets[descriptor] {
+                            pinChecker.check(pin, against: runner.state.voterPIN, ticket: ticket)
+                        } else {
+                            connection.pinChecked(matches: runner.state.voterPIN?.matches(pin) ?? false, state: runner.state)
+                        }
+                    case .key(let text):
+                        generation += 1
+                        guard let key = RemoteKey.decode(text), let size = connection.screenSize else { break }
+                        let terminalSize = TerminalSize(columns: size.columns, rows: size.rows)
+                        if case .group(let group)? = connection.grant?.role {
+                            var facilitator = facilitators[descriptor] ?? HostedFacilitator(group: group)
+                            switch facilitator.handle(key, size: terminalSize, runner: runner) {
+                            case .leave: leaving = true
+                            case .changed(let recorded): changed = recorded || changed
+                            case .unchanged: break
+                            }
+                            facilitators[descriptor] = facilitator
+                        } else {
+                            queuedInputs.append(ModeratorInput(key: key, source: .attached(descriptor), size: terminalSize))
+                        }
                     }
                 }
             } else if count == 0 || (errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR) {
@@ -171,6 +281,11 @@ public final class RoomHost {
             }
         }
         clients[descriptor] = connection
+        if leaving, case .group(let group)? = connection.grant?.role {
+            let again = attachCommand.replacingOccurrences(of: " --moderator", with: " --group \(group)")
+            detach(descriptor, reason: "Detached; your group's entries are on the host. Back with: \(again)")
+            changed = true
+        }
         return changed
     }
 
@@ -194,7 +309,31 @@ public final class RoomHost {
         for descriptor in Array(clients.keys) {
             guard var connection = clients[descriptor] else { continue }
             connection.tick(now: now)
-            if let role = connection.grant?.role {
+            if let grant = connection.grant, RoleGate.screenInputRefusal(for: grant) == nil, let size = connection.screenSize {
+                // Drawing costs milliseconds per screen: only when something may have changed, the clock's second
+                // moved (the clock, countdowns, notices that expire, the form's autosave) or the heartbeat is due.
+                let stamp = ScreenStamp(generation: generation, second: now.milliseconds / 1000, size: size)
+                guard heartbeat || lastDrawn[descriptor] != stamp else {
+                    clients[descriptor] = connection
+                    continue
+                }
+                lastDrawn[descriptor] = stamp
+                let terminalSize = TerminalSize(columns: size.columns, rows: size.rows)
+                let grid: CellGrid
+                if case .group(let group) = grant.role {
+                    var facilitator = facilitators[descriptor] ?? HostedFacilitator(group: group)
+                    // The form's autosave runs on the clock, as on a --group terminal.
+                    _ = facilitator.tick(runner: runner)
+                    facilitators[descriptor] = facilitator
+                    grid = facilitator.render(runner.state, size: terminalSize, glyphs: connection.wantsASCII ? .ascii : glyphs)
+                } else {
+                    grid = ModeratorScreen.render(runner.state, size: terminalSize, glyphs: connection.wantsASCII ? .ascii : glyphs)
+                }
+                if heartbeat || lastScreens[descriptor] != grid {
+                    lastScreens[descriptor] = grid
+                    connection.sendScreen(ScreenFrameCoding.frame(of: grid))
+                }
+            } else if let role = connection.grant?.role {
                 if toSend[role] == nil {
                     let view = RoomView(of: runner.state, for: role)
                     let comparable = Self.comparable(view)
@@ -234,7 +373,13 @@ public final class RoomHost {
     }
 
     private func drop(_ descriptor: Int32) {
+        // A facilitator gone mid-typing (closed terminal, lost link): what it typed is saved.
+        if var facilitator = facilitators.removeValue(forKey: descriptor) { _ = facilitator.flushDraft(runner: runner) }
         clients[descriptor] = nil
+        tickets[descriptor] = nil
+        lastDrawn[descriptor] = nil
+        lastScreens[descriptor] = nil
+        queuedInputs.removeAll { $0.source == .attached(descriptor) }
         close(descriptor)
     }
 }

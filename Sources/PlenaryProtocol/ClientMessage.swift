@@ -5,9 +5,11 @@ import PlenaryEngine
 public enum ClientMessage: Sendable, Equatable {
     case hello(ClientHello)
     case request(id: Int, ClientRequest)
+    /// A key or a resize from an attached moderator screen (no id: the next frame shows what it did).
+    case screen(ScreenInput)
 
     enum Key: String, CodingKey {
-        case type, `protocol`, version, role, group, pin, id, poll, ballot, code, command
+        case type, `protocol`, version, role, group, pin, id, poll, ballot, code, command, key, columns, rows, ascii
     }
 
     /// The name every hello carries, so that another program connecting by mistake is told so.
@@ -38,7 +40,11 @@ extension ClientMessage: Codable {
                 role = .group(group)
             default: throw ProtocolError.unknownRole(roleName)
             }
-            self = .hello(ClientHello(version: version, role: role, pin: try container.decodeIfPresent(String.self, forKey: .pin)))
+            let columns = try container.decodeIfPresent(Int.self, forKey: .columns)
+            let rows = try container.decodeIfPresent(Int.self, forKey: .rows)
+            let screen = columns.flatMap { columns in rows.map { ScreenSize(columns: columns, rows: $0) } }
+            self = .hello(ClientHello(version: version, role: role, pin: try container.decodeIfPresent(String.self, forKey: .pin),
+                                      screen: screen, ascii: try container.decodeIfPresent(Bool.self, forKey: .ascii) ?? false))
         case "cast":
             self = .request(id: try container.decode(Int.self, forKey: .id), .castBallot(
                 poll: try container.decode(String.self, forKey: .poll),
@@ -48,6 +54,11 @@ extension ClientMessage: Codable {
             self = .request(id: try container.decode(Int.self, forKey: .id), .group(try container.decode(GroupCommand.self, forKey: .command)))
         case "command":
             self = .request(id: try container.decode(Int.self, forKey: .id), .moderator(try container.decode(WorkshopCommand.self, forKey: .command)))
+        case "key":
+            self = .screen(.key(try container.decode(String.self, forKey: .key)))
+        case "resize":
+            self = .screen(.resize(ScreenSize(columns: try container.decode(Int.self, forKey: .columns),
+                                              rows: try container.decode(Int.self, forKey: .rows))))
         default:
             throw ProtocolError.unknownType(type)
         }
@@ -69,6 +80,16 @@ extension ClientMessage: Codable {
                 try container.encode(id, forKey: .group)
             }
             try container.encodeIfPresent(hello.pin, forKey: .pin)
+            try container.encodeIfPresent(hello.screen?.columns, forKey: .columns)
+            try container.encodeIfPresent(hello.screen?.rows, forKey: .rows)
+            if hello.ascii { try container.encode(true, forKey: .ascii) }
+        case .screen(.key(let key)):
+            try container.encode("key", forKey: .type)
+            try container.encode(key, forKey: .key)
+        case .screen(.resize(let size)):
+            try container.encode("resize", forKey: .type)
+            try container.encode(size.columns, forKey: .columns)
+            try container.encode(size.rows, forKey: .rows)
         case .request(let id, let request):
             try container.encode(id, forKey: .id)
             switch request {

@@ -23,6 +23,8 @@ public struct HostConnection: Sendable {
         case perform(id: Int, WorkshopAction)
         /// Check the moderator PIN off the loop (PBKDF2), then call `pinChecked`.
         case checkPIN(String)
+        /// A key typed on an attached moderator screen, in its wire form, for the host's moderator screen.
+        case key(String)
     }
 
     /// Refused code ballots before the lockout, and its length: a guesser gets five hashes per half minute per
@@ -31,6 +33,10 @@ public struct HostConnection: Sendable {
     public static let codeLockoutSeconds = VoterSession.lockoutSeconds
 
     public private(set) var phase: Phase = .awaitingHello
+    /// An attached moderator screen's size, from its hello and each resize: the host draws its frames at this size.
+    public private(set) var screenSize: ScreenSize?
+    /// The screen the host draws for this client uses ASCII only (from the hello).
+    public private(set) var wantsASCII = false
     public let connectedAt: Instant
     public let outgoingLimit: Int
     private var decoder = FrameDecoder(limit: ProtocolLimits.clientMessageLimit)
@@ -153,6 +159,13 @@ public struct HostConnection: Sendable {
     private mutating func handle(_ message: ClientMessage, state: WorkshopState) -> [Event] {
         switch (phase, message) {
         case (.awaitingHello, .hello(let hello)):
+            // A moderator screen is always drawn by the host; a facilitator's when it says its size (else it gets views).
+            switch hello.role {
+            case .moderator: screenSize = hello.screen ?? ScreenSize(columns: 80, rows: 24)
+            case .group: screenSize = hello.screen
+            case .voter, .audience: screenSize = nil
+            }
+            wantsASCII = hello.ascii
             switch ClientAdmission.decide(role: hello.role, pin: hello.pin, in: state) {
             case .accepted(let grant):
                 attach(grant, state: state)
@@ -167,6 +180,20 @@ public struct HostConnection: Sendable {
         case (.awaitingHello, .request(_, let request)):
             fail(.unexpected(Self.typeName(request)))
             return []
+        case (.awaitingHello, .screen(let input)):
+            fail(.unexpected(Self.typeName(input)))
+            return []
+        case (.attached(let grant), .screen(let input)):
+            if let refusal = RoleGate.screenInputRefusal(for: grant) {
+                closeWith(.protocolError(message: refusal), reason: refusal)
+                return []
+            }
+            switch input {
+            case .key(let key): return [.key(key)]
+            case .resize(let size):
+                screenSize = size
+                return []
+            }
         case (.attached, .hello):
             fail(.unexpected("hello"))
             return []
@@ -227,14 +254,26 @@ public struct HostConnection: Sendable {
         sendView(EncodedView(RoomView(of: state, for: grant.role), role: grant.role))
     }
 
-    /// Queues a view encoded once for every connection of its role; a view of another role is never sent.
+    /// Queues a view encoded once for every connection of its role; a view of another role is never sent. A moderator
+    /// screen gets frames of the moderator screen instead (`sendScreen`).
     public mutating func sendView(_ view: EncodedView) {
-        guard let grant, grant.role == view.role else { return }
+        guard let grant, grant.role == view.role, screenSize == nil else { return }
+        queueReplaceable(view.frame)
+    }
+
+    /// The screen the host runs for this connection; replaces a frame (or view) still waiting unsent. Only to a
+    /// moderator whose PIN was proven, or a facilitator that asked for a screen.
+    public mutating func sendScreen(_ frame: ScreenFrame) {
+        guard let grant, screenSize != nil, RoleGate.screenInputRefusal(for: grant) == nil else { return }
+        queueReplaceable(Result { () throws(ProtocolError) in try MessageCodec.encode(.screen(frame)) })
+    }
+
+    private mutating func queueReplaceable(_ frame: Result<[UInt8], ProtocolError>) {
         if let unsent = unsentView, unsent.upperBound == outgoing.count, written <= unsent.lowerBound {
             outgoing.removeSubrange(unsent)
         }
         let start = outgoing.count
-        queue(encoded: view.frame)
+        queue(encoded: frame)
         if case .attached = phase, outgoing.count > start { unsentView = start..<outgoing.count }
     }
 
@@ -286,6 +325,13 @@ public struct HostConnection: Sendable {
         outgoing = []
         written = 0
         unsentView = nil
+    }
+
+    private static func typeName(_ input: ScreenInput) -> String {
+        switch input {
+        case .key: "key"
+        case .resize: "resize"
+        }
     }
 
     private static func typeName(_ request: ClientRequest) -> String {

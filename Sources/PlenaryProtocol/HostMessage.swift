@@ -13,13 +13,15 @@ public enum HostMessage: Sendable, Equatable {
     /// What the client's role may see, whole (not a difference): after the handshake, after every recorded change,
     /// and at least every `ProtocolLimits.heartbeatSeconds`.
     case view(RoomView)
+    /// An attached moderator screen, drawn by the host at that screen's size (instead of a view).
+    case screen(ScreenFrame)
     /// The host is stopping or the moderator detached it; `reconnect` says whether to try again by itself.
     case stopping(reason: String, reconnect: Bool)
     /// The client broke the protocol; the host closes the connection after it.
     case protocolError(message: String)
 
     enum Key: String, CodingKey {
-        case type, version, welcome, reason, id, message, view, reconnect
+        case type, version, welcome, reason, id, message, view, reconnect, screen
     }
 }
 
@@ -37,6 +39,7 @@ extension HostMessage: Codable {
         case "refusal":
             self = .refusal(id: try container.decode(Int.self, forKey: .id), message: try container.decode(String.self, forKey: .message))
         case "view": self = .view(try container.decode(RoomView.self, forKey: .view))
+        case "screen": self = .screen(try container.decode(ScreenFrame.self, forKey: .screen))
         case "stopping":
             self = .stopping(reason: try container.decode(String.self, forKey: .reason),
                              reconnect: try container.decode(Bool.self, forKey: .reconnect))
@@ -66,6 +69,9 @@ extension HostMessage: Codable {
         case .view(let view):
             try container.encode("view", forKey: .type)
             try container.encode(view, forKey: .view)
+        case .screen(let frame):
+            try container.encode("screen", forKey: .type)
+            try container.encode(frame, forKey: .screen)
         case .stopping(let reason, let reconnect):
             try container.encode("stopping", forKey: .type)
             try container.encode(reason, forKey: .reason)

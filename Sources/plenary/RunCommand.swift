@@ -175,13 +175,13 @@ struct RunCommand: ParsableCommand {
 
         let terminal = try ScreenOpening.terminal(noColor: noColor, rawMode: false, beforeExit: runner.close)
         let glyphs = ScreenOpening.glyphs(ascii: ascii)
-        let host = listener.map { RoomHost(listener: $0, runner: runner, clock: clock) }
+        let attach = "\(CommandLine.arguments.first ?? "plenary") attach \(file ?? sessionPath)\(socket.map { " --socket \($0)" } ?? "") --moderator"
+        let host = listener.map {
+            RoomHost(listener: $0, runner: runner, clock: clock, glyphs: glyphs, inputDescriptor: STDIN_FILENO,
+                     attachCommand: attach, clearSignal: SignalTrap.clearPendingSignal)
+        }
         let app = ModeratorApp(runner: runner, terminal: terminal, clock: clock, glyphs: glyphs,
-                               pendingSignal: SignalTrap.pendingSignal,
-                               waitForKey: host.map { host in { timeout in
-                                   host.waitForKey(terminal: terminal, inputDescriptor: STDIN_FILENO,
-                                                   timeoutMilliseconds: timeout, pendingSignal: SignalTrap.pendingSignal)
-                               } })
+                               pendingSignal: SignalTrap.pendingSignal, host: host)
         let exit = app.run()
         // Clients are told before the journal closes; a quit or a signal may be followed by a restart.
         host?.stop(reason: runner.state.hasEnded ? "The workshop has ended." : "The host stopped.",

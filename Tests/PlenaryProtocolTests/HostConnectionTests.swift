@@ -70,6 +70,71 @@ import PlenaryTestSupport
         #expect(right.received(try bytes(.request(id: 2, .moderator(.start))), state: state) == [.perform(id: 2, .command(.start))])
     }
 
+    /// Keys drive a screen the host runs: a voter or the projector sending them is closed with a protocol error that
+    /// says why.
+    @Test func onlyAProvenModeratorSendsKeysAndResizes() throws {
+        let state = try state(pin: true)
+        for role in [ClientRole.voter, .audience] {
+            var connection = HostConnection(connectedAt: Self.start)
+            _ = connection.received(try bytes(.hello(ClientHello(role: role))), state: state)
+            _ = try sent(&connection)
+            #expect(connection.received(try bytes(.screen(.key("c:n"))), state: state).isEmpty)
+            #expect(try sent(&connection) == [.protocolError(message: "Only a moderator or facilitator screen sends keys to the host.")])
+            #expect(connection.shouldClose)
+        }
+        var early = HostConnection(connectedAt: Self.start)
+        #expect(early.received(try bytes(.screen(.resize(ScreenSize(columns: 90, rows: 30)))), state: state).isEmpty)
+        #expect(try sent(&early) == [.protocolError(message: ProtocolError.unexpected("resize").message)])
+
+        var moderator = HostConnection(connectedAt: Self.start)
+        _ = moderator.received(try bytes(.hello(ClientHello(role: .moderator, pin: "2468", screen: ScreenSize(columns: 100, rows: 30)))), state: state)
+        moderator.pinChecked(matches: true, state: state)
+        #expect(try sent(&moderator) == [.welcome(HostWelcome(title: state.session.title, recordID: state.recordID, role: "moderator"))],
+                "a moderator screen is sent frames of the moderator screen, not the room's view")
+        #expect(moderator.screenSize == ScreenSize(columns: 100, rows: 30))
+        #expect(moderator.received(try bytes(.screen(.key("c:n"))) + bytes(.screen(.resize(ScreenSize(columns: 120, rows: 40)))), state: state) == [.key("c:n")])
+        #expect(moderator.screenSize == ScreenSize(columns: 120, rows: 40))
+    }
+
+    /// A facilitator that says its size gets frames, not views; one that does not gets views (and no frame).
+    @Test func aFacilitatorWithASizeGetsFramesAndOneWithoutGetsViews() throws {
+        let state = try state()
+        var framed = HostConnection(connectedAt: Self.start)
+        _ = framed.received(try bytes(.hello(ClientHello(role: .group("wg1"), screen: ScreenSize(columns: 90, rows: 28)))), state: state)
+        #expect(try sent(&framed) == [.welcome(HostWelcome(title: state.session.title, recordID: state.recordID, role: "group wg1"))])
+        #expect(framed.received(try bytes(.screen(.key("c:1"))), state: state) == [.key("c:1")])
+        let frame = ScreenFrame(columns: 1, rows: 1, cells: [["1"]], styles: ["a"])
+        framed.sendScreen(frame)
+        #expect(try sent(&framed) == [.screen(frame)])
+
+        var viewed = HostConnection(connectedAt: Self.start)
+        _ = viewed.received(try bytes(.hello(ClientHello(role: .group("wg1")))), state: state)
+        #expect(try sent(&viewed).count == 2, "welcome and view")
+        viewed.sendScreen(frame)
+        #expect(viewed.pendingOutput.isEmpty)
+    }
+
+    /// A newer frame replaces one not yet begun, as views do; a voter is never sent a moderator's frame.
+    @Test func aModeratorFrameReplacesAnUnsentOneAndReachesNoOtherRole() throws {
+        let state = try state(pin: true)
+        var moderator = HostConnection(connectedAt: Self.start)
+        _ = moderator.received(try bytes(.hello(ClientHello(role: .moderator, pin: "2468"))), state: state)
+        moderator.pinChecked(matches: true, state: state)
+        _ = try sent(&moderator)
+        #expect(moderator.screenSize == ScreenSize(columns: 80, rows: 24), "a hello without a size gets the smallest screen")
+        let old = ScreenFrame(columns: 1, rows: 1, cells: [["1"]], styles: ["a"])
+        let new = ScreenFrame(columns: 1, rows: 1, cells: [["2"]], styles: ["a"])
+        moderator.sendScreen(old)
+        moderator.sendScreen(new)
+        #expect(try sent(&moderator) == [.screen(new)])
+
+        var voter = HostConnection(connectedAt: Self.start)
+        _ = voter.received(try bytes(.hello(ClientHello(role: .voter))), state: state)
+        _ = try sent(&voter)
+        voter.sendScreen(new)
+        #expect(voter.pendingOutput.isEmpty)
+    }
+
     @Test func aRequestSentBeforeTheWelcomeIsAProtocolErrorNotASlipThrough() throws {
         let state = try state(pin: true)
         let hello = try bytes(.hello(ClientHello(role: .moderator, pin: "1357")))

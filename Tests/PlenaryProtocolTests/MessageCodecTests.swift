@@ -18,6 +18,11 @@ import PlenaryProtocol
         .request(id: 4, .group(.setField(group: "wg1", entry: "wg1-1", field: "theme", text: "Ports"))),
         .request(id: 5, .moderator(.poll(.reveal(poll: "format", shown: true)))),
         .request(id: 6, .moderator(.next)),
+        .hello(ClientHello(role: .moderator, pin: "2468", screen: ScreenSize(columns: 120, rows: 40))),
+        .hello(ClientHello(role: .group("wg1"), screen: ScreenSize(columns: 80, rows: 24), ascii: true)),
+        .screen(.key("c:n")),
+        .screen(.key("paste:two\nlines")),
+        .screen(.resize(ScreenSize(columns: 100, rows: 30))),
     ])
     func everyClientMessageSurvivesTheWire(message: ClientMessage) throws {
         let framed = try MessageCodec.encode(message)
@@ -36,6 +41,23 @@ import PlenaryProtocol
         #expect(ack == #"{"id":7,"type":"ack"}"#)
     }
 
+    @Test func aModeratorScreensMessagesHaveTheDocumentedWireForm() throws {
+        func text(_ message: ClientMessage) throws -> String { String(decoding: body(try MessageCodec.encode(message)), as: UTF8.self) }
+        #expect(try text(.screen(.key("c:n"))) == #"{"key":"c:n","type":"key"}"#)
+        #expect(try text(.screen(.resize(ScreenSize(columns: 100, rows: 30)))) == #"{"columns":100,"rows":30,"type":"resize"}"#)
+        #expect(try text(.hello(ClientHello(role: .moderator, pin: "2468", screen: ScreenSize(columns: 100, rows: 30))))
+            == #"{"columns":100,"pin":"2468","protocol":"plenary","role":"moderator","rows":30,"type":"hello","version":1}"#)
+        let frame = String(decoding: body(try MessageCodec.encode(HostMessage.screen(ScreenFrame(columns: 2, rows: 1, cells: [["o", "k"]], styles: ["ag"])))), as: UTF8.self)
+        #expect(frame == #"{"screen":{"cells":[["o","k"]],"columns":2,"rows":1,"styles":["ag"]},"type":"screen"}"#)
+    }
+
+    /// A screen size from the wire is clamped: a client cannot make the host draw a screen larger than any terminal.
+    @Test func aScreenSizeIsClampedToWhatATerminalCanBe() throws {
+        #expect(try client(#"{"type":"resize","columns":100000,"rows":-5}"#) == .screen(.resize(ScreenSize(columns: 400, rows: 1))))
+        #expect(throws: ProtocolError.malformed(type: "resize", field: "rows")) { try client(#"{"type":"resize","columns":80}"#) }
+        #expect(ScreenFrame(columns: 2, rows: 1, cells: [["a"]], styles: ["aa"]).isConsistent == false)
+    }
+
     @Test func everyHostMessageSurvivesTheWire() throws {
         let messages: [HostMessage] = [
             .welcome(HostWelcome(title: "Sevilla", recordID: "r-1", role: "voter")),
@@ -44,6 +66,7 @@ import PlenaryProtocol
             .refusal(id: 10, message: "This poll has closed; your answer was not counted."),
             .stopping(reason: "The host is stopping.", reconnect: true),
             .protocolError(message: "A message was not valid JSON."),
+            .screen(ScreenFrame(columns: 3, rows: 2, cells: [["a", "界", ""], [" ", "é", "?"]], styles: ["aab", "ddd"])),
         ]
         for message in messages {
             #expect(try MessageCodec.decodeHostMessage(body(try MessageCodec.encode(message))) == message)

@@ -5,6 +5,11 @@ public enum AppAction: Sendable, Equatable {
     case dismissOverlay
     case requestQuit
     case confirmQuit
+    /// Detach the screen the key came from (the host keeps running). Which screen that is only the app loop knows,
+    /// so the reducer changes nothing; the app loop handles it before it reaches the runner.
+    case detach
+    /// Sets (or clears, with nil) the line every attached screen shows about the room (`WorkshopState.roomNotice`).
+    case setRoomNotice(String?)
     /// A message for the moderator (recovery reports, where files went).
     case notify(String, Notice.Level)
     /// Writes the report and the CSV tables next to the results file (`e`); records nothing.

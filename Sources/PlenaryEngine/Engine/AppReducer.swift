@@ -20,6 +20,10 @@ enum AppReducer {
             }
         case .export:
             return [.export]
+        case .detach:
+            break
+        case .setRoomNotice(let text):
+            state.roomNotice = text
         }
         return []
     }

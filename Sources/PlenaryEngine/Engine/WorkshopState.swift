@@ -15,6 +15,9 @@ public struct WorkshopState: Sendable, Equatable {
     public var pausedSince: Instant?
     public var screen: Screen
     public var notice: Notice?
+    /// A line for every attached screen (kiosks, projector) about the room itself: the moderator's screen is
+    /// detached. Not recorded; cleared once a moderator screen acts again.
+    public var roomNotice: String?
     /// Shown as a banner until resolved; a journal failure makes the workshop read-only.
     public var storageFailure: StorageFailure?
     /// Every poll: the session's, then those created during the workshop.

@@ -32,6 +32,18 @@ public enum RoleGate {
         }
     }
 
+    /// Keys and a screen size drive a screen the host runs: the moderator screen (only with the PIN proven) or a
+    /// facilitator's own group screen (whose recorded changes are checked again, as requests, by `admit`). Nil when
+    /// `grant` may; else the reason, for the protocol error that closes the connection.
+    public static func screenInputRefusal(for grant: ClientGrant) -> String? {
+        switch grant.role {
+        case .moderator where grant.pinProven: nil
+        case .moderator: "The moderator screen needs the moderator PIN. Attach again with the PIN."
+        case .group: nil
+        case .voter, .audience: "Only a moderator or facilitator screen sends keys to the host."
+        }
+    }
+
     private static let readOnly = "The host cannot record anything right now (its journal cannot be written). Please tell the moderator."
 
     /// The shared voter terminal's checks, in its order: the poll is open, the code admits this round, the ballot is

@@ -9,6 +9,8 @@ public struct RoomView: Sendable, Equatable, Codable {
     /// The session's `how_to_vote` line, for the projector and the voters: which kiosk, which `ssh` command.
     /// Optional in the JSON, so a client of an older host still decodes the view.
     public var howToVote: String?
+    /// About the room itself, for every role: "the moderator's screen is detached". Optional in the JSON.
+    public var roomNotice: String?
     public var phase: Phase
     /// The slot on now (or selected, before the start).
     public var slot: CurrentSlot

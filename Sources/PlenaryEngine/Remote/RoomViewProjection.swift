@@ -6,6 +6,7 @@ extension RoomView {
         title = state.session.title
         subtitle = state.session.subtitle
         howToVote = state.session.howToVote
+        roomNotice = state.roomNotice
         phase = Self.phase(of: state)
         slot = Self.currentSlot(of: state, schedule: schedule)
         polls = state.polls.compactMap { Self.poll($0, language: state.session.language) }

@@ -14,18 +14,27 @@ public final class ModeratorApp {
     private let clock: any Clock
     private let glyphs: Glyphs
     private let pendingSignal: () -> Int32?
-    /// How the loop waits for a key (argument: the timeout in milliseconds). By default the terminal alone; a host
-    /// serving attached terminals waits on them too (`RoomHost`), and returns nil after a client changed something.
-    private let waitForKey: ((Int) -> KeyEvent?)?
+    /// The room's host when terminals can attach: keys come from every moderator screen through it, and `D` detaches.
+    /// Without one the loop reads the terminal alone (`MemoryTerminal` tests, a workshop whose socket could not open).
+    private let host: (any ModeratorHosting)?
+    /// False once the moderator detached the host's own terminal (or it hung up): nothing is drawn on it or read
+    /// from it, and the workshop goes on for the attached screens.
+    public private(set) var isLocalScreenAttached = true
 
     public init(runner: WorkshopRunner, terminal: any TerminalDriver, clock: any Clock, glyphs: Glyphs,
-                pendingSignal: @escaping () -> Int32?, waitForKey: ((Int) -> KeyEvent?)? = nil) {
-        self.waitForKey = waitForKey
+                pendingSignal: @escaping () -> Int32?, host: (any ModeratorHosting)? = nil) {
+        self.host = host
         self.runner = runner
         self.terminal = terminal
         self.clock = clock
         self.glyphs = glyphs
         self.pendingSignal = pendingSignal
+    }
+
+    /// Said on every moderator screen when one detaches; `attach` is the command that brings a screen back.
+    public static func detachedNotice(hangUp: Bool, attach: String) -> String {
+        (hangUp ? "The moderator's terminal closed: its screen is detached" : "A moderator screen detached")
+            + "; the workshop keeps running. Back with: \(attach)"
     }
 
     public func run() -> Exit {
@@ -34,14 +43,18 @@ public final class ModeratorApp {
         while true {
             // A finished results write's outcome, and the next one if due (built and written off this thread).
             runner.flushResultsIfDue()
-            if Self.wantsRawInput(runner.state) != isRawInput {
-                isRawInput.toggle()
-                terminal.setRawInput(isRawInput)
+            if isLocalScreenAttached {
+                if Self.wantsRawInput(runner.state) != isRawInput {
+                    isRawInput.toggle()
+                    terminal.setRawInput(isRawInput)
+                }
+                if runner.takeDiscardRequest() {
+                    terminal.discardPendingInput()
+                }
+                terminal.draw(ModeratorScreen.render(runner.state, size: terminal.size, glyphs: glyphs))
+            } else {
+                _ = runner.takeDiscardRequest()
             }
-            if runner.takeDiscardRequest() {
-                terminal.discardPendingInput()
-            }
-            terminal.draw(ModeratorScreen.render(runner.state, size: terminal.size, glyphs: glyphs))
             // Slow work (checking a PIN) runs once its "Checking" screen is up; keys typed meanwhile wait, and
             // the result drops them.
             if runner.hasDeferredWork {
@@ -55,28 +68,72 @@ public final class ModeratorApp {
             if let wake = runner.resultsWakeAt {
                 timeout = max(0, min(timeout, Int(wake.milliseconds - now.milliseconds)))
             }
-            let key = if let waitForKey { waitForKey(timeout) } else { terminal.readKey(timeoutMilliseconds: timeout) }
-            if let signal = pendingSignal() {
-                return .signal(signal)
+            let input: ModeratorInput?
+            if let host {
+                input = host.waitForInput(terminal: isLocalScreenAttached ? terminal : nil, timeoutMilliseconds: timeout,
+                                          pendingSignal: pendingSignal)
+            } else {
+                input = terminal.readKey(timeoutMilliseconds: timeout).map { ModeratorInput(key: $0, source: .local, size: terminal.size) }
             }
-            guard let key else {
+            if let signal = pendingSignal() {
+                guard let host, host.keepsRunning(after: signal, localScreenAttached: isLocalScreenAttached) else {
+                    return .signal(signal)
+                }
+                host.clearSignal()
+                if isLocalScreenAttached { detachLocalScreen(hangUp: true) }
+                continue
+            }
+            guard let input else {
                 runner.send(.tick)
                 continue
             }
-            if key == .resize { continue }
+            if input.key == .resize { continue }
             // Below the minimum size the screen shows only "enlarge": a key must not act unseen.
-            let size = terminal.size
+            let size = input.size
             if size.columns < ModeratorScreen.minimumSize.columns || size.rows < ModeratorScreen.minimumSize.rows {
                 runner.send(.tick)
                 continue
             }
-            if let action = ModeratorKeyMap.action(for: key, in: runner.state, size: size) {
+            // Someone moderates again: the room no longer needs telling that the moderator's screen is away.
+            if runner.state.roomNotice != nil { runner.send(.app(.setRoomNotice(nil))) }
+            let action = ModeratorKeyMap.action(for: input.key, in: runner.state, size: size)
+            if action == .app(.detach) {
+                detach(input.source)
+            } else if let action {
                 runner.send(action)
             } else {
                 runner.send(.tick)
             }
             if runner.wantsToQuit { return .quit }
         }
+    }
+
+    /// `D`: the screen it was typed on lets go; the others are told. Without a host nothing could attach again, so
+    /// the screen stays and says how to leave instead.
+    private func detach(_ source: ModeratorInput.Source) {
+        guard let host else {
+            runner.send(.app(.notify("No terminal can attach to this workshop, so this screen cannot detach: q quits (everything is saved).", .warning)))
+            return
+        }
+        switch source {
+        case .local: detachLocalScreen(hangUp: false)
+        case .attached(let connection):
+            host.detach(connection, reason: "Detached; the workshop keeps running. Back with: \(host.attachCommand)")
+            runner.send(.app(.notify(Self.detachedNotice(hangUp: false, attach: host.attachCommand), .info)))
+        }
+    }
+
+    /// What kiosks and the projector say while the host's own screen is detached.
+    public static let roomNotice = "The moderator's screen is detached; the workshop goes on."
+
+    private func detachLocalScreen(hangUp: Bool) {
+        isLocalScreenAttached = false
+        terminal.restore()
+        guard let host else { return }
+        let notice = Self.detachedNotice(hangUp: hangUp, attach: host.attachCommand)
+        host.localScreenDetached(reason: notice)
+        runner.send(.app(.notify(notice, .info)))
+        runner.send(.app(.setRoomNotice(Self.roomNotice)))
     }
 
     /// Raw input (terminal signal keys arrive as keys) on the voter screen, where no key may stop or end the

@@ -33,6 +33,10 @@ public enum KioskScreen {
                 drawStep(kiosk, into: &grid, body: body, glyphs: glyphs)
             }
         }
+        if case .attached = kiosk.link, let note = kiosk.view?.roomNotice {
+            grid.putClipped(" " + glyphs.text(note), x: 0, y: size.rows - 1, style: .dim, width: size.columns,
+                            ellipsis: glyphs.ellipsis)
+        }
         if let message = kiosk.message {
             grid.fill(style: .warning, x: 0, y: size.rows - 2, width: size.columns)
             grid.putClipped(" " + glyphs.text(message), x: 0, y: size.rows - 2, style: .warning, width: size.columns,

@@ -35,6 +35,8 @@ public enum ModeratorKeys {
         ScreenKey([.char("R")], "Report-back: show the groups' entries to the room", always: .group(.openReportBack)),
         ScreenKey([.char("i")], "Merge a group laptop's results file", always: .importing(.open)),
         ScreenKey([.char("e")], "Export the report and CSV files next to the results", always: .app(.export)),
+        ScreenKey([.char("D")], "Detach this screen; the workshop runs on (attach to come back)",
+                  always: .app(.detach)),
     ])
 
     /// The keys of the help itself, listed under the keys of the screen it covers.

@@ -41,6 +41,11 @@ public enum AudienceScreen {
             grid.putClipped(" " + how, x: 0, y: bottom, style: .bar, width: width - 1, ellipsis: glyphs.ellipsis)
         }
 
+        if let note = view.roomNotice {
+            bottom -= 1
+            grid.putClipped(" " + glyphs.text(note), x: 0, y: bottom, style: .dim, width: width - 1, ellipsis: glyphs.ellipsis)
+        }
+
         // The slot.
         var row = 4
         let slot = view.slot

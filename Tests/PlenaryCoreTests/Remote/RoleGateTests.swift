@@ -244,4 +244,15 @@ import PlenaryStorage
         #expect(ClientAdmission.decide(role: .voter, pin: nil, in: state) == .accepted(ClientGrant(role: .voter)))
         #expect(ClientAdmission.decide(role: .audience, pin: nil, in: state) == .accepted(ClientGrant(role: .audience)))
     }
+
+    /// Keys and a screen size drive a screen the host runs: refused to voters, the projector and a moderator whose PIN
+    /// was not proven, each with its reason.
+    @Test func onlyAProvenModeratorMayDriveTheModeratorScreen() {
+        #expect(RoleGate.screenInputRefusal(for: Self.provenModerator) == nil)
+        #expect(RoleGate.screenInputRefusal(for: Self.unprovenModerator) == "The moderator screen needs the moderator PIN. Attach again with the PIN.")
+        #expect(RoleGate.screenInputRefusal(for: ClientGrant(role: .group("wg1"))) == nil, "a facilitator's screen, checked again per change")
+        for role in [ClientRole.voter, .audience] {
+            #expect(RoleGate.screenInputRefusal(for: ClientGrant(role: role)) == "Only a moderator or facilitator screen sends keys to the host.")
+        }
+    }
 }
