@@ -71,6 +71,7 @@ public final class AttachedKiosk {
                 case .view(let view): kiosk.received(.view(view))
                 case .acknowledged(let id): kiosk.received(.acknowledged(id: id))
                 case .refusal(let id, let text): kiosk.received(.refusal(id: id, message: text))
+                case .codeRefusal(let id, let text): kiosk.received(.codeRefusal(id: id, message: text))
                 case .stopping(let reason, let reconnect): kiosk.received(.stopping(reason: reason, reconnect: reconnect))
                 case .refused, .protocolError, .screen: break
                 }

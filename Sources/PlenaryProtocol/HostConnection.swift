@@ -201,7 +201,7 @@ public struct HostConnection: Sendable {
             let carriesCode = if case .castBallot(_, _, let code?) = request, !code.isEmpty { true } else { false }
             if carriesCode, let until = codesLockedUntil {
                 guard state.now >= until else {
-                    queue(.refusal(id: id, message: "Too many refused codes: try again in \((until.milliseconds - state.now.milliseconds + 999) / 1000) s."))
+                    queue(.codeRefusal(id: id, message: "Too many refused codes: try again in \((until.milliseconds - state.now.milliseconds + 999) / 1000) s."))
                     return []
                 }
                 codesLockedUntil = nil
@@ -210,17 +210,24 @@ public struct HostConnection: Sendable {
             case .perform(let action): return [.perform(id: id, action)]
             case .refused(let message):
                 queue(.refusal(id: id, message: message))
-                if carriesCode {
-                    refusedCodes += 1
-                    if refusedCodes >= Self.maximumRefusedCodes {
-                        refusedCodes = 0
-                        codesLockedUntil = state.now.adding(seconds: Self.codeLockoutSeconds)
-                    }
-                }
+                if carriesCode { countRefusedCode(now: state.now) }
+                return []
+            case .refusedCode(let message):
+                queue(.codeRefusal(id: id, message: message))
+                if carriesCode { countRefusedCode(now: state.now) }
                 return []
             }
         case (.checkingPIN, _), (.closing, _), (.dropped, _):
             return []
+        }
+    }
+
+    /// Five refused code ballots lock this connection's code ballots for a while, as the kiosk's PIN prompt does.
+    private mutating func countRefusedCode(now: Instant) {
+        refusedCodes += 1
+        if refusedCodes >= Self.maximumRefusedCodes {
+            refusedCodes = 0
+            codesLockedUntil = now.adding(seconds: Self.codeLockoutSeconds)
         }
     }
 

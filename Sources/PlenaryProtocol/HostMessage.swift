@@ -10,6 +10,9 @@ public enum HostMessage: Sendable, Equatable {
     case acknowledged(id: Int)
     /// Request `id` changed nothing, and why, for the person at the client.
     case refusal(id: Int, message: String)
+    /// Request `id` changed nothing because of its voting code: the client asks for the code again. On the wire a
+    /// `refusal` with `"about": "code"`, so the message stays readable to a client that ignores `about`.
+    case codeRefusal(id: Int, message: String)
     /// What the client's role may see, whole (not a difference): after the handshake, after every recorded change,
     /// and at least every `ProtocolLimits.heartbeatSeconds`.
     case view(RoomView)
@@ -21,7 +24,7 @@ public enum HostMessage: Sendable, Equatable {
     case protocolError(message: String)
 
     enum Key: String, CodingKey {
-        case type, version, welcome, reason, id, message, view, reconnect, screen
+        case type, version, welcome, reason, id, message, about, view, reconnect, screen
     }
 }
 
@@ -37,7 +40,11 @@ extension HostMessage: Codable {
         case "refused": self = .refused(reason: try container.decode(String.self, forKey: .reason))
         case "ack": self = .acknowledged(id: try container.decode(Int.self, forKey: .id))
         case "refusal":
-            self = .refusal(id: try container.decode(Int.self, forKey: .id), message: try container.decode(String.self, forKey: .message))
+            let id = try container.decode(Int.self, forKey: .id)
+            let message = try container.decode(String.self, forKey: .message)
+            // An `about` this client does not know still leaves a readable refusal.
+            let about = try container.decodeIfPresent(String.self, forKey: .about)
+            self = about == "code" ? .codeRefusal(id: id, message: message) : .refusal(id: id, message: message)
         case "view": self = .view(try container.decode(RoomView.self, forKey: .view))
         case "screen": self = .screen(try container.decode(ScreenFrame.self, forKey: .screen))
         case "stopping":
@@ -66,6 +73,11 @@ extension HostMessage: Codable {
             try container.encode("refusal", forKey: .type)
             try container.encode(id, forKey: .id)
             try container.encode(message, forKey: .message)
+        case .codeRefusal(let id, let message):
+            try container.encode("refusal", forKey: .type)
+            try container.encode(id, forKey: .id)
+            try container.encode(message, forKey: .message)
+            try container.encode("code", forKey: .about)
         case .view(let view):
             try container.encode("view", forKey: .type)
             try container.encode(view, forKey: .view)

@@ -63,17 +63,17 @@ public enum RoleGate {
         guard poll.definition.admission == .codes else {
             return .perform(.remote(.cast(poll: pollID, ballot: ballot, codeHash: nil)))
         }
-        guard let code, !code.isEmpty else { return .refused("This poll needs your voting code, as printed on your slip.") }
+        guard let code, !code.isEmpty else { return .refusedCode("This poll needs your voting code, as printed on your slip.") }
         guard let book = state.codeBook else {
             return .refused("Voting codes are not set up on the host. Please tell the moderator.")
         }
         switch book.lookUp(code) {
         case .failure(let refusal):
-            return .refused(refusal.message)
+            return .refusedCode(refusal.message)
         case .success(let hash):
             let key = CodeBook.ballotKey(poll: pollID, round: poll.rounds.count)
             guard !book.unused(hash: hash, among: [key]).isEmpty else {
-                return .refused("This code has already been used for this poll.")
+                return .refusedCode("This code has already been used for this poll.")
             }
             return .perform(.remote(.cast(poll: pollID, ballot: ballot, codeHash: hash)))
         }

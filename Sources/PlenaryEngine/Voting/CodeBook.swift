@@ -52,13 +52,20 @@ public struct CodeBook: Sendable, Equatable {
 
     /// The typed code's hash when it is on this sheet, or why it is not. Hashes at most once (a few ms).
     public func lookUp(_ code: String) -> Result<String, CodeRefusal> {
+        if let problem = Self.formatProblem(code) { return .failure(problem) }
         let normalized = Self.normalize(code)
-        guard normalized.count == Self.codeLength, normalized.allSatisfy(Self.alphabet.contains) else {
-            return .failure(CodeRefusal(message: "A code has \(Self.codeLength) letters and digits (\(Self.groupCount) groups of \(Self.groupLength)), as printed on your slip."))
-        }
         let key = hash(of: normalized)
         guard hashes.contains(key) else { return .failure(CodeRefusal(message: "This code is not valid. Check it and type it again.")) }
         return .success(key)
+    }
+
+    /// Why the typed text cannot be a code at all, without the sheet: an attached kiosk says it before sending.
+    public static func formatProblem(_ code: String) -> CodeRefusal? {
+        let normalized = normalize(code)
+        guard normalized.count == codeLength, normalized.allSatisfy(alphabet.contains) else {
+            return CodeRefusal(message: "A code has \(codeLength) letters and digits (\(groupCount) groups of \(groupLength)), as printed on your slip.")
+        }
+        return nil
     }
 
     /// The ballot keys (poll rounds) among `keys` the code with this hash has not voted on yet.

@@ -8,5 +8,7 @@ public enum KioskMessage: Sendable, Equatable {
     case view(RoomView)
     case acknowledged(id: Int)
     case refusal(id: Int, message: String)
+    /// Refused for its voting code: ask for the code again.
+    case codeRefusal(id: Int, message: String)
     case stopping(reason: String, reconnect: Bool)
 }

@@ -57,6 +57,11 @@ public enum KioskScreen {
                 styles += [.normal, .dim]
             }
             centred(lines, into: &grid, styles: styles, glyphs: glyphs)
+        case .code(let editor, let resumeAt, let draft):
+            // At the turn's start Esc goes back to the privacy screen; later it skips the question that needs it.
+            let startsTurn = resumeAt == 0 && draft == nil
+            CodeEntryView.draw(editor, into: &grid, x: body.x, y: body.y, width: body.width,
+                               escape: startsTurn ? "to go back" : "skips this question", glyphs: glyphs)
         case .ballot(let index, let draft):
             guard let poll = kiosk.poll(at: index) else { return }
             let title = kiosk.pollIDs.count > 1 ? "Question \(index + 1) of \(kiosk.pollIDs.count)" : "Your vote"

@@ -21,6 +21,9 @@ public struct KioskState: Sendable, Equatable {
     public enum Step: Sendable, Equatable {
         /// Between voters: nothing of the previous voter's answers.
         case privacy
+        /// Typing the one-time code from the voter's slip, before question `resumeAt` (a poll with
+        /// `admission: codes`); `draft` is that question's answer when the host refused the code it was sent with.
+        case code(LineEditor, resumeAt: Int, draft: BallotDraft?)
         /// Question `index` of `pollIDs`.
         case ballot(index: Int, draft: BallotDraft)
         /// Sent as request `requestID`; waiting for the host's `ack` or refusal.
@@ -51,6 +54,9 @@ public struct KioskState: Sendable, Equatable {
     public var pinEntry: String?
     public var isCheckingPIN = false
     public var acknowledged = 0
+    /// The code typed this turn, sent with each ballot on a poll that admits by code; the host checks it (the sheet's
+    /// hashes never leave the host). Forgotten when the turn ends.
+    public private(set) var turnCode: String?
     private var nextRequestID = 1
 
     public init() {}
@@ -82,6 +88,7 @@ public struct KioskState: Sendable, Equatable {
         if case .sending = step {
             step = .privacy
             pollIDs = []
+            turnCode = nil
             message = "Your last answer may not have been counted: please check with the moderator."
         }
     }
@@ -93,6 +100,7 @@ public struct KioskState: Sendable, Equatable {
                 // Another workshop answers on this socket now: nothing of the old turn applies.
                 step = .privacy
                 pollIDs = []
+                turnCode = nil
             }
             self.recordID = recordID
             link = .attached
@@ -107,8 +115,17 @@ public struct KioskState: Sendable, Equatable {
         case .refusal(let id, let text):
             guard case .sending(let index, let draft, let requestID) = step, requestID == id else { return }
             self.message = text
-            if poll(at: index).map({ id in openPolls.contains { $0.id == id.id } }) == true {
+            if isOpen(at: index) {
                 step = .ballot(index: index, draft: draft)
+            } else {
+                advance(from: index)
+            }
+        case .codeRefusal(let id, let text):
+            guard case .sending(let index, let draft, let requestID) = step, requestID == id else { return }
+            self.message = text
+            turnCode = nil
+            if isOpen(at: index) {
+                step = .code(LineEditor(limit: VoterSession.codeEntryLimit), resumeAt: index, draft: draft)
             } else {
                 advance(from: index)
             }
@@ -129,11 +146,17 @@ public struct KioskState: Sendable, Equatable {
         advance(from: index)
     }
 
+    private func isOpen(at index: Int) -> Bool {
+        pollIDs.indices.contains(index) && openPolls.contains { $0.id == pollIDs[index] }
+    }
+
     private mutating func advance(from index: Int) {
         var next = index + 1
-        while next < pollIDs.count, !openPolls.contains(where: { $0.id == pollIDs[next] }) { next += 1 }
+        while next < pollIDs.count, !isOpen(at: next) { next += 1 }
         if next < pollIDs.count, let poll = poll(at: next) {
-            step = .ballot(index: next, draft: BallotDraft(poll: poll))
+            step = poll.admission == .codes && turnCode == nil
+                ? .code(LineEditor(limit: VoterSession.codeEntryLimit), resumeAt: next, draft: nil)
+                : .ballot(index: next, draft: BallotDraft(poll: poll))
         } else {
             step = .done(recorded: ballotsThisTurn)
         }
@@ -165,7 +188,38 @@ public struct KioskState: Sendable, Equatable {
             }
             pollIDs = open.map(\.id)
             turnStartAcknowledged = acknowledged
-            step = .ballot(index: 0, draft: BallotDraft(poll: poll(at: 0)!))
+            turnCode = nil
+            advance(from: -1)
+            return []
+        case .code(var editor, let resumeAt, let draft):
+            switch key {
+            case .enter:
+                if let problem = CodeBook.formatProblem(editor.text) {
+                    message = problem.message
+                    step = .code(LineEditor(limit: VoterSession.codeEntryLimit), resumeAt: resumeAt, draft: draft)
+                    return []
+                }
+                turnCode = CodeBook.normalize(editor.text)
+                message = nil
+                if let draft, isOpen(at: resumeAt) {
+                    step = .ballot(index: resumeAt, draft: draft)
+                } else {
+                    advance(from: resumeAt - 1)
+                }
+            case .escape:
+                message = nil
+                if resumeAt == 0, draft == nil {
+                    // Not started yet: back to the privacy screen, as on the shared terminal.
+                    step = .privacy
+                    pollIDs = []
+                } else {
+                    advance(from: resumeAt)
+                }
+            case .backspace: editor.apply(.backspace); step = .code(editor, resumeAt: resumeAt, draft: draft)
+            case .character(let character): editor.apply(.insert(String(character))); step = .code(editor, resumeAt: resumeAt, draft: draft)
+            case .paste(let text): editor.apply(.paste(text)); step = .code(editor, resumeAt: resumeAt, draft: draft)
+            default: break
+            }
             return []
         case .ballot(let index, var draft):
             guard let poll = poll(at: index) else { return [] }
@@ -174,7 +228,8 @@ public struct KioskState: Sendable, Equatable {
                 let id = nextRequestID
                 nextRequestID += 1
                 step = .sending(index: index, draft: draft, requestID: id)
-                return [.send(id: id, .castBallot(poll: poll.id, ballot: draft.ballot(for: poll), code: nil))]
+                let code = poll.admission == .codes ? turnCode : nil
+                return [.send(id: id, .castBallot(poll: poll.id, ballot: draft.ballot(for: poll), code: code))]
             case .escape:
                 message = nil
                 advance(from: index)

@@ -30,14 +30,7 @@ public enum VoterScreen {
                 }
                 centred(lines, into: &grid, styles: styles, glyphs: glyphs)
             case .code(let editor):
-                var row = body.y
-                grid.put("Type the code from your slip", x: body.x, y: row, style: .title)
-                row += 2
-                grid.put("> ", x: body.x, y: row, style: .key)
-                BallotFormView.drawEditorLine(editor, into: &grid, x: body.x + 2, y: row, width: VoterSession.codeEntryLimit + 2)
-                row += 2
-                grid.putClipped("Enter to go on   Esc to go back", x: body.x, y: row, style: .dim, width: body.width,
-                                ellipsis: glyphs.ellipsis)
+                CodeEntryView.draw(editor, into: &grid, x: body.x, y: body.y, width: body.width, escape: "to go back", glyphs: glyphs)
             case .ballot(let index, let draft):
                 if let poll = state.poll(voter.pollIDs[index]) {
                     let title = voter.pollIDs.count > 1 ? "Question \(index + 1) of \(voter.pollIDs.count)" : "Your vote"
