@@ -265,7 +265,7 @@ final class LoadClient {
             acknowledgedPerPoll[pending.poll, default: 0] += 1
             print("ack \(pending.poll) \(acknowledgedPerPoll[pending.poll, default: 0])")
             fflush(nil)
-        case .refusal(let id, let text):
+        case .refusal(let id, let text), .codeRefusal(let id, let text):
             guard let pending = voters[index].inFlight, pending.id == id else {
                 note("a refusal of request \(id), which this voter did not send")
                 return
@@ -280,6 +280,9 @@ final class LoadClient {
             drop(index)
         case .protocolError(let text):
             note("protocol error: \(text)")
+            drop(index)
+        case .screen:
+            note("a moderator's screen frame, which a voter never asks for")
             drop(index)
         }
     }

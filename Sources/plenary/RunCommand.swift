@@ -126,7 +126,7 @@ struct RunCommand: ParsableCommand {
             do {
                 listener = try ListeningSocket.open(path: socket ?? ListeningSocket.defaultPath(forResults: files.resultsPath),
                                                     group: socketGroup)
-            } catch let error as SocketSetupError where socket == nil && allowGroup == nil && !Self.refusesTheWorkshop(error) {
+            } catch where socket == nil && allowGroup == nil && !Self.refusesTheWorkshop(error) {
                 // The socket only serves attached terminals: a workshop run from /tmp or a shared stick still runs,
                 // without them, and says why and how to get them.
                 StandardError.write("\(error)")

@@ -21,7 +21,7 @@ import PlenaryTestSupport
         let path = folder + "/w.results.json"
         // A run killed mid-write with the same pid (after a reboot pids start over) left its temp file.
         let stale = path + ".tmp-\(getpid())"
-        FileManager.default.createFile(atPath: stale, contents: Data("{\"half".utf8))
+        _ = FileManager.default.createFile(atPath: stale, contents: Data("{\"half".utf8))
         let fileSystem = PosixFileSystem()
         try fileSystem.replaceAtomically(path, with: Array("{}\n".utf8))
         #expect(try fileSystem.contents(of: path) == Array("{}\n".utf8))
@@ -92,7 +92,7 @@ import PlenaryTestSupport
         #expect(access(target, F_OK) != 0)
 
         // A link to an existing file is refused too, and the file is left as it was.
-        FileManager.default.createFile(atPath: target, contents: Data("theirs".utf8))
+        _ = FileManager.default.createFile(atPath: target, contents: Data("theirs".utf8))
         guard case .failure = WorkshopStore.open(session: session, plan: try PlannedAgenda.plan(session).get(), files: files,
                                                  fileSystem: fileSystem, now: Fixtures.at(12, 0), stamp: "S", fresh: false, newRecordID: "r") else {
             Issue.record("opened the journal through a link"); return
@@ -104,7 +104,7 @@ import PlenaryTestSupport
     @Test func ownFilesAreNotReadThroughALinkGivenFilesMayBe() throws {
         defer { remove() }
         let target = folder + "/real.json"
-        FileManager.default.createFile(atPath: target, contents: Data("{}".utf8))
+        _ = FileManager.default.createFile(atPath: target, contents: Data("{}".utf8))
         #expect(symlink(target, folder + "/link.json") == 0)
         let fileSystem = PosixFileSystem()
         #expect(throws: StorageError(operation: "read", path: folder + "/link.json",

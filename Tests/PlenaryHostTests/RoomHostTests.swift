@@ -35,8 +35,7 @@ import PlenaryTestSupport
             let clock = WallClock()
             let until = clock.now().adding(milliseconds: Int64(milliseconds))
             while clock.now() < until {
-                _ = host.waitForKey(terminal: terminal, inputDescriptor: keyboard.read, timeoutMilliseconds: 20,
-                                    pendingSignal: { nil })
+                _ = host.waitForInput(terminal: terminal, timeoutMilliseconds: 20, pendingSignal: { nil })
             }
         }
     }
@@ -67,7 +66,8 @@ import PlenaryTestSupport
             close(pipeEnds[0])
             close(pipeEnds[1])
         }
-        let host = RoomHost(listener: listener, runner: runner, clock: clock, maximumClients: maximumClients)
+        let host = RoomHost(listener: listener, runner: runner, clock: clock, inputDescriptor: pipeEnds[0],
+                            maximumClients: maximumClients)
         defer { host.stop(reason: "test over", reconnect: false) }
         try body(Room(host: host, runner: runner, fileSystem: fileSystem, socketPath: "\(folder)/room.sock", keyboard: (pipeEnds[0], pipeEnds[1])))
     }
@@ -155,8 +155,7 @@ import PlenaryTestSupport
             // A key is waiting: one turn performs one client's ballot, then hands the turn back for the key.
             #expect(write(room.keyboard.write, "x", 1) == 1)
             let before = room.runner.state.poll("format")?.currentRound.ballots.count ?? 0
-            _ = room.host.waitForKey(terminal: room.terminal, inputDescriptor: room.keyboard.read, timeoutMilliseconds: 50,
-                                     pendingSignal: { nil })
+            _ = room.host.waitForInput(terminal: room.terminal, timeoutMilliseconds: 50, pendingSignal: { nil })
             #expect((room.runner.state.poll("format")?.currentRound.ballots.count ?? 0) == before + 1)
             var drained: UInt8 = 0
             #expect(read(room.keyboard.read, &drained, 1) == 1)

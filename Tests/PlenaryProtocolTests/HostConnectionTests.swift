@@ -407,15 +407,20 @@ import PlenaryTestSupport
         }
         let refusals = try answers()
         #expect(refusals.count == HostConnection.maximumRefusedCodes)
-        #expect(refusals.allSatisfy { $0 == .refusal(id: $0.requestID, message: "This code is not valid. Check it and type it again.") })
+        #expect(refusals.allSatisfy { $0 == .codeRefusal(id: $0.requestID, message: "This code is not valid. Check it and type it again.") })
         // Locked: even the right code is refused, unhashed, until the half minute is over.
         #expect(try cast(9, "ACDE-FGHJ-KMNP").isEmpty)
-        #expect(try answers() == [.refusal(id: 9, message: "Too many refused codes: try again in 30 s.")])
+        #expect(try answers() == [.codeRefusal(id: 9, message: "Too many refused codes: try again in 30 s.")])
         state.now = state.now.adding(seconds: HostConnection.codeLockoutSeconds)
         #expect(try cast(10, "ACDE-FGHJ-KMNP") == [.perform(id: 10, .remote(.cast(poll: "format", ballot: .single(option: 1), codeHash: book.hash(of: "ACDE-FGHJ-KMNP"))))])
     }
 }
 
 extension HostMessage {
-    var requestID: Int { if case .refusal(let id, _) = self { id } else { -1 } }
+    var requestID: Int {
+        switch self {
+        case .refusal(let id, _), .codeRefusal(let id, _): id
+        default: -1
+        }
+    }
 }

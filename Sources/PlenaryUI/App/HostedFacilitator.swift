@@ -70,11 +70,9 @@ public struct HostedFacilitator: Sendable {
             case .appendJournal(.group(let command)):
                 switch RoleGate.admit(.group(command), from: ClientGrant(role: .group(group)), in: runner.state) {
                 case .perform(let remote):
-                    let count = runner.state.recordedCommands
                     // Returns after the journal's fdatasync: only then does the screen show it.
-                    runner.send(remote)
-                    if runner.state.recordedCommands > count { recorded = true } else { refusal = "Not recorded. Please tell the moderator." }
-                case .refused(let message):
+                    if runner.send(remote).isRecorded { recorded = true } else { refusal = "Not recorded. Please tell the moderator." }
+                case .refused(let message), .refusedCode(let message):
                     refusal = message
                 }
             case .quit:

@@ -120,11 +120,11 @@ import PlenaryStorage
     @Test func aCodePollRefusesABallotWithoutAValidCode() throws {
         let (state, _) = try codeState()
         #expect(RoleGate.admit(.castBallot(poll: "format", ballot: .single(option: 1), code: nil), from: Self.voter, in: state)
-            == .refused("This poll needs your voting code, as printed on your slip."))
+            == .refusedCode("This poll needs your voting code, as printed on your slip."))
         #expect(RoleGate.admit(.castBallot(poll: "format", ballot: .single(option: 1), code: "XXXX-XXXX-XXXX"), from: Self.voter, in: state)
-            == .refused("This code is not valid. Check it and type it again."))
+            == .refusedCode("This code is not valid. Check it and type it again."))
         #expect(RoleGate.admit(.castBallot(poll: "format", ballot: .single(option: 1), code: "ACD347"), from: Self.voter, in: state)
-            == .refused("A code has 12 letters and digits (3 groups of 4), as printed on your slip."))
+            == .refusedCode("A code has 12 letters and digits (3 groups of 4), as printed on your slip."))
     }
 
     @Test func aCodeIsSpentWithItsBallotAndAdmitsNoSecondBallotOnThatPoll() throws {
@@ -142,7 +142,7 @@ import PlenaryStorage
             $0.recordedCommands += 1
         }
         #expect(RoleGate.admit(.castBallot(poll: "format", ballot: .single(option: 0), code: "ACDE-FGHJ-KMNP"), from: Self.voter, in: store.state)
-            == .refused("This code has already been used for this poll."))
+            == .refusedCode("This code has already been used for this poll."))
         // The same code still admits its ballot on the other poll.
         guard case .perform = RoleGate.admit(.castBallot(poll: "ready", ballot: .scale(value: 3), code: "ACDE-FGHJ-KMNP"), from: Self.voter, in: store.state)
         else { Issue.record("the code was spent on a poll it did not vote on"); return }
