@@ -15,6 +15,8 @@ public final class AttachedHostScreen {
     public enum Exit: Equatable {
         /// Left: Esc at the PIN, q while the host is away, or the host's word (detached, workshop ended).
         case left(message: String?)
+        /// The host will not have this screen (no such group, not this account): asking again would not change it.
+        case refused(message: String)
         case signal(Int32)
     }
 
@@ -133,9 +135,9 @@ public final class AttachedHostScreen {
             case .refused(let reason):
                 link?.close()
                 frame = nil
-                guard role == .moderator else {
-                    // An unknown group: asking again would not change the answer.
-                    exit = .left(message: reason)
+                guard role == .moderator, !ClientAdmission.finalRefusals.contains(reason) else {
+                    // An unknown group or another account: asking again would not change the answer.
+                    exit = .refused(message: reason)
                     break
                 }
                 // A wrong PIN is not retried by itself: ask again.

@@ -206,7 +206,7 @@ public final class RoomHost: ModeratorHosting {
                     close(descriptor)
                     continue
                 }
-                clients[descriptor] = HostConnection(connectedAt: clock.now())
+                clients[descriptor] = HostConnection(connectedAt: clock.now(), peer: PeerCredentials.account(of: descriptor))
                 nextTicket += 1
                 tickets[descriptor] = nextTicket
             case .noneWaiting:

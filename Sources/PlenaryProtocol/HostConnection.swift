@@ -55,8 +55,13 @@ public struct HostConnection: Sendable {
     /// The first tick that found output waiting since the socket last took any, for `stalledWriteSeconds`.
     private var waitingSince: Instant?
 
-    public init(connectedAt: Instant, outgoingLimit: Int = ProtocolLimits.outgoingBufferLimit) {
+    /// Who connected, as the kernel says: other accounts may only vote or watch.
+    let peer: PeerAccount
+
+    public init(connectedAt: Instant, peer: PeerAccount = .hostAccount,
+                outgoingLimit: Int = ProtocolLimits.outgoingBufferLimit) {
         self.connectedAt = connectedAt
+        self.peer = peer
         self.outgoingLimit = outgoingLimit
     }
 
@@ -166,7 +171,7 @@ public struct HostConnection: Sendable {
             case .voter, .audience: screenSize = nil
             }
             wantsASCII = hello.ascii
-            switch ClientAdmission.decide(role: hello.role, pin: hello.pin, in: state) {
+            switch ClientAdmission.decide(role: hello.role, pin: hello.pin, peer: peer, in: state) {
             case .accepted(let grant):
                 attach(grant, state: state)
                 return []

@@ -105,6 +105,9 @@ struct AttachCommand: ParsableCommand {
         terminal.restore()
         switch exit {
         case .left(let message): if let message { print(message) }
+        case .refused(let message):
+            StandardError.write("plenary: \(message)")
+            throw ExitCode(1)
         case .signal(let signal): throw ExitCode(SignalTrap.exitCode(for: signal))
         }
     }

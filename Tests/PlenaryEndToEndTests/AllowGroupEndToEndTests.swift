@@ -82,6 +82,21 @@ import Glibc
         try member.waitFor("Your vote is recorded.")
         try host.waitFor("1 ballot")
 
+        // The kernel names the account behind the connection: another account votes, it does not facilitate.
+        let facilitator = try TmuxPane(command: asNobody + ["--groups=\(getegid())", plenary, "attach", file, "--group", "wg-policy"])
+        defer { facilitator.close() }
+        try facilitator.waitFor("Only the account running the workshop")
+        #expect(try facilitator.waitForExit() == 1)
+        // Nor does it moderate, even with the right PIN (that would otherwise make the PIN all that stands between
+        // every SSH voter and the moderator's screen).
+        let moderator = try TmuxPane(command: asNobody + ["--groups=\(getegid())", plenary, "attach", file, "--moderator"])
+        defer { moderator.close() }
+        try moderator.waitFor("Moderator PIN:")
+        try moderator.sendText(AttachEndToEndTests.pin)
+        try moderator.sendKeys("Enter")
+        try moderator.waitFor("Only the account running the workshop")
+        #expect(try moderator.waitForExit() == 1)
+
         let outsider = try TmuxPane(command: asNobody + ["--clear-groups", plenary, "attach", file, "--voter"])
         defer { outsider.close() }
         try outsider.waitFor("Permission denied")

@@ -70,6 +70,24 @@ import PlenaryTestSupport
         #expect(right.received(try bytes(.request(id: 2, .moderator(.start))), state: state) == [.perform(id: 2, .command(.start))])
     }
 
+    /// Another account (the `vote` account over SSH, anyone in `--allow-group`'s group) may vote and watch; it is
+    /// refused a facilitator or moderator screen at the hello, before any PIN is hashed.
+    @Test func anotherAccountMayVoteOrWatchButNotDriveTheWorkshop() throws {
+        let state = try state(pin: true)
+        for role in [ClientRole.voter, .audience] {
+            var connection = HostConnection(connectedAt: Self.start, peer: .otherAccount)
+            #expect(connection.received(try bytes(.hello(ClientHello(role: role))), state: state).isEmpty)
+            #expect(connection.grant == ClientGrant(role: role))
+        }
+        for hello in [ClientHello(role: .group("wg1")), ClientHello(role: .moderator, pin: "2468")] {
+            var connection = HostConnection(connectedAt: Self.start, peer: .otherAccount)
+            #expect(connection.received(try bytes(.hello(hello)), state: state).isEmpty, "no PIN check for \(hello.role)")
+            #expect(try sent(&connection) == [.refused(reason: ClientAdmission.otherAccountRefusal)])
+            #expect(connection.shouldClose)
+            #expect(connection.grant == nil)
+        }
+    }
+
     /// Keys drive a screen the host runs: a voter or the projector sending them is closed with a protocol error that
     /// says why.
     @Test func onlyAProvenModeratorSendsKeysAndResizes() throws {

@@ -9,19 +9,28 @@ public enum ClientAdmission {
         case refused(String)
     }
 
-    public static func decide(role: ClientRole, pin: String?, in state: WorkshopState) -> Decision {
+    public static let otherAccountRefusal = "Only the account running the workshop can attach a facilitator or moderator "
+        + "screen; this account can vote (--voter) or watch (--audience)."
+
+    public static let noPINRefusal = "This workshop has no moderator PIN, so no second moderator screen can attach. "
+        + "Set one with `plenary pin`."
+    /// Refusals that typing the PIN again would not change.
+    public static var finalRefusals: Set<String> { [otherAccountRefusal, noPINRefusal] }
+
+    public static func decide(role: ClientRole, pin: String?, peer: PeerAccount = .hostAccount,
+                              in state: WorkshopState) -> Decision {
         switch role {
         case .voter, .audience:
             return .accepted(ClientGrant(role: role))
+        case .group where peer == .otherAccount, .moderator where peer == .otherAccount:
+            return .refused(otherAccountRefusal)
         case .group(let id):
             guard state.group(id) != nil else {
                 return .refused("There is no working group with that id in this session.")
             }
             return .accepted(ClientGrant(role: role))
         case .moderator:
-            guard state.voterPIN != nil else {
-                return .refused("This workshop has no moderator PIN, so no second moderator screen can attach. Set one with `plenary pin`.")
-            }
+            guard state.voterPIN != nil else { return .refused(noPINRefusal) }
             guard let pin, !pin.isEmpty else { return .refused("A moderator screen needs the moderator PIN.") }
             guard pin.count <= SecretHash.pinMaximumLength else { return .refused("Wrong moderator PIN.") }
             return .checkPIN(pin)

@@ -237,6 +237,16 @@ import PlenaryStorage
             == .accepted(ClientGrant(role: .moderator, pinProven: true)))
     }
 
+    @Test func anotherAccountIsAdmittedOnlyToVoteOrWatch() throws {
+        var state = try state()
+        state.voterPIN = SecretHash(testingSecret: "2468", salt: Array(repeating: 7, count: 16), iterations: 10)
+        #expect(ClientAdmission.decide(role: .voter, pin: nil, peer: .otherAccount, in: state) == .accepted(ClientGrant(role: .voter)))
+        #expect(ClientAdmission.decide(role: .audience, pin: nil, peer: .otherAccount, in: state) == .accepted(ClientGrant(role: .audience)))
+        #expect(ClientAdmission.decide(role: .group("wg1"), pin: nil, peer: .otherAccount, in: state) == .refused(ClientAdmission.otherAccountRefusal))
+        #expect(ClientAdmission.decide(role: .moderator, pin: "2468", peer: .otherAccount, in: state) == .refused(ClientAdmission.otherAccountRefusal))
+        #expect(ClientAdmission.decide(role: .moderator, pin: "2468", peer: .hostAccount, in: state) == .checkPIN("2468"))
+    }
+
     @Test func theHandshakeAdmitsOnlyGroupsOfTheSession() throws {
         let state = try state()
         #expect(ClientAdmission.decide(role: .group("wg9"), pin: nil, in: state) == .refused("There is no working group with that id in this session."))
