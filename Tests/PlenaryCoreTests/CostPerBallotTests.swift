@@ -155,20 +155,27 @@ import PlenaryTestSupport
         #expect(PollTally.ballotCount(of: state.polls[0].currentRound, for: Self.polls[0]) == 1001)
     }
 
-    /// Open answers are kept in chunks; across chunk edges they read back whole and in order, and a copy taken
-    /// midway keeps what it had while the original grows.
-    @Test func openAnswersReadBackWholeAcrossChunks() {
+    /// Open answers are kept sorted in chunks that split as they grow; across many splits they read back whole and
+    /// in alphabetical order, and a copy taken midway keeps what it had while the original grows.
+    @Test func openAnswersReadBackWholeAndSortedAcrossChunks() {
         let poll = Self.polls[3]
         var round = PollRound(tallying: poll)
-        let answers = (0..<(2 * PollTally.answerChunkSize + 5)).map { "answer \($0)" }
+        var random = SeededGenerator(seed: 13)
+        let count = 5 * AlphabeticalAnswers.chunkSize + 7
+        let answers = (0..<count).map { number in
+            (random.next(upTo: 2) == 0 ? "Answer " : "answer ") + "\(random.next(upTo: 1000)) \(number)"
+        }
         var copy: PollRound?
         for (index, answer) in answers.enumerated() {
-            if index == PollTally.answerChunkSize + 1 { copy = round }
+            if index == AlphabeticalAnswers.chunkSize + 1 { copy = round }
             round.append(.open(text: answer), for: poll)
         }
-        #expect(PollTally.results(of: round, for: poll).answers == answers)
-        #expect(PollTally.results(of: round, for: poll).ballotCount == answers.count)
-        #expect(copy.map { PollTally.results(of: $0, for: poll).answers } == Array(answers.prefix(PollTally.answerChunkSize + 1)))
+        let results = PollTally.results(of: round, for: poll)
+        #expect(results.answers.all == AlphabeticalOrder.sorted(answers))
+        #expect(results.answers.prefix(3) == Array(AlphabeticalOrder.sorted(answers).prefix(3)))
+        #expect(results.ballotCount == answers.count)
+        #expect(copy.map { PollTally.results(of: $0, for: poll).answers.all }
+            == AlphabeticalOrder.sorted(Array(answers.prefix(AlphabeticalAnswers.chunkSize + 1))))
     }
 
     // MARK: - Running tally against a count from scratch
@@ -234,7 +241,7 @@ import PlenaryTestSupport
             }
             if poll.type == .open {
                 let answers = valid.compactMap { if case .open(let text) = $0 { text } else { nil } }
-                #expect(results.answers == answers)
+                #expect(results.answers.all == AlphabeticalOrder.sorted(answers))
                 #expect(results.rows.map(\.label) == WordFrequency.terms(in: answers, language: "fr").map(\.term))
                 #expect(results.rows.map(\.value) == WordFrequency.terms(in: answers, language: "fr").map { Double($0.count) })
             }

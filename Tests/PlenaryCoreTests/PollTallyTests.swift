@@ -154,7 +154,7 @@ import Testing
             .open(text: "   "),
         ], hands: [3])
         #expect(results.ballotCount == 3)
-        #expect(results.answers == ["Cluster collaboration", "clusters and Clusters", "collaboration funding"])
+        #expect(results.answers.all == ["Cluster collaboration", "clusters and Clusters", "collaboration funding"])
         #expect(table(results) == ["collaboration | 2", "cluster | 1", "clusters | 1", "funding | 1"])
         #expect(results.rows.map(\.fraction) == [1, 0.5, 0.5, 0.5])
         #expect(results.rows.map(\.value) == [2, 1, 1, 1])

@@ -420,7 +420,8 @@ def scale_one(plenary, size, kind, keys, idle_seconds, limit):
 
 
 def measure_resumed(plenary, folder, session, results, size, kind, keys, idle_seconds, limit):
-    """Resume, idle on the poll screen (results hidden), `keys` ballots, `keys` steps (n and p in turn), peak RSS."""
+    """Resume, idle on the poll screen (results hidden), `keys` ballots, `keys` more with the results shown, `keys`
+    steps (n and p in turn), peak RSS."""
     journal = results.replace(".results.json", ".journal.jsonl")
     row = {"journal": os.path.getsize(journal)}
     poll_index = 1 if kind == "single" else 2  # value-chain-gap, or the ad-hoc poll after the session's two
@@ -455,6 +456,15 @@ def measure_resumed(plenary, folder, session, results, size, kind, keys, idle_se
             seconds, _ = program.key(b"\r", limit)
             ballots.append(seconds)
         row["ballot"] = ballots
+        # The same with the results shown ("r"): each ballot redraws the bars, or the first answers A-Z.
+        program.key(b"r", limit)
+        shown_ballots = []
+        for index in range(keys):
+            program.key(b"b", limit)
+            program.key(b"3" if kind == "single" else f"shown answer {index}".encode(), limit)
+            seconds, _ = program.key(b"\r", limit)
+            shown_ballots.append(seconds)
+        row["shown"] = shown_ballots
         row["results"] = os.path.getsize(results)
         program.key(b"\x1b", limit)
         program.drain(0.2)
@@ -466,12 +476,13 @@ def measure_resumed(plenary, folder, session, results, size, kind, keys, idle_se
         row["rss"] = program.peak_rss_mb()
     except TimedOut:
         row.setdefault("ballot", TimedOut())
+        row.setdefault("shown", TimedOut())
         row.setdefault("step", TimedOut())
     finally:
         program.stop()
     recorded = recorded_ballots(results, "value-chain-gap" if kind == "single" else "bench-open")
-    if isinstance(row.get("ballot"), list) and recorded != size + keys:
-        print(f"bench: warning: {size} {kind}: the results count {recorded} ballots, expected {size + keys}",
+    if isinstance(row.get("shown"), list) and recorded != size + 2 * keys:
+        print(f"bench: warning: {size} {kind}: the results count {recorded} ballots, expected {size + 2 * keys}",
               file=sys.stderr)
     return row
 
@@ -480,7 +491,7 @@ def print_scaling(rows, limit, keys):
     print(f"\nScaling: Sevilla session resumed with N recorded ballots (journal by plenary-bench-gen), "
           f"{keys} keys each; limit {limit:g} s per measurement")
     header = (f"{'ballots':>8} {'type':<7}{'journal':>9}{'resume':>10}{'ballot p50':>11}{'p99':>9}{'step p50':>10}"
-              f"{'p99':>9}{'idle ms/s':>10}{'RSS':>8}{'results':>9}{'report':>9}{'export':>9}")
+              f"{'p99':>9}{'shown p50':>10}{'idle ms/s':>10}{'RSS':>8}{'results':>9}{'report':>9}{'export':>9}")
     print(header)
     print("-" * len(header))
 
@@ -500,6 +511,7 @@ def print_scaling(rows, limit, keys):
         p99 = lambda v: ms(percentile(v, 0.99))
         print(f"{count:>8} {kind:<7}{cell(row.get('journal'), size):>9}{cell(row.get('resume'), ms):>10}"
               f"{cell(ballot, p50):>11}{cell(ballot, p99):>9}{cell(step, p50):>10}{cell(step, p99):>9}"
+              f"{cell(row.get('shown'), p50):>10}"
               f"{cell(row.get('idle'), lambda v: f'{v:.2f}'):>10}{cell(row.get('rss'), lambda v: f'{v:.0f} MB'):>8}"
               f"{cell(row.get('results'), size):>9}{cell(row.get('report'), ms):>9}{cell(row.get('export'), ms):>9}")
     base = {kind: row for (count, kind), row in rows if count == 0}

@@ -262,7 +262,7 @@ public struct ResultsSnapshot: Codable, Sendable {
                 ScaleResult(mean: ($0.mean * 100).rounded() / 100, median: $0.median, distribution: $0.distribution)
             }
         case .open:
-            result.answers = AlphabeticalOrder.sorted(results.answers)
+            result.answers = results.answers.all
             result.terms = results.rows.map { TermResult(term: $0.label, count: Int($0.value)) }
         }
         return result

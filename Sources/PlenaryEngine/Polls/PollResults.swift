@@ -5,14 +5,18 @@ public struct PollResults: Sendable, Equatable {
     public var rows: [Row]
     /// Rating scales only.
     public var scale: ScaleStatistics?
-    /// Open text only: every answer, in the order given (a closed round's order is shuffled at close: see `PollRound`).
-    public var answers: [String]
+    /// Open text only: every answer, in alphabetical order (never the order given).
+    public var answers: AlphabeticalAnswers
 
-    public init(ballotCount: Int, rows: [Row], scale: ScaleStatistics? = nil, answers: [String] = []) {
+    public init(ballotCount: Int, rows: [Row], scale: ScaleStatistics? = nil, answers: AlphabeticalAnswers = AlphabeticalAnswers()) {
         self.ballotCount = ballotCount
         self.rows = rows
         self.scale = scale
         self.answers = answers
+    }
+
+    public init(ballotCount: Int, rows: [Row], scale: ScaleStatistics? = nil, answers: [String]) {
+        self.init(ballotCount: ballotCount, rows: rows, scale: scale, answers: AlphabeticalAnswers(answers))
     }
 
     public struct Row: Sendable, Equatable {

@@ -14,11 +14,8 @@ public struct PollTally: Sendable, Equatable {
     /// from the minimum up (scale).
     private var totals: [Int]
     private var scaleSum = 0
-    /// Open text: every answer in the order given, in chunks of `answerChunkSize`. A copy of the tally (the results
-    /// writer's, taken while ballots keep coming) shares the chunks, so the next answer copies at most one chunk and
-    /// the list of chunks, never every answer before it (issue 13).
-    private var answerChunks: [[String]] = []
-    static let answerChunkSize = 4096
+    /// Open text: every answer, alphabetical (a copy shares all but the chunk the next answer goes into).
+    private var answers = AlphabeticalAnswers()
     /// Open text: answers per candidate term, apostrophes joining words ("don't") and, for languages with
     /// elisions, splitting them ("l'industrie"); both kept because the round does not know the session language.
     private var termCounts: [String: Int] = [:]
@@ -54,11 +51,7 @@ public struct PollTally: Sendable, Equatable {
             if totals.indices.contains(value - minimum) { totals[value - minimum] += 1 }
             scaleSum += value
         case .open(let text):
-            if let last = answerChunks.indices.last, answerChunks[last].count < Self.answerChunkSize {
-                answerChunks[last].append(text)
-            } else {
-                answerChunks.append([text])
-            }
+            answers.insert(text)
             let joined = WordFrequency.candidateTerms(in: text, splittingAtApostrophes: false)
             for term in joined { termCounts[term, default: 0] += 1 }
             // Scalars, not characters: no grapheme breaking per ballot. An apostrophe fused with a mark is no
@@ -98,7 +91,7 @@ public struct PollTally: Sendable, Equatable {
         case .scale: return scale()
         case .open:
             let counts = WordFrequency.splitsElisions(language) ? elidedTermCounts : termCounts
-            return Self.open(Array(answerChunks.joined()), terms: WordFrequency.top(of: counts, language: language))
+            return Self.open(answers, terms: WordFrequency.top(of: counts, language: language))
         case .ranking: return ranking()
         case .allocation: return allocation()
         }
@@ -146,7 +139,7 @@ public struct PollTally: Sendable, Equatable {
         return PollResults(ballotCount: count, rows: rows, scale: statistics)
     }
 
-    private static func open(_ answers: [String], terms: [(term: String, count: Int)]) -> PollResults {
+    private static func open(_ answers: AlphabeticalAnswers, terms: [(term: String, count: Int)]) -> PollResults {
         let top = terms.first?.count ?? 0
         let rows = terms.map { term, count in
             PollResults.Row(

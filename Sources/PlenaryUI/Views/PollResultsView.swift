@@ -175,19 +175,20 @@ public enum PollResultsView {
 
     /// The answers in alphabetical order, each wrapped under a bullet. An answer that does not fit whole is
     /// cut with an ellipsis; the answers left out are counted on a last "… N more" line.
-    private static func drawAnswers(_ answers: [String], in area: ClipRect, glyphs: Glyphs, into grid: inout CellGrid) {
+    private static func drawAnswers(_ answers: AlphabeticalAnswers, in area: ClipRect, glyphs: Glyphs, into grid: inout CellGrid) {
         guard !area.isEmpty else { return }
         let bullet = glyphs.bullet.truncated(toWidth: 1, ellipsis: "")
         let indent = area.width >= 3 && !bullet.isEmpty ? 2 : 0
         let textWidth = area.width - indent
-        // Wrapped one at a time: only the answers that are shown (a big room may send hundreds).
-        // Alphabetical, like the results file: the order people voted in is never shown.
-        let alphabetical = AlphabeticalOrder.sorted(answers).filter { $0.contains { !$0.isWhitespace } }
+        // Alphabetical, like the results file: the order people voted in is never shown. Only the answers that can
+        // be shown (one line each at least) are read and wrapped: a big room may send 100k.
+        let total = answers.count
+        let candidates = answers.prefix(area.height)
         var line = 0
         var shown = 0
-        for (index, answer) in alphabetical.enumerated() {
+        for (index, answer) in candidates.enumerated() {
             let lines = answer.wrapped(toWidth: textWidth).filter { !$0.isEmpty }
-            let isLast = index == alphabetical.count - 1
+            let isLast = index == total - 1
             let room = area.height - line - 1  // keeps a line for "… N more"
             var visible = lines
             if lines.count <= room || (isLast && lines.count == room + 1) {
@@ -209,8 +210,8 @@ public enum PollResultsView {
             shown += 1
             if visible.count < lines.count { break }
         }
-        if shown < alphabetical.count {
-            area.put("\(glyphs.ellipsis) \(alphabetical.count - shown) more", column: 0, row: line, style: .dim,
+        if shown < total {
+            area.put("\(glyphs.ellipsis) \(total - shown) more", column: 0, row: line, style: .dim,
                      ellipsis: glyphs.ellipsis, into: &grid)
         }
     }
