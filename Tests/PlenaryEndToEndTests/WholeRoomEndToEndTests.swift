@@ -42,6 +42,12 @@ import Testing
         let counted = try audience.waitFor("3 ballots so far")
         #expect(!counted.contains("%"), "no chart on the projector before the reveal:\n\(counted)")
 
+        // The facilitator sees the day as it runs: the agenda over its group's screen, closed by any key.
+        try facilitator.sendText("a")
+        let agenda = try facilitator.waitFor("any key closes")
+        #expect(agenda.contains("Working groups capture action concepts"), "\(agenda)")
+        try facilitator.sendText("x")
+        try facilitator.waitForAbsence(of: "any key closes")
         try facilitator.sendText("1")
         try facilitator.waitFor("ACTION CONCEPT")
         try facilitator.sendText("Shared port data hub")

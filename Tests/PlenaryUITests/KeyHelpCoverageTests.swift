@@ -89,6 +89,7 @@ import PlenaryTestSupport
             ("group", group),
             ("group, facilitator", facilitator),
             ("group help", try after([.group(.showHelp)], from: group)),
+            ("group agenda", try after([.group(.showAgenda)], from: facilitator)),
             ("entry, one-line field", textField),
             ("entry, long field", longField),
             ("entry, choice field", choiceField),

@@ -32,7 +32,8 @@ enum AppReducer {
         switch state.screen {
         case .ballot(let draft): state.screen = .poll(id: draft.pollID)
         case .handCount(let draft): state.screen = .poll(id: draft.pollID)
-        case .groupHelp(let id, let selection): state.screen = .group(id: id, selection: selection)
+        case .groupHelp(let id, let selection), .groupAgenda(let id, let selection):
+            state.screen = .group(id: id, selection: selection)
         // Over the agenda, closing goes where closing anything on the agenda goes (a group's laptop: its group).
         case .help(let under) where under != .agenda: state.screen = under
         case .group where state.role == .facilitator: break

@@ -110,6 +110,8 @@ public struct WorkshopState: Sendable, Equatable {
         case setPIN(editor: LineEditor, first: String?)
         /// The group screens' keys, over the group screen it returns to.
         case groupHelp(id: String, selection: Int)
+        /// The day's agenda, read-only, over the group screen it returns to (a facilitator has no agenda screen).
+        case groupAgenda(id: String, selection: Int)
         /// Choosing a facilitator laptop's results file to merge.
         case importPicker(ImportPicker)
         /// Group entries shown to the room, one group (index) and page at a time.

@@ -24,6 +24,8 @@ public enum GroupAction: Sendable, Equatable {
     case flushDraft
     /// Every key of the group screens, over the group screen.
     case showHelp
+    /// The day's agenda, read-only, over the group screen.
+    case showAgenda
     /// Marks or unmarks the selected entry for prioritisation.
     case toggleShortlist
     /// Turns the marked entries (across groups) into a poll of this type, opened at once.

@@ -22,6 +22,8 @@ enum GroupScreenReducer {
             state.screen = .group(id: id, selection: 0)
         case .showHelp:
             if case .group(let id, let selection) = state.screen { state.screen = .groupHelp(id: id, selection: selection) }
+        case .showAgenda:
+            if case .group(let id, let selection) = state.screen { state.screen = .groupAgenda(id: id, selection: selection) }
         case .moveEntrySelection(let delta):
             if case .group(let id, let selection) = state.screen, let group = state.group(id) {
                 state.screen = .group(id: id, selection: min(max(0, group.entries.count - 1), max(0, selection + delta)))

@@ -28,6 +28,7 @@ public enum GroupKeys {
             .group(.moveEntrySelection(by: key == .up || key == .character("k") ? -1 : 1))
         },
         ScreenKey([.char("?"), .key(.function(1))], "Show these keys", footer: "keys", always: .group(.showHelp)),
+        ScreenKey([.char("a")], "Show the day's agenda, as it runs now", footer: "agenda", always: .group(.showAgenda)),
         ScreenKey([.key(.escape)], "Back to the groups (a group's own laptop stays here)", footer: "back", always: .app(.dismissOverlay)),
         ScreenKey([.char("q")], "Back to the groups; on a group's own laptop, quit (asks first)") { _, context in
             context.state.role == .facilitator ? .app(.requestQuit) : .app(.dismissOverlay)
@@ -37,6 +38,11 @@ public enum GroupKeys {
         ScreenKey([.char("R")], "Marked entries → a ranking poll, opened", always: .group(.pollFromShortlist(.ranking))),
         ScreenKey([.char("D")], "Marked entries → a dot vote (3 dots each)", always: .group(.pollFromShortlist(.multiple))),
         ScreenKey([.char("A")], "Marked entries → a 100-point allocation", always: .group(.pollFromShortlist(.allocation))),
+    ])
+
+    /// The agenda over a group's screen closes on any key.
+    public static let groupAgenda = ScreenKeys([
+        ScreenKey([.anyKey], "Close the agenda", always: .app(.dismissOverlay)),
     ])
 
     /// The help over a group's screen closes on any key.

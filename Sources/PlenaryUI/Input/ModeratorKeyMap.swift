@@ -34,6 +34,7 @@ public enum ModeratorKeyMap {
         case .entry(let draft): draft.choices.isEmpty ? GroupKeys.entry : GroupKeys.choice
         case .importPicker: ModeratorKeys.importPicker
         case .groupHelp: GroupKeys.groupHelp
+        case .groupAgenda: GroupKeys.groupAgenda
         case .reportBack: ModeratorKeys.reportBack
         }
     }

@@ -2,11 +2,13 @@ import PlenaryEngine
 
 /// The agenda column: one line per slot with its (projected) start, the current slot highlighted, past slots dimmed.
 enum AgendaPanel {
+    /// - Parameter titled: false in a box that has its own title: the slots start at `y`.
     static func draw(_ state: WorkshopState, _ schedule: LiveSchedule, into grid: inout CellGrid,
-                     x: Int, y: Int, width: Int, height: Int, glyphs: Glyphs) {
-        grid.put(" AGENDA", x: x, y: y, style: .title)
+                     x: Int, y: Int, width: Int, height: Int, glyphs: Glyphs, titled: Bool = true) {
+        if titled { grid.put(" AGENDA", x: x, y: y, style: .title) }
+        let top = titled ? y + 1 : y
         let slots = state.session.agenda
-        let visible = max(1, height - 1)
+        let visible = max(1, titled ? height - 1 : height)
         let current = state.hasEnded ? slots.count - 1 : state.currentIndex
         var offset = 0
         if slots.count > visible {
@@ -14,7 +16,7 @@ enum AgendaPanel {
         }
         for row in 0..<min(visible, slots.count - offset) {
             let index = offset + row
-            let lineY = y + 1 + row
+            let lineY = top + row
             let isLastRow = row == visible - 1
             if isLastRow && index < slots.count - 1 {
                 grid.putClipped("   \(glyphs.ellipsis) \(slots.count - index) more", x: x, y: lineY, style: .dim, width: width, ellipsis: glyphs.ellipsis)

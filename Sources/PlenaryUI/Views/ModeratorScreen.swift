@@ -54,7 +54,7 @@ public enum ModeratorScreen {
             }
             drawFooter(ModeratorKeyMap.keys(for: state.screen).help, into: &grid, y: size.rows - 1, glyphs: glyphs)
             return grid
-        case .group(let id, let selection), .groupHelp(let id, let selection):
+        case .group(let id, let selection), .groupHelp(let id, let selection), .groupAgenda(let id, let selection):
             if let group = state.group(id) {
                 GroupViews.drawGroup(state, schedule, group: group, selection: selection, into: &grid,
                                      x: body.x, y: body.y, width: body.width, height: body.height, glyphs: glyphs)
@@ -64,6 +64,7 @@ public enum ModeratorScreen {
                 HelpOverlay.draw(into: &grid, glyphs: glyphs, bindings: GroupKeys.group.help + GroupKeys.groupHelp.help,
                                  title: "Working-group keys")
             }
+            if case .groupAgenda = state.screen { drawAgendaOverlay(state, schedule, into: &grid, glyphs: glyphs) }
             return grid
         case .entry(let draft):
             GroupViews.drawEntry(state, draft: draft, into: &grid, x: body.x, y: body.y, width: body.width, height: body.height, glyphs: glyphs)
@@ -115,7 +116,7 @@ public enum ModeratorScreen {
             PollListOverlay.draw(state, selection: selection, into: &grid, glyphs: glyphs)
         case .groupList(let selection):
             GroupViews.drawList(state, selection: selection, into: &grid, glyphs: glyphs)
-        case .group, .entry, .groupHelp:
+        case .group, .entry, .groupHelp, .groupAgenda:
             break
         case .setPIN(let editor, let first):
             SetPINView.draw(editor: editor, confirming: first != nil, into: &grid, glyphs: glyphs)
@@ -125,6 +126,19 @@ public enum ModeratorScreen {
             break
         }
         return grid
+    }
+
+    /// The agenda column in a box over a group's screen: what a facilitator (who has no agenda screen) sees of the day,
+    /// with the projected times.
+    private static func drawAgendaOverlay(_ state: WorkshopState, _ schedule: LiveSchedule, into grid: inout CellGrid,
+                                          glyphs: Glyphs) {
+        // Slots, a blank line, the hint: as tall as the day, as the screen allows.
+        let frame = DialogBox.frame(into: &grid, width: min(grid.width - 4, 64), height: state.session.agenda.count + 5,
+                                    title: "Agenda", glyphs: glyphs)
+        AgendaPanel.draw(state, schedule, into: &grid, x: frame.innerX, y: frame.innerY + 1, width: frame.innerWidth,
+                         height: frame.y + frame.height - 3 - (frame.innerY + 1), glyphs: glyphs, titled: false)
+        grid.putClipped("any key closes", x: frame.innerX + 1, y: frame.y + frame.height - 2, style: .dim,
+                        width: frame.innerWidth - 1, ellipsis: glyphs.ellipsis)
     }
 
     /// The area between the header and the status line that full-screen views (polls, groups) fill.
