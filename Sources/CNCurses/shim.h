@@ -17,6 +17,8 @@
 #include <pthread.h>
 #include <unistd.h>
 #include <sys/ioctl.h>
+#include <fcntl.h>
+#include <errno.h>
 #include <ncursesw/curses.h>
 
 /* ---- Globals that Swift 6 rejects as shared mutable state -------------------------------- */
@@ -122,13 +124,81 @@ static inline int plenary_key_code(const char *name) {
  */
 __attribute__((weak)) volatile sig_atomic_t plenary_signal_slot_exit = 0;    /* first exit signal, 0 if none */
 __attribute__((weak)) volatile sig_atomic_t plenary_signal_slot_suspend = 0; /* 1 after SIGTSTP */
+/* The wake pipe's ends (see plenary_open_signal_wake), -1 until it is opened. */
+__attribute__((weak)) volatile sig_atomic_t plenary_signal_wake_write = -1;
+__attribute__((weak)) int plenary_signal_wake_read = -1;
+/* ncurses' own SIGWINCH handler, which the wake handler calls after writing its byte (one of the two, or neither).
+   Two pointers (set once, read in the handler) rather than a saved struct sigaction. */
+__attribute__((weak)) void (*volatile plenary_winch_previous_handler)(int) = 0;
+__attribute__((weak)) void (*volatile plenary_winch_previous_action)(int, siginfo_t *, void *) = 0;
+
+/* One byte into the wake pipe; write(2) is async-signal-safe, and errno is kept for the code interrupted. */
+static void plenary_wake(void) {
+    int descriptor = plenary_signal_wake_write;
+    if (descriptor >= 0) {
+        int saved = errno;
+        char byte = 1;
+        (void)write(descriptor, &byte, 1);
+        errno = saved;
+    }
+}
 
 static void plenary_record_signal(int signal_number) {
+    plenary_wake();
     if (signal_number == SIGTSTP) {
         plenary_signal_slot_suspend = 1;
     } else if (plenary_signal_slot_exit == 0) {
         plenary_signal_slot_exit = signal_number;
     }
+}
+
+static void plenary_wake_then_forward_winch(int signal_number, siginfo_t *info, void *context) {
+    plenary_wake();
+    void (*action)(int, siginfo_t *, void *) = plenary_winch_previous_action;
+    void (*handler)(int) = plenary_winch_previous_handler;
+    if (action) {
+        action(signal_number, info, context);
+    } else if (handler) {
+        handler(signal_number);
+    }
+}
+
+/* A non-blocking pipe that every trapped signal and every SIGWINCH writes a byte to, so an event loop that
+   poll(2)s its read end never sleeps through a signal or a resize that arrived just before the poll (ncurses
+   only notices SIGWINCH at the next wgetch). Call after newterm, so ncurses' SIGWINCH handler is chained.
+   Returns the read end (the same one if called again), or -1. */
+static inline int plenary_open_signal_wake(void) {
+    if (plenary_signal_wake_read >= 0) return plenary_signal_wake_read;
+    int ends[2];
+    if (pipe(ends) != 0) return -1;
+    for (int end = 0; end < 2; end++) {
+        fcntl(ends[end], F_SETFL, fcntl(ends[end], F_GETFL) | O_NONBLOCK);
+        fcntl(ends[end], F_SETFD, FD_CLOEXEC);
+    }
+    struct sigaction action;
+    memset(&action, 0, sizeof action);
+    action.sa_sigaction = plenary_wake_then_forward_winch;
+    action.sa_flags = SA_SIGINFO;
+    sigemptyset(&action.sa_mask);
+    plenary_signal_wake_write = ends[1];
+    plenary_signal_wake_read = ends[0];
+    struct sigaction previous;
+    memset(&previous, 0, sizeof previous);
+    if (sigaction(SIGWINCH, &action, &previous) == 0) {
+        if (previous.sa_flags & SA_SIGINFO) {
+            plenary_winch_previous_action = previous.sa_sigaction;
+        } else if (previous.sa_handler != SIG_DFL && previous.sa_handler != SIG_IGN) {
+            plenary_winch_previous_handler = previous.sa_handler;
+        }
+    }
+    return ends[0];
+}
+
+/* Empties the wake pipe (the loop is about to look at signals and keys). */
+static inline void plenary_drain_signal_wake(void) {
+    char bytes[64];
+    if (plenary_signal_wake_read < 0) return;
+    while (read(plenary_signal_wake_read, bytes, sizeof bytes) > 0) {}
 }
 
 /* Installs the recording handler WITHOUT SA_RESTART, so a blocking read (wgetch) returns

@@ -27,6 +27,9 @@ public final class CursesTerminal: TerminalDriver {
     /// Codes ncurses gave Ctrl- and Alt-arrows (see `CursesKeyDecoder.modifiedArrowKeyCodes`).
     private let modifiedArrows: [Int32: KeyEvent]
 
+    /// The signal wake pipe's read end (`plenary_open_signal_wake`); readKey empties it.
+    public let wakeDescriptor: Int32 = plenary_open_signal_wake()
+
     /// True when colours are in use (a colour terminal and `noColor` false).
     public var usesColor: Bool { palette.usesColor }
     /// The terminal type ncurses was opened with.
@@ -184,6 +187,8 @@ public final class CursesTerminal: TerminalDriver {
 
     public func readKey(timeoutMilliseconds: Int) -> KeyEvent? {
         guard isOpen else { return nil }
+        // Emptied before looking: a signal after this point writes again and wakes the next poll.
+        plenary_drain_signal_wake()
         if SignalTrap.pendingSignal() != nil { return nil }
         if takeSuspendRequest() { return .resize }
         var pasteDeadline: ContinuousClock.Instant?

@@ -61,11 +61,13 @@ public final class AttachedHostScreen {
                 if let exit { return exit }
                 continue
             }
-            var descriptors = [pollfd(fd: inputDescriptor, events: Int16(POLLIN), revents: 0)]
+            // The terminal's wake pipe: a resize or signal just before poll still wakes it.
+            var descriptors = [pollfd(fd: inputDescriptor, events: Int16(POLLIN), revents: 0),
+                               pollfd(fd: terminal.wakeDescriptor, events: Int16(POLLIN), revents: 0)]
             if let entry = link?.pollEntry { descriptors.append(entry) }
             let timeout = link?.pollTimeout(limit: 1000) ?? 1000
             guard poll(&descriptors, nfds_t(descriptors.count), Int32(timeout)) > 0 else { continue }
-            if descriptors.count > 1, descriptors[1].revents & Int16(POLLIN | POLLHUP | POLLERR) != 0, let link {
+            if descriptors.count > 2, descriptors[2].revents & Int16(POLLIN | POLLHUP | POLLERR) != 0, let link {
                 apply(link.readFromHost())
             }
         }

@@ -37,10 +37,12 @@ public final class AttachedKiosk {
                 if handle(key) { return nil }
                 continue
             }
-            var descriptors = [pollfd(fd: inputDescriptor, events: Int16(POLLIN), revents: 0)]
+            // The terminal's wake pipe: a resize or signal just before poll still wakes it.
+            var descriptors = [pollfd(fd: inputDescriptor, events: Int16(POLLIN), revents: 0),
+                               pollfd(fd: terminal.wakeDescriptor, events: Int16(POLLIN), revents: 0)]
             if let entry = link.pollEntry { descriptors.append(entry) }
             guard poll(&descriptors, nfds_t(descriptors.count), Int32(link.pollTimeout(limit: 1000))) > 0 else { continue }
-            if descriptors.count > 1, descriptors[1].revents & Int16(POLLIN | POLLHUP | POLLERR) != 0 { apply(link.readFromHost()) }
+            if descriptors.count > 2, descriptors[2].revents & Int16(POLLIN | POLLHUP | POLLERR) != 0 { apply(link.readFromHost()) }
         }
     }
 

@@ -118,7 +118,9 @@ public final class RoomHost: ModeratorHosting {
             // A detached terminal is not read: it may be closed (it would report a hang-up at every poll).
             var descriptors = [pollfd(fd: terminal == nil ? -1 : inputDescriptor, events: Int16(POLLIN), revents: 0),
                                pollfd(fd: listener.descriptor, events: listening, revents: 0),
-                               pollfd(fd: pinChecker?.wakeDescriptor ?? -1, events: Int16(POLLIN), revents: 0)]
+                               pollfd(fd: pinChecker?.wakeDescriptor ?? -1, events: Int16(POLLIN), revents: 0),
+                               // A resize or signal just before this poll: the next turn's readKey reports it.
+                               pollfd(fd: terminal?.wakeDescriptor ?? -1, events: Int16(POLLIN), revents: 0)]
             for (descriptor, connection) in clients {
                 var events = Int16(POLLIN)
                 if !connection.pendingOutput.isEmpty { events |= Int16(POLLOUT) }
@@ -131,7 +133,7 @@ public final class RoomHost: ModeratorHosting {
             if descriptors[1].revents != 0 { acceptWaiting() }
             if descriptors[2].revents != 0 { admitCheckedPINs() }
             var changed = false
-            for entry in descriptors.dropFirst(3) where entry.revents != 0 {
+            for entry in descriptors.dropFirst(4) where entry.revents != 0 {
                 changed = serve(entry.fd, readable: entry.revents & Int16(POLLIN | POLLHUP | POLLERR) != 0) || changed
                 // Each recorded request costs an fdatasync: once a key waits, the moderator goes first. Clients not
                 // served yet are still readable at the next poll (level-triggered), so nothing is lost, only later.

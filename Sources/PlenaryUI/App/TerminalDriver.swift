@@ -12,4 +12,11 @@ public protocol TerminalDriver: AnyObject {
     func setRawInput(_ raw: Bool)
     /// Gives the terminal back as it was found. Safe to call twice.
     func restore()
+    /// Readable when a signal or a resize may be waiting for `readKey`: an event loop that polls other descriptors
+    /// polls this one too, or a resize arriving just before its poll waits for the next timeout. -1 if none.
+    var wakeDescriptor: Int32 { get }
+}
+
+extension TerminalDriver {
+    public var wakeDescriptor: Int32 { -1 }
 }
