@@ -227,6 +227,8 @@ import PlenaryStorage
         var kiosk = try Self.attached([PollLine(id: "format", needsCode: true), PollLine(id: "venue", needsCode: false)])
         _ = Self.press([.enter], on: &kiosk)
         #expect(Self.type("acde", on: &kiosk).isEmpty)
+        let screen = KioskScreen.render(kiosk, size: TerminalSize(columns: 80, rows: 24), glyphs: .ascii).lines.joined(separator: "\n")
+        #expect(screen.contains("Enter to go on   Esc to go back"), "\(screen)")
         #expect(Self.press([.escape], on: &kiosk).isEmpty)
         #expect(kiosk.step == .privacy)
         #expect(kiosk.pollIDs.isEmpty)
