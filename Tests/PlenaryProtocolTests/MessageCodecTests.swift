@@ -73,6 +73,19 @@ import PlenaryProtocol
         }
     }
 
+    /// A code refusal is a refusal with `"about": "code"`, so an older client still shows its message; an `about`
+    /// this client does not know leaves a plain refusal, never a decoding error.
+    @Test func aCodeRefusalIsARefusalAboutTheCodeAndAnUnknownAboutIsAPlainRefusal() throws {
+        let refused = HostMessage.codeRefusal(id: 4, message: "This code has already been used for this poll.")
+        let wire = String(decoding: body(try MessageCodec.encode(refused)), as: UTF8.self)
+        #expect(wire == #"{"about":"code","id":4,"message":"This code has already been used for this poll.","type":"refusal"}"#)
+        #expect(try MessageCodec.decodeHostMessage(Array(wire.utf8)) == refused)
+        let plain = String(decoding: body(try MessageCodec.encode(HostMessage.refusal(id: 5, message: "Closed."))), as: UTF8.self)
+        #expect(!plain.contains("about"), "a plain refusal says nothing about its reason")
+        #expect(try MessageCodec.decodeHostMessage(Array(#"{"type":"refusal","id":6,"message":"Later.","about":"quorum"}"#.utf8))
+                == .refusal(id: 6, message: "Later."))
+    }
+
     @Test func aHelloOfAnotherVersionIsRefusedWithBothVersions() throws {
         #expect(throws: ProtocolError.unsupportedVersion(2)) {
             try client(#"{"type":"hello","protocol":"plenary","version":2,"role":"voter","whatever":[1,2]}"#)

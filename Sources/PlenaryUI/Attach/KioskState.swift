@@ -139,9 +139,15 @@ public struct KioskState: Sendable, Equatable {
         }
     }
 
-    /// The question on screen closed while it was being answered.
+    /// The question on screen closed while it was being answered, or while its code was being typed: the voter
+    /// hears it now rather than after typing a code for a poll that no longer takes ballots.
     private mutating func dropClosedQuestion() {
-        guard case .ballot(let index, _) = step, !openPolls.contains(where: { $0.id == pollIDs[index] }) else { return }
+        let index: Int
+        switch step {
+        case .ballot(let question, _), .code(_, let question, _): index = question
+        case .privacy, .sending, .done: return
+        }
+        guard !isOpen(at: index) else { return }
         message = "This poll has closed; your answer was not counted."
         advance(from: index)
     }
@@ -159,6 +165,8 @@ public struct KioskState: Sendable, Equatable {
                 : .ballot(index: next, draft: BallotDraft(poll: poll))
         } else {
             step = .done(recorded: ballotsThisTurn)
+            // The turn is over: the code must not outlive it on a screen the next voter stands at.
+            turnCode = nil
         }
     }
 
