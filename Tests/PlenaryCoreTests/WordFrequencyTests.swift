@@ -77,4 +77,22 @@ import Testing
         let many = (0..<30).map { "word\(Character(UnicodeScalar(UInt8(97 + $0 % 26))))\($0)" }
         #expect(WordFrequency.terms(in: many, language: "en").count == 20)
     }
+
+    /// The one-pass selection gives what sorting every term and taking the first would, ties and stop words included.
+    @Test func theTopTermsAreTheFirstOfAFullSort() {
+        var seed: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next(_ bound: Int) -> Int {
+            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((seed >> 33) % UInt64(bound))
+        }
+        for round in 0..<50 {
+            var counts: [String: Int] = ["the": 99, "and": 98]
+            for _ in 0..<next(400) { counts["w\(next(300))", default: 0] += 1 + next(3) }
+            let limit = [0, 1, 5, 20, 1000][round % 5]
+            let expected = counts.filter { $0.key != "the" && $0.key != "and" }
+                .sorted { a, b in a.value != b.value ? a.value > b.value : a.key < b.key }
+                .prefix(limit).map { "\($0.key):\($0.value)" }
+            #expect(WordFrequency.top(of: counts, language: "en", limit: limit).map { "\($0.term):\($0.count)" } == Array(expected))
+        }
+    }
 }

@@ -26,9 +26,20 @@ public enum WordFrequency {
     static func top(of counts: [String: Int], language: String, limit: Int = 20) -> [(term: String, count: Int)] {
         guard limit > 0 else { return [] }
         let stopWords = StopWords.english.union(StopWords.byLanguage[primaryLanguage(language)] ?? [])
-        let sorted = counts.filter { !stopWords.contains($0.key) }
-            .sorted { a, b in a.value != b.value ? a.value > b.value : a.key < b.key }
-        return sorted.prefix(limit).map { (term: $0.key, count: $0.value) }
+        // One pass keeping the best `limit` in order, instead of sorting every term: a shown word list is drawn
+        // every second, and a big room's answers hold tens of thousands of distinct words.
+        func ranksHigher(_ term: String, _ count: Int, than other: (term: String, count: Int)) -> Bool {
+            count != other.count ? count > other.count : term < other.term
+        }
+        var best: [(term: String, count: Int)] = []
+        best.reserveCapacity(limit + 1)
+        for (term, count) in counts where !stopWords.contains(term) {
+            if best.count == limit, let last = best.last, !ranksHigher(term, count, than: last) { continue }
+            let index = best.firstIndex { !ranksHigher($0.term, $0.count, than: (term, count)) } ?? best.count
+            best.insert((term: term, count: count), at: index)
+            if best.count > limit { best.removeLast() }
+        }
+        return best
     }
 
     /// The words one answer counts for, each once, before stop words are dropped (they depend on the language;
