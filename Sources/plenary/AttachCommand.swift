@@ -84,7 +84,8 @@ struct AttachCommand: ParsableCommand {
             }
             return try runHostedScreen(socketPath: path, role: .group(group))
         }
-        guard let pinText = pinHash ?? session.voterPIN, case .success(let pin) = SecretHash.parse(pinText) else {
+        let given = try pinHash.map { try PINHashOption.parse($0, for: Self.self).hash }
+        guard let pin = given ?? session.voterPIN.flatMap({ try? SecretHash.parse($0).get() }) else {
             throw UsageError.report("--voter needs the moderator PIN to leave the kiosk: add voter_pin to the session file or pass --pin-hash (make one with `plenary pin`)", for: Self.self)
         }
         let terminal = try ScreenOpening.terminal(rawMode: true)

@@ -68,10 +68,7 @@ struct RunCommand: ParsableCommand {
         let clock = SystemClock()
         var (session, sessionPath) = try SessionLoading.load(file)
         if let pinHash {
-            if case .failure(let problem) = SecretHash.parse(pinHash) {
-                throw UsageError.report("--pin-hash: \(problem.message)", for: Self.self)
-            }
-            session.voterPIN = pinHash
+            session.voterPIN = try PINHashOption.parse(pinHash, for: Self.self).text
         }
         if let group, !session.groups.contains(where: { $0.id == group }) {
             let known = session.groups.map(\.id).joined(separator: ", ")

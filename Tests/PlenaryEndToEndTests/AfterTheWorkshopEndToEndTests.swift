@@ -18,6 +18,10 @@ struct AfterTheWorkshopEndToEndTests {
     }
 
     static func plenary(_ arguments: String..., input: String? = nil, in folder: String? = nil) throws -> SubprocessResult {
+        try plenary(arguments, input: input, in: folder)
+    }
+
+    static func plenary(_ arguments: [String], input: String? = nil, in folder: String? = nil) throws -> SubprocessResult {
         try Subprocess.run([try TmuxPane.plenaryExecutable.path] + arguments, environment: ["LANG": "C.UTF-8", "PATH": "/usr/bin:/bin"],
                            workingDirectory: folder, input: input)
     }

@@ -34,4 +34,28 @@ struct CommandErrorsEndToEndTests {
         #expect(result.stderr.contains("Usage: plenary new"), "\(result)")
         #expect(!FileManager.default.fileExists(atPath: folder + "/x.yaml"))
     }
+
+    /// A mistyped --pin-hash says what is wrong with it, on `run` and `attach` alike, before any screen opens.
+    @Test func aBadPINHashSaysWhatIsWrongWithIt() throws {
+        for command in [["run", Self.demo, "--voter"], ["attach", Self.demo, "--voter"]] {
+            let result = try AfterTheWorkshopEndToEndTests.plenary(command + ["--pin-hash", "nonsense"])
+            #expect(result.status == 64, "\(result)")
+            #expect(result.stderr.contains("Error: --pin-hash: "), "\(result)")
+            #expect(!result.stderr.contains("needs the moderator PIN"), "\(result)")
+        }
+    }
+
+    /// What `plenary pin` prints (`voter_pin: "…"`) is taken as it is: the kiosk opens and waits for its host.
+    @Test func thePinCommandsLineIsAPINHash() throws {
+        let line = try AfterTheWorkshopEndToEndTests.plenary("pin", input: "482913\n").stdout
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(line.hasPrefix("voter_pin: \""), "\(line)")
+        let folder = try AfterTheWorkshopEndToEndTests.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try FileManager.default.copyItem(atPath: Self.demo, toPath: folder + "/demo.yaml")
+        let kiosk = try TmuxPane(command: [try TmuxPane.plenaryExecutable.path, "attach", folder + "/demo.yaml", "--voter",
+                                           "--pin-hash", line])
+        defer { kiosk.close() }
+        try kiosk.waitFor("Reconnecting")
+    }
 }
