@@ -19,10 +19,17 @@ public enum WorkshopCommand: Sendable, Equatable, Codable {
     case group(GroupCommand)
     /// Working-group entries merged from another laptop's results (`plenary merge`, or `i` on the moderator screen).
     case merge(entries: [ImportedEntry])
+    /// A change to the running agenda (issue 15): insert, drop, move, re-time, rename, fix, undo.
+    case plan(AgendaEdit)
 
     /// Names the journal uses for the unlabeled payload (instead of Swift's `_0`).
     enum GroupCodingKeys: String, CodingKey {
         case _0 = "action"
+    }
+
+    /// Names the journal uses for the unlabeled payload (instead of Swift's `_0`).
+    enum PlanCodingKeys: String, CodingKey {
+        case _0 = "change"
     }
 
     /// Names the journal uses for the unlabeled payload (instead of Swift's `_0`).

@@ -100,6 +100,9 @@ public enum WorkshopReducer {
         if case .merge(let entries) = command {
             return GroupReducer.merge(entries, into: &state)
         }
+        if case .plan(let edit) = command {
+            return PlanReducer.apply(edit, to: &state, at: now)
+        }
         guard !state.hasEnded else { return "The workshop has ended." }
         switch command {
         case .start:
@@ -162,7 +165,7 @@ public enum WorkshopReducer {
             endCurrentRun(&state, at: now)
             state.phase = .ended(at: now)
             state.screen = .agenda
-        case .poll, .group, .merge:
+        case .poll, .group, .merge, .plan:
             break
         }
         return nil

@@ -1,7 +1,13 @@
 /// The whole state of a running workshop: the one value the reducer changes and the views draw.
 public struct WorkshopState: Sendable, Equatable {
-    public let session: Session
-    public let plan: PlannedAgenda
+    /// The session file, with the running agenda: changed only by `plan` commands (`PlanReducer`).
+    public internal(set) var session: Session
+    /// The running agenda's planned times: the file's, with the changes applied.
+    public internal(set) var plan: PlannedAgenda
+    /// How the running agenda differs from the file, and what undo puts back.
+    public internal(set) var planChanges = PlanChanges()
+    /// The session file's fingerprint, kept from the file: a changed agenda is still the same workshop for merging.
+    public let sessionFingerprint: String
     public let calendar: LocalCalendar
     /// The last moment the runner reported, corrected so it never runs backwards.
     public var now: Instant
@@ -49,6 +55,7 @@ public struct WorkshopState: Sendable, Equatable {
     public init(session: Session, plan: PlannedAgenda, now: Instant) {
         self.session = session
         self.plan = plan
+        self.sessionFingerprint = session.fingerprint
         self.calendar = LocalCalendar(timeZoneIdentifier: session.timeZone)
         self.now = now
         self.clockCorrection = ClockCorrection()

@@ -191,7 +191,7 @@ public struct ResultsSnapshot: Codable, Sendable {
             plannedEnd: calendar.iso8601(schedule.plannedEnd),
             delayMinutes: Int((Double(schedule.delaySeconds) / 60).rounded()),
             currentSlot: state.hasEnded ? nil : state.currentSlot.id,
-            recordedActions: state.recordedActions, fingerprint: state.session.fingerprint, record: state.recordID)
+            recordedActions: state.recordedActions, fingerprint: state.sessionFingerprint, record: state.recordID)
         slots = session.agenda.indices.map { index in
             let slot = session.agenda[index]
             let timing = schedule.slots[index]
