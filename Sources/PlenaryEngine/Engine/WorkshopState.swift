@@ -97,6 +97,8 @@ public struct WorkshopState: Sendable, Equatable {
         /// `move` would start fixed slot `slot` before its planned time: start it now, or keep the current slot.
         case confirmEarlyStart(slot: Int, move: WorkshopCommand)
         case jumpPicker(selection: Int)
+        /// Changing the running agenda: `selection` is the slot the keys act on; `prompt` asks for a title or minutes.
+        case planEditor(selection: Int, prompt: PlanPrompt?)
         /// All polls, the current slot's first.
         case pollList(selection: Int)
         /// One poll: its state, ballot count and (once revealed) results.

@@ -23,6 +23,7 @@ public enum ModeratorKeyMap {
         case .help: ModeratorKeys.help
         case .confirmQuit, .confirmEnd, .confirmEarlyStart: ModeratorKeys.confirm
         case .jumpPicker: ModeratorKeys.jumpPicker
+        case .planEditor(_, let prompt): prompt == nil ? ModeratorKeys.planEditor : ModeratorKeys.planPrompt
         case .pollList: ModeratorKeys.pollList
         case .poll: ModeratorKeys.poll
         case .ballot: ModeratorKeys.ballot

@@ -112,6 +112,8 @@ public enum ModeratorScreen {
             ], prompt: "y start it now   n or Esc not yet", glyphs: glyphs)
         case .jumpPicker(let selection):
             JumpPicker.draw(state, schedule, selection: selection, into: &grid, glyphs: glyphs)
+        case .planEditor(let selection, let prompt):
+            PlanEditorView.draw(state, schedule, selection: selection, prompt: prompt, into: &grid, glyphs: glyphs)
         case .pollList(let selection):
             PollListOverlay.draw(state, selection: selection, into: &grid, glyphs: glyphs)
         case .groupList(let selection):
