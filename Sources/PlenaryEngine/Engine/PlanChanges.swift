@@ -24,6 +24,12 @@ public struct PlanChanges: Sendable, Equatable {
     /// Changes made and not undone: zero when the running agenda is the file's.
     public var inEffect: Int { undoStack.count }
 
+    /// The agenda as the file has it, while changes are in effect: the state before the oldest change not undone
+    /// (every change before it was undone, so that state is the file's).
+    public var fileAgenda: (slots: [Slot], entries: [PlannedAgenda.Entry])? {
+        undoStack.first.map { ($0.agenda, $0.entries) }
+    }
+
     mutating func push(_ snapshot: Snapshot, at now: Instant) {
         undoStack.append(snapshot)
         log.append(Change(at: now, summary: snapshot.summary))
