@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import PlenaryEngine
 @testable import PlenaryStorage
+import PlenaryReports
 import PlenaryTestSupport
 
 /// The changed plan lives only in the journal: a resumed workshop must show it as it was left.
@@ -84,5 +85,35 @@ import PlenaryTestSupport
         try Data(ResultsSnapshot(state: try Self.changedState(), sessionFile: "w/sevilla.yaml", generator: "test").encoded()).write(to: url)
         let result = try ResultsSchemaTests.validate([url.path])
         #expect(result.status == 0, "\(result.output)")
+    }
+}
+
+/// `plenary report` lists the plan three ways: the agenda as it ran (added slots marked), the changes with their
+/// times, and the session file's plan.
+@Suite struct AgendaEditReportTests {
+    @Test func theTextReportListsTheChangesAndTheFilesPlan() throws {
+        let snapshot = ResultsSnapshot(state: try AgendaEditResultsTests.changedState(), sessionFile: "w/sevilla.yaml", generator: "test")
+        let report = WorkshopReport(snapshot)
+        #expect(report.agenda[1].remarks == ["added on the day"])
+        let text = PlainTextReport.render(report, width: 80)
+        let section = try #require(text.range(of: "Changes to the plan"))
+        let lines = text[section.lowerBound...].split(separator: "\n", omittingEmptySubsequences: false).prefix(13).map(String.init)
+        #expect(lines == [
+            "Changes to the plan",
+            "-------------------",
+            "",
+            "12:05  Inserted “Minister’s message” (10 min) after “Registration”",
+            "12:06  Dropped “Framing”",
+            "",
+            "As planned in the session file:",
+            "  12:00  Registration (30 min)",
+            "  12:30  Framing (10 min) — dropped",
+            "  12:40  Working groups (35 min)",
+            "  13:15  Lunch (60 min)",
+            "  14:15  Closing (15 min)",
+            "",
+        ], "\(lines)")
+        #expect(MarkdownReport.render(report).contains("- **12:06:** Dropped “Framing”"))
+        #expect(HTMLReport.render(report).contains("<h2>Changes to the plan</h2>"))
     }
 }
