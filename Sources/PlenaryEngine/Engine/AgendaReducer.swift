@@ -9,7 +9,9 @@ enum AgendaReducer {
             }
             return WorkshopReducer.record(move, in: &state).effects
         case .requestEnd:
-            if state.hasEnded {
+            if state.hasEnded, state.endCanBeUndone {
+                state.screen = .confirmReopen
+            } else if state.hasEnded {
                 WorkshopReducer.inform(&state, "The workshop has already ended.", .info)
             } else if !state.hasStarted {
                 WorkshopReducer.inform(&state, "The workshop has not started yet: press Space to start it.", .info)

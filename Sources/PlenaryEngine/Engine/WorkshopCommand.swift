@@ -13,6 +13,8 @@ public enum WorkshopCommand: Sendable, Equatable, Codable {
     /// Lengthen (positive) or shorten (negative) a slot's planned length.
     case adjust(slot: Int, seconds: Int)
     case end
+    /// Takes back `end` (issue 15): the day goes on in the slot that was on, as if it had never ended.
+    case reopen
     /// Anything done to a poll (open, close, reveal, a ballot...).
     case poll(PollCommand)
     /// Anything done to a working group's entries.

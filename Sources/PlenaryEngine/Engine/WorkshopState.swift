@@ -14,6 +14,9 @@ public struct WorkshopState: Sendable, Equatable {
     /// Added to the runner's clock when it fell behind a time already seen (the journal's last record, say).
     public var clockCorrection: ClockCorrection
     public var phase: Phase
+    /// Set when this run of the program ended the workshop: `E` may take the end back until the program quits. Not
+    /// journaled, so a resumed workshop that had ended stays ended (issue 15: undone "within the same run").
+    public var endCanBeUndone = false
     /// The slot on screen: running once the workshop started, otherwise the one that will start first.
     public var currentIndex: Int
     public var progress: [SlotProgress]
@@ -94,6 +97,8 @@ public struct WorkshopState: Sendable, Equatable {
         indirect case help(over: Screen)
         case confirmQuit
         case confirmEnd
+        /// `E` after this run ended the workshop: take the end back?
+        case confirmReopen
         /// `move` would start fixed slot `slot` before its planned time: start it now, or keep the current slot.
         case confirmEarlyStart(slot: Int, move: WorkshopCommand)
         case jumpPicker(selection: Int)

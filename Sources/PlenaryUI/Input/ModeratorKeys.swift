@@ -27,7 +27,7 @@ public enum ModeratorKeys {
         },
         ScreenKey([.char("g"), .key(.enter)], "Jump to any slot (↑ ↓ or a digit, Enter; asks as n does)", footer: "jump",
                   always: .agenda(.openJumpPicker)),
-        ScreenKey([.char("E")], "End the workshop (asks first)", footer: "end", always: .agenda(.requestEnd)),
+        ScreenKey([.char("E")], "End the workshop, or take the end back (asks first)", footer: "end", always: .agenda(.requestEnd)),
         ScreenKey([.char("c")], "Change the plan of the slots still to come",
                   always: .agenda(.openPlanEditor)),
         ScreenKey([.char("P")], "Polls: the current slot's first; Enter shows one", always: .poll(.openList)),
@@ -53,6 +53,7 @@ public enum ModeratorKeys {
             switch context.state.screen {
             case .confirmQuit: .app(.confirmQuit)
             case .confirmEnd: .command(.end)
+            case .confirmReopen: .command(.reopen)
             case .confirmEarlyStart(_, let move): .command(move)
             default: nil
             }
