@@ -203,6 +203,17 @@ import PlenaryTestSupport
         }
     }
 
+    @Test func afterTheEndThePlanNoLongerChangesNorIsUndone() throws {
+        var store = try started()
+        try store.sendRecorded(.plan(.drop(slot: 1)), at: Fixtures.at(12, 1))
+        try store.sendRecorded(.end, at: Fixtures.at(12, 2))
+        store.send(.command(.plan(.undo)), at: Fixtures.at(12, 3), effects: []) {
+            $0.now = Fixtures.at(12, 3)
+            $0.notice = Notice(text: "The workshop has ended: the plan can no longer change.", level: .warning,
+                               until: Fixtures.at(12, 3, 6))
+        }
+    }
+
     @Test func theFingerprintStaysTheFilesWhenThePlanChanges() throws {
         var store = try started()
         let fingerprint = Fixtures.sevilla().fingerprint

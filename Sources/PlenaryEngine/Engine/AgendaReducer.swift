@@ -39,7 +39,9 @@ enum AgendaReducer {
         case .requestPlanChange(let edit):
             return recordPlanChange(edit, in: &state)
         case .startPlanPrompt(let purpose):
-            guard case .planEditor(let selection, nil) = state.screen else { return [] }
+            // The agenda may have changed under the editor (another screen dropped a slot): ask about slots that exist.
+            guard case .planEditor(let selection, nil) = state.screen, state.session.agenda.indices.contains(selection)
+            else { return [] }
             let slot = state.session.agenda[selection]
             let text: String = switch purpose {
             case .title: slot.title

@@ -11,8 +11,8 @@ enum PlanReducer {
 
     /// Returns why the change was refused, or nil when the agenda changed.
     static func apply(_ edit: AgendaEdit, to state: inout WorkshopState, at now: Instant) -> String? {
-        if case .undo = edit { return undo(&state, at: now) }
         guard !state.hasEnded else { return "The workshop has ended: the plan can no longer change." }
+        if case .undo = edit { return undo(&state, at: now) }
         let agenda = state.session.agenda
         let before = snapshot(of: state, summary: "")
         var summary: String
