@@ -24,19 +24,24 @@ import PlenaryTestSupport
         store.send(.agenda(.editPlanPrompt(.insert("Q&A"))), at: t, effects: []) {
             $0.screen = .planEditor(selection: 1, prompt: PlanPrompt(purpose: .insertTitle, editor: LineEditor("Q&A")))
         }
+        // Tab: the next kind after a talk.
+        store.send(.agenda(.cyclePlanKind(1)), at: t, effects: []) {
+            $0.screen = .planEditor(selection: 1, prompt: PlanPrompt(purpose: .insertTitle, editor: LineEditor("Q&A"), kind: .keynote))
+        }
         store.send(.agenda(.submitPlanPrompt), at: t, effects: []) {
-            $0.screen = .planEditor(selection: 1, prompt: PlanPrompt(purpose: .insertMinutes(title: "Q&A"), editor: LineEditor("10")))
+            $0.screen = .planEditor(selection: 1, prompt: PlanPrompt(purpose: .insertMinutes(title: "Q&A", kind: .keynote),
+                                                                     editor: LineEditor("10"), kind: .keynote))
         }
         // Letters are not minutes: the field ignores them.
         store.send(.agenda(.editPlanPrompt(.insert("x"))), at: t, effects: []) { _ in }
         store.send(.agenda(.editPlanPrompt(.backspace)), at: t, effects: []) {
-            $0.screen = .planEditor(selection: 1, prompt: PlanPrompt(purpose: .insertMinutes(title: "Q&A"), editor: LineEditor("1")))
+            $0.screen = .planEditor(selection: 1, prompt: PlanPrompt(purpose: .insertMinutes(title: "Q&A", kind: .keynote), editor: LineEditor("1"), kind: .keynote))
         }
         store.send(.agenda(.editPlanPrompt(.insert("5"))), at: t, effects: []) {
-            $0.screen = .planEditor(selection: 1, prompt: PlanPrompt(purpose: .insertMinutes(title: "Q&A"), editor: LineEditor("15")))
+            $0.screen = .planEditor(selection: 1, prompt: PlanPrompt(purpose: .insertMinutes(title: "Q&A", kind: .keynote), editor: LineEditor("15"), kind: .keynote))
         }
         let before = store.state
-        let edit = AgendaEdit.insert(after: 1, title: "Q&A", kind: .talk, minutes: 15)
+        let edit = AgendaEdit.insert(after: 1, title: "Q&A", kind: .keynote, minutes: 15)
         store.send(.agenda(.submitPlanPrompt), at: t, effects: [.appendJournal(.plan(edit)), .saveResults]) {
             var expected = before
             _ = PlanReducer.apply(edit, to: &expected, at: t)
@@ -47,7 +52,7 @@ import PlenaryTestSupport
             $0.recordedCommands = 2
             $0.screen = .planEditor(selection: 2, prompt: nil)
         }
-        #expect(store.state.session.agenda[2].title == "Q&A")
+        #expect(store.state.session.agenda[2].title == "Q&A" && store.state.session.agenda[2].kind == .keynote)
     }
 
     @Test func aRefusedChangeKeepsTheQuestionOpenWithTheReason() throws {

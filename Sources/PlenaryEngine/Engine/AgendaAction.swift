@@ -15,6 +15,8 @@ public enum AgendaAction: Sendable, Equatable {
     /// Asks for a title or minutes for the selected slot (or for a new slot after it).
     case startPlanPrompt(PlanPrompt.Purpose)
     case editPlanPrompt(LineEdit)
+    /// While a new slot's title is asked: the next (1) or previous (-1) slot kind.
+    case cyclePlanKind(Int)
     case submitPlanPrompt
     /// Back to the plan editor without a change.
     case cancelPlanPrompt

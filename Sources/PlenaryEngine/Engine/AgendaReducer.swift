@@ -54,6 +54,12 @@ enum AgendaReducer {
             if prompt.takesDigitsOnly, case .insert(let text) = edit, !text.allSatisfy({ ("0"..."9").contains($0) }) { return [] }
             prompt.editor.apply(edit)
             state.screen = .planEditor(selection: selection, prompt: prompt)
+        case .cyclePlanKind(let step):
+            guard case .planEditor(let selection, var prompt?) = state.screen, prompt.purpose == .insertTitle else { return [] }
+            let kinds = SlotKind.allCases
+            let index = kinds.firstIndex(of: prompt.kind) ?? 0
+            prompt.kind = kinds[(index + step % kinds.count + kinds.count) % kinds.count]
+            state.screen = .planEditor(selection: selection, prompt: prompt)
         case .submitPlanPrompt:
             guard case .planEditor(let selection, let prompt?) = state.screen else { return [] }
             let text = prompt.editor.text
@@ -64,9 +70,10 @@ enum AgendaReducer {
                     return []
                 }
                 state.screen = .planEditor(selection: selection,
-                                           prompt: PlanPrompt(purpose: .insertMinutes(title: text), editor: LineEditor("10")))
-            case .insertMinutes(let title):
-                return recordPlanChange(.insert(after: selection, title: title, kind: .talk, minutes: Int(text) ?? 0), in: &state)
+                                           prompt: PlanPrompt(purpose: .insertMinutes(title: text, kind: prompt.kind),
+                                                              editor: LineEditor("10"), kind: prompt.kind))
+            case .insertMinutes(let title, let kind):
+                return recordPlanChange(.insert(after: selection, title: title, kind: kind, minutes: Int(text) ?? 0), in: &state)
             case .title:
                 return recordPlanChange(.setTitle(slot: selection, title: text), in: &state)
             case .minutes:

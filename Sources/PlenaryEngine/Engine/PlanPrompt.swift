@@ -3,8 +3,8 @@ public struct PlanPrompt: Sendable, Equatable {
     public enum Purpose: Sendable, Equatable {
         /// The title of a new slot after the selected one; the minutes are asked next.
         case insertTitle
-        /// The minutes of the new slot titled `title`.
-        case insertMinutes(title: String)
+        /// The minutes of the new slot titled `title`, of `kind`.
+        case insertMinutes(title: String, kind: SlotKind)
         /// A new title for the selected slot.
         case title
         /// A new planned length for the selected slot.
@@ -13,17 +13,20 @@ public struct PlanPrompt: Sendable, Equatable {
 
     public var purpose: Purpose
     public var editor: LineEditor
+    /// The kind of a new slot, chosen with Tab while its title is asked (a talk unless changed).
+    public var kind: SlotKind
 
-    public init(purpose: Purpose, editor: LineEditor) {
+    public init(purpose: Purpose, editor: LineEditor, kind: SlotKind = .talk) {
         self.purpose = purpose
         self.editor = editor
+        self.kind = kind
     }
 
     /// What the dialog asks, above the field.
     public var question: String {
         switch purpose {
-        case .insertTitle: "Title of the new slot"
-        case .insertMinutes(let title): "Minutes for “\(title)”"
+        case .insertTitle: "Title of the new slot (\(kind.label); Tab: another kind)"
+        case .insertMinutes(let title, let kind): "Minutes for “\(title)” (\(kind.label))"
         case .title: "New title"
         case .minutes: "Planned minutes"
         }

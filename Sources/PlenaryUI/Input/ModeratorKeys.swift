@@ -112,6 +112,10 @@ public enum ModeratorKeys {
         ScreenKey([.key(.enter)], "Make the change (or, for a new slot's title, go on to its minutes)", footer: "ok",
                   always: .agenda(.submitPlanPrompt)),
         ScreenKey([.key(.escape)], "Cancel", footer: "cancel", always: .agenda(.cancelPlanPrompt)),
+        ScreenKey([.key(.tab), .key(.backTab)], "A new slot's title: the next or previous kind of slot") { key, context in
+            guard case .planEditor(_, let prompt?) = context.state.screen, prompt.purpose == .insertTitle else { return nil }
+            return .agenda(.cyclePlanKind(key == .backTab ? -1 : 1))
+        },
         ScreenKey([.key(.left), .key(.right)], "Move the cursor") { key, _ in
             .agenda(.editPlanPrompt(key == .left ? .left : .right))
         },
