@@ -149,7 +149,7 @@ import PlenaryTestSupport
         let reopened = try #require(Fixtures.open(session, fileSystem: fileSystem, files: files, at: Fixtures.at(14, 0)))
         #expect(reopened.state.groups == runner.state.groups)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(fileSystem.files[files.resultsPath]!)) as? [String: Any])
-        #expect(object["schemaVersion"] as? Int == 2)
+        #expect(object["schemaVersion"] as? Int == ResultsSnapshot.schemaVersion)
         let workshop = try #require(object["workshop"] as? [String: Any])
         #expect(workshop["fingerprint"] as? String == session.fingerprint)
         #expect(workshop["record"] as? String == "record-1")

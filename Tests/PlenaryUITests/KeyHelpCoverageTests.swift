@@ -77,6 +77,8 @@ import PlenaryTestSupport
             ("confirm end", try after([.agenda(.requestEnd)])),
             ("confirm early start", try on(.confirmEarlyStart(slot: 6, move: .jump(slot: 6)))),
             ("jump picker", try after([.agenda(.openJumpPicker)])),
+            ("plan editor", try after([.agenda(.openPlanEditor)])),
+            ("plan editor, a question", try after([.agenda(.openPlanEditor), .agenda(.startPlanPrompt(.title))])),
             ("poll list", try after([.poll(.openList)])),
             ("poll", try after([.poll(.show("format"))], from: openPoll)),
             ("ballot", try after([.poll(.show("format")), .poll(.startBallot("format"))], from: openPoll)),

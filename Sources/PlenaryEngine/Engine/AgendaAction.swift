@@ -7,4 +7,17 @@ public enum AgendaAction: Sendable, Equatable {
     case openJumpPicker
     case moveJumpSelection(by: Int)
     case setJumpSelection(Int)
+    /// The plan editor, on the first slot still to come.
+    case openPlanEditor
+    case movePlanSelection(by: Int)
+    /// Records a change to the plan; the selection follows the slot it moved.
+    case requestPlanChange(AgendaEdit)
+    /// Asks for a title or minutes for the selected slot (or for a new slot after it).
+    case startPlanPrompt(PlanPrompt.Purpose)
+    case editPlanPrompt(LineEdit)
+    /// While a new slot's title is asked: the next (1) or previous (-1) slot kind.
+    case cyclePlanKind(Int)
+    case submitPlanPrompt
+    /// Back to the plan editor without a change.
+    case cancelPlanPrompt
 }

@@ -9,7 +9,9 @@ enum AgendaReducer {
             }
             return WorkshopReducer.record(move, in: &state).effects
         case .requestEnd:
-            if state.hasEnded {
+            if state.hasEnded, state.endCanBeUndone {
+                state.screen = .confirmReopen
+            } else if state.hasEnded {
                 WorkshopReducer.inform(&state, "The workshop has already ended.", .info)
             } else if !state.hasStarted {
                 WorkshopReducer.inform(&state, "The workshop has not started yet: press Space to start it.", .info)
@@ -27,7 +29,78 @@ enum AgendaReducer {
             if case .jumpPicker = state.screen {
                 state.screen = .jumpPicker(selection: min(state.session.agenda.count - 1, max(0, index)))
             }
+        case .openPlanEditor:
+            let first = state.hasStarted ? state.currentIndex + 1 : state.currentIndex
+            state.screen = .planEditor(selection: min(state.session.agenda.count - 1, first), prompt: nil)
+        case .movePlanSelection(let delta):
+            if case .planEditor(let selection, nil) = state.screen {
+                state.screen = .planEditor(selection: clampedSlot(selection + delta, in: state), prompt: nil)
+            }
+        case .requestPlanChange(let edit):
+            return recordPlanChange(edit, in: &state)
+        case .startPlanPrompt(let purpose):
+            // The agenda may have changed under the editor (another screen dropped a slot): ask about slots that exist.
+            guard case .planEditor(let selection, nil) = state.screen, state.session.agenda.indices.contains(selection)
+            else { return [] }
+            let slot = state.session.agenda[selection]
+            let text: String = switch purpose {
+            case .title: slot.title
+            case .minutes: String(state.plan.entries[selection].durationMinutes)
+            case .insertTitle, .insertMinutes: ""
+            }
+            state.screen = .planEditor(selection: selection, prompt: PlanPrompt(purpose: purpose, editor: LineEditor(text)))
+        case .editPlanPrompt(let edit):
+            guard case .planEditor(let selection, var prompt?) = state.screen else { return [] }
+            if prompt.takesDigitsOnly, case .insert(let text) = edit, !text.allSatisfy({ ("0"..."9").contains($0) }) { return [] }
+            prompt.editor.apply(edit)
+            state.screen = .planEditor(selection: selection, prompt: prompt)
+        case .cyclePlanKind(let step):
+            guard case .planEditor(let selection, var prompt?) = state.screen, prompt.purpose == .insertTitle else { return [] }
+            let kinds = SlotKind.allCases
+            let index = kinds.firstIndex(of: prompt.kind) ?? 0
+            prompt.kind = kinds[(index + step % kinds.count + kinds.count) % kinds.count]
+            state.screen = .planEditor(selection: selection, prompt: prompt)
+        case .submitPlanPrompt:
+            guard case .planEditor(let selection, let prompt?) = state.screen else { return [] }
+            let text = prompt.editor.text
+            switch prompt.purpose {
+            case .insertTitle:
+                guard !text.allSatisfy(\.isWhitespace) else {
+                    WorkshopReducer.refuse(&state, "A slot needs a title.")
+                    return []
+                }
+                state.screen = .planEditor(selection: selection,
+                                           prompt: PlanPrompt(purpose: .insertMinutes(title: text, kind: prompt.kind),
+                                                              editor: LineEditor("10"), kind: prompt.kind))
+            case .insertMinutes(let title, let kind):
+                return recordPlanChange(.insert(after: selection, title: title, kind: kind, minutes: Int(text) ?? 0), in: &state)
+            case .title:
+                return recordPlanChange(.setTitle(slot: selection, title: text), in: &state)
+            case .minutes:
+                return recordPlanChange(.setMinutes(slot: selection, minutes: Int(text) ?? 0), in: &state)
+            }
+        case .cancelPlanPrompt:
+            if case .planEditor(let selection, _) = state.screen { state.screen = .planEditor(selection: selection, prompt: nil) }
         }
         return []
+    }
+
+    /// Records `edit` from the plan editor: on success the prompt closes and the selection stays on the slot acted on
+    /// (a moved slot, a new slot); a refusal keeps the prompt open so the moderator can correct it.
+    private static func recordPlanChange(_ edit: AgendaEdit, in state: inout WorkshopState) -> [Effect] {
+        guard case .planEditor(let selection, _) = state.screen else { return [] }
+        let recording = WorkshopReducer.record(.plan(edit), in: &state)
+        guard recording.isRecorded else { return [] }
+        let next: Int = switch edit {
+        case .insert(let after, _, _, _): after + 1
+        case .move(let slot, let delta): slot + delta
+        default: selection
+        }
+        state.screen = .planEditor(selection: clampedSlot(next, in: state), prompt: nil)
+        return recording.effects
+    }
+
+    private static func clampedSlot(_ index: Int, in state: WorkshopState) -> Int {
+        min(state.session.agenda.count - 1, max(0, index))
     }
 }

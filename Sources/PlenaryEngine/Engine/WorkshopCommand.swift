@@ -13,16 +13,25 @@ public enum WorkshopCommand: Sendable, Equatable, Codable {
     /// Lengthen (positive) or shorten (negative) a slot's planned length.
     case adjust(slot: Int, seconds: Int)
     case end
+    /// Takes back `end` (issue 15): the day goes on in the slot that was on, as if it had never ended.
+    case reopen
     /// Anything done to a poll (open, close, reveal, a ballot...).
     case poll(PollCommand)
     /// Anything done to a working group's entries.
     case group(GroupCommand)
     /// Working-group entries merged from another laptop's results (`plenary merge`, or `i` on the moderator screen).
     case merge(entries: [ImportedEntry])
+    /// A change to the running agenda (issue 15): insert, drop, move, re-time, rename, fix, undo.
+    case plan(AgendaEdit)
 
     /// Names the journal uses for the unlabeled payload (instead of Swift's `_0`).
     enum GroupCodingKeys: String, CodingKey {
         case _0 = "action"
+    }
+
+    /// Names the journal uses for the unlabeled payload (instead of Swift's `_0`).
+    enum PlanCodingKeys: String, CodingKey {
+        case _0 = "change"
     }
 
     /// Names the journal uses for the unlabeled payload (instead of Swift's `_0`).

@@ -74,6 +74,7 @@ public enum WorkshopReducer {
             return .refused(reason: rejection)
         }
         state.recordedCommands += 1
+        if command == .end { state.endCanBeUndone = true }
         // A new action makes old information stale; errors stay until resolved.
         if state.notice?.level != .error { state.notice = nil }
         if case .poll(.create(let definition)) = command { state.screen = .poll(id: definition.id) }
@@ -99,6 +100,12 @@ public enum WorkshopReducer {
         }
         if case .merge(let entries) = command {
             return GroupReducer.merge(entries, into: &state)
+        }
+        if case .plan(let edit) = command {
+            return PlanReducer.apply(edit, to: &state, at: now)
+        }
+        if case .reopen = command {
+            return reopen(&state)
         }
         guard !state.hasEnded else { return "The workshop has ended." }
         switch command {
@@ -162,7 +169,7 @@ public enum WorkshopReducer {
             endCurrentRun(&state, at: now)
             state.phase = .ended(at: now)
             state.screen = .agenda
-        case .poll, .group, .merge:
+        case .poll, .group, .merge, .plan, .reopen:
             break
         }
         return nil
@@ -178,6 +185,21 @@ public enum WorkshopReducer {
         let slot = trial.currentIndex
         guard slot != state.currentIndex, state.session.agenda[slot].fixed, !state.progress[slot].hasRun else { return nil }
         return state.now < LiveSchedule(state: state).slots[slot].plannedStart ? slot : nil
+    }
+
+    /// Undoes `end`: the workshop runs again since its first start, and the last run of the slot that was on
+    /// goes on, so the minutes since the end count to it (as if `E` had never been pressed).
+    private static func reopen(_ state: inout WorkshopState) -> String? {
+        guard state.hasEnded else { return "The workshop has not ended." }
+        let index = state.currentIndex
+        let since = state.progress.compactMap(\.actualStart).min() ?? state.now
+        state.phase = .running(since: since)
+        if let last = state.progress[index].runs.indices.last {
+            state.progress[index].runs[last].end = nil
+        }
+        state.endCanBeUndone = false
+        state.screen = .agenda
+        return nil
     }
 
     private static func notRunning(_ state: WorkshopState) -> String {

@@ -1,13 +1,22 @@
 /// The whole state of a running workshop: the one value the reducer changes and the views draw.
 public struct WorkshopState: Sendable, Equatable {
-    public let session: Session
-    public let plan: PlannedAgenda
+    /// The session file, with the running agenda: changed only by `plan` commands (`PlanReducer`).
+    public internal(set) var session: Session
+    /// The running agenda's planned times: the file's, with the changes applied.
+    public internal(set) var plan: PlannedAgenda
+    /// How the running agenda differs from the file, and what undo puts back.
+    public internal(set) var planChanges = PlanChanges()
+    /// The session file's fingerprint, kept from the file: a changed agenda is still the same workshop for merging.
+    public let sessionFingerprint: String
     public let calendar: LocalCalendar
     /// The last moment the runner reported, corrected so it never runs backwards.
     public var now: Instant
     /// Added to the runner's clock when it fell behind a time already seen (the journal's last record, say).
     public var clockCorrection: ClockCorrection
     public var phase: Phase
+    /// Set when this run of the program ended the workshop: `E` may take the end back until the program quits. Not
+    /// journaled, so a resumed workshop that had ended stays ended (issue 15: undone "within the same run").
+    public var endCanBeUndone = false
     /// The slot on screen: running once the workshop started, otherwise the one that will start first.
     public var currentIndex: Int
     public var progress: [SlotProgress]
@@ -49,6 +58,7 @@ public struct WorkshopState: Sendable, Equatable {
     public init(session: Session, plan: PlannedAgenda, now: Instant) {
         self.session = session
         self.plan = plan
+        self.sessionFingerprint = session.fingerprint
         self.calendar = LocalCalendar(timeZoneIdentifier: session.timeZone)
         self.now = now
         self.clockCorrection = ClockCorrection()
@@ -87,9 +97,13 @@ public struct WorkshopState: Sendable, Equatable {
         indirect case help(over: Screen)
         case confirmQuit
         case confirmEnd
+        /// `E` after this run ended the workshop: take the end back?
+        case confirmReopen
         /// `move` would start fixed slot `slot` before its planned time: start it now, or keep the current slot.
         case confirmEarlyStart(slot: Int, move: WorkshopCommand)
         case jumpPicker(selection: Int)
+        /// Changing the running agenda: `selection` is the slot the keys act on; `prompt` asks for a title or minutes.
+        case planEditor(selection: Int, prompt: PlanPrompt?)
         /// All polls, the current slot's first.
         case pollList(selection: Int)
         /// One poll: its state, ballot count and (once revealed) results.

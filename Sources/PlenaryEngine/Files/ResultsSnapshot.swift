@@ -5,16 +5,35 @@ import Foundation
 /// report and merge read every version ever written: fields added later are optional).
 public struct ResultsSnapshot: Codable, Sendable {
     /// 1: first release. 2: `workshop.fingerprint`, `workshop.record` and entries' `origin` (merging).
-    public static let schemaVersion = 2
+    /// 3: `agendaChanges` and `fileAgenda` (live agenda changes, issue 15), present once the plan was changed.
+    public static let schemaVersion = 3
 
     public var schemaVersion = ResultsSnapshot.schemaVersion
     public var generator: String
     public var savedAt: String
     public var sessionFile: String
     public var workshop: Workshop
+    /// The running agenda: the file's with the changes in `agendaChanges`; planned (as changed) and actual times.
     public var slots: [SlotResult]
+    /// Every change to the plan in the order it was made, undos included; left out if the plan never changed.
+    public var agendaChanges: [AgendaChangeResult]?
+    /// The agenda as the session file planned it; left out while the running agenda is the file's.
+    public var fileAgenda: [FileSlotResult]?
     public var polls: [PollResult]
     public var groups: [GroupResult]
+
+    public struct AgendaChangeResult: Codable, Sendable, Equatable {
+        public var at: String
+        /// "Inserted “Minister’s message” (10 min) after “Registration”".
+        public var change: String
+    }
+
+    public struct FileSlotResult: Codable, Sendable, Equatable {
+        public var id: String
+        public var title: String
+        public var plannedStart: String
+        public var plannedMinutes: Int
+    }
 
     public struct Workshop: Codable, Sendable {
         public var title: String
@@ -191,7 +210,7 @@ public struct ResultsSnapshot: Codable, Sendable {
             plannedEnd: calendar.iso8601(schedule.plannedEnd),
             delayMinutes: Int((Double(schedule.delaySeconds) / 60).rounded()),
             currentSlot: state.hasEnded ? nil : state.currentSlot.id,
-            recordedActions: state.recordedActions, fingerprint: state.session.fingerprint, record: state.recordID)
+            recordedActions: state.recordedActions, fingerprint: state.sessionFingerprint, record: state.recordID)
         slots = session.agenda.indices.map { index in
             let slot = session.agenda[index]
             let timing = schedule.slots[index]
@@ -217,6 +236,17 @@ public struct ResultsSnapshot: Codable, Sendable {
                     : nil,
                 pausedSeconds: progress.pausedMilliseconds / 1000,
                 runs: progress.runs.count)
+        }
+        let changes = state.planChanges
+        agendaChanges = changes.log.isEmpty ? nil
+            : changes.log.map { AgendaChangeResult(at: calendar.iso8601($0.at), change: $0.summary) }
+        if let file = changes.fileAgenda {
+            let origin = LiveSchedule.planOrigin(state)
+            fileAgenda = zip(file.slots, file.entries).map { slot, entry in
+                FileSlotResult(id: slot.id, title: slot.title,
+                               plannedStart: calendar.iso8601(origin.adding(seconds: Int64(entry.startMinute) * 60)),
+                               plannedMinutes: entry.durationMinutes)
+            }
         }
         polls = state.polls.map { Self.pollResult($0, state: state) }
         groups = state.groups.map { Self.groupResult($0, state: state) }

@@ -71,7 +71,7 @@ public enum GroupImport {
         guard let fingerprint = snapshot.workshop.fingerprint, let record = snapshot.workshop.record else {
             return .failure(.olderVersion(file: fileName, version: snapshot.schemaVersion))
         }
-        guard fingerprint == state.session.fingerprint else {
+        guard fingerprint == state.sessionFingerprint else {
             return .failure(.otherSession(file: fileName, theirs: describe(title: snapshot.workshop.title, date: snapshot.workshop.date),
                                           ours: describe(title: state.session.title, date: state.session.date?.description)))
         }

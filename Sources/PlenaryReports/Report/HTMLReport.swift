@@ -23,6 +23,13 @@ public enum HTMLReport {
                 + "<td class=\"n\">\(row.actualMinutes.map { "\($0)&nbsp;min" } ?? "—")</td><td\(late)>\(escape(over))</td></tr>")
         }
         body += ["</tbody>", "</table>", "</section>"]
+        if !report.planChanges.isEmpty {
+            body += ["<section>", "<h2>Changes to the plan</h2>"] + facts(report.planChanges)
+            if !report.filePlan.isEmpty {
+                body += ["<h3>As planned in the session file</h3>"] + facts(report.filePlan)
+            }
+            body.append("</section>")
+        }
 
         if !report.polls.isEmpty {
             body += ["<section>", "<h2>Polls</h2>"]

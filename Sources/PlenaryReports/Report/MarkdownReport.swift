@@ -22,6 +22,12 @@ public enum MarkdownReport {
                 + "\(row.actualMinutes.map { "\($0) min" } ?? "—") | \(over) |")
         }
         out.append("")
+        if !report.planChanges.isEmpty {
+            out += ["## Changes to the plan", ""] + facts(report.planChanges) + [""]
+            if !report.filePlan.isEmpty {
+                out += ["As planned in the session file:", ""] + facts(report.filePlan) + [""]
+            }
+        }
 
         if !report.polls.isEmpty {
             out += ["## Polls", ""]

@@ -15,6 +15,13 @@ public enum PlainTextReport {
 
         out += heading("Agenda", rule: "-", width: width) + agenda(report.agenda, width: width)
         out.append("")
+        if !report.planChanges.isEmpty {
+            out += heading("Changes to the plan", rule: "-", width: width) + facts(report.planChanges, width: width, indent: 0)
+            if !report.filePlan.isEmpty {
+                out += ["", "As planned in the session file:"] + facts(report.filePlan, width: width, indent: 2)
+            }
+            out.append("")
+        }
 
         if !report.polls.isEmpty {
             out += heading("Polls", rule: "-", width: width)

@@ -10,6 +10,10 @@ public struct WorkshopReport: Sendable, Equatable {
     /// Date, venue, moderator, organisers, status: what a reader wants first.
     public var facts: [Fact]
     public var agenda: [AgendaRow]
+    /// Changes to the plan on the day, by the time they were made ("12:05", "Inserted …"); empty if none.
+    public var planChanges: [Fact]
+    /// The agenda as the session file planned it, while the plan differs from it ("12:30", "Framing (10 min)").
+    public var filePlan: [Fact]
     public var polls: [PollSection]
     public var groups: [GroupSection]
     /// Polls made from working-group entries, their entries ranked by the result.
@@ -156,7 +160,18 @@ extension WorkshopReport {
         facts.append(Fact(label: "Results saved", value: ReportTime.dateAndClock(snapshot.savedAt)
             + " (\(workshop.timeZone), \(Self.count(workshop.recordedActions, "recorded action")))"))
         self.facts = facts
-        agenda = snapshot.slots.map(Self.agendaRow)
+        let fileIDs = snapshot.fileAgenda.map { Set($0.map(\.id)) }
+        agenda = snapshot.slots.map { slot in
+            var row = Self.agendaRow(slot)
+            if let fileIDs, !fileIDs.contains(slot.id) { row.remarks.insert("added on the day", at: 0) }
+            return row
+        }
+        planChanges = (snapshot.agendaChanges ?? []).map { Fact(label: ReportTime.clock($0.at), value: $0.change) }
+        let runningIDs = Set(snapshot.slots.map(\.id))
+        filePlan = (snapshot.fileAgenda ?? []).map { slot in
+            Fact(label: ReportTime.clock(slot.plannedStart),
+                 value: "\(slot.title) (\(slot.plannedMinutes) min)" + (runningIDs.contains(slot.id) ? "" : " — dropped"))
+        }
         polls = snapshot.polls.map(Self.pollSection)
         groups = snapshot.groups.map(Self.groupSection)
         shortlists = snapshot.polls.compactMap { Self.shortlist($0, groups: snapshot.groups) }

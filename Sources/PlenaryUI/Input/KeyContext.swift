@@ -15,6 +15,7 @@ public struct KeyContext: Sendable {
     var selection: Int {
         switch state.screen {
         case .jumpPicker(let selection), .pollList(let selection), .groupList(let selection): selection
+        case .planEditor(let selection, _): selection
         default: 0
         }
     }

@@ -4,6 +4,7 @@ public enum KeyTableMarkdown {
     /// The tables the README carries, by marker name.
     public static let tables: [(name: String, rows: [KeyHelp])] = [
         ("agenda", ModeratorKeys.agenda.help),
+        ("planEditor", ModeratorKeys.planEditor.help),
         ("poll", ModeratorKeys.poll.help),
         ("group", GroupKeys.group.help),
         ("entry", GroupKeys.entry.help),

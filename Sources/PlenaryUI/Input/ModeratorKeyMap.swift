@@ -21,8 +21,9 @@ public enum ModeratorKeyMap {
         switch screen {
         case .agenda: ModeratorKeys.agenda
         case .help: ModeratorKeys.help
-        case .confirmQuit, .confirmEnd, .confirmEarlyStart: ModeratorKeys.confirm
+        case .confirmQuit, .confirmEnd, .confirmReopen, .confirmEarlyStart: ModeratorKeys.confirm
         case .jumpPicker: ModeratorKeys.jumpPicker
+        case .planEditor(_, let prompt): prompt == nil ? ModeratorKeys.planEditor : ModeratorKeys.planPrompt
         case .pollList: ModeratorKeys.pollList
         case .poll: ModeratorKeys.poll
         case .ballot: ModeratorKeys.ballot

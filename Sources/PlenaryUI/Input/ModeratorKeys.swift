@@ -27,7 +27,9 @@ public enum ModeratorKeys {
         },
         ScreenKey([.char("g"), .key(.enter)], "Jump to any slot (↑ ↓ or a digit, Enter; asks as n does)", footer: "jump",
                   always: .agenda(.openJumpPicker)),
-        ScreenKey([.char("E")], "End the workshop (asks first)", footer: "end", always: .agenda(.requestEnd)),
+        ScreenKey([.char("E")], "End the workshop, or take the end back (asks first)", footer: "end", always: .agenda(.requestEnd)),
+        ScreenKey([.char("c")], "Change the plan of the slots still to come",
+                  always: .agenda(.openPlanEditor)),
         ScreenKey([.char("P")], "Polls: the current slot's first; Enter shows one", always: .poll(.openList)),
         ScreenKey([.char("a")], "Write an ad-hoc poll", always: .poll(.startNew)),
         ScreenKey([.char("v")], "Hand the terminal to voters (Ctrl-X then the PIN comes back)", always: .voterMode(.start)),
@@ -51,6 +53,7 @@ public enum ModeratorKeys {
             switch context.state.screen {
             case .confirmQuit: .app(.confirmQuit)
             case .confirmEnd: .command(.end)
+            case .confirmReopen: .command(.reopen)
             case .confirmEarlyStart(_, let move): .command(move)
             default: nil
             }
@@ -77,6 +80,58 @@ public enum ModeratorKeys {
         },
         ScreenKey([.key(.escape), .char("g"), .char("q")], "Cancel", always: .app(.dismissOverlay)),
         ScreenKey([.char("?"), .key(.function(1))], "Show this help", always: .app(.showHelp)),
+    ])
+
+    /// The plan editor: changes act on the selected slot, and only slots still to come change.
+    public static let planEditor = ScreenKeys([
+        ScreenKey([.key(.up), .key(.down), .char("k"), .char("j")], "Choose a slot", footer: "choose", footerKeys: 2) { key, _ in
+            .agenda(.movePlanSelection(by: key == .up || key == .character("k") ? -1 : 1))
+        },
+        ScreenKey([.char("i")], "Insert a new slot after this one (title, then minutes)", footer: "insert",
+                  always: .agenda(.startPlanPrompt(.insertTitle))),
+        ScreenKey([.char("x")], "Drop this slot", footer: "drop") { _, context in
+            .agenda(.requestPlanChange(.drop(slot: context.selection)))
+        },
+        ScreenKey([.char("["), .char("]")], "Move this slot up ([) or down (])", footer: "move", footerKeys: 2) { key, context in
+            .agenda(.requestPlanChange(.move(slot: context.selection, by: key == .character("[") ? -1 : 1)))
+        },
+        ScreenKey([.char("t")], "Change this slot's title", footer: "title", always: .agenda(.startPlanPrompt(.title))),
+        ScreenKey([.char("m")], "Change this slot's planned minutes", footer: "minutes", always: .agenda(.startPlanPrompt(.minutes))),
+        ScreenKey([.char("f")], "Fix this slot to its planned end, or free it", footer: "fixed") { _, context in
+            let agenda = context.state.session.agenda
+            guard agenda.indices.contains(context.selection) else { return nil }
+            return .agenda(.requestPlanChange(.setFixed(slot: context.selection, fixed: !agenda[context.selection].fixed)))
+        },
+        ScreenKey([.char("u")], "Undo the last change to the plan", footer: "undo", always: .agenda(.requestPlanChange(.undo))),
+        ScreenKey([.key(.escape), .char("q"), .char("c")], "Back to the agenda", footer: "back", always: .app(.dismissOverlay)),
+        ScreenKey([.char("?"), .key(.function(1))], "Show this help", always: .app(.showHelp)),
+    ])
+
+    /// The plan editor's question (a title or minutes).
+    public static let planPrompt = ScreenKeys([
+        ScreenKey([.key(.enter)], "Make the change (or, for a new slot's title, go on to its minutes)", footer: "ok",
+                  always: .agenda(.submitPlanPrompt)),
+        ScreenKey([.key(.escape)], "Cancel", footer: "cancel", always: .agenda(.cancelPlanPrompt)),
+        ScreenKey([.key(.tab), .key(.backTab)], "A new slot's title: the next or previous kind of slot") { key, context in
+            guard case .planEditor(_, let prompt?) = context.state.screen, prompt.purpose == .insertTitle else { return nil }
+            return .agenda(.cyclePlanKind(key == .backTab ? -1 : 1))
+        },
+        ScreenKey([.key(.left), .key(.right)], "Move the cursor") { key, _ in
+            .agenda(.editPlanPrompt(key == .left ? .left : .right))
+        },
+        ScreenKey([.key(.home), .ctrl("a")], "Start of the line", always: .agenda(.editPlanPrompt(.home))),
+        ScreenKey([.key(.end), .ctrl("e")], "End of the line", always: .agenda(.editPlanPrompt(.end))),
+        ScreenKey([.key(.backspace)], "Delete the character before the cursor", always: .agenda(.editPlanPrompt(.backspace))),
+        ScreenKey([.key(.delete)], "Delete the character under the cursor", always: .agenda(.editPlanPrompt(.deleteForward))),
+        ScreenKey([.ctrl("u")], "Delete to the start of the line", always: .agenda(.editPlanPrompt(.deleteToStart))),
+        ScreenKey([.printable], "Typed into the field") { key, _ in
+            guard case .character(let character) = key else { return nil }
+            return .agenda(.editPlanPrompt(.insert(String(character))))
+        },
+        ScreenKey([.paste], "Goes into the field as text") { key, _ in
+            guard case .paste(let text) = key else { return nil }
+            return .agenda(.editPlanPrompt(.paste(text)))
+        },
     ])
 
     public static let pollList = ScreenKeys([

@@ -5,7 +5,15 @@ enum AgendaPanel {
     /// - Parameter titled: false in a box that has its own title: the slots start at `y`.
     static func draw(_ state: WorkshopState, _ schedule: LiveSchedule, into grid: inout CellGrid,
                      x: Int, y: Int, width: Int, height: Int, glyphs: Glyphs, titled: Bool = true) {
-        if titled { grid.put(" AGENDA", x: x, y: y, style: .title) }
+        if titled {
+            grid.put(" AGENDA", x: x, y: y, style: .title)
+            // The running agenda is not the file's: say so where the agenda is read (issue 15).
+            let changes = state.planChanges.inEffect
+            if changes > 0 {
+                grid.putClipped("plan changed: \(CountedNoun.phrase(changes, "edit"))", x: x + 9, y: y, style: .warning,
+                                width: max(0, width - 9), ellipsis: glyphs.ellipsis)
+            }
+        }
         let top = titled ? y + 1 : y
         let slots = state.session.agenda
         let visible = max(1, titled ? height - 1 : height)

@@ -102,6 +102,11 @@ public enum ModeratorScreen {
                 "The current slot ends now and the day is closed.",
                 "Results stay in the results file.",
             ], prompt: "y end it   n or Esc go back", glyphs: glyphs)
+        case .confirmReopen:
+            DialogBox.confirm(into: &grid, title: "Take back the end of the workshop?", lines: [
+                "\u{201C}\(state.currentSlot.title)\u{201D} goes on; the minutes since",
+                "the end count to it.",
+            ], prompt: "y go on   n or Esc keep it ended", glyphs: glyphs)
         case .confirmEarlyStart(let slot, _):
             let plannedStart = schedule.slots[slot].plannedStart
             let left = plannedStart.seconds(since: state.now)
@@ -112,6 +117,8 @@ public enum ModeratorScreen {
             ], prompt: "y start it now   n or Esc not yet", glyphs: glyphs)
         case .jumpPicker(let selection):
             JumpPicker.draw(state, schedule, selection: selection, into: &grid, glyphs: glyphs)
+        case .planEditor(let selection, let prompt):
+            PlanEditorView.draw(state, schedule, selection: selection, prompt: prompt, into: &grid, glyphs: glyphs)
         case .pollList(let selection):
             PollListOverlay.draw(state, selection: selection, into: &grid, glyphs: glyphs)
         case .groupList(let selection):

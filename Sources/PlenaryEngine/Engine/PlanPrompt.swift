@@ -1,0 +1,42 @@
+/// The one-line question the plan editor asks before a change that needs words or a number.
+public struct PlanPrompt: Sendable, Equatable {
+    public enum Purpose: Sendable, Equatable {
+        /// The title of a new slot after the selected one; the minutes are asked next.
+        case insertTitle
+        /// The minutes of the new slot titled `title`, of `kind`.
+        case insertMinutes(title: String, kind: SlotKind)
+        /// A new title for the selected slot.
+        case title
+        /// A new planned length for the selected slot.
+        case minutes
+    }
+
+    public var purpose: Purpose
+    public var editor: LineEditor
+    /// The kind of a new slot, chosen with Tab while its title is asked (a talk unless changed).
+    public var kind: SlotKind
+
+    public init(purpose: Purpose, editor: LineEditor, kind: SlotKind = .talk) {
+        self.purpose = purpose
+        self.editor = editor
+        self.kind = kind
+    }
+
+    /// What the dialog asks, above the field.
+    public var question: String {
+        switch purpose {
+        case .insertTitle: "Title of the new slot (\(kind.label); Tab: another kind)"
+        case .insertMinutes(let title, let kind): "Minutes for “\(title)” (\(kind.label))"
+        case .title: "New title"
+        case .minutes: "Planned minutes"
+        }
+    }
+
+    /// Only digits go into a minutes field: a letter typed there is a slip, not a length.
+    public var takesDigitsOnly: Bool {
+        switch purpose {
+        case .insertMinutes, .minutes: true
+        case .insertTitle, .title: false
+        }
+    }
+}
