@@ -2,6 +2,15 @@ import PlenaryEngine
 
 /// The agenda column: one line per slot with its (projected) start, the current slot highlighted, past slots dimmed.
 enum AgendaPanel {
+    /// The width that shows every slot's line whole (marker, time, title) and a column to spare: wide terminals
+    /// give the agenda what it needs instead of cutting titles at a fixed width.
+    static func wholeWidth(_ state: WorkshopState, glyphs: Glyphs) -> Int {
+        let widest = state.session.agenda.map { slot in
+            " \(glyphs.currentMarker) 00:00 \(slot.displayTitle(glyphs))".terminalWidth
+        }.max() ?? 0
+        return widest + 1
+    }
+
     /// - Parameter titled: false in a box that has its own title: the slots start at `y`.
     static func draw(_ state: WorkshopState, _ schedule: LiveSchedule, into grid: inout CellGrid,
                      x: Int, y: Int, width: Int, height: Int, glyphs: Glyphs, titled: Bool = true) {

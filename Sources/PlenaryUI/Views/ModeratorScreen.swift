@@ -77,7 +77,8 @@ public enum ModeratorScreen {
         default:
             break
         }
-        let agendaWidth = min(44, max(26, size.columns * 2 / 5))
+        // Two fifths of the screen at most; up to 44 columns, or more on a wide screen when titles need it.
+        let agendaWidth = max(26, min(size.columns * 2 / 5, max(44, AgendaPanel.wholeWidth(state, glyphs: glyphs))))
         AgendaPanel.draw(state, schedule, into: &grid, x: 0, y: bodyTop, width: agendaWidth, height: bodyHeight, glyphs: glyphs)
         for row in bodyTop..<(bodyTop + bodyHeight) {
             grid.put(glyphs.verticalLine, x: agendaWidth, y: row, style: .border)
