@@ -25,6 +25,26 @@ import PlenaryTestSupport
         !WorkshopReducer.reduce(&state, .command(.group(command)), now: time).isEmpty
     }
 
+    /// An entry typed on the group's own screen is signed with the facilitator's name from the session; with none
+    /// named (or one still TBC) it says "facilitator"; on the plenary's screen, "moderator".
+    @Test func anEntryIsSignedByTheNamedFacilitator() throws {
+        func author(facilitator: Person?, role: WorkshopState.TerminalRole) throws -> String? {
+            var state = try state()
+            state.groups[0].definition.facilitator = facilitator
+            if role == .facilitator {
+                _ = WorkshopReducer.reduce(&state, .group(.becomeFacilitator(group: "wg1")), now: Fixtures.at(12, 50))
+            } else {
+                _ = WorkshopReducer.reduce(&state, .group(.show("wg1")), now: Fixtures.at(12, 50))
+            }
+            _ = WorkshopReducer.reduce(&state, .group(.addEntry(templateIndex: 0)), now: Fixtures.at(12, 50))
+            return state.group("wg1")?.entries.first?.author
+        }
+        #expect(try author(facilitator: Person(name: "Zoë Kowalczyk"), role: .facilitator) == "Zoë Kowalczyk")
+        #expect(try author(facilitator: Person(name: "Zoë Kowalczyk", tbc: true), role: .facilitator) == "facilitator")
+        #expect(try author(facilitator: nil, role: .facilitator) == "facilitator")
+        #expect(try author(facilitator: Person(name: "Zoë Kowalczyk"), role: .moderator) == "moderator")
+    }
+
     @Test func entriesAreAddedEditedMovedAndDeletedWithUndo() throws {
         var state = try state()
         #expect(send(&state, .add(group: "wg1", template: "action-concept", author: "facilitator")))

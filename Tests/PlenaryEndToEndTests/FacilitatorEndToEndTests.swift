@@ -41,7 +41,7 @@ struct FacilitatorEndToEndTests {
         let results = try ModeratorEndToEndTests.results(folder + "/widex-irm-hub-sevilla.wg1.results.json")
         let group = try #require((results["groups"] as? [[String: Any]])?.first)
         let entry = try #require((group["entries"] as? [[String: Any]])?.first)
-        #expect(entry["author"] as? String == "facilitator")
+        #expect(entry["author"] as? String == "IRM-HUB team")
         let fields = try #require(entry["fields"] as? [[String: Any]])
         #expect(fields[0]["text"] as? String == "Reciclaje de materias primas críticas")
         #expect(fields[1]["items"] as? [String] == ["Andalucía", "Région Grand Est"])

@@ -181,7 +181,7 @@ import Testing
         let results = try ModeratorEndToEndTests.results(folder + "/demo.results.json")
         let groups = try #require(results["groups"] as? [[String: Any]])
         let entry = try #require((groups.first { $0["id"] as? String == "wg-policy" }?["entries"] as? [[String: Any]])?.first)
-        #expect(entry["author"] as? String == "facilitator")
+        #expect(entry["author"] as? String == "Zoë Kowalczyk")
 
         let unknown = try Subprocess.run([plenary, "attach", file, "--group", "wg9"])
         #expect(unknown.status == 64)

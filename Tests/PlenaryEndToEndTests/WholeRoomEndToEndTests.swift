@@ -84,6 +84,6 @@ import Testing
         let entries = try #require(groups.first { $0["id"] as? String == "wg-policy" }?["entries"] as? [[String: Any]])
         let texts = entries.flatMap { ($0["fields"] as? [[String: Any]] ?? []).compactMap { $0["text"] as? String } }
         #expect(texts.contains("Shared port data hub"), "the facilitator's entry is in the results: \(texts)")
-        #expect(entries.first?["author"] as? String == "facilitator")
+        #expect(entries.first?["author"] as? String == "Zoë Kowalczyk", "signed by the session's facilitator")
     }
 }

@@ -5,7 +5,8 @@ public struct GroupEntry: Sendable, Equatable, Identifiable {
     public var template: String
     /// Field id → text. List fields hold one item per line.
     public var fields: [String: String]
-    /// Who typed it: "facilitator" on a group's own terminal, "moderator" on the plenary one.
+    /// Who typed it: on a group's own terminal the facilitator's name from the session ("facilitator" when it names
+    /// none, and in journals written before names were recorded), "moderator" on the plenary one.
     public var author: String
     public var createdAt: Instant
     public var editedAt: Instant

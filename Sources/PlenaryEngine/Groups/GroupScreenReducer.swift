@@ -37,7 +37,11 @@ enum GroupScreenReducer {
                 WorkshopReducer.refuse(&state, "No template \(templateIndex + 1) here: this group uses \(offered).")
                 return []
             }
-            let recording = WorkshopReducer.record(.group(.add(group: id, template: template.id, author: state.role.rawValue)), in: &state)
+            // On the group's own screen the entry is the facilitator's, by name when the session names them (a
+            // TBC facilitator is not a name yet); on the plenary's screen it is the moderator's.
+            let facilitator = group.definition.facilitator.flatMap { $0.tbc || $0.name.isEmpty ? nil : $0.name }
+            let author = state.role == .facilitator ? facilitator ?? state.role.rawValue : state.role.rawValue
+            let recording = WorkshopReducer.record(.group(.add(group: id, template: template.id, author: author)), in: &state)
             if recording.isRecorded, let entry = state.group(id)?.entries.last {
                 state.screen = .entry(EntryDraft.open(entry, groupID: id, template: template, fieldIndex: 0))
             }
