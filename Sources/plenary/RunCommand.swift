@@ -22,8 +22,8 @@ struct RunCommand: ParsableCommand {
               plenary run sevilla.yaml --voter     # a locked voter terminal
               plenary run sevilla.yaml --fresh     # start over, keep the old record
               plenary run sevilla.yaml --results /media/usb/sevilla.results.json
-              plenary run sevilla.yaml --rehearse --speed 10   # try the day out, ten times faster
-              plenary run sevilla.yaml --rehearse 14:00        # rehearse from 14:00 (today's clock)
+              plenary run sevilla.yaml --rehearse  # a rehearsal, from the planned start
+              plenary run sevilla.yaml --rehearse 14:00 --speed 10
 
             A rehearsal (--rehearse) runs the agenda on its own clock, from the agenda's planned start today (or \
             HH:MM), at real speed or up to 60 times faster (--speed). Its files are <session>.rehearsal.results.json \
