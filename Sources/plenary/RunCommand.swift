@@ -99,6 +99,9 @@ struct RunCommand: ParsableCommand {
                 throw ValidationError("--speed must be a whole number from \(RehearsalClock.speeds.lowerBound) to \(RehearsalClock.speeds.upperBound), not \(speed)")
             }
         }
+        if !rehearse, let results, WorkshopFiles.rehearsalName(results) == results {
+            throw ValidationError("--results \(results) is a rehearsal's file: add --rehearse, so the real workshop is never recorded in it")
+        }
         if rehearse, socket != nil || allowGroup != nil {
             throw ValidationError("--\(socket != nil ? "socket" : "allow-group") is not for a rehearsal: a rehearsal hosts no attached terminals")
         }

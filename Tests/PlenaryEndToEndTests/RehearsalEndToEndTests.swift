@@ -20,12 +20,13 @@ struct RehearsalEndToEndTests {
         let pane = try TmuxPane(command: [try TmuxPane.plenaryExecutable.path, "run", file, "--rehearse", "--speed", "60"],
                                 columns: 100, rows: 30)
         defer { pane.close() }
-        let first = try pane.waitFor("REHEARSAL")
-        // The agenda's planned start (12:00), whatever the time of the test run; at 60 times it is soon past.
+        // The notice is on the first frame's last lines: waiting for it waits for the whole frame.
+        let first = try pane.waitFor("Rehearsal at 60x speed, recorded apart: widex-irm-hub-sevilla.rehearsal.*")
+        #expect(first.contains("REHEARSAL"), "\(first)")
+        // The agenda's planned start (12:00), whatever the time of the test run; at 60 times it is soon past (half a
+        // real minute on a loaded machine is half an hour).
         let start = try #require(Self.headerClock(first), "no clock in:\n\(first)")
-        #expect((12 * 3600)..<(12 * 3600 + 10 * 60) ~= start, "\(first)")
-        #expect(!first.contains("behind"), "\(first)")
-        #expect(first.contains("Rehearsal at 60x speed, recorded apart: widex-irm-hub-sevilla.rehearsal.*"), "\(first)")
+        #expect((12 * 3600)..<(12 * 3600 + 30 * 60) ~= start, "\(first)")
         try pane.sendText(" ")
         // Three rehearsal minutes go by in about three real seconds, on the header clock and the slot's timer.
         try pane.waitFor("the clock to run three minutes on", timeout: .seconds(8)) { screen in
@@ -66,5 +67,8 @@ struct RehearsalEndToEndTests {
         let socket = try AfterTheWorkshopEndToEndTests.plenary("run", demo, "--rehearse", "--socket", "/tmp/x.sock")
         #expect(socket.status == 64, "\(socket)")
         #expect(socket.stderr.contains("a rehearsal hosts no attached terminals"), "\(socket)")
+        let real = try AfterTheWorkshopEndToEndTests.plenary("run", demo, "--results", "/tmp/demo.rehearsal.results.json")
+        #expect(real.status == 64, "\(real)")
+        #expect(real.stderr.contains("is a rehearsal's file: add --rehearse"), "\(real)")
     }
 }
