@@ -186,13 +186,16 @@ _plenary() {
 
 _plenary_run() {
     repeating_flags=()
-    non_repeating_flags=(--fresh --no-color --ascii --voter --version -h --help)
+    non_repeating_flags=(--rehearse --fresh --no-color --ascii --voter --version -h --help)
     repeating_options=()
-    non_repeating_options=(--results --group --pin-hash --socket --allow-group)
-    __plenary_offer_flags_options 1
+    non_repeating_options=(--speed --results --group --pin-hash --socket --allow-group)
+    __plenary_offer_flags_options 2
 
     # Offer option value completions
     case "${prev}" in
+    '--speed')
+        return
+        ;;
     '--results')
         __plenary_add_completions -o plusdirs -fX '!*.@(json)'
         return

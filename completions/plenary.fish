@@ -23,7 +23,7 @@ function __plenary_parse_tokens -S
         __plenary_parse_subcommand 0 'version' 'h/help'
         switch $unparsed_tokens[1]
         case 'run'
-            __plenary_parse_subcommand 1 'results=' 'fresh' 'no-color' 'ascii' 'voter' 'group=' 'pin-hash=' 'socket=' 'allow-group=' 'version' 'h/help'
+            __plenary_parse_subcommand 2 'rehearse' 'speed=' 'results=' 'fresh' 'no-color' 'ascii' 'voter' 'group=' 'pin-hash=' 'socket=' 'allow-group=' 'version' 'h/help'
         case 'attach'
             __plenary_parse_subcommand 1 'voter' 'audience' 'moderator' 'group=' 'socket=' 'pin-hash=' 'ascii' 'version' 'h/help'
         case 'ssh-setup'
@@ -111,6 +111,8 @@ complete -c 'plenary' -n '__plenary_should_offer_completions_for_positional "ple
 complete -c 'plenary' -n '__plenary_should_offer_completions_for_positional "plenary" -eq 1' -fa 'export' -d 'Write a results file\'s polls and working-group entries as CSV tables for a spreadsheet.'
 complete -c 'plenary' -n '__plenary_should_offer_completions_for_positional "plenary" -eq 1' -fa 'help' -d 'Show subcommand help information.'
 complete -c 'plenary' -n '__plenary_should_offer_completions_for_positional "plenary run" -eq 1' -fa '(set -l exts \'yaml\' \'yml\';for p in (string match -e -- \'*/\' (commandline -t);or printf \n)*.{$exts};printf %s\n $p;end;__fish_complete_directories (commandline -t) \'\')'
+complete -c 'plenary' -n '__plenary_should_offer_completions_for_flags_or_options "plenary run" rehearse' -l 'rehearse' -d 'Rehearse: run the agenda on a clock that starts at its planned start today, with files of its own (<session>.rehearsal.*) that never touch the real record.'
+complete -c 'plenary' -n '__plenary_should_offer_completions_for_flags_or_options "plenary run" speed' -l 'speed' -d 'With --rehearse: rehearsal minutes per real minute, 1 to 60 (default 1).' -rfka ''
 complete -c 'plenary' -n '__plenary_should_offer_completions_for_flags_or_options "plenary run" results' -l 'results' -d 'Where to write the results JSON (the journal goes next to it).' -rfa '(for p in (string match -e -- \'*/\' (commandline -t);or printf \n)*.\'json\';printf %s\n $p;end;__fish_complete_directories (commandline -t) \'\')'
 complete -c 'plenary' -n '__plenary_should_offer_completions_for_flags_or_options "plenary run" fresh' -l 'fresh' -d 'Start over: keep the previous journal, results and exported report and CSV files under a dated name (local time).'
 complete -c 'plenary' -n '__plenary_should_offer_completions_for_flags_or_options "plenary run" no-color' -l 'no-color' -d 'No colours (also when NO_COLOR is set).'

@@ -58,6 +58,8 @@ struct MergeCommand: ParsableCommand {
         if let skipped = opened.skippedSummary(listing: .max) { StandardError.write("plenary: warning: \(skipped)") }
         let runner = WorkshopRunner(state: opened.state, journal: opened.journal, fileSystem: fileSystem, files: files,
                                     clock: clock, generator: "plenary \(Plenary.version)")
+        // A rehearsal's record takes only rehearsal laptops' entries (GroupImport refuses the mix either way).
+        if main.workshop.rehearsal == true { runner.send(.app(.markRehearsal(speed: 1))) }
         defer { runner.close() }
         var refused = 0
         for path in groupResults {

@@ -22,6 +22,13 @@ struct RunCommand: ParsableCommand {
               plenary run sevilla.yaml --voter     # a locked voter terminal
               plenary run sevilla.yaml --fresh     # start over, keep the old record
               plenary run sevilla.yaml --results /media/usb/sevilla.results.json
+              plenary run sevilla.yaml --rehearse  # a rehearsal, from the planned start
+              plenary run sevilla.yaml --rehearse 14:00 --speed 10
+
+            A rehearsal (--rehearse) runs the agenda on its own clock, from the agenda's planned start today (or \
+            HH:MM), at real speed or up to 60 times faster (--speed). Its files are <session>.rehearsal.results.json \
+            and .rehearsal.journal.jsonl: the real record is never touched. Running it again with --rehearse \
+            continues the rehearsal; --rehearse --fresh starts it over. A rehearsal hosts no attached terminals.
 
             The moderator screen is also the room's host: voter kiosks attach to it with \
             `plenary attach FILE --voter` through a Unix socket beside the results file \
@@ -33,6 +40,15 @@ struct RunCommand: ParsableCommand {
 
     @Argument(help: "Session file (YAML). Omit to run the built-in demo.", completion: .file(extensions: ["yaml", "yml"]))
     var file: String?
+
+    @Argument(help: ArgumentHelp("With --rehearse: the time of day (HH:MM, today) the rehearsal's clock starts at, instead of the agenda's planned start.", valueName: "HH:MM"))
+    var rehearsalStart: String?
+
+    @Flag(name: .long, help: "Rehearse: run the agenda on a clock that starts at its planned start today, with files of its own (<session>.rehearsal.*) that never touch the real record.")
+    var rehearse = false
+
+    @Option(name: .long, help: ArgumentHelp("With --rehearse: rehearsal minutes per real minute, 1 to 60 (default 1).", valueName: "N"))
+    var speed: Int?
 
     @Option(name: .long, help: ArgumentHelp("Where to write the results JSON (the journal goes next to it).", valueName: "path"),
             completion: .file(extensions: ["json"]))
@@ -63,9 +79,37 @@ struct RunCommand: ParsableCommand {
     @Option(name: .customLong("allow-group"), help: ArgumentHelp("Let members of this group attach too (the socket becomes mode 0660, group NAME), e.g. the account participants log into with ssh. You must be a member; the socket's folder must let the group in but not write. See `plenary ssh-setup`.", valueName: "name"))
     var allowGroup: String?
 
+    mutating func validate() throws {
+        // `plenary run --rehearse 08:30` runs the demo: the time lands where the file would.
+        if rehearse, rehearsalStart == nil, let file, RehearsalClock.minuteOfDay(file) != nil {
+            rehearsalStart = file
+            self.file = nil
+        }
+        if let rehearsalStart {
+            guard rehearse else {
+                throw ValidationError("\(rehearsalStart): a second argument is only a rehearsal's start time (plenary run FILE --rehearse HH:MM)")
+            }
+            guard RehearsalClock.minuteOfDay(rehearsalStart) != nil else {
+                throw ValidationError("--rehearse: \(rehearsalStart) is not a time of day; give it as HH:MM, e.g. 08:30")
+            }
+        }
+        if let speed {
+            guard rehearse else { throw ValidationError("--speed is only for a rehearsal: add --rehearse") }
+            guard RehearsalClock.speeds.contains(speed) else {
+                throw ValidationError("--speed must be a whole number from \(RehearsalClock.speeds.lowerBound) to \(RehearsalClock.speeds.upperBound), not \(speed)")
+            }
+        }
+        if !rehearse, let results, WorkshopFiles.rehearsalName(results) == results {
+            throw ValidationError("--results \(results) is a rehearsal's file: add --rehearse, so the real workshop is never recorded in it")
+        }
+        if rehearse, socket != nil || allowGroup != nil {
+            throw ValidationError("--\(socket != nil ? "socket" : "allow-group") is not for a rehearsal: a rehearsal hosts no attached terminals")
+        }
+    }
+
     func run() throws {
         SignalTrap.install()
-        let clock = SystemClock()
+        let wallClock = SystemClock()
         var (session, sessionPath) = try SessionLoading.load(file)
         if let pinHash {
             session.voterPIN = try PINHashOption.parse(pinHash, for: Self.self).text
@@ -81,7 +125,7 @@ struct RunCommand: ParsableCommand {
             // The loader already checks the plan; this only guards against a loader bug.
             throw ValidationError("the agenda's times are inconsistent: run `plenary validate` on it")
         }
-        let files = WorkshopFiles(sessionPath: sessionPath, resultsPath: results, group: group)
+        let files = WorkshopFiles(sessionPath: sessionPath, resultsPath: results, group: group, rehearsal: rehearse)
         let fileSystem = PosixFileSystem()
         // Refuse before creating any file: a run that cannot use its code sheet, or show a screen, leaves nothing behind.
         let codeBook = try loadCodeBook(files: files, fileSystem: fileSystem)
@@ -91,8 +135,12 @@ struct RunCommand: ParsableCommand {
             StandardError.write("\(error)")
             throw ExitCode(1)
         }
-        let now = clock.now()
-        let stamp = Self.stamp(now)
+        let wallNow = wallClock.now()
+        // Kept files are named by the computer's time, even in a rehearsal: that is when they were set aside.
+        let stamp = Self.stamp(wallNow)
+        let calendar = LocalCalendar(timeZoneIdentifier: session.timeZone)
+        // validate() checked the start time.
+        let now = rehearse ? RehearsalClock.startInstant(plan: plan, calendar: calendar, wallNow: wallNow, at: rehearsalStart) ?? wallNow : wallNow
         if socket != nil, voter || group != nil {
             throw UsageError.report("--socket is for the moderator screen, which hosts the room; a voter or group terminal does not listen", for: Self.self)
         }
@@ -105,7 +153,7 @@ struct RunCommand: ParsableCommand {
         // Before the journal is opened: a second host of the same workshop is refused without touching its files.
         var listener: ListeningSocket?
         var hostNotice: String?
-        if !voter, group == nil {
+        if !voter, group == nil, !rehearse {
             var socketGroup: SocketGroup?
             if let allowGroup {
                 // Asked for by name: every problem with it refuses the run, since the group's voters could not attach.
@@ -143,6 +191,8 @@ struct RunCommand: ParsableCommand {
             StandardError.write("plenary: \(error)")
             throw ExitCode(1)
         }
+        // A resumed rehearsal counts on from its last record (its time stood still while Plenary was not running).
+        let clock: any Clock = rehearse ? RehearsalClock(base: wallClock, start: opened.state.now, speed: speed ?? 1) : wallClock
         // Every skipped record on the terminal itself (left on the normal screen, seen after quitting), and the
         // first few on the screen's notice line.
         if let skipped = opened.skippedSummary(listing: .max) { StandardError.write("plenary: warning: \(skipped)") }
@@ -151,6 +201,7 @@ struct RunCommand: ParsableCommand {
                                     homeDirectory: getenv("HOME").map { String(cString: $0) }, resultsInBackground: true)
         // Written off the key path soon after the first frame: a resume of 100k answers shows its screen first.
         runner.scheduleResults()
+        if rehearse { runner.send(.app(.markRehearsal(speed: speed ?? 1))) }
         if let book = codeBook {
             runner.send(.voterMode(.loadCodeBook(book)))
         }
@@ -161,7 +212,13 @@ struct RunCommand: ParsableCommand {
         }
         var messages = opened.messages
         if let hostNotice { messages.append(hostNotice) }
-        if let date = session.date, date != opened.state.calendar.date(of: now), !opened.state.hasStarted {
+        if rehearse {
+            // Short enough for 80 columns with a long session name: the clock is in the header, the rest in the README.
+            let pace = (speed ?? 1) == 1 ? "at real speed" : "at \(speed ?? 1)x speed"
+            let name = WorkshopFiles.fileName(of: files.resultsPath)
+            let base = name.hasSuffix(".results.json") ? String(name.dropLast(".results.json".count)) : name
+            messages.append("Rehearsal \(pace), recorded apart: \(base).*")
+        } else if let date = session.date, date != opened.state.calendar.date(of: now), !opened.state.hasStarted {
             messages.append("This agenda is dated \(date); its times are planned for today.")
         }
         if let skipped = opened.skippedSummary(listing: 2) {
@@ -200,6 +257,7 @@ struct RunCommand: ParsableCommand {
         let program = CommandLine.arguments.first ?? "plenary"
         let again = "\(program) run\(file.map { " \($0)" } ?? "")\(results.map { " --results \($0)" } ?? "")\(group.map { " --group \($0)" } ?? "")"
             + "\(socket.map { " --socket \($0)" } ?? "")\(allowGroup.map { " --allow-group \($0)" } ?? "")"
+            + (rehearse ? " --rehearse" + (speed.map { " --speed \($0)" } ?? "") : "")
         print(state.hasEnded ? "The workshop has ended. To run it again from the start: \(again) --fresh" : "Resume with: \(again)")
         if case .signal(let signal) = exit {
             throw ExitCode(SignalTrap.exitCode(for: signal))

@@ -12,6 +12,10 @@ public enum AppAction: Sendable, Equatable {
     case setRoomNotice(String?)
     /// A message for the moderator (recovery reports, where files went).
     case notify(String, Notice.Level)
+    /// Marks this run as a rehearsal (`--rehearse`), on its own clock and files: the header and the results say so.
+    /// Not recorded: the rehearsal's files are told apart by their names, and a resume says `--rehearse` again.
+    /// `speed`: rehearsal seconds per real second, which notices are stretched by so a person can still read them.
+    case markRehearsal(speed: Int)
     /// Writes the report and the CSV tables next to the results file (`e`); records nothing.
     case export
 }

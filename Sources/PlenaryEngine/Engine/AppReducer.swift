@@ -24,6 +24,8 @@ enum AppReducer {
             break
         case .setRoomNotice(let text):
             state.roomNotice = text
+        case .markRehearsal(let speed):
+            state.rehearsalSpeed = max(1, speed)
         }
         return []
     }

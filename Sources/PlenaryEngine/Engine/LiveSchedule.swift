@@ -76,8 +76,9 @@ public struct LiveSchedule: Sendable, Equatable {
                     timing.projectedStart = start
                     timing.projectedEnd = now.adding(seconds: max(0, remaining))
                 } else {
-                    // Not started yet: it starts now, or at its planned time if that is still ahead.
-                    let start = state.plan.isAnchored ? max(now, plannedStart) : now
+                    // Not started yet: it starts now, or at its planned time if that is still ahead. A group's laptop
+                    // never runs the agenda, so there the day keeps its plan: its own clock says nothing about the room.
+                    let start = state.plan.isAnchored ? (state.role == .facilitator ? plannedStart : max(now, plannedStart)) : now
                     timing.targetSeconds = target(index, startingAt: start)
                     remaining = timing.targetSeconds
                     timing.projectedStart = start

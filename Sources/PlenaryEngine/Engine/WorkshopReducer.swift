@@ -14,6 +14,10 @@ public enum WorkshopReducer {
         }
         let noticeBefore = state.notice
         let effects = handle(&state, action)
+        if let speed = state.rehearsalSpeed, speed > 1, let notice = state.notice, notice != noticeBefore, let until = notice.until {
+            // A rehearsal's clock may run 60 times faster; the person reading a notice does not.
+            state.notice?.until = state.now.adding(milliseconds: (until.milliseconds - state.now.milliseconds) * Int64(speed))
+        }
         if behind >= ClockCorrection.warningThresholdMilliseconds, !state.clockCorrection.warned {
             warnAboutClock(&state, behindMilliseconds: behind, alongside: state.notice == noticeBefore ? nil : state.notice)
         }

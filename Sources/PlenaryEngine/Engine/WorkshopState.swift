@@ -52,6 +52,10 @@ public struct WorkshopState: Sendable, Equatable {
     public var skippedRecords: Int = 0
     /// Actions recorded and in effect: what the screen and the results file count.
     public var recordedActions: Int { recordedCommands - skippedRecords }
+    /// A rehearsal (`plenary run --rehearse`): the clock is the rehearsal's, the files are its own, the header says so.
+    /// Set to the rehearsal clock's speed (rehearsal seconds per real second).
+    public var rehearsalSpeed: Int?
+    public var isRehearsal: Bool { rehearsalSpeed != nil }
     /// This record's id (from the journal header): merged entries name it as their origin.
     public var recordID: String
 

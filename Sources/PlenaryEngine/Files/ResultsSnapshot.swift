@@ -55,6 +55,9 @@ public struct ResultsSnapshot: Codable, Sendable {
         public var fingerprint: String?
         /// Identifies this record (one journal); entries merged from it name it as their origin.
         public var record: String?
+        /// True for a rehearsal's results (`plenary run --rehearse`): times are the rehearsal clock's, not the day's.
+        /// Absent for a real workshop, so its file reads as before.
+        public var rehearsal: Bool?
     }
 
     public struct SlotResult: Codable, Sendable {
@@ -210,7 +213,8 @@ public struct ResultsSnapshot: Codable, Sendable {
             plannedEnd: calendar.iso8601(schedule.plannedEnd),
             delayMinutes: Int((Double(schedule.delaySeconds) / 60).rounded()),
             currentSlot: state.hasEnded ? nil : state.currentSlot.id,
-            recordedActions: state.recordedActions, fingerprint: state.sessionFingerprint, record: state.recordID)
+            recordedActions: state.recordedActions, fingerprint: state.sessionFingerprint, record: state.recordID,
+            rehearsal: state.isRehearsal ? true : nil)
         slots = session.agenda.indices.map { index in
             let slot = session.agenda[index]
             let timing = schedule.slots[index]

@@ -11,13 +11,17 @@ public struct WorkshopFiles: Sendable, Equatable {
 
     /// - Parameter group: a facilitator terminal's group (`--group`): its files default to `<session>.<group>.…`,
     ///   so a group laptop's results copied next to the plenary's never replace them.
-    public init(sessionPath: String, resultsPath: String? = nil, group: String? = nil) {
+    /// - Parameter rehearsal: a rehearsal's files (`--rehearse`) are the real ones' with `.rehearsal` before the kind
+    ///   (`sevilla.rehearsal.results.json`, `sevilla.rehearsal.journal.jsonl`), also under `--results`, so a rehearsal
+    ///   can never write into the real record, and its files sort next to the real ones.
+    public init(sessionPath: String, resultsPath: String? = nil, group: String? = nil, rehearsal: Bool = false) {
         self.sessionPath = sessionPath
         var base = sessionPath
         for suffix in [".yaml", ".yml"] where base.hasSuffix(suffix) {
             base.removeLast(suffix.count)
         }
-        let results = resultsPath ?? base + (group.map { ".\($0)" } ?? "") + ".results.json"
+        var results = resultsPath ?? base + (group.map { ".\($0)" } ?? "") + ".results.json"
+        if rehearsal { results = Self.rehearsalName(results) }
         self.resultsPath = results
         var journalBase = results
         if journalBase.hasSuffix(".results.json") {
@@ -32,6 +36,16 @@ public struct WorkshopFiles: Sendable, Equatable {
         }
         self.codesPath = sessionBase + ".codes.json"
         self.usedCodesPath = journalBase + ".codes-used.json"
+    }
+
+    /// `x.results.json` → `x.rehearsal.results.json`, `x.json` → `x.rehearsal.json`; a name already marked stays.
+    public static func rehearsalName(_ resultsPath: String) -> String {
+        for suffix in [".results.json", ".json"] where resultsPath.hasSuffix(suffix) {
+            let base = String(resultsPath.dropLast(suffix.count))
+            if base.hasSuffix(".rehearsal") { return resultsPath }
+            return base + ".rehearsal" + suffix
+        }
+        return resultsPath.hasSuffix(".rehearsal") ? resultsPath : resultsPath + ".rehearsal"
     }
 
     /// The last component of a path: what messages and merged entries call a file.

@@ -36,6 +36,8 @@ public enum GroupImport {
         case olderVersion(file: String, version: Int)
         case otherSession(file: String, theirs: String, ours: String)
         case ownFile(file: String)
+        /// A rehearsal's laptop into the real workshop, or the reverse: rehearsal entries never join the real record.
+        case rehearsalMix(file: String, fileIsRehearsal: Bool)
 
         public var description: String {
             switch self {
@@ -49,6 +51,10 @@ public enum GroupImport {
                 return "\(file) is from another session (\(theirs)); this workshop is \(ours). Nothing was merged."
             case .ownFile(let file):
                 return "\(file) is this workshop's own results file. Nothing was merged."
+            case .rehearsalMix(let file, let fileIsRehearsal):
+                return fileIsRehearsal
+                    ? "\(file) is from a rehearsal; this is the real workshop. Nothing was merged."
+                    : "\(file) is from the real workshop; this is a rehearsal. Nothing was merged."
             }
         }
     }
@@ -76,6 +82,10 @@ public enum GroupImport {
                                           ours: describe(title: state.session.title, date: state.session.date?.description)))
         }
         guard record != state.recordID else { return .failure(.ownFile(file: fileName)) }
+        let fileIsRehearsal = snapshot.workshop.rehearsal == true
+        guard fileIsRehearsal == state.isRehearsal else {
+            return .failure(.rehearsalMix(file: fileName, fileIsRehearsal: fileIsRehearsal))
+        }
 
         var plan = Plan(command: nil, added: 0, updated: 0, unchanged: 0, older: 0, keptHere: 0, deletedHere: 0, groups: [])
         var incoming: [ImportedEntry] = []

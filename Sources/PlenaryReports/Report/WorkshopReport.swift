@@ -150,6 +150,10 @@ extension WorkshopReport {
         title = workshop.title
         subtitle = workshop.subtitle
         var facts: [Fact] = []
+        // First, before any time is read as the day's.
+        if workshop.rehearsal == true {
+            facts.append(Fact(label: "Rehearsal", value: "this is a rehearsal (plenary run --rehearse), not the workshop: its times are the rehearsal clock's"))
+        }
         if let date = workshop.date { facts.append(Fact(label: "Date", value: date)) }
         if let venue = workshop.venue { facts.append(Fact(label: "Venue", value: venue)) }
         if let moderator = workshop.moderator { facts.append(Fact(label: "Moderator", value: moderator)) }

@@ -75,6 +75,10 @@ enum GroupViews {
         guard let index = state.session.agenda.firstIndex(where: { $0.groups.contains(groupID) }) else { return ("", .dim) }
         let timing = schedule.slots[index]
         let calendar = state.calendar
+        if state.role == .facilitator, !state.plan.isAnchored {
+            // An agenda without clock times starts whenever the room starts it, which a laptop cannot know.
+            return ("\(state.plan.entries[index].durationMinutes) min", .dim)
+        }
         let text = "\(calendar.clockTime(timing.projectedStart))\(glyphs.rangeDash)\(calendar.clockTime(timing.projectedEnd))"
         guard state.now >= timing.projectedStart else { return (text, .dim) }
         let left = timing.projectedEnd.seconds(since: state.now)

@@ -158,13 +158,19 @@ public enum ModeratorScreen {
         let width = grid.width
         grid.fill(style: .bar, x: 0, y: 0, width: width)
         let clock = state.calendar.clockTimeWithSeconds(state.now)
-        let (indicator, indicatorStyle) = delayIndicator(state, schedule, glyphs: glyphs)
+        // A group's laptop does not run the agenda: against its own clock the day would read hours behind. (A
+        // facilitator screen attached to the host shows the room's day, once the room has started it.)
+        let (indicator, indicatorStyle) = state.role == .facilitator && !state.hasStarted
+            ? ("", StyleRole.bar) : delayIndicator(state, schedule, glyphs: glyphs)
+        // Words, not a colour, so it shows under NO_COLOR and in --ascii too.
+        let rehearsal = state.isRehearsal ? " REHEARSAL " : ""
         let right = " \(clock)  "
-        let rightWidth = right.terminalWidth + indicator.terminalWidth + 1
+        let rightWidth = rehearsal.terminalWidth + right.terminalWidth + indicator.terminalWidth + 1
         grid.put(" " + state.session.title.truncated(toWidth: max(0, width - rightWidth - 2), ellipsis: glyphs.ellipsis), x: 0, y: 0, style: .bar)
         let rightX = width - rightWidth
-        grid.put(right, x: rightX, y: 0, style: .bar)
-        grid.put(indicator, x: rightX + right.terminalWidth, y: 0, style: indicatorStyle)
+        grid.put(rehearsal, x: rightX, y: 0, style: .alert)
+        grid.put(right, x: rightX + rehearsal.terminalWidth, y: 0, style: .bar)
+        grid.put(indicator, x: rightX + rehearsal.terminalWidth + right.terminalWidth, y: 0, style: indicatorStyle)
 
         var details: [String] = []
         if let subtitle = state.session.subtitle { details.append(subtitle) }
