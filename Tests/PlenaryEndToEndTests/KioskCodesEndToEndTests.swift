@@ -6,34 +6,11 @@ import Testing
 @Suite(.enabled(if: TmuxPane.isAvailable), .serialized) struct KioskCodesEndToEndTests {
     static let pin = "432100"
 
-    /// The codes on a printed sheet (`plenary codes` output), as "XXXX-XXXX-XXXX".
-    static func printedCodes(_ sheet: String) -> [String] {
-        sheet.matches(of: /\b[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}\b/).map { String($0.output) }
-    }
-
     @Test func aKioskAsksForTheCodeAgainWhenTheHostRefusesItAndRecordsTheBallotOfAValidOneOnce() throws {
-        var template = Array("/tmp/plenary-kiosk-codes-XXXXXX".utf8CString)
-        let folder = String(cString: try #require(mkdtemp(&template)))
-        defer { try? FileManager.default.removeItem(atPath: folder) }
-        // mkdtemp makes it 0700: a folder only this account writes, so the host opens its socket there.
-        let file = folder + "/vote.yaml"
-        let plenary = try TmuxPane.plenaryExecutable.path
-        let pinLine = try Subprocess.run([plenary, "pin"], input: Self.pin + "\n").stdout
-        try """
-        plenary: 1
-        title: Kiosk codes
-        admission: codes
-        \(pinLine)
-        agenda:
-          - {title: Vote, duration: 10, polls: [choice]}
-        polls:
-          - {id: choice, question: Pick one, type: single, options: [Yes, No]}
-
-        """.write(toFile: file, atomically: true, encoding: .utf8)
-        let sheet = try Subprocess.run([plenary, "codes", file, "--count", "3"])
-        #expect(sheet.status == 0, "\(sheet.stderr)")
-        let codes = Self.printedCodes(sheet.stdout)
-        try #require(codes.count == 3, "\(sheet.stdout)")
+        let workshop = try CodePollWorkshop(title: "Kiosk codes", pin: Self.pin)
+        defer { workshop.remove() }
+        let (folder, file, plenary, codes) = (workshop.folder, workshop.file, workshop.plenary, workshop.codes)
+        try #require(codes.count == 3, "\(workshop.sheet)")
         // Well formed, so only the host's sheet can refuse it.
         let notOnTheSheet = "ACDE-FGHJ-KMNP"
         try #require(!codes.contains(notOnTheSheet))

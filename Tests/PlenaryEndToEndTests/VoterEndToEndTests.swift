@@ -177,28 +177,10 @@ struct VoterEndToEndTests {
     }
 
     @Test func aPrintedCodeAdmitsOnceAndOnlyItsHashIsKept() throws {
-        var template = Array("/tmp/plenary-codes-XXXXXX".utf8CString)
-        let folder = String(cString: try #require(mkdtemp(&template)))
-        defer { try? FileManager.default.removeItem(atPath: folder) }
-        let file = folder + "/vote.yaml"
-        let plenary = try TmuxPane.plenaryExecutable.path
-        let pin = try Subprocess.run([plenary, "pin"], input: "432100\n").stdout
-        try """
-        plenary: 1
-        title: Codes check
-        admission: codes
-        \(pin)
-        agenda:
-          - {title: Vote, duration: 10, polls: [choice]}
-        polls:
-          - {id: choice, question: Pick one, type: single, options: [Yes, No]}
-
-        """.write(toFile: file, atomically: true, encoding: .utf8)
-        let sheet = try Subprocess.run([plenary, "codes", file, "--count", "3"])
-        #expect(sheet.status == 0, "\(sheet.stderr)")
-        let codes = sheet.stdout.split(separator: "\n").filter { $0.hasPrefix("| ") && $0.contains("-") && !$0.contains("Voting") && !$0.contains("vote") }
-            .flatMap { $0.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }.filter { $0.count == 14 } }
-        #expect(codes.count == 3, "\(sheet.stdout)")
+        let workshop = try CodePollWorkshop(title: "Codes check", pin: "432100")
+        defer { workshop.remove() }
+        let (folder, file, plenary, codes) = (workshop.folder, workshop.file, workshop.plenary, workshop.codes)
+        #expect(codes.count == 3, "\(workshop.sheet)")
         #expect(codes.allSatisfy { $0.split(separator: "-").map(\.count) == [4, 4, 4] }, "\(codes)")
         let stored = try String(contentsOfFile: folder + "/vote.codes.json", encoding: .utf8)
         for code in codes { #expect(!stored.contains(code.replacingOccurrences(of: "-", with: ""))) }
