@@ -1,6 +1,7 @@
 import Testing
 @testable import PlenaryEngine
 @testable import PlenaryReports
+import PlenaryTestSupport
 
 /// One rounding of seconds to minutes for screen, report, CSV and JSON (issue 15, decision 80).
 @Suite struct WholeMinutesTests {
@@ -41,6 +42,22 @@ import Testing
         #expect(row(actualSeconds: 90, plannedMinutes: 10).actualMinutes == 2)
         // Paused 90 s reads "paused 2 min", as 90 s reads everywhere else.
         #expect(row(actualSeconds: 600, plannedMinutes: 10).remarks == ["paused 2 min"])
+    }
+
+    /// 90 s ahead of plan is −2 min in the results file and the report, as 90 s behind is +2.
+    @Test func theResultsDelayRoundsLikeTheScreen() throws {
+        func snapshot(nextAt second: Int) throws -> ResultsSnapshot {
+            var state = try Fixtures.state(Fixtures.sevilla(), now: Fixtures.at(12, 0))
+            // Framing (10 min, planned 12:30–12:40) started early or late: the day's delay is its projected end's.
+            try Fixtures.run(&state, [(Fixtures.at(12, 0), .start), (Fixtures.at(12, 30, 0).adding(seconds: Int64(second)), .next)])
+            return ResultsSnapshot(state: state, sessionFile: "w/sevilla.yaml", generator: "test")
+        }
+        #expect(try snapshot(nextAt: -90).workshop.delayMinutes == -2)
+        #expect(try snapshot(nextAt: -89).workshop.delayMinutes == -1)
+        #expect(try snapshot(nextAt: -29).workshop.delayMinutes == 0)
+        #expect(try snapshot(nextAt: 90).workshop.delayMinutes == 2)
+        let report = WorkshopReport(try snapshot(nextAt: -90))
+        #expect(report.timing.facts.first { $0.label == "Delay when saved" }?.value == "\u{2212}2 min (2 min early)")
     }
 
     @Test func theClockWarningRoundsLikeEverythingElse() {
