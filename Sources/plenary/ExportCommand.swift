@@ -8,7 +8,7 @@ struct ExportCommand: ParsableCommand {
         abstract: "Write a results file's polls and working-group entries as CSV tables for a spreadsheet.",
         discussion: """
             Writes into the folder (made if missing; files of the same names are replaced):
-              polls.csv            a row per poll round: question, type, ballots, mean...
+              polls.csv            a row per poll round: question, type, ballots, hands...
               poll-<id>.csv        a row per option (or scale value), columns per round;
                                    open text: a row per answer
               poll-<id>-words.csv  open text's word list, a count per round

@@ -76,7 +76,8 @@ import PlenaryTestSupport
         #expect(send(&state, .handCount(poll: "focus", counts: [4, 0, 2])))
         #expect(!send(&state, .handCount(poll: "focus", counts: [4, 0])))
         #expect(state.polls[0].currentRound.handCounts == [4, 0, 2])
-        #expect(state.polls[0].ballotCount == 6)
+        #expect(state.polls[0].ballotCount == 0)
+        #expect(state.polls[0].handCount == 6)
     }
 
     @Test func adHocPollsAreCreatedOnceAndValidated() throws {

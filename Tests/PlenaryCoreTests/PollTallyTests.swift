@@ -30,7 +30,11 @@ import Testing
     @Test func singleChoiceHandCountsAreVoters() {
         let poll = PollDefinition(id: "p", question: "Q", type: .single, options: four)
         let results = tally(poll, [.single(option: 0), .single(option: 1)], hands: [3, 1, 0, 0])
-        #expect(results.ballotCount == 6)
+        // Counted apart, shared together: 2 ballots + 4 hands, the bars of 6 voters.
+        #expect(results.ballotCount == 2)
+        #expect(results.handCount == 4)
+        #expect(results.combinedVoterCount == 6)
+        #expect(results.countText == "2 ballots + 4 hands")
         #expect(table(results) == ["Funding | 4 · 67%", "Skills | 2 · 33%", "Networks | 0 · 0%", "Data | 0 · 0%"])
         #expect(results.rows[0].fraction == 4.0 / 6.0)
     }
@@ -38,14 +42,18 @@ import Testing
     @Test func handCountsOfTheWrongLengthOrNegativeAreTrimmed() {
         let poll = PollDefinition(id: "p", question: "Q", type: .single, options: ["Yes", "No"])
         let results = tally(poll, [], hands: [2, -5, 9])
-        #expect(results.ballotCount == 2)
+        #expect(results.ballotCount == 0)
+        #expect(results.handCount == 2)
+        #expect(results.combinedVoterCount == 2)
         #expect(table(results) == ["Yes | 2 · 100%", "No | 0 · 0%"])
     }
 
     @Test func handCountsAloneMakeAResult() {
         let poll = PollDefinition(id: "p", question: "Q", type: .single, options: ["Yes", "No"])
         let results = tally(poll, [], hands: [7, 13])
-        #expect(results.ballotCount == 20)
+        #expect(results.ballotCount == 0)
+        #expect(results.countText == "0 ballots + 20 hands")
+        #expect(results.combinedVoterCount == 20)
         #expect(table(results) == ["No | 13 · 65%", "Yes | 7 · 35%"])
     }
 
@@ -77,7 +85,10 @@ import Testing
     @Test func multipleChoiceHandCountsAddTheLargestAsVoters() {
         let poll = PollDefinition(id: "p", question: "Q", type: .multiple, options: ["A", "B", "C"])
         let results = tally(poll, [.multiple(options: [0, 1]), .multiple(options: [1]), .multiple(options: [1, 2])], hands: [2, 5, 0])
-        #expect(results.ballotCount == 8)
+        // 7 hands raised stand for at least 5 people: 3 ballots + 7 hands, shares of 8 voters.
+        #expect(results.ballotCount == 3)
+        #expect(results.handCount == 7)
+        #expect(results.combinedVoterCount == 8)
         // 3/8 = 37.5% and 1/8 = 12.5%: halves round up.
         #expect(table(results) == ["B | 8 · 100%", "A | 3 · 38%", "C | 1 · 13%"])
     }
@@ -140,6 +151,7 @@ import Testing
         let poll = PollDefinition(id: "p", question: "Q", type: .scale, scale: RatingScale(min: 1, max: 3))
         let results = tally(poll, [.scale(value: 2), .scale(value: 9)], hands: [10, 10, 10])
         #expect(results.ballotCount == 1)
+        #expect(results.handCount == 0)
         #expect(table(results) == ["1 | 0 · 0%", "2 | 1 · 100%", "3 | 0 · 0%"])
     }
 

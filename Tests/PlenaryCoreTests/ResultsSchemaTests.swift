@@ -80,6 +80,39 @@ import PlenaryTestSupport
         #expect(missing.output.contains("'fingerprint' is a required property"), "\(missing.output)")
     }
 
+    /// Version 4 (issue 15): hands apart from ballots and speakers as objects, refused in earlier versions; speakers
+    /// as text refused in version 4.
+    @Test(arguments: [
+        ["polls", "0", "rounds", "0", "hands"], ["polls", "0", "rounds", "0", "combinedVoterCount"],
+        ["polls", "0", "rounds", "0", "options", "0", "ballots"], ["polls", "0", "rounds", "0", "options", "0", "hands"],
+    ])
+    func versionFourCountsAreRefusedInVersionTwo(_ path: [String]) throws {
+        let early = try validateChanged("demo-v2.json") { Self.set(&$0, path, to: 1) }
+        #expect(early.status == 1, "\(early.output)")
+        let four = try validateChanged("demo-v2.json") { document in
+            Self.set(&document, ["schemaVersion"], to: 4)
+            Self.set(&document, ["slots", "0", "speakers"], to: [["name": "Ana Ruiz"]])
+            Self.set(&document, ["slots", "3", "speakers"], to: [] as [Any])
+            Self.set(&document, path, to: 1)
+        }
+        #expect(four.status == 0, "\(four.output)")
+    }
+
+    @Test func speakersAreTextBeforeVersionFourAndObjectsFromIt() throws {
+        let objectInTwo = try validateChanged("demo-v2.json") {
+            Self.set(&$0, ["slots", "0", "speakers"], to: [["name": "Ana Ruiz", "role": "Director"]])
+        }
+        #expect(objectInTwo.status == 1, "\(objectInTwo.output)")
+        let textInFour = try validateChanged("demo-v2.json") { Self.set(&$0, ["schemaVersion"], to: 4) }
+        #expect(textInFour.status == 1, "\(textInFour.output)")
+        let unknownField = try validateChanged("demo-v2.json") { document in
+            Self.set(&document, ["schemaVersion"], to: 4)
+            Self.set(&document, ["slots", "0", "speakers"], to: [["name": "Ana Ruiz", "title": "Dr"]])
+            Self.set(&document, ["slots", "3", "speakers"], to: [] as [Any])
+        }
+        #expect(unknownField.status == 1, "\(unknownField.output)")
+    }
+
     func validateChanged(_ fixture: String, _ change: (inout [String: Any]) -> Void) throws -> (status: Int32, output: String) {
         let data = try Data(contentsOf: Self.fixtures.appendingPathComponent(fixture))
         var document = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])

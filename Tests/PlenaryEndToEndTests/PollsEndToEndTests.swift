@@ -27,6 +27,15 @@ struct PollsEndToEndTests {
         try cast(pane, keys: ["Down", "Space"], expected: 2)
         try cast(pane, keys: ["3"], expected: 3)
         try pane.waitFor("2 · 67%")
+        // A show of hands, counted apart from the ballots: Physical 1, Online 4 (bars 1 / 6 / 1 of 8 voters).
+        try pane.sendText("h")
+        try pane.waitFor("SHOW OF HANDS")
+        try pane.sendText("1")
+        try pane.sendKeys("Down")
+        try pane.sendText("4")
+        try pane.sendKeys("Enter")
+        try pane.waitFor("3 ballots + 5 hands")
+        try pane.waitFor("6 · 75%")
 
         // Multiple choice, up to two: {Funding, Matchmaking}, {Funding}; a third pick is ignored.
         try pane.sendKeys("Escape")
@@ -89,7 +98,11 @@ struct PollsEndToEndTests {
             try #require(try round(id)["options"] as? [[String: Any]]).map { $0[key] }
         }
         #expect(try round("format")["ballotCount"] as? Int == 3)
-        #expect(try options("format", "count") as? [Int] == [0, 2, 1])
+        #expect(try round("format")["hands"] as? Int == 5)
+        #expect(try round("format")["combinedVoterCount"] as? Int == 8)
+        #expect(try options("format", "count") as? [Int] == [1, 6, 1])
+        #expect(try options("format", "ballots") as? [Int] == [0, 2, 1])
+        #expect(try options("format", "hands") as? [Int] == [1, 4, 0])
         #expect(try options("support", "count") as? [Int] == [2, 0, 0, 1])
         let scale = try #require(try round("readiness")["scale"] as? [String: Any])
         #expect(scale["distribution"] as? [Int] == [0, 1, 0, 1, 1])

@@ -32,7 +32,7 @@ public struct ClockCorrection: Sendable, Equatable {
     /// "Computer clock 1 h 5 min behind the journal: counting on from 14:32:05."
     static func warningText(behindMilliseconds: Int64, countingFrom clock: String) -> String {
         let seconds = (behindMilliseconds + 500) / 1000
-        let minutes = (seconds + 30) / 60
+        let minutes = WholeMinutes.rounded(seconds)
         let amount: String
         if seconds < 120 {
             amount = "\(seconds) s"

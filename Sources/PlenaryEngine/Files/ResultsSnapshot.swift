@@ -6,7 +6,10 @@ import Foundation
 public struct ResultsSnapshot: Codable, Sendable {
     /// 1: first release. 2: `workshop.fingerprint`, `workshop.record` and entries' `origin` (merging).
     /// 3: `agendaChanges` and `fileAgenda` (live agenda changes, issue 15), present once the plan was changed.
-    public static let schemaVersion = 3
+    /// 4: a show of hands apart from ballots (`ballotCount` is ballots only; `hands`, `combinedVoterCount`, options'
+    /// `ballots` and `hands`), speakers as objects with role and affiliation, ad-hoc polls' slot (issue 15).
+    /// Older files are read into this shape by `decode` (`ResultsUpgrade`).
+    public static let schemaVersion = 4
 
     public var schemaVersion = ResultsSnapshot.schemaVersion
     public var generator: String
@@ -66,7 +69,7 @@ public struct ResultsSnapshot: Codable, Sendable {
         public var kind: String
         public var fixed: Bool
         public var status: String
-        public var speakers: [String]
+        public var speakers: [SpeakerResult]
         public var plannedStart: String
         public var plannedEnd: String
         public var plannedMinutes: Int
@@ -77,6 +80,35 @@ public struct ResultsSnapshot: Codable, Sendable {
         public var actualSeconds: Int64?
         public var pausedSeconds: Int64
         public var runs: Int
+    }
+
+    /// A speaker with what the session (or a confirmation on the day) says about them; absent fields are left out.
+    /// Files before version 4 held one string per speaker ("Ana Ruiz, EURADA (TBC)"): read as its `name`.
+    public struct SpeakerResult: Codable, Sendable, Equatable {
+        public var name: String
+        public var role: String?
+        public var affiliation: String?
+        /// Only when not yet confirmed (true); absent once confirmed.
+        public var tbc: Bool?
+
+        public init(name: String, role: String? = nil, affiliation: String? = nil, tbc: Bool? = nil) {
+            self.name = name
+            self.role = role
+            self.affiliation = affiliation
+            self.tbc = tbc
+        }
+
+        public init(from decoder: any Decoder) throws {
+            if let text = try? decoder.singleValueContainer().decode(String.self) {
+                self.init(name: text)
+                return
+            }
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            self.init(name: try container.decode(String.self, forKey: .name),
+                      role: try container.decodeIfPresent(String.self, forKey: .role),
+                      affiliation: try container.decodeIfPresent(String.self, forKey: .affiliation),
+                      tbc: try container.decodeIfPresent(Bool.self, forKey: .tbc))
+        }
     }
 
     public struct GroupResult: Codable, Sendable {
@@ -124,7 +156,7 @@ public struct ResultsSnapshot: Codable, Sendable {
         public var adHoc: Bool
         /// For polls made from working-group entries: the entry behind each option, in option order.
         public var entries: [String]?
-        /// Agenda slots the poll belongs to.
+        /// Agenda slots the poll belongs to; for an ad-hoc poll (from version 4), the slot current when it was made.
         public var slots: [String]
         public var status: String
         public var revealed: Bool
@@ -142,10 +174,18 @@ public struct ResultsSnapshot: Codable, Sendable {
     /// file never tells in which order people voted.
     public struct RoundResult: Codable, Sendable {
         public var round: Int
+        /// Ballots only (version 4 on); a show of hands is in `hands`. Before version 4 it counted the hand voters
+        /// too, and `decode` takes them out.
         public var ballotCount: Int
         /// Per option, in the poll's option order: votes (choice), average score (ranking), total points (allocation).
         public var options: [OptionResult]?
+        /// The moderator's show of hands per option, in option order, as typed in.
         public var handCounts: [Int]?
+        /// Hands raised, all options together; present with a show of hands.
+        public var hands: Int?
+        /// Ballots plus the people the hands stand for (all hands for a single choice, the largest count for a
+        /// multiple choice): the base of the options' `share`. Present with a show of hands.
+        public var combinedVoterCount: Int?
         public var scale: ScaleResult?
         public var answers: [String]?
         public var terms: [TermResult]?
@@ -153,7 +193,12 @@ public struct ResultsSnapshot: Codable, Sendable {
 
     public struct OptionResult: Codable, Sendable {
         public var option: String
+        /// Choice polls: ballots and hands together, what the bar shows.
         public var count: Int?
+        /// Choice polls (version 4 on): the ballots of `count`.
+        public var ballots: Int?
+        /// Choice polls with a show of hands: the hands of `count`.
+        public var hands: Int?
         public var averageScore: Double?
         public var points: Int?
         public var share: Double
@@ -211,7 +256,7 @@ public struct ResultsSnapshot: Codable, Sendable {
             timeZone: session.timeZone, organisers: session.organisers,
             moderator: session.moderator.map(Self.describe), status: status, startedAt: startedAt, endedAt: endedAt,
             plannedEnd: calendar.iso8601(schedule.plannedEnd),
-            delayMinutes: Int((Double(schedule.delaySeconds) / 60).rounded()),
+            delayMinutes: Int(WholeMinutes.rounded(schedule.delaySeconds)),
             currentSlot: state.hasEnded ? nil : state.currentSlot.id,
             recordedActions: state.recordedActions, fingerprint: state.sessionFingerprint, record: state.recordID,
             rehearsal: state.isRehearsal ? true : nil)
@@ -229,7 +274,7 @@ public struct ResultsSnapshot: Codable, Sendable {
             let isOpen = progress.runs.last?.end == nil
             return SlotResult(
                 id: slot.id, title: slot.title, kind: slot.kind.rawValue, fixed: slot.fixed, status: statusText,
-                speakers: slot.speakers.map(Self.describe),
+                speakers: slot.speakers.map(Self.speaker),
                 plannedStart: calendar.iso8601(timing.plannedStart), plannedEnd: calendar.iso8601(timing.plannedEnd),
                 plannedMinutes: state.plan.entries[index].durationMinutes,
                 adjustmentMinutes: Double(progress.adjustmentSeconds) / 60,
@@ -267,20 +312,30 @@ public struct ResultsSnapshot: Codable, Sendable {
             scale: definition.scale.map { Scale(min: $0.min, max: $0.max, minLabel: $0.minLabel, maxLabel: $0.maxLabel) },
             maxLength: definition.maxLength, points: definition.points, admission: definition.admission.rawValue,
             liveResults: definition.liveResults, adHoc: poll.isAdHoc, entries: definition.entryIDs,
-            slots: state.session.agenda.filter { $0.polls.contains(definition.id) }.map(\.id),
+            slots: poll.isAdHoc ? poll.createdInSlot.map { [$0] } ?? []
+                : state.session.agenda.filter { $0.polls.contains(definition.id) }.map(\.id),
             status: poll.status.rawValue, revealed: poll.revealed, rounds: rounds)
     }
 
     static func roundResult(_ round: PollRound, number: Int, poll: PollDefinition, language: String) -> RoundResult {
         let results = PollTally.results(of: round, for: poll, language: language)
         var result = RoundResult(round: number, ballotCount: results.ballotCount, handCounts: round.handCounts)
+        let hands = (round.handCounts ?? []).map { max(0, $0) }
+        let isChoice = poll.type == .single || poll.type == .multiple
+        if isChoice, round.handCounts != nil {
+            result.hands = results.handCount
+            result.combinedVoterCount = results.combinedVoterCount
+        }
         // Rows come sorted for display; the file lists options in their declared order.
         let byOption = Dictionary(results.rows.compactMap { row in row.optionIndex.map { ($0, row) } }) { first, _ in first }
         func share(_ row: PollResults.Row?) -> Double { ((row?.fraction ?? 0) * 10_000).rounded() / 10_000 }
         switch poll.type {
         case .single, .multiple:
             result.options = poll.options.indices.map { index in
-                OptionResult(option: poll.options[index], count: Int(byOption[index]?.value ?? 0), share: share(byOption[index]))
+                let count = Int(byOption[index]?.value ?? 0)
+                let hand = round.handCounts == nil ? nil : index < hands.count ? hands[index] : 0
+                return OptionResult(option: poll.options[index], count: count, ballots: count - (hand ?? 0), hands: hand,
+                                    share: share(byOption[index]))
             }
         case .ranking:
             result.options = poll.options.indices.map { index in
@@ -321,6 +376,10 @@ public struct ResultsSnapshot: Codable, Sendable {
                            lead: definition.lead, members: definition.members, templates: definition.templates, entries: entries)
     }
 
+    static func speaker(_ person: Person) -> SpeakerResult {
+        SpeakerResult(name: person.name, role: person.role, affiliation: person.affiliation, tbc: person.tbc ? true : nil)
+    }
+
     static func describe(_ person: Person) -> String {
         var text = person.name
         if let affiliation = person.affiliation { text += ", \(affiliation)" }
@@ -330,7 +389,7 @@ public struct ResultsSnapshot: Codable, Sendable {
 
     /// Reads a results file of any schema version this program has written.
     public static func decode(_ bytes: [UInt8]) throws -> ResultsSnapshot {
-        try JSONDecoder().decode(ResultsSnapshot.self, from: Data(bytes))
+        try JSONDecoder().decode(ResultsSnapshot.self, from: Data(bytes)).upgradedToCurrentSchema()
     }
 
     /// Compact JSON (a third smaller than pretty-printed, and quicker to write); sorted keys, so two snapshots of

@@ -6,7 +6,8 @@ enum PollReducer {
     static func apply(_ command: PollCommand, to state: inout WorkshopState) -> String? {
         if case .create(let definition) = command {
             if let problem = problem(creating: definition, in: state) { return problem }
-            state.polls.append(PollState(definition: definition, isAdHoc: true))
+            state.polls.append(PollState(definition: definition, isAdHoc: true,
+                                         createdInSlot: state.hasEnded ? nil : state.currentSlot.id))
             return nil
         }
         guard let index = state.polls.firstIndex(where: { $0.id == command.pollID }) else {

@@ -1,6 +1,12 @@
 /// What one round of a poll adds up to, ready to draw or report. Derived, never stored in the journal.
 public struct PollResults: Sendable, Equatable {
+    /// Ballots cast (typed in or sent), never the show of hands: "12 ballots" of "12 ballots + 22 hands".
     public var ballotCount: Int
+    /// Hands raised in the moderator's show of hands, all options together (0 when none were counted).
+    public var handCount: Int
+    /// Ballots plus the people the raised hands stand for: the base of the bars' shares, which combine the two
+    /// so the room sees one result (decision 78). Equal to `ballotCount` without a show of hands.
+    public var combinedVoterCount: Int
     /// Bars to show, already in display order (by count or score, or scale order for rating scales).
     public var rows: [Row]
     /// Rating scales only.
@@ -8,8 +14,11 @@ public struct PollResults: Sendable, Equatable {
     /// Open text only: every answer, in alphabetical order (never the order given).
     public var answers: AlphabeticalAnswers
 
-    public init(ballotCount: Int, rows: [Row], scale: ScaleStatistics? = nil, answers: AlphabeticalAnswers = AlphabeticalAnswers()) {
+    public init(ballotCount: Int, handCount: Int = 0, combinedVoterCount: Int? = nil, rows: [Row],
+                scale: ScaleStatistics? = nil, answers: AlphabeticalAnswers = AlphabeticalAnswers()) {
         self.ballotCount = ballotCount
+        self.handCount = handCount
+        self.combinedVoterCount = combinedVoterCount ?? ballotCount
         self.rows = rows
         self.scale = scale
         self.answers = answers
@@ -18,6 +27,9 @@ public struct PollResults: Sendable, Equatable {
     public init(ballotCount: Int, rows: [Row], scale: ScaleStatistics? = nil, answers: [String]) {
         self.init(ballotCount: ballotCount, rows: rows, scale: scale, answers: AlphabeticalAnswers(answers))
     }
+
+    /// "12 ballots + 22 hands", or "12 ballots" without a show of hands.
+    public var countText: String { CountedNoun.ballotsAndHands(ballots: ballotCount, hands: handCount) }
 
     public struct Row: Sendable, Equatable {
         /// Option text, scale value ("4 · Fully") or term.

@@ -8,6 +8,10 @@ public struct PollState: Sendable, Equatable, Identifiable {
     public var rounds: [PollRound]
     /// Created during the workshop rather than declared in the session file.
     public var isAdHoc: Bool
+    /// For an ad-hoc poll, the agenda slot that was current when it was made (nil once the workshop had ended):
+    /// the results and the report place it there. Not in the journal's `create` record but worked out when the
+    /// record is applied, so a journal written before this field replays to the same slot.
+    public var createdInSlot: String?
 
     public enum Status: String, Sendable, Equatable, Codable {
         case draft
@@ -15,12 +19,13 @@ public struct PollState: Sendable, Equatable, Identifiable {
         case closed
     }
 
-    public init(definition: PollDefinition, isAdHoc: Bool = false) {
+    public init(definition: PollDefinition, isAdHoc: Bool = false, createdInSlot: String? = nil) {
         self.definition = definition
         self.status = .draft
         self.revealed = false
         self.rounds = [PollRound(tallying: definition)]
         self.isAdHoc = isAdHoc
+        self.createdInSlot = createdInSlot
     }
 
     public var id: String { definition.id }
@@ -28,6 +33,8 @@ public struct PollState: Sendable, Equatable, Identifiable {
     /// Whether the screen may show the tally now.
     public var showsResults: Bool { revealed || definition.liveResults }
     public var ballotCount: Int { PollTally.ballotCount(of: currentRound, for: definition) }
+    /// Hands raised in the current round's show of hands (counted apart from ballots).
+    public var handCount: Int { PollTally.handCount(of: currentRound, for: definition) }
 
     /// Adds a ballot to the round taking ballots, in place, keeping its running tally.
     mutating func appendToCurrentRound(_ ballot: Ballot) {

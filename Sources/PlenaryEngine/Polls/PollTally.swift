@@ -71,10 +71,17 @@ public struct PollTally: Sendable, Equatable {
         tally(of: round, for: poll).results(handCounts: round.handCounts, language: language)
     }
 
-    /// How many voted in a round: what lists and headers show, without building bars or a word list.
+    /// How many ballots a round has (a show of hands apart): what lists and headers show, without building bars
+    /// or a word list.
     public static func ballotCount(of round: PollRound, for poll: PollDefinition) -> Int {
+        tally(of: round, for: poll).validBallots
+    }
+
+    /// Hands raised in a round's show of hands, all options together; 0 without one, or for a poll that is not a
+    /// choice (its bars never count hands).
+    public static func handCount(of round: PollRound, for poll: PollDefinition) -> Int {
         let isChoice = poll.type == .single || poll.type == .multiple
-        return tally(of: round, for: poll).validBallots + (isChoice ? handVoters(round.handCounts, poll: poll) : 0)
+        return isChoice ? hands(round.handCounts, optionCount: poll.options.count).reduce(0, +) : 0
     }
 
     /// The round's running tally when it counts for `poll`, else one counted now.
@@ -97,22 +104,28 @@ public struct PollTally: Sendable, Equatable {
         }
     }
 
-    /// For a single choice every raised hand is a voter; for a multiple choice a person raises a hand several
-    /// times, so the largest count is the best (lower-bound) guess at how many voted.
-    private static func handVoters(_ handCounts: [Int]?, poll: PollDefinition) -> Int {
-        let hands = (handCounts ?? []).prefix(poll.options.count).map { Swift.max(0, $0) }
-        return poll.type == .single ? hands.reduce(0, +) : (hands.max() ?? 0)
+    /// How many people a show of hands stands for. For a single choice every raised hand is a voter; for a multiple
+    /// choice a person raises a hand several times, so the largest count is the best (lower-bound) guess.
+    public static func handVoters(_ hands: [Int], singleChoice: Bool) -> Int {
+        let counted = hands.map { Swift.max(0, $0) }
+        return singleChoice ? counted.reduce(0, +) : (counted.max() ?? 0)
+    }
+
+    /// The counts that apply: one per option at most, none below zero.
+    private static func hands(_ handCounts: [Int]?, optionCount: Int) -> [Int] {
+        (handCounts ?? []).prefix(optionCount).map { Swift.max(0, $0) }
     }
 
     // MARK: - Kinds
 
-    /// Hand counts add to each option (see `handVoters` for how many people they stand for).
+    /// Hand counts add to each option's bar, and the shares are of ballots and hand voters together (see
+    /// `handVoters`): the room sees one result. The counts stay apart in `ballotCount` and `handCount`.
     private func choice(handCounts: [Int]?) -> PollResults {
         let poll = definition
         var counts = totals
-        let hands = (handCounts ?? []).prefix(counts.count).map { Swift.max(0, $0) }
+        let hands = Self.hands(handCounts, optionCount: counts.count)
         for (option, hand) in hands.enumerated() { counts[option] += hand }
-        let voters = validBallots + Self.handVoters(handCounts, poll: poll)
+        let voters = validBallots + Self.handVoters(hands, singleChoice: poll.type == .single)
 
         let rows = counts.enumerated().map { option, count in
             PollResults.Row(
@@ -120,7 +133,8 @@ public struct PollTally: Sendable, Equatable {
                 fraction: Double(count) / Double(Swift.max(1, voters)),
                 valueText: "\(count) · \(Self.percent(count, of: voters))%")
         }
-        return PollResults(ballotCount: voters, rows: Self.byValueThenOption(rows))
+        return PollResults(ballotCount: validBallots, handCount: hands.reduce(0, +), combinedVoterCount: voters,
+                           rows: Self.byValueThenOption(rows))
     }
 
     /// Rows stay in scale order: a distribution read as sorted bars would lose its shape.

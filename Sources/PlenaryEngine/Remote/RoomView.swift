@@ -52,6 +52,9 @@ public struct RoomView: Sendable, Equatable, Codable {
         public var isOpen: Bool
         /// Ballots in the current round so far (a number only: the projector shows it while people vote).
         public var ballotCount: Int
+        /// Hands raised in the moderator's show of hands, shown apart from ballots; nil without one (and from hosts
+        /// older than the field).
+        public var handCount: Int?
         /// Only once revealed (or for a poll the session shows live).
         public var results: Results?
     }
@@ -59,6 +62,8 @@ public struct RoomView: Sendable, Equatable, Codable {
     /// A poll's revealed totals. Open-text polls show their word list, not the answers: an answer is one ballot.
     public struct Results: Sendable, Equatable, Codable {
         public var ballotCount: Int
+        /// As `Poll.handCount`: the show of hands, apart from the ballots.
+        public var handCount: Int?
         public var rows: [Row]
         public var scaleMean: Double?
         public var scaleMedian: Double?

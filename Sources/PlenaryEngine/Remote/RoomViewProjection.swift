@@ -49,7 +49,7 @@ extension RoomView {
             id: definition.id, question: definition.question, type: definition.type, options: definition.options,
             maxPicks: definition.maxPicks, scale: definition.scale, maxLength: definition.maxLength,
             points: definition.points, needsCode: definition.admission == .codes, isOpen: poll.status == .open,
-            ballotCount: poll.ballotCount,
+            ballotCount: poll.ballotCount, handCount: poll.handCount > 0 ? poll.handCount : nil,
             results: poll.showsResults ? results(of: poll, language: language) : nil)
     }
 
@@ -57,7 +57,7 @@ extension RoomView {
     private static func results(of poll: PollState, language: String) -> Results {
         let computed = PollTally.results(of: poll.currentRound, for: poll.definition, language: language)
         return Results(
-            ballotCount: computed.ballotCount,
+            ballotCount: computed.ballotCount, handCount: computed.handCount > 0 ? computed.handCount : nil,
             rows: computed.rows.map { Results.Row(label: $0.label, value: $0.value, fraction: $0.fraction, valueText: $0.valueText) },
             scaleMean: computed.scale?.mean, scaleMedian: computed.scale?.median)
     }

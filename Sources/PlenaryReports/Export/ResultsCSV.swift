@@ -23,14 +23,15 @@ public enum ResultsCSV {
         return files
     }
 
-    /// One row per poll and round: what was asked and how many answered.
+    /// One row per poll and round: what was asked and how many answered, ballots and a show of hands apart (the
+    /// hands column is empty without one).
     static func overview(_ polls: [ResultsSnapshot.PollResult]) -> CSVTable {
         var table = CSVTable(header: ["poll", "question", "type", "status", "round", "ballots", "hands", "mean", "median"])
         for poll in polls {
             for round in poll.rounds {
                 table.rows.append([
                     poll.id, poll.question, poll.type, poll.status, "\(round.round)", "\(round.ballotCount)",
-                    round.handCounts.map { "\($0.reduce(0, +))" } ?? "",
+                    round.hands.map { "\($0)" } ?? "",
                     round.scale.map { ReportNumber.decimal($0.mean) } ?? "", round.scale.map { ReportNumber.decimal($0.median) } ?? "",
                 ])
             }
@@ -39,16 +40,21 @@ public enum ResultsCSV {
     }
 
     /// Rows are options (or scale values), columns the rounds: votes and share, average score, or points and share.
+    /// A choice poll with a show of hands in any round also has each round's votes apart: ballots and hands.
     static func options(_ poll: ResultsSnapshot.PollResult, groups: [ResultsSnapshot.GroupResult]) -> CSVTable {
         if poll.type == "scale" { return scale(poll) }
         let rounds = poll.rounds
+        let handsApart = rounds.contains { $0.handCounts != nil }
         var header = ["option"]
         if poll.entries != nil { header += ["entry", "group"] }
         for round in rounds {
             switch poll.type {
             case "ranking": header += ["round \(round.round) average score"]
             case "allocation": header += ["round \(round.round) points", "round \(round.round) share %"]
-            default: header += ["round \(round.round) votes", "round \(round.round) share %"]
+            default:
+                header += ["round \(round.round) votes"]
+                if handsApart { header += ["round \(round.round) ballots", "round \(round.round) hands"] }
+                header += ["round \(round.round) share %"]
             }
         }
         var table = CSVTable(header: header)
@@ -63,7 +69,10 @@ public enum ResultsCSV {
                 switch poll.type {
                 case "ranking": row += [ReportNumber.decimal(result?.averageScore ?? 0)]
                 case "allocation": row += ["\(result?.points ?? 0)", ReportNumber.decimal((result?.share ?? 0) * 100)]
-                default: row += ["\(result?.count ?? 0)", ReportNumber.decimal((result?.share ?? 0) * 100)]
+                default:
+                    row += ["\(result?.count ?? 0)"]
+                    if handsApart { row += ["\(result?.ballots ?? result?.count ?? 0)", "\(result?.hands ?? 0)"] }
+                    row += [ReportNumber.decimal((result?.share ?? 0) * 100)]
                 }
             }
             table.rows.append(row)

@@ -23,6 +23,9 @@ public enum HTMLReport {
                 + "<td class=\"n\">\(row.actualMinutes.map { "\($0)&nbsp;min" } ?? "—")</td><td\(late)>\(escape(over))</td></tr>")
         }
         body += ["</tbody>", "</table>", "</section>"]
+        if !report.speakers.isEmpty {
+            body += ["<section>", "<h2>Speakers</h2>"] + facts(report.speakers) + ["</section>"]
+        }
         if !report.planChanges.isEmpty {
             body += ["<section>", "<h2>Changes to the plan</h2>"] + facts(report.planChanges)
             if !report.filePlan.isEmpty {
@@ -34,14 +37,17 @@ public enum HTMLReport {
         if !report.polls.isEmpty {
             body += ["<section>", "<h2>Polls</h2>"]
             for (index, poll) in report.polls.enumerated() {
+                if index == 0 || report.polls[index - 1].slot != poll.slot {
+                    body.append("<p class=\"slot\">\(escape(WorkshopReport.slotHeading(poll.slot)))</p>")
+                }
                 body += ["<article class=\"poll\">", "<h3>\(index + 1). \(escape(poll.question))</h3>",
                          "<p class=\"meta\">\(escape(poll.summary))</p>"]
                 for round in poll.rounds {
                     if poll.rounds.count > 1 {
-                        body.append("<h4>Round \(round.number) · \(WorkshopReport.count(round.ballotCount, "ballot"))</h4>")
+                        body.append("<h4>Round \(round.number) · \(escape(round.countText))</h4>")
                     }
                     body += round.notes.map { "<p class=\"note\">\(escape($0))</p>" }
-                    if round.ballotCount == 0 {
+                    if round.isEmpty {
                         body.append("<p class=\"note\">No ballots.</p>")
                         continue
                     }
@@ -172,6 +178,7 @@ public enum HTMLReport {
         .subtitle { color: var(--muted); font-size: 1.1rem; margin-top: 0; }
         .meta, .note, .remark { color: var(--muted); }
         .meta { margin: .1rem 0 .5rem; font-size: .9rem; }
+        .slot { margin: 1.2rem 0 .3rem; font-weight: 600; color: var(--muted); }
         dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: .15rem 1rem; margin: .6rem 0; }
         dl.facts dt { font-weight: 600; }
         dl.facts dd { margin: 0; }

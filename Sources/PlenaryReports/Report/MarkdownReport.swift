@@ -22,6 +22,9 @@ public enum MarkdownReport {
                 + "\(row.actualMinutes.map { "\($0) min" } ?? "—") | \(over) |")
         }
         out.append("")
+        if !report.speakers.isEmpty {
+            out += ["## Speakers", ""] + facts(report.speakers) + [""]
+        }
         if !report.planChanges.isEmpty {
             out += ["## Changes to the plan", ""] + facts(report.planChanges) + [""]
             if !report.filePlan.isEmpty {
@@ -32,13 +35,16 @@ public enum MarkdownReport {
         if !report.polls.isEmpty {
             out += ["## Polls", ""]
             for (index, poll) in report.polls.enumerated() {
+                if index == 0 || report.polls[index - 1].slot != poll.slot {
+                    out += ["*" + inline(WorkshopReport.slotHeading(poll.slot)) + "*", ""]
+                }
                 out += ["### \(index + 1). \(inline(poll.question))", "", "\(inline(poll.summary))", ""]
                 for round in poll.rounds {
                     if poll.rounds.count > 1 {
-                        out += ["**Round \(round.number)** · \(WorkshopReport.count(round.ballotCount, "ballot"))", ""]
+                        out += ["**Round \(round.number)** · \(round.countText)", ""]
                     }
                     out += round.notes.map { "*\(inline($0))*" } + (round.notes.isEmpty ? [] : [""])
-                    if round.ballotCount == 0 {
+                    if round.isEmpty {
                         out += ["No ballots.", ""]
                         continue
                     }

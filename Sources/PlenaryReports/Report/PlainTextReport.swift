@@ -15,6 +15,14 @@ public enum PlainTextReport {
 
         out += heading("Agenda", rule: "-", width: width) + agenda(report.agenda, width: width)
         out.append("")
+        if !report.speakers.isEmpty {
+            // The slot on a line of its own, its speakers under it: slot titles are too long for a label column.
+            out += heading("Speakers", rule: "-", width: width)
+            for slot in report.speakers {
+                out += hanging("", slot.label, width: width) + hanging("  ", slot.value, width: width)
+            }
+            out.append("")
+        }
         if !report.planChanges.isEmpty {
             out += heading("Changes to the plan", rule: "-", width: width) + facts(report.planChanges, width: width, indent: 0)
             if !report.filePlan.isEmpty {
@@ -26,15 +34,18 @@ public enum PlainTextReport {
         if !report.polls.isEmpty {
             out += heading("Polls", rule: "-", width: width)
             for (index, poll) in report.polls.enumerated() {
+                if index == 0 || report.polls[index - 1].slot != poll.slot {
+                    out += WorkshopReport.slotHeading(poll.slot).wrapped(toWidth: width) + [""]
+                }
                 out += hanging("\(index + 1). ", poll.question, width: width)
                 out += poll.summary.wrapped(toWidth: width - 3).map { "   " + $0 }
                 out.append("")
                 for round in poll.rounds {
                     if poll.rounds.count > 1 {
-                        out += ["   Round \(round.number) · \(WorkshopReport.count(round.ballotCount, "ballot"))"]
+                        out += ["   Round \(round.number) · \(round.countText)"]
                     }
                     out += round.notes.flatMap { $0.wrapped(toWidth: width - 3).map { "   " + $0 } }
-                    if round.ballotCount == 0 {
+                    if round.isEmpty {
                         out += ["   No ballots.", ""]
                         continue
                     }

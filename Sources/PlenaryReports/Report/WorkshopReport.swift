@@ -10,10 +10,15 @@ public struct WorkshopReport: Sendable, Equatable {
     /// Date, venue, moderator, organisers, status: what a reader wants first.
     public var facts: [Fact]
     public var agenda: [AgendaRow]
+    /// Each slot with speakers, in agenda order ("12:00 Opening", "Ana Ruiz (Director, EURADA); Ben Ode"): the
+    /// running agenda's, so a speaker confirmed or a slot added on the day is there.
+    public var speakers: [Fact]
     /// Changes to the plan on the day, by the time they were made ("12:05", "Inserted …"); empty if none.
     public var planChanges: [Fact]
     /// The agenda as the session file planned it, while the plan differs from it ("12:30", "Framing (10 min)").
     public var filePlan: [Fact]
+    /// In agenda order of the slot each belongs to (an ad-hoc poll: the slot it was written in), then those of no
+    /// slot; within a slot, in the order of the results file.
     public var polls: [PollSection]
     public var groups: [GroupSection]
     /// Polls made from working-group entries, their entries ranked by the result.
@@ -61,18 +66,28 @@ public struct WorkshopReport: Sendable, Equatable {
         public var question: String
         /// "Single choice · closed · 12 ballots · up to 2 picks".
         public var summary: String
+        /// "12:00 Panel on cooperation": the slot the poll belongs to, nil when it has none.
+        public var slot: String?
         public var rounds: [RoundSection]
     }
 
     public struct RoundSection: Sendable, Equatable {
         public var number: Int
+        /// Ballots only; a show of hands is `handCount`.
         public var ballotCount: Int
-        /// "Mean 3.67 · median 4" for rating scales; "includes a show of hands" when hands were counted.
+        /// Hands raised in a show of hands, all options together (0 without one).
+        public var handCount: Int
+        /// "Mean 3.67 · median 4" for rating scales; how the bars count a show of hands when there was one.
         public var notes: [String]
         /// Options, scale values or (open text) the word list.
         public var bars: [Bar]
         /// Open text: every answer, sorted as in the results file.
         public var answers: [String]
+
+        /// "12 ballots + 22 hands", or "12 ballots".
+        public var countText: String { CountedNoun.ballotsAndHands(ballots: ballotCount, hands: handCount) }
+        /// Nothing to show: no ballot and no hand.
+        public var isEmpty: Bool { ballotCount == 0 && handCount == 0 }
     }
 
     /// One bar of a chart: `fraction` (0...1) of the full length.
@@ -176,7 +191,16 @@ extension WorkshopReport {
             Fact(label: ReportTime.clock(slot.plannedStart),
                  value: "\(slot.title) (\(slot.plannedMinutes) min)" + (runningIDs.contains(slot.id) ? "" : " — dropped"))
         }
-        polls = snapshot.polls.map(Self.pollSection)
+        speakers = snapshot.slots.compactMap { slot in
+            slot.speakers.isEmpty ? nil
+                : Fact(label: "\(ReportTime.clock(slot.plannedStart)) \(slot.title)",
+                       value: slot.speakers.map(Self.speakerText).joined(separator: "; "))
+        }
+        polls = Self.bySlot(snapshot.polls, slots: snapshot.slots).map { poll, slot in
+            var section = Self.pollSection(poll)
+            section.slot = slot.map { "\(ReportTime.clock($0.plannedStart)) \($0.title)" }
+            return section
+        }
         groups = snapshot.groups.map(Self.groupSection)
         shortlists = snapshot.polls.compactMap { Self.shortlist($0, groups: snapshot.groups) }
         timing = Self.timing(snapshot, agenda: agenda)
@@ -193,15 +217,15 @@ extension WorkshopReport {
     }
 
     static func agendaRow(_ slot: ResultsSnapshot.SlotResult) -> AgendaRow {
-        let actualMinutes = slot.actualSeconds.map { Int((Double($0) / 60).rounded()) }
-        let overrun = slot.actualSeconds.map { Int((Double($0 - Int64(slot.plannedMinutes) * 60) / 60).rounded()) }
+        let actualMinutes = slot.actualSeconds.map { Int(WholeMinutes.rounded($0)) }
+        let overrun = slot.actualSeconds.map { Int(WholeMinutes.rounded($0 - Int64(slot.plannedMinutes) * 60)) }
         var remarks: [String] = []
         if slot.fixed { remarks.append("fixed end") }
         if slot.adjustmentMinutes != 0 {
             let minutes = ReportNumber.decimal(abs(slot.adjustmentMinutes))
             remarks.append(slot.adjustmentMinutes > 0 ? "lengthened \(minutes) min" : "shortened \(minutes) min")
         }
-        if slot.pausedSeconds >= 60 { remarks.append("paused \(slot.pausedSeconds / 60) min") }
+        if slot.pausedSeconds >= 60 { remarks.append("paused \(WholeMinutes.rounded(slot.pausedSeconds)) min") }
         if slot.runs > 1 { remarks.append("\(slot.runs) runs") }
         return AgendaRow(
             title: slot.title, kind: slot.kind, plannedStart: ReportTime.clock(slot.plannedStart),
@@ -210,10 +234,33 @@ extension WorkshopReport {
             actualMinutes: actualMinutes, overrunMinutes: overrun, status: slot.status, remarks: remarks)
     }
 
+    /// "Ana Ruiz (Director, EURADA)", "Ben Ode (TBC)", "Cy Low".
+    static func speakerText(_ speaker: ResultsSnapshot.SpeakerResult) -> String {
+        let about = [speaker.role, speaker.affiliation].compactMap { $0 }.filter { !$0.isEmpty }
+        var text = speaker.name
+        if !about.isEmpty { text += " (\(about.joined(separator: ", ")))" }
+        if speaker.tbc == true { text += " (TBC)" }
+        return text
+    }
+
+    /// Polls with the slot they are listed under: the first of their slots still on the agenda, in agenda order;
+    /// polls of no slot last. The sort is stable, so polls of one slot keep the results file's order.
+    static func bySlot(_ polls: [ResultsSnapshot.PollResult], slots: [ResultsSnapshot.SlotResult])
+        -> [(ResultsSnapshot.PollResult, ResultsSnapshot.SlotResult?)] {
+        let position = Dictionary(slots.enumerated().map { ($1.id, $0) }) { first, _ in first }
+        let placed = polls.enumerated().map { order, poll -> (order: Int, at: Int, poll: ResultsSnapshot.PollResult) in
+            (order, poll.slots.compactMap { position[$0] }.min() ?? slots.count, poll)
+        }
+        return placed.sorted { ($0.at, $0.order) < ($1.at, $1.order) }
+            .map { ($0.poll, $0.at < slots.count ? slots[$0.at] : nil) }
+    }
+
     static func pollSection(_ poll: ResultsSnapshot.PollResult) -> PollSection {
         var summary = [PollType(rawValue: poll.type)?.label ?? poll.type, poll.status]
         let ballots = poll.rounds.map(\.ballotCount).reduce(0, +)
-        summary.append(count(ballots, "ballot") + (poll.rounds.count > 1 ? " in \(poll.rounds.count) rounds" : ""))
+        let hands = poll.rounds.map { $0.hands ?? 0 }.reduce(0, +)
+        summary.append(CountedNoun.ballotsAndHands(ballots: ballots, hands: hands)
+            + (poll.rounds.count > 1 ? " in \(poll.rounds.count) rounds" : ""))
         if let maxPicks = poll.maxPicks { summary.append("up to \(count(maxPicks, "pick"))") }
         if let scale = poll.scale {
             var range = "scale \(scale.min)–\(scale.max)"
@@ -224,15 +271,17 @@ extension WorkshopReport {
         }
         if let points = poll.points { summary.append("\(count(points, "point")) each") }
         if poll.adHoc { summary.append("written during the workshop") }
-        return PollSection(id: poll.id, question: poll.question, summary: summary.joined(separator: " · "),
+        return PollSection(id: poll.id, question: poll.question, summary: summary.joined(separator: " · "), slot: nil,
                            rounds: poll.rounds.map { roundSection($0, poll: poll) })
     }
 
     static func roundSection(_ round: ResultsSnapshot.RoundResult, poll: ResultsSnapshot.PollResult) -> RoundSection {
         var notes: [String] = []
         var bars: [Bar] = []
-        if let hands = round.handCounts, hands.contains(where: { $0 > 0 }) {
-            notes.append("includes a show of hands (\(count(hands.reduce(0, +), "hand")))")
+        let handCount = round.hands ?? 0
+        if handCount > 0 {
+            notes.append("\(CountedNoun.ballotsAndHands(ballots: round.ballotCount, hands: handCount)): "
+                + "the bars and shares count both together")
         }
         let options = round.options ?? []
         switch poll.type {
@@ -262,12 +311,16 @@ extension WorkshopReport {
             let top = terms.map(\.count).max() ?? 0
             bars = terms.map { Bar(label: $0.term, value: "\($0.count)", fraction: top > 0 ? Double($0.count) / Double(top) : 0) }
         default:
-            bars = options.map {
-                Bar(label: $0.option, value: "\($0.count ?? 0) · \(ReportNumber.percent($0.share))", fraction: $0.share)
+            bars = options.map { option in
+                // With a show of hands the count says its two parts: "7 · 41% (3 ballots + 4 hands)".
+                let parts = handCount > 0
+                    ? " (\(CountedNoun.ballotsAndHands(ballots: option.ballots ?? 0, hands: option.hands ?? 0)))" : ""
+                return Bar(label: option.option, value: "\(option.count ?? 0) · \(ReportNumber.percent(option.share))" + parts,
+                           fraction: option.share)
             }
         }
-        return RoundSection(number: round.round, ballotCount: round.ballotCount, notes: notes, bars: bars,
-                            answers: round.answers ?? [])
+        return RoundSection(number: round.round, ballotCount: round.ballotCount, handCount: handCount, notes: notes,
+                            bars: bars, answers: round.answers ?? [])
     }
 
     /// Highest first; equal values keep the poll's option order.
@@ -342,7 +395,7 @@ extension WorkshopReport {
     static func shortlist(_ poll: ResultsSnapshot.PollResult, groups: [ResultsSnapshot.GroupResult]) -> Shortlist? {
         guard let entryIDs = poll.entries, !poll.rounds.isEmpty else { return nil }
         // The latest round that has ballots decides; with none, the latest round (all zero).
-        let round = poll.rounds.last { $0.ballotCount > 0 } ?? poll.rounds[poll.rounds.count - 1]
+        let round = poll.rounds.last { $0.ballotCount > 0 || ($0.hands ?? 0) > 0 } ?? poll.rounds[poll.rounds.count - 1]
         let options = round.options ?? []
         let value: (ResultsSnapshot.OptionResult) -> Double
         let valueText: (ResultsSnapshot.OptionResult) -> String
@@ -368,7 +421,8 @@ extension WorkshopReport {
             return ShortlistRow(rank: rank + 1, title: option.option, group: group?.name, entryID: entryID,
                                 value: valueText(option))
         }
-        let basis = "\(measure), round \(round.round) of \(poll.rounds.count), \(count(round.ballotCount, "ballot"))"
+        let basis = "\(measure), round \(round.round) of \(poll.rounds.count), "
+            + CountedNoun.ballotsAndHands(ballots: round.ballotCount, hands: round.hands ?? 0)
         return Shortlist(pollID: poll.id, question: poll.question, basis: basis, rows: rows)
     }
 
@@ -384,7 +438,7 @@ extension WorkshopReport {
         facts.append(Fact(label: "Planned end", value: ReportTime.dateAndClock(workshop.plannedEnd)))
         if let ended = workshop.endedAt.flatMap(LocalCalendar.instant(fromISO8601:)),
            let planned = LocalCalendar.instant(fromISO8601: workshop.plannedEnd) {
-            let minutes = Int((Double(ended.milliseconds - planned.milliseconds) / 60_000).rounded())
+            let minutes = Int(WholeMinutes.rounded(ended.seconds(since: planned)))
             facts.append(Fact(label: "Total overrun", value: overrunText(minutes, verb: "ended")))
         } else if workshop.status == "running" {
             let minutes = workshop.delayMinutes
@@ -407,6 +461,12 @@ extension WorkshopReport {
     /// "+6 min", "-2 min", "0 min".
     public static func signedMinutes(_ minutes: Int) -> String {
         minutes > 0 ? "+\(minutes) min" : minutes < 0 ? "\u{2212}\(-minutes) min" : "0 min"
+    }
+
+    /// The line polls of one slot are listed under: "During 12:00 Panel on cooperation", or for polls of no slot
+    /// "Not tied to a slot".
+    public static func slotHeading(_ slot: String?) -> String {
+        slot.map { "During \($0)" } ?? "Not tied to a slot"
     }
 
     /// "1 ballot", "3 ballots", "2 entries".

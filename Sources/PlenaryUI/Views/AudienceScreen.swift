@@ -136,7 +136,7 @@ public enum AudienceScreen {
 
     private static func drawPoll(_ poll: RoomView.Poll, into grid: inout CellGrid, x: Int, y: Int, width: Int, height: Int, glyphs: Glyphs) {
         let area = ClipRect(x: x, y: y, width: width, height: height)
-        let ballots = PollResultsView.count(poll.ballotCount, "ballot")
+        let ballots = CountedNoun.ballotsAndHands(ballots: poll.ballotCount, hands: poll.handCount ?? 0)
         let heading = poll.isOpen ? "VOTING OPEN \(glyphs.middleDot) \(ballots) so far" : "RESULTS"
         area.put(glyphs.text(heading), column: 0, row: 0, style: poll.isOpen ? .ok : .dim, ellipsis: glyphs.ellipsis, into: &grid)
         var body = area.inner(column: 0, row: 1, width: area.width, height: area.height - 1)
@@ -153,7 +153,8 @@ public enum AudienceScreen {
             let digitsWidth = BigDigits.width(count, scale: countScale)
             let left = body.width - digitsWidth - countScale
             BigDigits.draw(count, into: &grid, x: body.x + left, y: body.y, block: glyphs.block, style: .ok, scale: countScale)
-            let label = poll.ballotCount == 1 ? "ballot" : "ballots"
+            let hands = poll.handCount ?? 0
+            let label = hands > 0 ? "ballots + \(CountedNoun.phrase(hands, "hand"))" : poll.ballotCount == 1 ? "ballot" : "ballots"
             body.put(label, column: left + max(0, (digitsWidth - label.count) / 2), row: BigDigits.height * countScale,
                      style: .dim, ellipsis: nil, into: &grid)
             body = body.inner(column: 0, row: 0, width: left - 2 * countScale - 2, height: body.height)
@@ -185,7 +186,7 @@ public enum AudienceScreen {
     /// Totals as sent: no answers (a word list stands for them) and no distribution (the rows are the bars).
     private static func pollResults(_ results: RoomView.Results, poll: RoomView.Poll) -> PollResults {
         PollResults(
-            ballotCount: results.ballotCount,
+            ballotCount: results.ballotCount, handCount: results.handCount ?? 0,
             rows: results.rows.map { PollResults.Row(label: $0.label, optionIndex: nil, value: $0.value, fraction: $0.fraction, valueText: $0.valueText) },
             scale: results.scaleMean.map { ScaleStatistics(mean: $0, median: results.scaleMedian ?? $0, distribution: []) })
     }

@@ -83,7 +83,7 @@ enum GroupViews {
         guard state.now >= timing.projectedStart else { return (text, .dim) }
         let left = timing.projectedEnd.seconds(since: state.now)
         if left <= 0 { return (text + " time is up", .alert) }
-        let minutes = (left + 59) / 60
+        let minutes = WholeMinutes.leftOnCountdown(left)
         return (text + " \(minutes) min left", minutes <= 2 ? .warning : .ok)
     }
 

@@ -67,12 +67,13 @@ public enum PollResultsView {
 
     /// No ballots, no hand counts, no answers.
     static func isEmpty(_ results: PollResults) -> Bool {
-        results.ballotCount == 0 && results.answers.isEmpty && results.rows.allSatisfy { $0.value == 0 }
+        results.ballotCount == 0 && results.handCount == 0 && results.answers.isEmpty && results.rows.allSatisfy { $0.value == 0 }
     }
 
-    /// The line under the question.
+    /// The line under the question. A show of hands is counted apart ("12 ballots + 22 hands") while the bars
+    /// and their shares take both together (decision 78).
     static func context(poll: PollDefinition, results: PollResults, glyphs: Glyphs) -> String {
-        let ballots = count(results.ballotCount, "ballot")
+        let ballots = results.countText
         let dot = " \(glyphs.middleDot) "
         switch poll.type {
         case .single, .open:

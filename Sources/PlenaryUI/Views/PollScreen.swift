@@ -8,6 +8,7 @@ enum PollScreen {
         // While results are hidden only the count shows: no bars or word list are built on each frame.
         let results = poll.showsResults ? PollTally.results(of: poll.currentRound, for: definition, language: language) : nil
         let ballotCount = results?.ballotCount ?? poll.ballotCount
+        let handCount = results?.handCount ?? poll.handCount
         let round = poll.rounds.count
         var row = y
         let (statusText, statusStyle) = status(poll)
@@ -15,7 +16,7 @@ enum PollScreen {
         if poll.showsResults { left += " \(glyphs.middleDot) results shown" }
         if poll.isAdHoc { left += " \(glyphs.middleDot) ad hoc" }
         if round > 1 { left += " \(glyphs.middleDot) round \(round)" }
-        let count = "\(ballotCount) ballot\(ballotCount == 1 ? "" : "s")"
+        let count = CountedNoun.ballotsAndHands(ballots: ballotCount, hands: handCount)
         let used = grid.putClipped(left + "  ", x: x, y: row, style: .dim, width: width - count.count - 1, ellipsis: glyphs.ellipsis)
         grid.put(statusText, x: x + used, y: row, style: statusStyle, maxWidth: max(0, width - used - count.count - 1))
         grid.put(count, x: x + width - count.count, y: row, style: .title)
@@ -41,7 +42,7 @@ enum PollScreen {
         row += 1
         let remaining = y + height - row
         guard remaining > 0 else { return }
-        drawHidden(ballotCount, poll: poll, into: &grid, x: x, y: row, width: width,
+        drawHidden(ballotCount, hands: handCount, poll: poll, into: &grid, x: x, y: row, width: width,
                    height: remaining - (round > 1 ? 1 : 0), glyphs: glyphs)
         drawEarlierRounds(poll, into: &grid, x: x, y: y + height - 1, width: width, language: language, glyphs: glyphs)
     }
@@ -50,7 +51,8 @@ enum PollScreen {
                                           language: String, glyphs: Glyphs) {
         guard poll.rounds.count > 1 else { return }
         let earlier = poll.rounds.dropLast().enumerated().map { index, round in
-            "round \(index + 1): \(CountedNoun.phrase(PollTally.ballotCount(of: round, for: poll.definition), "ballot"))"
+            "round \(index + 1): " + CountedNoun.ballotsAndHands(ballots: PollTally.ballotCount(of: round, for: poll.definition),
+                                                                 hands: PollTally.handCount(of: round, for: poll.definition))
         }
         grid.putClipped("Earlier rounds kept \(glyphs.middleDot) " + earlier.joined(separator: ", "),
                         x: x, y: y, style: .dim, width: width, ellipsis: glyphs.ellipsis)
@@ -64,8 +66,9 @@ enum PollScreen {
         }
     }
 
-    /// Before the reveal the room sees only how many have voted, large.
-    private static func drawHidden(_ count: Int, poll: PollState, into grid: inout CellGrid, x: Int, y: Int,
+    /// Before the reveal the room sees only how many have voted, large: the ballots, and a show of hands beside
+    /// them in words.
+    private static func drawHidden(_ count: Int, hands: Int, poll: PollState, into grid: inout CellGrid, x: Int, y: Int,
                                    width: Int, height: Int, glyphs: Glyphs) {
         let digits = String(count)
         var row = y
@@ -73,11 +76,12 @@ enum PollScreen {
             BigDigits.draw(digits, into: &grid, x: x + (width - BigDigits.width(digits)) / 2, y: row, block: glyphs.block, style: .timer)
             row += BigDigits.height + 1
         }
+        let counted = hands > 0 ? "ballots + \(CountedNoun.phrase(hands, "hand"))" : "ballots"
         let hint: String
         switch poll.status {
-        case .draft: hint = "ballots \(glyphs.middleDot) press o to open the poll"
-        case .open: hint = "ballots so far \(glyphs.middleDot) results hidden until you press r"
-        case .closed: hint = "ballots \(glyphs.middleDot) closed \(glyphs.middleDot) press r to reveal the results"
+        case .draft: hint = "\(counted) \(glyphs.middleDot) press o to open the poll"
+        case .open: hint = "\(counted) so far \(glyphs.middleDot) results hidden until you press r"
+        case .closed: hint = "\(counted) \(glyphs.middleDot) closed \(glyphs.middleDot) press r to reveal the results"
         }
         let line = (height < BigDigits.height + 2 ? "\(count) " : "") + hint
         guard row < y + height else { return }

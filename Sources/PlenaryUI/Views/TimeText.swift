@@ -1,3 +1,5 @@
+import PlenaryEngine
+
 /// How durations read on screen.
 enum TimeText {
     /// "04:07" for 247 s, "1:02:07" past an hour; negative values get a leading "+" (time over).
@@ -10,9 +12,9 @@ enum TimeText {
         return (seconds < 0 ? "+" : "") + body
     }
 
-    /// "7 min", "1 h 05 min", rounded to the nearest minute.
+    /// "7 min", "1 h 05 min": the distance, rounded to the nearest minute as everywhere (`WholeMinutes`).
     static func minutes(_ seconds: Int64) -> String {
-        let total = (abs(seconds) + 30) / 60
+        let total = abs(WholeMinutes.rounded(seconds))
         if total >= 60 { return "\(total / 60) h \(two(total % 60)) min" }
         return "\(total) min"
     }
