@@ -44,11 +44,12 @@ import PlenaryTestSupport
         definition.entryIDs = ["wg1-1", "wg1-2"]
         store.send(.group(.pollFromShortlist(.ranking)), at: now, effects: [
             .appendJournal(.poll(.create(definition))), .saveResults, .appendJournal(.poll(.open(poll: "shortlist-1"))), .saveResults,
+            .appendJournal(.shortlist(entries: [])), .saveResults,
         ]) {
             $0.now = now
             #expect(WorkshopReducer.apply(.poll(.create(definition)), to: &$0, at: now) == nil)
             #expect(WorkshopReducer.apply(.poll(.open(poll: "shortlist-1")), to: &$0, at: now) == nil)
-            $0.recordedCommands += 2
+            $0.recordedCommands += 3
             $0.shortlist = []
             $0.screen = .poll(id: "shortlist-1")
             $0.notice = Notice(text: "Poll made from 2 entries and opened: v hands it to the room.", level: .success,
@@ -68,7 +69,7 @@ import PlenaryTestSupport
         #expect(appends.count == appendsBefore + 1, "one write for the action")
         let written = lines(try #require(appends.last))
         let first = runner.state.recordedCommands - 1
-        #expect(written.count == 2)
+        #expect(written.count == 3)
         #expect(written.allSatisfy { $0.contains(#""actionEnd":\#(first + 1)"#) })
         #expect(runner.state.polls.last?.status == .open)
         #expect(runner.state.storageFailure == nil)

@@ -191,7 +191,7 @@ import PlenaryTestSupport
         }
         #expect(state.shortlist == ["wg1-3", "wg1-1", "wg1-2"])
         let effects = WorkshopReducer.reduce(&state, .group(.pollFromShortlist(.ranking)), now: Fixtures.at(12, 52))
-        #expect(effects.filter { if case .appendJournal = $0 { true } else { false } }.count == 2)
+        #expect(effects.filter { if case .appendJournal = $0 { true } else { false } }.count == 3)
         let poll = try #require(state.polls.last)
         #expect(poll.definition.type == .ranking)
         #expect(poll.definition.options == ["Recycling hub", "Recycling hub (wg1-1)", "Joint demonstrator"])

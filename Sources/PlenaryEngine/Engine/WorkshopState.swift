@@ -33,7 +33,8 @@ public struct WorkshopState: Sendable, Equatable {
     public var polls: [PollState]
     /// Every working group with its captured entries.
     public var groups: [GroupState]
-    /// Entries marked for a prioritisation poll, in the order they were marked (not journaled: a selection).
+    /// Entries marked for a prioritisation poll, in the order they were marked; journaled (`shortlist`), so the marks
+    /// survive quit and resume.
     public var shortlist: [String]
     /// Who types on this terminal: the moderator, or a group's facilitator (`--group`).
     public var role: TerminalRole

@@ -55,7 +55,6 @@ enum GroupScreenReducer {
             let entryID = group.entries[selection].id
             let recording = WorkshopReducer.record(.group(.delete(group: id, entry: entryID)), in: &state)
             if recording.isRecorded {
-                state.shortlist.removeAll { $0 == entryID }
                 state.notice = Notice(text: "Entry deleted: u brings it back.", level: .info, until: now.adding(seconds: 6))
                 state.screen = .group(id: id, selection: max(0, min(selection, (state.group(id)?.entries.count ?? 1) - 1)))
             }
@@ -157,11 +156,13 @@ enum GroupScreenReducer {
             guard case .group(let id, let selection) = state.screen, let group = state.group(id),
                   selection < group.entries.count else { return [] }
             let entryID = group.entries[selection].id
-            if let index = state.shortlist.firstIndex(of: entryID) {
-                state.shortlist.remove(at: index)
+            var marked = state.shortlist
+            if let index = marked.firstIndex(of: entryID) {
+                marked.remove(at: index)
             } else {
-                state.shortlist.append(entryID)
+                marked.append(entryID)
             }
+            return WorkshopReducer.record(.shortlist(entries: marked), in: &state).effects
         case .pollFromShortlist(let type):
             guard state.role == .moderator else {
                 refuseFacilitatorPoll(&state, now: now)
@@ -233,7 +234,7 @@ enum GroupScreenReducer {
         let created = WorkshopReducer.record(.poll(.create(definition)), in: &state)
         guard created.isRecorded else { return [] }
         let effects = created.effects + WorkshopReducer.record(.poll(.open(poll: id)), in: &state).effects
-        state.shortlist = []
+            + WorkshopReducer.record(.shortlist(entries: []), in: &state).effects
         state.screen = .poll(id: id)
         state.notice = Notice(text: "Poll made from \(entries.count) entries and opened: v hands it to the room.", level: .success,
                               until: now.adding(seconds: 6))
