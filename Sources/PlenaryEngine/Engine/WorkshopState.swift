@@ -135,6 +135,8 @@ public struct WorkshopState: Sendable, Equatable {
         case importPicker(ImportPicker)
         /// Group entries shown to the room, one group (index) and page at a time.
         case reportBack(group: Int, page: Int)
+        /// A poll proposed from the marked entries, its question (and a dot vote's dots) open to change before it opens.
+        case shortlistPoll(ShortlistPollDraft)
     }
 
     public var isReadOnly: Bool { storageFailure?.kind == .journal }
