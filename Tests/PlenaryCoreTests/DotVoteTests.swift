@@ -31,6 +31,8 @@ import PlenaryTestSupport
         tally.add(.multiple(options: [1, 1, 1, 1]))  // refused: four on one item, not counted
         #expect(tally.validBallots == 2)
         #expect(tally.results(handCounts: nil, language: "en").rows.map { "\($0.label) \(Int($0.value))" } == ["Pilot 4", "Platform 3", "Training 0"])
+        // Bars are shares of all dots placed (7), never above a whole, whatever one ballot stacked.
+        #expect(tally.results(handCounts: nil, language: "en").rows.map(\.valueText) == ["4 dots · 57%", "3 dots · 43%", "0 dots · 0%"])
     }
 
     @Test func theFormAddsAndTakesOffDotsWithinBothLimits() {
