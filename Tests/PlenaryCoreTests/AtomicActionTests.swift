@@ -42,13 +42,22 @@ import PlenaryTestSupport
         var definition = PollDefinition(id: "shortlist-1", question: "Rank these actions, most important first", type: .ranking,
                                         options: ["Recycling hub", "Joint demonstrator"])
         definition.entryIDs = ["wg1-1", "wg1-2"]
-        store.send(.group(.pollFromShortlist(.ranking)), at: now, effects: [
-            .appendJournal(.poll(.create(definition))), .saveResults, .appendJournal(.poll(.open(poll: "shortlist-1"))), .saveResults,
-        ]) {
+        let proposal = ShortlistPollDraft(groupID: "wg1", selection: 1, proposal: {
+            var proposal = definition
+            proposal.question = ""
+            return proposal
+        }())
+        store.send(.group(.pollFromShortlist(.ranking)), at: now, effects: []) {
             $0.now = now
+            $0.screen = .shortlistPoll(proposal)
+        }
+        store.send(.group(.openShortlistPoll), at: now, effects: [
+            .appendJournal(.poll(.create(definition))), .saveResults, .appendJournal(.poll(.open(poll: "shortlist-1"))), .saveResults,
+            .appendJournal(.shortlist(entries: [])), .saveResults,
+        ]) {
             #expect(WorkshopReducer.apply(.poll(.create(definition)), to: &$0, at: now) == nil)
             #expect(WorkshopReducer.apply(.poll(.open(poll: "shortlist-1")), to: &$0, at: now) == nil)
-            $0.recordedCommands += 2
+            $0.recordedCommands += 3
             $0.shortlist = []
             $0.screen = .poll(id: "shortlist-1")
             $0.notice = Notice(text: "Poll made from 2 entries and opened: v hands it to the room.", level: .success,
@@ -63,12 +72,13 @@ import PlenaryTestSupport
         // A disk that fails the second append: with one append per record, the poll would be created and not opened.
         fileSystem.failAppend(after: 1, reason: "Input/output error")
         runner.send(.group(.pollFromShortlist(.ranking)))
+        runner.send(.group(.openShortlistPoll))
 
         let appends = try #require(fileSystem.appends[files.journalPath])
         #expect(appends.count == appendsBefore + 1, "one write for the action")
         let written = lines(try #require(appends.last))
         let first = runner.state.recordedCommands - 1
-        #expect(written.count == 2)
+        #expect(written.count == 3)
         #expect(written.allSatisfy { $0.contains(#""actionEnd":\#(first + 1)"#) })
         #expect(runner.state.polls.last?.status == .open)
         #expect(runner.state.storageFailure == nil)
@@ -85,11 +95,12 @@ import PlenaryTestSupport
         let fileSystem = MemoryFileSystem()
         let clock = ManualClock(Fixtures.at(12, 50))
         let runner = try shortlisted(fileSystem, clock)
+        runner.send(.group(.pollFromShortlist(.ranking)))
         let before = runner.state
         let journalBefore = fileSystem.files[files.journalPath]
         let resultsBefore = fileSystem.files[files.resultsPath]
         fileSystem.failAppend(after: 0, reason: "Input/output error")
-        runner.send(.group(.pollFromShortlist(.ranking)))
+        runner.send(.group(.openShortlistPoll))
 
         var expected = before
         expected.storageFailure = StorageFailure(
@@ -183,6 +194,7 @@ import PlenaryTestSupport
         let recordedBefore = runner.state.recordedCommands
         let pollsBefore = runner.state.polls
         runner.send(.group(.pollFromShortlist(.ranking)))
+        runner.send(.group(.openShortlistPoll))
         runner.close()
         // A power cut after the first of the action's two lines reached the disk.
         let written = try #require(fileSystem.files[files.journalPath])

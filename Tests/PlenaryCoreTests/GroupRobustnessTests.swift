@@ -27,6 +27,7 @@ import PlenaryTestSupport
         // Two entries on wg1, both marked: the same set-up the atomic-action tests use (and the same files).
         let runner = try AtomicActionTests().shortlisted(fileSystem, clock)
         runner.send(.group(.pollFromShortlist(.ranking)))
+        runner.send(.group(.openShortlistPoll))
         #expect(runner.state.polls.last?.status == .open)
         runner.close()
         // The poll's create and open records are numbered one after the other, so the journal replays.

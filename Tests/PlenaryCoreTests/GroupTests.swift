@@ -190,8 +190,9 @@ import PlenaryTestSupport
             _ = WorkshopReducer.reduce(&state, .group(.toggleShortlist), now: Fixtures.at(12, 51))
         }
         #expect(state.shortlist == ["wg1-3", "wg1-1", "wg1-2"])
-        let effects = WorkshopReducer.reduce(&state, .group(.pollFromShortlist(.ranking)), now: Fixtures.at(12, 52))
-        #expect(effects.filter { if case .appendJournal = $0 { true } else { false } }.count == 2)
+        #expect(WorkshopReducer.reduce(&state, .group(.pollFromShortlist(.ranking)), now: Fixtures.at(12, 52)).isEmpty)
+        let effects = WorkshopReducer.reduce(&state, .group(.openShortlistPoll), now: Fixtures.at(12, 52))
+        #expect(effects.filter { if case .appendJournal = $0 { true } else { false } }.count == 3)
         let poll = try #require(state.polls.last)
         #expect(poll.definition.type == .ranking)
         #expect(poll.definition.options == ["Recycling hub", "Recycling hub (wg1-1)", "Joint demonstrator"])
@@ -213,6 +214,7 @@ import PlenaryTestSupport
         }
         state.shortlist = ["wg1-1", "wg1-2", "wg1-3", "wg1-4"]
         _ = WorkshopReducer.reduce(&state, .group(.pollFromShortlist(.multiple)), now: Fixtures.at(12, 52))
+        _ = WorkshopReducer.reduce(&state, .group(.openShortlistPoll), now: Fixtures.at(12, 52))
         let poll = try #require(state.polls.last)
         #expect(poll.definition.type == .multiple)
         #expect(poll.definition.maxPicks == 3)

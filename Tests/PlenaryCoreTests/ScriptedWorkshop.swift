@@ -163,7 +163,8 @@ struct ScriptedWorkshop {
                 runner.send(.group(.show(groupID)))
                 runner.send(.group(.toggleShortlist))
             }
-            try send(.group(.pollFromShortlist(.ranking)))
+            runner.send(.group(.pollFromShortlist(.ranking)))
+            try send(.group(.openShortlistPoll))
             guard let poll = runner.state.polls.last?.definition else { throw ScriptError("no shortlist poll") }
             for k in 0..<5 { try send(.command(.poll(.cast(poll: poll.id, ballot: Self.ballot(k, position: 1, for: poll))))) }
             try send(.command(.poll(.close(poll: poll.id))))

@@ -144,7 +144,7 @@ struct SessionFileErrorTests {
                 max_lenght: 40
             """
         #expect(Self.errors(yaml) == [
-            #"t.yaml:9:5: polls[0].max_lenght: unknown key, did you mean "max_length"? (expected one of: id, question, type, options, max_picks, scale, max_length, points, admission, live_results)"#,
+            #"t.yaml:9:5: polls[0].max_lenght: unknown key, did you mean "max_length"? (expected one of: id, question, type, options, max_picks, max_per_option, scale, max_length, points, admission, live_results)"#,
         ])
     }
 

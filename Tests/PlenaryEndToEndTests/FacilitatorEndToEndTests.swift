@@ -148,6 +148,10 @@ struct FacilitatorEndToEndTests {
         try rank.sendKeys("Up", "Enter")
         try rank.waitFor("WORKING GROUP")
         try rank.sendText("R")
+        // The proposal comes first: its question can be reworded; Enter makes and opens the poll.
+        try rank.waitFor("A ranking from")
+        try rank.sendKeys("Enter")
+        try rank.waitFor("Poll made from")
         try rank.waitFor("Rank these actions")
         for (count, keys) in [(1, [String]()), (2, ["Down", "Down", "Space", "Up", "Up", "Space"])] {
             try rank.sendText("b")

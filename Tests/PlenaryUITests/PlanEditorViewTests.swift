@@ -69,9 +69,9 @@ import PlenaryTestSupport
             "    │    12:58  35 min        Working groups                               │",
             "    │    13:33  10 min        Wrap-up and conclusions                      │",
             "    │    13:43  90 min fixed  Networking lunch                             │",
-            "    │                                                                      │",
+            "    │ Speakers: none (s adds one)                                          │",
             "    │ Day ends 15:00 (planned 15:00)                                       │h:",
-            "    │ i insert  x drop  [ ] move  t title  m min  f fixed  u undo  Esc ba… │,",
+            "    │ i insert  x drop  [ ] move  t title  m min  s speaker  f fix  u undo │,",
             "    └──────────────────────────────────────────────────────────────────────┘",
             "                                │ Next  12:43  WIDEX framing: industrial clust…",
             "                                │ Day ends 15:00, planned 15:00 (on time)",
@@ -99,7 +99,7 @@ import PlenaryTestSupport
             "   1│    12:58  35 min        Working groups                               │",
             "   1│    13:33  10 min        Wrap-up and conclusions                      │",
             "    │    13:43  90 min fixed  Networking lunch                             │",
-            "    │                                                                      │",
+            "    │ Speakers: none (s adds one)                                          │",
             "    │ Day ends 15:00 (planned 15:00)                                       │",
             "    │                                                                      │",
             "    │ Planned minutes:                                                     │h:",
@@ -109,6 +109,43 @@ import PlenaryTestSupport
             "                                │ Day ends 15:00, planned 15:00 (on time)",
             "────────────────────────────────────────────────────────────────────────────────",
             " 4 actions recorded",
+            " Space start/pause  n/→ next  p/← back  ? help  q quit  +/- 1 min  g jump  E end",
+        ])
+    }
+
+    /// A TBC speaker confirmed in place: the selected slot's speakers under the list, the name asked below.
+    @Test func theSpeakerQuestionShowsTheSlotsTBCSpeaker() throws {
+        var session = Fixtures.sevillaDay
+        session.agenda[3].speakers = [Person(name: "Speaker to be confirmed", affiliation: "S3 CoP", tbc: true)]
+        var state = try Fixtures.dayState(session, now: Fixtures.at(12, 41, 7),
+                                          [(Fixtures.at(12, 2), .start), (Fixtures.at(12, 33), .next), (Fixtures.at(12, 38), .next)])
+        for action: WorkshopAction in [.agenda(.openPlanEditor), .agenda(.startSpeakerPrompt), .agenda(.editPlanPrompt(.insert("Ana Ruiz")))] {
+            _ = WorkshopReducer.reduce(&state, action, now: state.now)
+        }
+        expectLines(ModeratorScreen.render(state, size: Self.size), [
+            " From S3 Benchmarking to Cluster-Led Action          12:41:07   ▼ 3 min behind",
+            " WIDEX & IRM-HUB Workshop on Regional Cooperation · Sevilla · 2025-03-11",
+            "────────────────────────────────────────────────────────────────────────────────",
+            " AGENDA                         │ NOW · Talk                           slot 3/7",
+            " ✓ 1┌─ Change the plan ────────────────────────────────────────────────────┐ic",
+            " ✓ 1│                                                                      │",
+            " ▶ 1│  ✓ 12:02  30 min        Workshop registration. Networking & welcome… │8",
+            "   1│  ✓ 12:33   5 min        Welcome and objectives                       │",
+            "   1│  ▶ 12:38   5 min        IRM-HUB framing: S3 benchmark and SWOT logic │",
+            "   1│    12:43   5 min        WIDEX framing: industrial clustering action… │",
+            "   1│    12:48  35 min        Working groups                               │",
+            "    │    13:23  10 min        Wrap-up and conclusions                      │",
+            "    │    13:33  90 min fixed  Networking lunch                             │",
+            "    │ Speakers: Speaker to be confirmed (S3 CoP) TBC                       │",
+            "    │ Day ends 15:00 (planned 15:00)                                       │",
+            "    │                                                                      │",
+            "    │ Name of speaker 1 of 1 (TBC now; Tab: another speaker):              │h:",
+            "    │ > Ana Ruiz                                                           │,",
+            "    │ Enter ok   Esc cancel                                                │",
+            "    └──────────────────────────────────────────────────────────────────────┘st…",
+            "                                │ Day ends 15:00, planned 15:00 (on time)",
+            "────────────────────────────────────────────────────────────────────────────────",
+            " 3 actions recorded",
             " Space start/pause  n/→ next  p/← back  ? help  q quit  +/- 1 min  g jump  E end",
         ])
     }

@@ -17,6 +17,10 @@ public enum AgendaAction: Sendable, Equatable {
     case editPlanPrompt(LineEdit)
     /// While a new slot's title is asked: the next (1) or previous (-1) slot kind.
     case cyclePlanKind(Int)
+    /// Asks for a speaker of the selected slot: its first TBC speaker, or a new one when none is TBC.
+    case startSpeakerPrompt
+    /// While a speaker's name is asked: the next (1) or previous (-1) speaker, a new one after the last.
+    case cyclePlanSpeaker(Int)
     case submitPlanPrompt
     /// Back to the plan editor without a change.
     case cancelPlanPrompt

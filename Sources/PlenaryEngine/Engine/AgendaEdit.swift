@@ -13,6 +13,10 @@ public enum AgendaEdit: Sendable, Equatable, Codable {
     case setTitle(slot: Int, title: String)
     /// A slot still to come keeps (or no longer keeps) its planned end, as `fixed: true` in the file does.
     case setFixed(slot: Int, fixed: Bool)
+    /// Confirms or replaces speaker `index` of a slot not yet over (the current slot too: a speaker confirmed on
+    /// the spot), or adds one when `index` is the number of speakers. The speaker is no longer TBC; an empty role or
+    /// affiliation is none.
+    case setSpeaker(slot: Int, index: Int, name: String, role: String?, affiliation: String?)
     /// Takes back the last change still in effect: its own record, so the journal tells what happened in order.
     case undo
 }

@@ -46,7 +46,9 @@ enum AgendaReducer {
             let text: String = switch purpose {
             case .title: slot.title
             case .minutes: String(state.plan.entries[selection].durationMinutes)
-            case .insertTitle, .insertMinutes: ""
+            case .speakerName(_, _, let current?) where !current.tbc: current.name
+            case .speakerRole(_, _, let current?): current.role ?? ""
+            case .insertTitle, .insertMinutes, .speakerName, .speakerRole, .speakerAffiliation: ""
             }
             state.screen = .planEditor(selection: selection, prompt: PlanPrompt(purpose: purpose, editor: LineEditor(text)))
         case .editPlanPrompt(let edit):
@@ -60,6 +62,18 @@ enum AgendaReducer {
             let index = kinds.firstIndex(of: prompt.kind) ?? 0
             prompt.kind = kinds[(index + step % kinds.count + kinds.count) % kinds.count]
             state.screen = .planEditor(selection: selection, prompt: prompt)
+        case .startSpeakerPrompt:
+            guard case .planEditor(let selection, nil) = state.screen, state.session.agenda.indices.contains(selection)
+            else { return [] }
+            let speakers = state.session.agenda[selection].speakers
+            state.screen = .planEditor(selection: selection, prompt: speakerPrompt(speakers, index: speakers.firstIndex(where: \.tbc) ?? speakers.count))
+        case .cyclePlanSpeaker(let step):
+            guard case .planEditor(let selection, let prompt?) = state.screen, case .speakerName(let index, _, _) = prompt.purpose,
+                  state.session.agenda.indices.contains(selection) else { return [] }
+            let speakers = state.session.agenda[selection].speakers
+            let choices = speakers.count + 1
+            state.screen = .planEditor(selection: selection,
+                                       prompt: speakerPrompt(speakers, index: ((index + step) % choices + choices) % choices))
         case .submitPlanPrompt:
             guard case .planEditor(let selection, let prompt?) = state.screen else { return [] }
             let text = prompt.editor.text
@@ -78,6 +92,20 @@ enum AgendaReducer {
                 return recordPlanChange(.setTitle(slot: selection, title: text), in: &state)
             case .minutes:
                 return recordPlanChange(.setMinutes(slot: selection, minutes: Int(text) ?? 0), in: &state)
+            case .speakerName(let index, _, let current):
+                guard !text.allSatisfy(\.isWhitespace) else {
+                    WorkshopReducer.refuse(&state, "A speaker needs a name.")
+                    return []
+                }
+                state.screen = .planEditor(selection: selection,
+                                           prompt: PlanPrompt(purpose: .speakerRole(index: index, name: text, current: current),
+                                                              editor: LineEditor(current?.role ?? "")))
+            case .speakerRole(let index, let name, let current):
+                state.screen = .planEditor(selection: selection,
+                                           prompt: PlanPrompt(purpose: .speakerAffiliation(index: index, name: name, role: text),
+                                                              editor: LineEditor(current?.affiliation ?? "")))
+            case .speakerAffiliation(let index, let name, let role):
+                return recordPlanChange(.setSpeaker(slot: selection, index: index, name: name, role: role, affiliation: text), in: &state)
             }
         case .cancelPlanPrompt:
             if case .planEditor(let selection, _) = state.screen { state.screen = .planEditor(selection: selection, prompt: nil) }
@@ -98,6 +126,14 @@ enum AgendaReducer {
         }
         state.screen = .planEditor(selection: clampedSlot(next, in: state), prompt: nil)
         return recording.effects
+    }
+
+    /// The question for speaker `index` of `speakers` (a new speaker when it is their number): a TBC speaker's
+    /// placeholder name is not offered as the name, a confirmed speaker's is.
+    private static func speakerPrompt(_ speakers: [Person], index: Int) -> PlanPrompt {
+        let current = speakers.indices.contains(index) ? speakers[index] : nil
+        let name = current.flatMap { $0.tbc ? nil : $0.name } ?? ""
+        return PlanPrompt(purpose: .speakerName(index: index, count: speakers.count, current: current), editor: LineEditor(name))
     }
 
     private static func clampedSlot(_ index: Int, in state: WorkshopState) -> Int {

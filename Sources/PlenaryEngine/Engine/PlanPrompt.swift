@@ -9,6 +9,11 @@ public struct PlanPrompt: Sendable, Equatable {
         case title
         /// A new planned length for the selected slot.
         case minutes
+        /// The name of speaker `index` of the selected slot (`current`), or of a new speaker when `current` is nil;
+        /// `count` speakers before the change. Tab goes to another speaker. The role, then the affiliation, follow.
+        case speakerName(index: Int, count: Int, current: Person?)
+        case speakerRole(index: Int, name: String, current: Person?)
+        case speakerAffiliation(index: Int, name: String, role: String)
     }
 
     public var purpose: Purpose
@@ -29,6 +34,11 @@ public struct PlanPrompt: Sendable, Equatable {
         case .insertMinutes(let title, let kind): "Minutes for “\(title)” (\(kind.label))"
         case .title: "New title"
         case .minutes: "Planned minutes"
+        case .speakerName(let index, let count, let current?):
+            "Name of speaker \(index + 1) of \(count) (\(current.tbc ? "TBC now; " : "")Tab: another speaker)"
+        case .speakerName: "Name of a new speaker (Tab: another speaker)"
+        case .speakerRole(_, let name, _): "Role of \(name) (may stay empty)"
+        case .speakerAffiliation(_, let name, _): "Affiliation of \(name) (may stay empty)"
         }
     }
 
@@ -36,7 +46,7 @@ public struct PlanPrompt: Sendable, Equatable {
     public var takesDigitsOnly: Bool {
         switch purpose {
         case .insertMinutes, .minutes: true
-        case .insertTitle, .title: false
+        case .insertTitle, .title, .speakerName, .speakerRole, .speakerAffiliation: false
         }
     }
 }

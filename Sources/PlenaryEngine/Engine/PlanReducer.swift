@@ -10,7 +10,10 @@ enum PlanReducer {
     static let maximumTitleLength = 120
 
     /// Returns why the change was refused, or nil when the agenda changed.
-    static func apply(_ edit: AgendaEdit, to state: inout WorkshopState, at now: Instant) -> String? {
+    /// - Parameter replaying: a journal is being replayed. A change the session file now already holds (the file
+    ///   was edited after the change was journaled) is then kept as a change that changes nothing, rather than
+    ///   refused: it stays in the list, and an `undo` after it still takes back the change it took back that day.
+    static func apply(_ edit: AgendaEdit, to state: inout WorkshopState, at now: Instant, replaying: Bool = false) -> String? {
         guard !state.hasEnded else { return "The workshop has ended: the plan can no longer change." }
         if case .undo = edit { return undo(&state, at: now) }
         let agenda = state.session.agenda
@@ -69,7 +72,7 @@ enum PlanReducer {
             if let problem = stillToComeProblem(index, in: state, doing: "changed") { return problem }
             if let problem = minutesProblem(minutes) { return problem }
             let was = state.plan.entries[index].durationMinutes
-            guard minutes != was || state.progress[index].adjustmentSeconds != 0 else {
+            guard minutes != was || state.progress[index].adjustmentSeconds != 0 || replaying else {
                 return "\(quoted(agenda[index].title)) is already planned for \(minutes) min."
             }
             state.session.agenda[index].durationMinutes = minutes
@@ -81,21 +84,48 @@ enum PlanReducer {
             if let problem = stillToComeProblem(index, in: state, doing: "renamed") { return problem }
             let title = cleanedTitle(rawTitle)
             if let problem = titleProblem(title) { return problem }
-            guard title != agenda[index].title else { return "That slot already has this title." }
+            guard title != agenda[index].title || replaying else { return "That slot already has this title." }
             state.session.agenda[index].title = title
             summary = "Renamed \(quoted(agenda[index].title)) to \(quoted(title))"
 
         case .setFixed(let index, let fixed):
             if let problem = stillToComeProblem(index, in: state, doing: "changed") { return problem }
-            guard agenda[index].fixed != fixed else {
+            guard agenda[index].fixed != fixed || replaying else {
                 return "\(quoted(agenda[index].title)) is already \(fixed ? "fixed" : "not fixed")."
             }
             state.session.agenda[index].fixed = fixed
             summary = fixed ? "Fixed \(quoted(agenda[index].title)) to its planned time"
                             : "\(quoted(agenda[index].title)) no longer fixed"
 
+        case .setSpeaker(let index, let speaker, let rawName, let rawRole, let rawAffiliation):
+            if let problem = notOverProblem(index, in: state) { return problem }
+            let speakers = agenda[index].speakers
+            guard speaker >= 0, speaker <= speakers.count else { return "\(quoted(agenda[index].title)) has no speaker \(speaker + 1)." }
+            let name = cleanedLine(rawName)
+            if name.isEmpty { return "A speaker needs a name." }
+            let role = rawRole.map(cleanedLine).flatMap { $0.isEmpty ? nil : $0 }
+            let affiliation = rawAffiliation.map(cleanedLine).flatMap { $0.isEmpty ? nil : $0 }
+            for text in [name, role, affiliation].compactMap({ $0 }) where text.count > maximumTitleLength {
+                return "A speaker's name, role or affiliation may have at most \(maximumTitleLength) characters."
+            }
+            let person = Person(name: name, affiliation: affiliation, role: role)
+            if speaker < speakers.count {
+                let was = speakers[speaker]
+                guard was != person || replaying else { return "\(name) is already speaker \(speaker + 1) of \(quoted(agenda[index].title))." }
+                state.session.agenda[index].speakers[speaker] = person
+                summary = was.tbc
+                    ? "Confirmed \(describe(person)) for \(quoted(agenda[index].title)) (was \(quoted(was.name)), TBC)"
+                    : "\(quoted(agenda[index].title)): \(describe(person)) instead of \(describe(was))"
+            } else {
+                state.session.agenda[index].speakers.append(person)
+                summary = "Added \(describe(person)) as a speaker of \(quoted(agenda[index].title))"
+            }
+
         case .undo:
             return nil
+        }
+        if replaying, state.session.agenda == before.agenda, state.plan.entries == before.entries {
+            summary += " (the session file, edited since, already says so)"
         }
         var snapshot = before
         snapshot.summary = summary
@@ -149,6 +179,22 @@ enum PlanReducer {
         return nil
     }
 
+    /// Why slot `index`'s speakers may not change: it does not exist or is over. The current slot may: a speaker is
+    /// often confirmed as they walk up.
+    private static func notOverProblem(_ index: Int, in state: WorkshopState) -> String? {
+        guard state.session.agenda.indices.contains(index) else { return noSlot(index) }
+        if state.hasStarted, index < state.currentIndex || (index != state.currentIndex && state.progress[index].hasRun) {
+            return "\(quoted(state.session.agenda[index].title)) has run: only the current slot and slots still to come can change speakers."
+        }
+        return nil
+    }
+
+    /// "Ana Ruiz (Director, IRM-HUB)", as the report lists a speaker.
+    private static func describe(_ person: Person) -> String {
+        let details = [person.role, person.affiliation].compactMap { $0 }
+        return details.isEmpty ? person.name : "\(person.name) (\(details.joined(separator: ", ")))"
+    }
+
     private static func minutesProblem(_ minutes: Int) -> String? {
         guard minutes >= 1, minutes <= maximumMinutes else {
             return "A slot's length must be between 1 and \(maximumMinutes) minutes."
@@ -156,8 +202,10 @@ enum PlanReducer {
         return nil
     }
 
-    private static func cleanedTitle(_ title: String) -> String {
-        TextPolicy.cleaned(title, for: .line).trimmingCharacters(in: .whitespaces)
+    private static func cleanedTitle(_ title: String) -> String { cleanedLine(title) }
+
+    private static func cleanedLine(_ text: String) -> String {
+        TextPolicy.cleaned(text, for: .line).trimmingCharacters(in: .whitespaces)
     }
 
     private static func titleProblem(_ title: String) -> String? {

@@ -21,8 +21,11 @@ public enum WorkshopCommand: Sendable, Equatable, Codable {
     case group(GroupCommand)
     /// Working-group entries merged from another laptop's results (`plenary merge`, or `i` on the moderator screen).
     case merge(entries: [ImportedEntry])
-    /// A change to the running agenda (issue 15): insert, drop, move, re-time, rename, fix, undo.
+    /// A change to the running agenda (issue 15): insert, drop, move, re-time, rename, fix, set a speaker, undo.
     case plan(AgendaEdit)
+    /// The entries marked with `s` for a poll, in the order marked: the whole list after each change, so a record
+    /// never depends on the one before it. Journaled so the marks survive quit and resume (issue 15).
+    case shortlist(entries: [String])
 
     /// Names the journal uses for the unlabeled payload (instead of Swift's `_0`).
     enum GroupCodingKeys: String, CodingKey {

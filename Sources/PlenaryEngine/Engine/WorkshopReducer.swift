@@ -90,6 +90,13 @@ public enum WorkshopReducer {
         inform(&state, reason, .warning)
     }
 
+    /// Applies a journal record on resume: as `apply`, except that a change to the plan the session file now
+    /// already holds (edited after the change was made) is kept as a change, so the undos after it stay in order.
+    public static func replay(_ command: WorkshopCommand, to state: inout WorkshopState, at now: Instant) -> String? {
+        if case .plan(let edit) = command { return PlanReducer.apply(edit, to: &state, at: now, replaying: true) }
+        return apply(command, to: &state, at: now)
+    }
+
     /// Applies a recorded command; returns why it was refused, or nil when it changed the state.
     /// Also used to replay the journal, so it must not depend on anything but its arguments.
     public static func apply(_ command: WorkshopCommand, to state: inout WorkshopState, at now: Instant) -> String? {
@@ -100,7 +107,13 @@ public enum WorkshopReducer {
         }
         if case .group(let groupCommand) = command {
             // So do working groups: notes are often finished after the last slot.
-            return GroupReducer.apply(groupCommand, to: &state, at: now)
+            let refusal = GroupReducer.apply(groupCommand, to: &state, at: now)
+            // A deleted entry leaves the shortlist, here rather than on the screen so a replay does the same.
+            if refusal == nil, case .delete = groupCommand { keepShortlistToExistingEntries(&state) }
+            return refusal
+        }
+        if case .shortlist(let entries) = command {
+            return setShortlist(entries, in: &state)
         }
         if case .merge(let entries) = command {
             return GroupReducer.merge(entries, into: &state)
@@ -173,7 +186,7 @@ public enum WorkshopReducer {
             endCurrentRun(&state, at: now)
             state.phase = .ended(at: now)
             state.screen = .agenda
-        case .poll, .group, .merge, .plan, .reopen:
+        case .poll, .group, .merge, .plan, .reopen, .shortlist:
             break
         }
         return nil
@@ -204,6 +217,20 @@ public enum WorkshopReducer {
         state.endCanBeUndone = false
         state.screen = .agenda
         return nil
+    }
+
+    /// The marks for a shortlist poll: entries that exist, each once. Marks stay usable after the agenda has ended.
+    private static func setShortlist(_ entries: [String], in state: inout WorkshopState) -> String? {
+        let existing = Set(state.groups.flatMap { $0.entries.map(\.id) })
+        if let missing = entries.first(where: { !existing.contains($0) }) { return "There is no entry \(missing) to mark." }
+        guard Set(entries).count == entries.count else { return "An entry is marked twice." }
+        state.shortlist = entries
+        return nil
+    }
+
+    private static func keepShortlistToExistingEntries(_ state: inout WorkshopState) {
+        let existing = Set(state.groups.flatMap { $0.entries.map(\.id) })
+        state.shortlist.removeAll { !existing.contains($0) }
     }
 
     private static func notRunning(_ state: WorkshopState) -> String {

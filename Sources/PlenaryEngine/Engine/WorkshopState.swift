@@ -33,7 +33,8 @@ public struct WorkshopState: Sendable, Equatable {
     public var polls: [PollState]
     /// Every working group with its captured entries.
     public var groups: [GroupState]
-    /// Entries marked for a prioritisation poll, in the order they were marked (not journaled: a selection).
+    /// Entries marked for a prioritisation poll, in the order they were marked; journaled (`shortlist`), so the marks
+    /// survive quit and resume.
     public var shortlist: [String]
     /// Who types on this terminal: the moderator, or a group's facilitator (`--group`).
     public var role: TerminalRole
@@ -134,6 +135,8 @@ public struct WorkshopState: Sendable, Equatable {
         case importPicker(ImportPicker)
         /// Group entries shown to the room, one group (index) and page at a time.
         case reportBack(group: Int, page: Int)
+        /// A poll proposed from the marked entries, its question (and a dot vote's dots) open to change before it opens.
+        case shortlistPoll(ShortlistPollDraft)
     }
 
     public var isReadOnly: Bool { storageFailure?.kind == .journal }

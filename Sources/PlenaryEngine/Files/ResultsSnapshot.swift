@@ -148,6 +148,8 @@ public struct ResultsSnapshot: Codable, Sendable {
         public var type: String
         public var options: [String]
         public var maxPicks: Int?
+        /// A dot vote: dots one ballot may stack on an option. Absent otherwise, so other polls read as before.
+        public var maxPerOption: Int? = nil
         public var scale: Scale?
         public var maxLength: Int?
         public var points: Int?
@@ -308,7 +310,7 @@ public struct ResultsSnapshot: Codable, Sendable {
         }
         return PollResult(
             id: definition.id, question: definition.question, type: definition.type.rawValue, options: definition.options,
-            maxPicks: definition.maxPicks,
+            maxPicks: definition.maxPicks, maxPerOption: definition.stacksDots ? definition.maxPerOption : nil,
             scale: definition.scale.map { Scale(min: $0.min, max: $0.max, minLabel: $0.minLabel, maxLabel: $0.maxLabel) },
             maxLength: definition.maxLength, points: definition.points, admission: definition.admission.rawValue,
             liveResults: definition.liveResults, adHoc: poll.isAdHoc, entries: definition.entryIDs,

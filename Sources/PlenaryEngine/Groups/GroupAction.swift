@@ -28,8 +28,14 @@ public enum GroupAction: Sendable, Equatable {
     case showAgenda
     /// Marks or unmarks the selected entry for prioritisation.
     case toggleShortlist
-    /// Turns the marked entries (across groups) into a poll of this type, opened at once.
+    /// Proposes a poll of this type from the marked entries (across groups): its question (and a dot vote's dots)
+    /// can be changed before it opens.
     case pollFromShortlist(PollType)
+    case editShortlistPoll(ShortlistPollDraft.Edit)
+    /// Creates the proposed poll and opens it; the marks are cleared.
+    case openShortlistPoll
+    /// Back to the group without a poll; the marks stay.
+    case cancelShortlistPoll
     /// The report-back view for the plenary: one group's entries, page by page.
     case openReportBack
     case showReportBack(group: Int, page: Int)

@@ -55,7 +55,6 @@ enum GroupScreenReducer {
             let entryID = group.entries[selection].id
             let recording = WorkshopReducer.record(.group(.delete(group: id, entry: entryID)), in: &state)
             if recording.isRecorded {
-                state.shortlist.removeAll { $0 == entryID }
                 state.notice = Notice(text: "Entry deleted: u brings it back.", level: .info, until: now.adding(seconds: 6))
                 state.screen = .group(id: id, selection: max(0, min(selection, (state.group(id)?.entries.count ?? 1) - 1)))
             }
@@ -157,17 +156,28 @@ enum GroupScreenReducer {
             guard case .group(let id, let selection) = state.screen, let group = state.group(id),
                   selection < group.entries.count else { return [] }
             let entryID = group.entries[selection].id
-            if let index = state.shortlist.firstIndex(of: entryID) {
-                state.shortlist.remove(at: index)
+            var marked = state.shortlist
+            if let index = marked.firstIndex(of: entryID) {
+                marked.remove(at: index)
             } else {
-                state.shortlist.append(entryID)
+                marked.append(entryID)
             }
+            return WorkshopReducer.record(.shortlist(entries: marked), in: &state).effects
         case .pollFromShortlist(let type):
             guard state.role == .moderator else {
                 refuseFacilitatorPoll(&state, now: now)
                 return []
             }
             return pollFromShortlist(&state, type: type, now: now)
+        case .editShortlistPoll(let edit):
+            guard case .shortlistPoll(var draft) = state.screen else { return [] }
+            draft.apply(edit)
+            state.screen = .shortlistPoll(draft)
+        case .openShortlistPoll:
+            return openShortlistPoll(&state, now: now)
+        case .cancelShortlistPoll:
+            guard case .shortlistPoll(let draft) = state.screen else { return [] }
+            state.screen = .group(id: draft.groupID, selection: draft.selection)
         }
         return []
     }
@@ -199,9 +209,10 @@ enum GroupScreenReducer {
         }
     }
 
-    /// Builds a poll whose options are the shortlisted entries' titles, linked back to the entries.
-    /// Dot voting is multiple choice with three dots (picks) per participant.
+    /// Proposes a poll whose options are the shortlisted entries' titles, linked back to the entries; it opens once
+    /// the moderator has read (and perhaps reworded) its question. A dot vote starts at three dots each, one per item.
     private static func pollFromShortlist(_ state: inout WorkshopState, type: PollType, now: Instant) -> [Effect] {
+        guard case .group(let groupID, let selection) = state.screen else { return [] }
         let entries = state.shortlist.compactMap { id in
             state.groups.lazy.compactMap { group in group.entries.first { $0.id == id } }.first
         }
@@ -220,23 +231,29 @@ enum GroupScreenReducer {
         var id = "shortlist-\(number)"
         var suffix = number
         while state.poll(id) != nil { suffix += 1; id = "shortlist-\(suffix)" }
-        let question: String
-        switch type {
-        case .ranking: question = "Rank these actions, most important first"
-        case .allocation: question = "Share 100 points between these actions"
-        default: question = "Which actions should we take forward? (\(min(3, options.count)) dots each)"
-        }
-        var definition = PollDefinition(id: id, question: question, type: type == .ranking || type == .allocation ? type : .multiple,
-                                        options: options, maxPicks: type == .multiple ? min(3, options.count) : nil,
-                                        points: type == .allocation ? 100 : nil)
-        definition.entryIDs = entries.map(\.id)
+        var proposal = PollDefinition(id: id, question: "", type: type == .ranking || type == .allocation ? type : .multiple,
+                                      options: options, maxPicks: type == .multiple ? min(3, options.count) : nil,
+                                      points: type == .allocation ? 100 : nil)
+        proposal.entryIDs = entries.map(\.id)
+        state.screen = .shortlistPoll(ShortlistPollDraft(groupID: groupID, selection: selection, proposal: proposal))
+        return []
+    }
+
+    /// Creates and opens the proposed poll, and clears the marks, in one action.
+    private static func openShortlistPoll(_ state: inout WorkshopState, now: Instant) -> [Effect] {
+        guard case .shortlistPoll(let draft) = state.screen else { return [] }
+        let definition = draft.definition
         let created = WorkshopReducer.record(.poll(.create(definition)), in: &state)
-        guard created.isRecorded else { return [] }
-        let effects = created.effects + WorkshopReducer.record(.poll(.open(poll: id)), in: &state).effects
-        state.shortlist = []
-        state.screen = .poll(id: id)
-        state.notice = Notice(text: "Poll made from \(entries.count) entries and opened: v hands it to the room.", level: .success,
-                              until: now.adding(seconds: 6))
+        guard created.isRecorded else {
+            // The refusal is on screen; the proposal stays open to correct.
+            state.screen = .shortlistPoll(draft)
+            return []
+        }
+        let effects = created.effects + WorkshopReducer.record(.poll(.open(poll: definition.id)), in: &state).effects
+            + WorkshopReducer.record(.shortlist(entries: []), in: &state).effects
+        state.screen = .poll(id: definition.id)
+        state.notice = Notice(text: "Poll made from \(definition.options.count) entries and opened: v hands it to the room.",
+                              level: .success, until: now.adding(seconds: 6))
         return effects
     }
 

@@ -5,8 +5,11 @@ public struct PollDefinition: Sendable, Equatable, Identifiable, Codable {
     public var type: PollType
     /// Choices (single, multiple), items (ranking, allocation); empty for scale and open text.
     public var options: [String]
-    /// Multiple choice: at most this many picks (nil = any number).
+    /// Multiple choice: at most this many picks (nil = any number). In a dot vote, the dots each person has.
     public var maxPicks: Int?
+    /// Multiple choice: how many of one ballot's picks may go on the same option (nil = 1). Above 1 the poll is a
+    /// dot vote as on paper: dots stack on an item, up to this many.
+    public var maxPerOption: Int?
     /// Rating scale bounds and end labels.
     public var scale: RatingScale?
     /// Open text: longest answer in characters.
@@ -22,19 +25,25 @@ public struct PollDefinition: Sendable, Equatable, Identifiable, Codable {
     public init(
         id: String, question: String, type: PollType, options: [String] = [], maxPicks: Int? = nil,
         scale: RatingScale? = nil, maxLength: Int? = nil, points: Int? = nil,
-        admission: Admission = .open, liveResults: Bool = false
+        admission: Admission = .open, liveResults: Bool = false, maxPerOption: Int? = nil
     ) {
         self.id = id
         self.question = question
         self.type = type
         self.options = options
         self.maxPicks = maxPicks
+        self.maxPerOption = maxPerOption
         self.scale = scale
         self.maxLength = maxLength
         self.points = points
         self.admission = admission
         self.liveResults = liveResults
     }
+}
+
+extension PollDefinition {
+    /// Dots stack on one option: a multiple choice that lets a ballot pick an option more than once.
+    public var stacksDots: Bool { type == .multiple && (maxPerOption ?? 1) > 1 }
 }
 
 public enum PollType: String, Sendable, Equatable, CaseIterable, Codable {

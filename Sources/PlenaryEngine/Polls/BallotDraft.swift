@@ -6,6 +6,8 @@ public struct BallotDraft: Sendable, Equatable {
     public var cursor: Int
     /// Chosen options (single and multiple choice).
     public var chosen: Set<Int>
+    /// A dot vote (`PollDefinition.stacksDots`): dots on each option, stacked up to the poll's limit.
+    public var dots: [Int]
     public var scaleValue: Int?
     public var text: LineEditor
     /// Ranking: option indices, most preferred first.
@@ -22,6 +24,7 @@ public struct BallotDraft: Sendable, Equatable {
         pollID = poll.id
         cursor = 0
         chosen = []
+        dots = Array(repeating: 0, count: poll.options.count)
         scaleValue = nil
         text = LineEditor(limit: poll.type == .open ? (poll.maxLength ?? 280) : nil)
         order = Array(poll.options.indices)
@@ -46,6 +49,17 @@ public struct BallotDraft: Sendable, Equatable {
     public mutating func apply(_ edit: Edit, poll: PollDefinition) {
         let count = poll.options.count
         switch poll.type {
+        case .multiple where poll.stacksDots:
+            switch edit {
+            case .up: cursor = max(0, cursor - 1)
+            case .down: cursor = min(count - 1, cursor + 1)
+            case .toggle, .right: addDot(cursor, poll: poll)
+            case .left, .erase: removeDot(cursor)
+            case .digit(let digit) where digit >= 1 && digit <= count:
+                cursor = digit - 1
+                addDot(cursor, poll: poll)
+            default: break
+            }
         case .single, .multiple:
             switch edit {
             case .up: cursor = max(0, cursor - 1)
@@ -134,10 +148,36 @@ public struct BallotDraft: Sendable, Equatable {
         }
     }
 
+    /// Dots not yet placed in a dot vote (nil when the poll sets no number).
+    public func dotsLeft(_ poll: PollDefinition) -> Int? {
+        poll.maxPicks.map { $0 - dots.reduce(0, +) }
+    }
+
+    private mutating func addDot(_ option: Int, poll: PollDefinition) {
+        refusal = nil
+        guard dots.indices.contains(option) else { return }
+        let limit = poll.maxPerOption ?? 1
+        if dots[option] >= limit {
+            refusal = "At most \(CountedNoun.phrase(limit, "dot")) on one item: ← takes one off."
+        } else if let left = dotsLeft(poll), left <= 0 {
+            refusal = "All \(CountedNoun.phrase(poll.maxPicks ?? 0, "dot")) placed: ← takes one off an item."
+        } else {
+            dots[option] += 1
+        }
+    }
+
+    private mutating func removeDot(_ option: Int) {
+        refusal = nil
+        guard dots.indices.contains(option), dots[option] > 0 else { return }
+        dots[option] -= 1
+    }
+
     /// The ballot as it stands; the reducer validates it before it counts.
     public func ballot(for poll: PollDefinition) -> Ballot {
         switch poll.type {
         case .single: .single(option: chosen.first ?? -1)
+        case .multiple where poll.stacksDots:
+            .multiple(options: dots.indices.flatMap { Array(repeating: $0, count: dots[$0]) })
         case .multiple: .multiple(options: chosen.sorted())
         case .scale: .scale(value: scaleValue ?? Int.min)
         case .open: .open(text: text.text)

@@ -27,9 +27,22 @@ public enum BallotValidation {
             if options.contains(where: { !(0..<optionCount).contains($0) }) {
                 return "Choose only among options \(range(optionCount))."
             }
-            if Set(options).count != options.count { return "Choose each option at most once." }
+            let perOption = poll.maxPerOption ?? 1
+            if perOption <= 1 {
+                if Set(options).count != options.count { return "Choose each option at most once." }
+                if let maxPicks = poll.maxPicks, options.count > maxPicks {
+                    return maxPicks == 1 ? "Pick at most 1 option." : "Pick at most \(maxPicks) options."
+                }
+                return nil
+            }
+            // A dot vote: the same option may come up to `perOption` times, one per dot.
+            var dots = [Int: Int]()
+            for option in options { dots[option, default: 0] += 1 }
+            if dots.values.contains(where: { $0 > perOption }) {
+                return "Put at most \(CountedNoun.phrase(perOption, "dot")) on one item."
+            }
             if let maxPicks = poll.maxPicks, options.count > maxPicks {
-                return maxPicks == 1 ? "Pick at most 1 option." : "Pick at most \(maxPicks) options."
+                return "Place at most \(CountedNoun.phrase(maxPicks, "dot")) in all (this ballot has \(options.count))."
             }
             return nil
 

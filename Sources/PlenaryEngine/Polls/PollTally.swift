@@ -127,11 +127,14 @@ public struct PollTally: Sendable, Equatable {
         for (option, hand) in hands.enumerated() { counts[option] += hand }
         let voters = validBallots + Self.handVoters(hands, singleChoice: poll.type == .single)
 
+        // A dot vote's option may hold several dots of one ballot: its share is of all dots placed, never above 1.
+        let whole = poll.stacksDots ? counts.reduce(0, +) : voters
         let rows = counts.enumerated().map { option, count in
             PollResults.Row(
                 label: poll.options[option], optionIndex: option, value: Double(count),
-                fraction: Double(count) / Double(Swift.max(1, voters)),
-                valueText: "\(count) · \(Self.percent(count, of: voters))%")
+                fraction: Double(count) / Double(Swift.max(1, whole)),
+                valueText: poll.stacksDots ? "\(CountedNoun.phrase(count, "dot")) · \(Self.percent(count, of: whole))%"
+                                           : "\(count) · \(Self.percent(count, of: voters))%")
         }
         return PollResults(ballotCount: validBallots, handCount: hands.reduce(0, +), combinedVoterCount: voters,
                            rows: Self.byValueThenOption(rows))

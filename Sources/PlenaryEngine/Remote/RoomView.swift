@@ -57,6 +57,9 @@ public struct RoomView: Sendable, Equatable, Codable {
         public var handCount: Int?
         /// Only once revealed (or for a poll the session shows live).
         public var results: Results?
+        /// A dot vote: how many dots one ballot may stack on an option (`PollDefinition.maxPerOption`). Last and
+        /// optional, so a host or client without it reads the view as before.
+        public var maxPerOption: Int? = nil
     }
 
     /// A poll's revealed totals. Open-text polls show their word list, not the answers: an answer is one ballot.

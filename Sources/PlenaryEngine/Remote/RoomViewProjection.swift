@@ -50,7 +50,8 @@ extension RoomView {
             maxPicks: definition.maxPicks, scale: definition.scale, maxLength: definition.maxLength,
             points: definition.points, needsCode: definition.admission == .codes, isOpen: poll.status == .open,
             ballotCount: poll.ballotCount, handCount: poll.handCount > 0 ? poll.handCount : nil,
-            results: poll.showsResults ? results(of: poll, language: language) : nil)
+            results: poll.showsResults ? results(of: poll, language: language) : nil,
+            maxPerOption: definition.maxPerOption)
     }
 
     /// Totals only: `PollResults.answers` (every open answer) stays on the host.

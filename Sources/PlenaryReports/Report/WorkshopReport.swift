@@ -261,7 +261,11 @@ extension WorkshopReport {
         let hands = poll.rounds.map { $0.hands ?? 0 }.reduce(0, +)
         summary.append(CountedNoun.ballotsAndHands(ballots: ballots, hands: hands)
             + (poll.rounds.count > 1 ? " in \(poll.rounds.count) rounds" : ""))
-        if let maxPicks = poll.maxPicks { summary.append("up to \(count(maxPicks, "pick"))") }
+        if let maxPicks = poll.maxPicks, let stack = poll.maxPerOption, stack > 1 {
+            summary.append("dot vote: \(count(maxPicks, "dot")) each, up to \(stack) on one item")
+        } else if let maxPicks = poll.maxPicks {
+            summary.append("up to \(count(maxPicks, "pick"))")
+        }
         if let scale = poll.scale {
             var range = "scale \(scale.min)–\(scale.max)"
             if scale.minLabel != nil || scale.maxLabel != nil {

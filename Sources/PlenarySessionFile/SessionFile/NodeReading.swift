@@ -261,7 +261,7 @@ enum SessionSchema {
     static let slotKeys = ["id", "start", "duration", "title", "kind", "speakers", "tbc", "notes", "fixed",
                            "min_duration", "track", "polls", "groups"]
     static let personKeys = ["name", "affiliation", "role", "tbc"]
-    static let pollKeys = ["id", "question", "type", "options", "max_picks", "scale", "max_length", "points",
+    static let pollKeys = ["id", "question", "type", "options", "max_picks", "max_per_option", "scale", "max_length", "points",
                            "admission", "live_results"]
     static let scaleKeys = ["min", "max", "min_label", "max_label"]
     static let templateKeys = ["id", "name", "fields"]

@@ -317,6 +317,7 @@ struct SessionReader {
         if let optionItems { checkRepeats(optionItems, what: "option") }
         let options = optionItems?.map(\.value) ?? []
         let maxPicks = read.integer(f, "max_picks")
+        let maxPerOption = read.integer(f, "max_per_option")
         let maxLength = read.integer(f, "max_length")
         let points = read.integer(f, "points")
         let admission = read.choice(f, "admission", Admission.self) ?? defaultAdmission
@@ -356,13 +357,29 @@ struct SessionReader {
             }
         }
         if type != .multiple { misplaced("max_picks", "max_picks only applies to a multiple-choice poll") }
+        if type != .multiple { misplaced("max_per_option", "max_per_option only applies to a multiple-choice poll (a dot vote)") }
         if type != .scale { misplaced("scale", "scale only applies to a scale poll") }
         if type != .open { misplaced("max_length", "max_length only applies to an open poll") }
         if type != .allocation { misplaced("points", "points only applies to an allocation poll") }
 
-        if type == .multiple, let (value, node) = maxPicks, !options.isEmpty, !(1...options.count).contains(value) {
-            read.error(node.mark, f.path("max_picks"),
-                       "must be between 1 and \(options.count) (the number of options), found \(value)")
+        // A dot vote (dots stacking on an option) may hand out more dots than there are options.
+        let stack = type == .multiple ? (maxPerOption?.value ?? 1) : 1
+        if type == .multiple, let (value, node) = maxPerOption {
+            if !(1...20).contains(value) {
+                read.error(node.mark, f.path("max_per_option"), "must be between 1 and 20 dots on one option, found \(value)")
+            } else if value > 1, maxPicks == nil {
+                read.error(node.mark, f.path("max_per_option"),
+                           "a dot vote needs max_picks too (the dots each person has)")
+            } else if let picks = maxPicks?.value, value > picks {
+                read.error(node.mark, f.path("max_per_option"),
+                           "must be at most max_picks (\(picks) dots in all), found \(value)")
+            }
+        }
+        if type == .multiple, let (value, node) = maxPicks, !options.isEmpty, (1...20).contains(stack),
+           !(1...(options.count * stack)).contains(value) {
+            read.error(node.mark, f.path("max_picks"), stack == 1
+                       ? "must be between 1 and \(options.count) (the number of options), found \(value)"
+                       : "must be between 1 and \(options.count * stack) (\(options.count) options, up to \(stack) dots on each), found \(value)")
         }
         if type == .open, let (value, node) = maxLength, !(1...2000).contains(value) {
             read.error(node.mark, f.path("max_length"), "must be between 1 and 2000 characters, found \(value)")
@@ -378,7 +395,8 @@ struct SessionReader {
             scale: type == .scale ? (scale ?? RatingScale(min: 1, max: 5)) : nil,
             maxLength: type == .open ? (maxLength?.value ?? 280) : nil,
             points: type == .allocation ? (points?.value ?? 100) : nil,
-            admission: admission, liveResults: liveResults)
+            admission: admission, liveResults: liveResults,
+            maxPerOption: type == .multiple && stack > 1 ? stack : nil)
     }
 
     private func scale(_ node: Node, _ path: String) -> RatingScale? {

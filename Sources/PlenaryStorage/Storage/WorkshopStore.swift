@@ -36,6 +36,9 @@ public enum WorkshopStore {
         case differentSession(path: String, detail: String)
         /// Another plenary on this computer has the journal open.
         case inUse(path: String)
+        /// A change to the plan in the journal no longer applies to the session file, edited since: replaying on
+        /// without it would leave the rest of the day's record out of step.
+        case planNoLongerApplies(journal: String, session: String, line: Int, reason: String)
         /// The results file (or the journal beside it) is a folder: `--results` named one. `example` is a file in it.
         case folder(path: String, example: String)
 
@@ -59,6 +62,8 @@ public enum WorkshopStore {
                 return "\(path) is in use by another plenary on this computer. Quit that one first, or give this one its own files with --results PATH (for example one per working group)."
             case .folder(let path, let example):
                 return "\(path) is a folder, not a results file: name a file in it with --results, for example --results \(example)"
+            case .planNoLongerApplies(let journal, let session, let line, let reason):
+                return "\(journal) line \(line): a change made to the plan during the workshop no longer applies to \(session) (\(reason)). The session file was edited after the change: put it back as it was when the workshop ran, or run with --fresh to start a new record (the old files are kept)."
             case .differentSession(let path, let detail):
                 return "\(path) belongs to a different agenda (\(detail)). Run with --fresh to start a new record (the old files are kept), or use --results to choose other files."
             }
@@ -124,7 +129,12 @@ public enum WorkshopStore {
                 }
                 func replay(_ entry: JournalReader.Command) throws(OpenError) {
                     guard otherSession == nil else { return }
-                    if let refusal = WorkshopReducer.apply(entry.command, to: &state, at: entry.at) {
+                    if let refusal = WorkshopReducer.replay(entry.command, to: &state, at: entry.at) {
+                        // Never skip a change to the plan: every later record names slots by their place in it.
+                        if case .plan = entry.command {
+                            throw .planNoLongerApplies(journal: files.journalPath, session: files.sessionPath,
+                                                       line: entry.seq + 1, reason: refusal)
+                        }
                         skipped.append("line \(entry.seq + 1) (byte \(entry.offset)): \(refusal)")
                     }
                     state.now = max(state.now, entry.at)
@@ -147,7 +157,7 @@ public enum WorkshopStore {
                     case .success(let contents):
                         if let header = otherSession {
                             throw .differentSession(path: files.journalPath,
-                                detail: "journal slots: \(header.slots.count), session slots: \(expected.count)")
+                                detail: slotDifference(journal: header.slots, session: expected, sessionPath: files.sessionPath))
                         }
                         state.skippedRecords = skipped.count
                         let applied = contents.commandCount - skipped.count
@@ -182,6 +192,18 @@ public enum WorkshopStore {
         } catch {
             return .failure(error)
         }
+    }
+
+    /// What differs between the journal's slots and the session file's, in words: the first slot missing from
+    /// either, or the order.
+    static func slotDifference(journal: [String], session: [String], sessionPath: String) -> String {
+        if let missing = journal.first(where: { !session.contains($0) }) {
+            return "slot id \"\(missing)\" is in the journal but not in \(sessionPath)"
+        }
+        if let added = session.first(where: { !journal.contains($0) }) {
+            return "slot id \"\(added)\" is in \(sessionPath) but not in the journal"
+        }
+        return "\(sessionPath) has the journal's slots in another order"
     }
 
     private static func create(state: WorkshopState, files: WorkshopFiles, fileSystem: any FileSystem,

@@ -68,6 +68,7 @@ public struct KioskState: Sendable, Equatable {
                                         maxPicks: poll.maxPicks, scale: poll.scale, maxLength: poll.maxLength,
                                         points: poll.points, admission: poll.needsCode ? .codes : .open)
         definition.liveResults = false
+        definition.maxPerOption = poll.maxPerOption
         return definition
     }
 

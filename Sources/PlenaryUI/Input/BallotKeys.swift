@@ -6,7 +6,7 @@ enum BallotKeys {
     typealias Key = KeyBinding<Bool, BallotDraft.Edit>
 
     static let edits = KeyTable<Bool, BallotDraft.Edit>([
-        Key([.key(.up), .key(.down), .key(.left), .key(.right)], "Move between options, change a rating, move an item") { key, _ in
+        Key([.key(.up), .key(.down), .key(.left), .key(.right)], "Move between options, change a rating, move an item; in a dot vote → adds a dot, ← takes one off") { key, _ in
             switch key {
             case .up: .up
             case .down: .down
@@ -17,11 +17,11 @@ enum BallotKeys {
         Key([.key(.home), .ctrl("a")], "Start of the answer") { _, isText in isText ? .line(.home) : nil },
         Key([.key(.end), .ctrl("e")], "End of the answer") { _, isText in isText ? .line(.end) : nil },
         Key([.key(.delete)], "Delete the character under the cursor") { _, isText in isText ? .line(.deleteForward) : nil },
-        Key([.key(.backspace)], "Delete a character; in a choice, clear it") { _, isText in isText ? .line(.backspace) : .erase },
+        Key([.key(.backspace)], "Delete a character; in a choice, clear it (a dot vote: take a dot off)") { _, isText in isText ? .line(.backspace) : .erase },
         Key([.ctrl("w")], "Delete the word before the cursor") { _, isText in isText ? .line(.deleteWordBackward) : nil },
         Key([.ctrl("u")], "Delete to the start of the answer") { _, isText in isText ? .line(.deleteToStart) : nil },
         Key([.ctrl("k")], "Delete to the end of the answer") { _, isText in isText ? .line(.deleteToEnd) : nil },
-        Key([.char(" ")], "Pick or unpick an option; hold or drop a ranking item", always: .toggle),
+        Key([.char(" ")], "Pick or unpick an option (a dot vote: add a dot); hold or drop a ranking item", always: .toggle),
         Key([.key(.controlArrow(.left)), .key(.altArrow(.left))], "A word back") { _, isText in isText ? .line(.wordLeft) : nil },
         Key([.key(.controlArrow(.right)), .key(.altArrow(.right))], "A word on") { _, isText in isText ? .line(.wordRight) : nil },
         Key([.printable], "Typed into an open answer") { key, isText in

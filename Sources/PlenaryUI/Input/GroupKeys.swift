@@ -35,9 +35,35 @@ public enum GroupKeys {
         },
         // Prioritising is refused with a message on a group's own laptop; listed there too, so it is never a surprise.
         ScreenKey([.char("s"), .char(" ")], "Mark or unmark the entry (across groups; plenary only)", always: .group(.toggleShortlist)),
-        ScreenKey([.char("R")], "Marked entries → a ranking poll, opened", always: .group(.pollFromShortlist(.ranking))),
-        ScreenKey([.char("D")], "Marked entries → a dot vote (3 dots each)", always: .group(.pollFromShortlist(.multiple))),
-        ScreenKey([.char("A")], "Marked entries → a 100-point allocation", always: .group(.pollFromShortlist(.allocation))),
+        ScreenKey([.char("R")], "Marked entries → a ranking poll (question first, then it opens)", always: .group(.pollFromShortlist(.ranking))),
+        ScreenKey([.char("D")], "Marked entries → a dot vote (question and dots first)", always: .group(.pollFromShortlist(.multiple))),
+        ScreenKey([.char("A")], "Marked entries → a 100-point allocation (question first)", always: .group(.pollFromShortlist(.allocation))),
+    ])
+
+    /// The poll proposed from the marked entries, before it opens: its question, and a dot vote's dots.
+    public static let shortlistPoll = ScreenKeys([
+        ScreenKey([.key(.enter)], "Make the poll and open it", footer: "open", always: .group(.openShortlistPoll)),
+        ScreenKey([.key(.escape)], "Back to the group without a poll (the marks stay)", footer: "cancel", always: .group(.cancelShortlistPoll)),
+        ScreenKey([.key(.tab), .key(.down)], "Next field (a dot vote: the dots each, the most on one item)", footer: "next field",
+                  always: .group(.editShortlistPoll(.next))),
+        ScreenKey([.key(.backTab), .key(.up)], "Previous field", always: .group(.editShortlistPoll(.previous))),
+        ScreenKey([.key(.left), .key(.right)], "Move the cursor; on a number, one fewer or one more", footer: "change", footerKeys: 2) { key, _ in
+            .group(.editShortlistPoll(.adjust(key == .left ? -1 : 1)))
+        },
+        ScreenKey([.key(.home), .ctrl("a")], "Start of the question", always: .group(.editShortlistPoll(.line(.home)))),
+        ScreenKey([.key(.end), .ctrl("e")], "End of the question", always: .group(.editShortlistPoll(.line(.end)))),
+        ScreenKey([.key(.backspace)], "Delete the character before the cursor", always: .group(.editShortlistPoll(.line(.backspace)))),
+        ScreenKey([.key(.delete)], "Delete the character under the cursor", always: .group(.editShortlistPoll(.line(.deleteForward)))),
+        ScreenKey([.ctrl("w")], "Delete the word before the cursor", always: .group(.editShortlistPoll(.line(.deleteWordBackward)))),
+        ScreenKey([.ctrl("u")], "Delete to the start of the question", always: .group(.editShortlistPoll(.line(.deleteToStart)))),
+        ScreenKey([.printable], "Typed into the question") { key, _ in
+            guard case .character(let character) = key else { return nil }
+            return .group(.editShortlistPoll(.line(.insert(String(character)))))
+        },
+        ScreenKey([.paste], "Goes into the question as text") { key, _ in
+            guard case .paste(let text) = key else { return nil }
+            return .group(.editShortlistPoll(.line(.paste(text))))
+        },
     ])
 
     /// The agenda over a group's screen closes on any key.

@@ -97,6 +97,8 @@ public enum ModeratorKeys {
         },
         ScreenKey([.char("t")], "Change this slot's title", footer: "title", always: .agenda(.startPlanPrompt(.title))),
         ScreenKey([.char("m")], "Change this slot's planned minutes", footer: "minutes", always: .agenda(.startPlanPrompt(.minutes))),
+        ScreenKey([.char("s")], "Confirm a TBC speaker of this slot, or add one (name, role, affiliation)", footer: "speaker",
+                  always: .agenda(.startSpeakerPrompt)),
         ScreenKey([.char("f")], "Fix this slot to its planned end, or free it", footer: "fixed") { _, context in
             let agenda = context.state.session.agenda
             guard agenda.indices.contains(context.selection) else { return nil }
@@ -109,12 +111,17 @@ public enum ModeratorKeys {
 
     /// The plan editor's question (a title or minutes).
     public static let planPrompt = ScreenKeys([
-        ScreenKey([.key(.enter)], "Make the change (or, for a new slot's title, go on to its minutes)", footer: "ok",
+        ScreenKey([.key(.enter)], "Make the change (or go on: a new slot's minutes, a speaker's role and affiliation)", footer: "ok",
                   always: .agenda(.submitPlanPrompt)),
         ScreenKey([.key(.escape)], "Cancel", footer: "cancel", always: .agenda(.cancelPlanPrompt)),
-        ScreenKey([.key(.tab), .key(.backTab)], "A new slot's title: the next or previous kind of slot") { key, context in
-            guard case .planEditor(_, let prompt?) = context.state.screen, prompt.purpose == .insertTitle else { return nil }
-            return .agenda(.cyclePlanKind(key == .backTab ? -1 : 1))
+        ScreenKey([.key(.tab), .key(.backTab)], "A new slot's title: the next or previous kind; a speaker's name: another speaker") { key, context in
+            guard case .planEditor(_, let prompt?) = context.state.screen else { return nil }
+            let step = key == .backTab ? -1 : 1
+            switch prompt.purpose {
+            case .insertTitle: return .agenda(.cyclePlanKind(step))
+            case .speakerName: return .agenda(.cyclePlanSpeaker(step))
+            case .insertMinutes, .title, .minutes, .speakerRole, .speakerAffiliation: return nil
+            }
         },
         ScreenKey([.key(.left), .key(.right)], "Move the cursor") { key, _ in
             .agenda(.editPlanPrompt(key == .left ? .left : .right))

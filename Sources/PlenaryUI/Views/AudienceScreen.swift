@@ -180,7 +180,7 @@ public enum AudienceScreen {
 
     private static func definition(_ poll: RoomView.Poll) -> PollDefinition {
         PollDefinition(id: poll.id, question: poll.question, type: poll.type, options: poll.options, maxPicks: poll.maxPicks,
-                       scale: poll.scale, maxLength: poll.maxLength, points: poll.points)
+                       scale: poll.scale, maxLength: poll.maxLength, points: poll.points, maxPerOption: poll.maxPerOption)
     }
 
     /// Totals as sent: no answers (a word list stands for them) and no distribution (the rows are the bars).

@@ -7,7 +7,9 @@ public enum BallotFormView {
         guard width > 0, height > 0 else { return }
         var row = y
         let bottom = y + height
-        grid.putClipped("\(title.uppercased()) \(glyphs.middleDot) \(poll.type.label)", x: x, y: row, style: .dim,
+        let kind = poll.stacksDots
+            ? "Dot vote: \(CountedNoun.phrase(poll.maxPicks ?? 0, "dot")), up to \(poll.maxPerOption ?? 1) on one item" : poll.type.label
+        grid.putClipped("\(title.uppercased()) \(glyphs.middleDot) \(kind)", x: x, y: row, style: .dim,
                         width: width, ellipsis: glyphs.ellipsis)
         row += 1
         for line in poll.question.wrapped(toWidth: width).prefix(4) where row < bottom {
@@ -21,6 +23,10 @@ public enum BallotFormView {
         case .single:
             row = drawChoices(draft, poll: poll, marks: ("(\(glyphs.chosenMark))", "( )"), into: &grid, x: x, y: row, width: width, bottom: hintRow, glyphs: glyphs)
             hint = "↑ ↓ move   Space or a number chooses   Enter records"
+        case .multiple where poll.stacksDots:
+            row = drawDots(draft, poll: poll, into: &grid, x: x, y: row, width: width, bottom: hintRow, glyphs: glyphs)
+            let left = draft.dotsLeft(poll).map { "\(CountedNoun.phrase($0, "dot")) left   " } ?? ""
+            hint = left + "↑ ↓ move   Space → add a dot   ← take one off   Enter records"
         case .multiple:
             row = drawChoices(draft, poll: poll, marks: ("[x]", "[ ]"), into: &grid, x: x, y: row, width: width, bottom: hintRow, glyphs: glyphs)
             hint = "↑ ↓ move   Space or a number ticks" + (poll.maxPicks.map { " (up to \($0))" } ?? "") + "   Enter records"
@@ -54,6 +60,26 @@ public enum BallotFormView {
             let mark = draft.chosen.contains(index) ? marks.0 : marks.1
             let number = String(index + 1)
             let line = " \(number.count < 2 ? " " : "")\(number)  \(mark) \(poll.options[index])"
+            if selected { grid.fill(style: .selected, x: x, y: row, width: width) }
+            grid.putClipped(line, x: x, y: row, style: selected ? .selected : .normal, width: width, ellipsis: glyphs.ellipsis)
+            row += 1
+        }
+        return row
+    }
+
+    /// A dot vote: each item's stack as on paper, one mark per dot placed and a blank per dot it may still take
+    /// ("[•• ]" with a limit of three), so the voter sees how many are left on it.
+    private static func drawDots(_ draft: BallotDraft, poll: PollDefinition, into grid: inout CellGrid,
+                                 x: Int, y: Int, width: Int, bottom: Int, glyphs: Glyphs) -> Int {
+        var row = y
+        let limit = poll.maxPerOption ?? 1
+        let offset = max(0, draft.cursor - (bottom - y) + 1)
+        for index in poll.options.indices.dropFirst(offset) where row < bottom {
+            let selected = index == draft.cursor
+            let placed = draft.dots.indices.contains(index) ? min(limit, draft.dots[index]) : 0
+            let stack = "[" + String(repeating: glyphs.chosenMark, count: placed) + String(repeating: " ", count: limit - placed) + "]"
+            let number = String(index + 1)
+            let line = " \(number.count < 2 ? " " : "")\(number)  \(stack) \(poll.options[index])"
             if selected { grid.fill(style: .selected, x: x, y: row, width: width) }
             grid.putClipped(line, x: x, y: row, style: selected ? .selected : .normal, width: width, ellipsis: glyphs.ellipsis)
             row += 1

@@ -66,6 +66,14 @@ public enum ModeratorScreen {
             }
             if case .groupAgenda = state.screen { drawAgendaOverlay(state, schedule, into: &grid, glyphs: glyphs) }
             return grid
+        case .shortlistPoll(let draft):
+            if let group = state.group(draft.groupID) {
+                GroupViews.drawGroup(state, schedule, group: group, selection: draft.selection, into: &grid,
+                                     x: body.x, y: body.y, width: body.width, height: body.height, glyphs: glyphs)
+            }
+            drawFooter(GroupKeys.shortlistPoll.help, into: &grid, y: size.rows - 1, glyphs: glyphs)
+            ShortlistPollView.draw(draft, into: &grid, glyphs: glyphs)
+            return grid
         case .entry(let draft):
             GroupViews.drawEntry(state, draft: draft, into: &grid, x: body.x, y: body.y, width: body.width, height: body.height, glyphs: glyphs)
             drawFooter(ModeratorKeyMap.keys(for: state.screen).help, into: &grid, y: size.rows - 1, glyphs: glyphs)
@@ -130,7 +138,7 @@ public enum ModeratorScreen {
             SetPINView.draw(editor: editor, confirming: first != nil, into: &grid, glyphs: glyphs)
         case .importPicker(let picker):
             ImportPickerView.draw(picker, problem: state.notice?.level == .error ? state.notice.map { glyphs.text($0.text) } : nil, into: &grid, glyphs: glyphs)
-        case .poll, .ballot, .handCount, .newPoll, .reportBack:
+        case .poll, .ballot, .handCount, .newPoll, .reportBack, .shortlistPoll:
             break
         }
         return grid

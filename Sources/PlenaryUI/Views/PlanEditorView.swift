@@ -1,7 +1,8 @@
 import PlenaryEngine
 
 /// The plan editor: the running agenda with each slot's projected start, planned minutes and whether it is fixed,
-/// the selected slot highlighted, and the question for a title or minutes when one is asked.
+/// the selected slot highlighted with its speakers under the list, and the question for a title, minutes or a
+/// speaker when one is asked.
 enum PlanEditorView {
     static func draw(_ state: WorkshopState, _ schedule: LiveSchedule, selection: Int, prompt: PlanPrompt?,
                      into grid: inout CellGrid, glyphs: Glyphs) {
@@ -35,6 +36,15 @@ enum PlanEditorView {
             }
             grid.put(line.padded(toWidth: frame.innerWidth, ellipsis: glyphs.ellipsis), x: frame.innerX, y: y, style: style)
         }
+        if slots.indices.contains(selection) {
+            let speakers = slots[selection].speakers.map { person in
+                let details = [person.role, person.affiliation].compactMap { $0 }.joined(separator: ", ")
+                return person.name + (details.isEmpty ? "" : " (\(details))") + (person.tbc ? " TBC" : "")
+            }
+            let line = speakers.isEmpty ? "Speakers: none (s adds one)" : "Speakers: " + speakers.joined(separator: "; ")
+            grid.putClipped(line, x: frame.innerX, y: frame.innerY + 1 + visible, style: .dim,
+                            width: frame.innerWidth, ellipsis: glyphs.ellipsis)
+        }
         let dayEnds = "Day ends \(state.calendar.clockTime(schedule.projectedEnd)) (planned \(state.calendar.clockTime(schedule.plannedEnd)))"
         grid.putClipped(dayEnds, x: frame.innerX, y: frame.innerY + 2 + visible, style: .dim, width: frame.innerWidth, ellipsis: glyphs.ellipsis)
         let bottom = frame.y + frame.height - 2
@@ -45,7 +55,7 @@ enum PlanEditorView {
             grid.putClipped(glyphs.keyLabel("Enter ok   Esc cancel"), x: frame.innerX, y: bottom, style: .key,
                             width: frame.innerWidth, ellipsis: glyphs.ellipsis)
         } else {
-            grid.putClipped(glyphs.keyLabel("i insert  x drop  [ ] move  t title  m min  f fixed  u undo  Esc back"),
+            grid.putClipped(glyphs.keyLabel("i insert  x drop  [ ] move  t title  m min  s speaker  f fix  u undo"),
                             x: frame.innerX, y: bottom, style: .key, width: frame.innerWidth, ellipsis: glyphs.ellipsis)
         }
     }

@@ -79,7 +79,9 @@ public enum PollResultsView {
         case .single, .open:
             return ballots
         case .multiple:
-            let picks = poll.maxPicks.map { "up to \(count($0, "pick")) each" } ?? "any number of picks"
+            let picks = poll.stacksDots
+                ? "\(count(poll.maxPicks ?? 0, "dot")) each, up to \(poll.maxPerOption ?? 1) on one"
+                : poll.maxPicks.map { "up to \(count($0, "pick")) each" } ?? "any number of picks"
             return ballots + dot + picks
         case .ranking:
             let first = poll.options.isEmpty ? results.rows.count : poll.options.count
