@@ -23,6 +23,8 @@ public enum WorkshopCommand: Sendable, Equatable, Codable {
     case merge(entries: [ImportedEntry])
     /// A change to the running agenda (issue 15): insert, drop, move, re-time, rename, fix, undo.
     case plan(AgendaEdit)
+    /// Anything done on a Q&A or ideas board (issue 16).
+    case qa(QACommand)
 
     /// Names the journal uses for the unlabeled payload (instead of Swift's `_0`).
     enum GroupCodingKeys: String, CodingKey {
@@ -32,6 +34,11 @@ public enum WorkshopCommand: Sendable, Equatable, Codable {
     /// Names the journal uses for the unlabeled payload (instead of Swift's `_0`).
     enum PlanCodingKeys: String, CodingKey {
         case _0 = "change"
+    }
+
+    /// Names the journal uses for the unlabeled payload (instead of Swift's `_0`).
+    enum QaCodingKeys: String, CodingKey {
+        case _0 = "action"
     }
 
     /// Names the journal uses for the unlabeled payload (instead of Swift's `_0`).

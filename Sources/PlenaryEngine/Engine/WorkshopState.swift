@@ -33,6 +33,8 @@ public struct WorkshopState: Sendable, Equatable {
     public var polls: [PollState]
     /// Every working group with its captured entries.
     public var groups: [GroupState]
+    /// Q&A and ideas boards: the workshop's, then each slot's (issue 16).
+    public var qa: [QABoardState]
     /// Entries marked for a prioritisation poll, in the order they were marked (not journaled: a selection).
     public var shortlist: [String]
     /// Who types on this terminal: the moderator, or a group's facilitator (`--group`).
@@ -77,6 +79,7 @@ public struct WorkshopState: Sendable, Equatable {
         self.recordID = "unrecorded"
         self.polls = session.polls.map { PollState(definition: $0) }
         self.groups = session.groups.map { GroupState(definition: $0) }
+        self.qa = session.qa.map { QABoardState(definition: $0) }
         self.role = .moderator
         self.shortlist = []
         self.voter = nil
@@ -134,6 +137,8 @@ public struct WorkshopState: Sendable, Equatable {
         case importPicker(ImportPicker)
         /// Group entries shown to the room, one group (index) and page at a time.
         case reportBack(group: Int, page: Int)
+        /// The queue of a Q&A or ideas board (`Q`).
+        case qa(QAScreen)
     }
 
     public var isReadOnly: Bool { storageFailure?.kind == .journal }
