@@ -37,6 +37,7 @@ public enum ModeratorKeyMap {
         case .groupHelp: GroupKeys.groupHelp
         case .groupAgenda: GroupKeys.groupAgenda
         case .reportBack: ModeratorKeys.reportBack
+        case .qa(let screen): screen.prompt == nil ? QAKeys.queue : QAKeys.prompt
         }
     }
 
