@@ -6,7 +6,8 @@ import Foundation
 public struct ResultsSnapshot: Codable, Sendable {
     /// 1: first release. 2: `workshop.fingerprint`, `workshop.record` and entries' `origin` (merging).
     /// 3: `agendaChanges` and `fileAgenda` (live agenda changes, issue 15), present once the plan was changed.
-    public static let schemaVersion = 3
+    /// 4: `qa` (Q&A and ideas boards, issue 16), present when the session has a board.
+    public static let schemaVersion = 4
 
     public var schemaVersion = ResultsSnapshot.schemaVersion
     public var generator: String
@@ -21,6 +22,8 @@ public struct ResultsSnapshot: Codable, Sendable {
     public var fileAgenda: [FileSlotResult]?
     public var polls: [PollResult]
     public var groups: [GroupResult]
+    /// Q&A and ideas boards (version 4); left out when the session has none.
+    public var qa: [QABoardResult]?
 
     public struct AgendaChangeResult: Codable, Sendable, Equatable {
         public var at: String
@@ -254,6 +257,7 @@ public struct ResultsSnapshot: Codable, Sendable {
         }
         polls = state.polls.map { Self.pollResult($0, state: state) }
         groups = state.groups.map { Self.groupResult($0, state: state) }
+        qa = state.qa.isEmpty ? nil : state.qa.map(QABoardResult.init)
     }
 
     static func pollResult(_ poll: PollState, state: WorkshopState) -> PollResult {
