@@ -76,3 +76,29 @@ import PlenaryTestSupport
         #expect(tables.contains { $0.name == "qa-workshop.csv" })
     }
 }
+
+/// The boards in the report: answered and unanswered, the most upvoted first, hidden and merged items counted only.
+@Suite struct QAReportTests {
+    @Test func eachBoardSaysWhatWasAnsweredAndWhatWasNot() throws {
+        let report = WorkshopReport(ResultsSnapshot(state: try QAResultsTests.state(), sessionFile: "s.yaml", generator: "test"))
+        #expect(report.qa == [
+            QAReportSection(title: "Questions", summary: "2 questions: 0 answered, 1 unanswered, 1 hidden",
+                            answered: [], unanswered: ["Will the slides be shared? — Ana (0 upvotes)"], moreUnanswered: 0),
+            QAReportSection(title: "Ideas (Working groups)", summary: "3 ideas: 1 answered, 1 unanswered, 1 merged as duplicates",
+                            answered: ["Skills pact (1 upvote)"], unanswered: ["Shared testbed (4 upvotes)"], moreUnanswered: 0),
+        ])
+        let text = PlainTextReport.render(report, width: 80)
+        #expect(text.contains("""
+            Ideas (Working groups)
+              3 ideas: 1 answered, 1 unanswered, 1 merged as duplicates
+
+              Answered:
+              - Skills pact (1 upvote)
+
+              Unanswered, most upvoted first:
+              - Shared testbed (4 upvotes)
+            """))
+        #expect(MarkdownReport.render(report).contains("- Shared testbed (4 upvotes)"))
+        #expect(HTMLReport.render(report).contains("<li>Shared testbed (4 upvotes)</li>"))
+    }
+}
