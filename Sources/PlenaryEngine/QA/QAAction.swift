@@ -20,6 +20,8 @@ public enum QAAction: Sendable, Equatable {
     case editPrompt(LineEdit)
     case submitPrompt
     case cancelPrompt
+    /// An ideas board's top items become a ranking (`.ranking`) or dot-vote (`.multiple`) poll, opened at once.
+    case pollFromTop(PollType)
 }
 
 /// Which line `startPrompt` asks for.

@@ -67,7 +67,43 @@ enum QAScreenReducer {
             return []
         case .submitPrompt:
             return submitPrompt(&state)
+        case .pollFromTop(let type):
+            return pollFromTop(&state, type: type)
         }
+    }
+
+    /// Ideas put to the room in a poll: at most this many of the most upvoted.
+    static let pollOptionLimit = 8
+
+    /// The ideas board's most upvoted open items (approved, not answered) as the options of a new poll, opened.
+    private static func pollFromTop(_ state: inout WorkshopState, type: PollType) -> [Effect] {
+        guard let screen = currentScreen(state), let board = state.qaBoard(screen.board) else { return [] }
+        guard board.definition.kind == .ideas else {
+            WorkshopReducer.refuse(&state, "Only an ideas board becomes a poll.")
+            return []
+        }
+        let items = QAQueue.top(board, limit: board.items.count).filter { $0.status == .approved }.prefix(pollOptionLimit)
+        guard items.count >= 2 else {
+            WorkshopReducer.refuse(&state, "A poll needs at least two approved ideas.")
+            return []
+        }
+        var seen = Set<String>()
+        let options = items.map { item -> String in
+            seen.insert(item.text).inserted ? item.text : "\(item.text) (\(item.number))"
+        }
+        var suffix = 1
+        while state.poll("ideas-\(suffix)") != nil { suffix += 1 }
+        let id = "ideas-\(suffix)"
+        let dots = min(3, options.count)
+        let question = type == .ranking ? "Rank these ideas, most important first" : "Which ideas should we take forward? (\(dots) dots each)"
+        let definition = PollDefinition(id: id, question: question, type: type == .ranking ? .ranking : .multiple,
+                                        options: options, maxPicks: type == .ranking ? nil : dots)
+        let created = WorkshopReducer.record(.poll(.create(definition)), in: &state)
+        guard created.isRecorded else { return [] }
+        let effects = created.effects + WorkshopReducer.record(.poll(.open(poll: id)), in: &state).effects
+        state.screen = .poll(id: id)
+        WorkshopReducer.inform(&state, "Poll made from the top \(options.count) ideas and opened: v hands it to the room.", .success)
+        return effects
     }
 
     private static func currentScreen(_ state: WorkshopState) -> QAScreen? {

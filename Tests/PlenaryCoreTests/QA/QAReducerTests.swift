@@ -208,3 +208,36 @@ import PlenaryTestSupport
         return counts
     }
 }
+
+/// An ideas board's top items become a poll in one step, as marked working-group entries do.
+@Suite struct QAPollFromIdeasTests {
+    typealias F = QAFixtures
+
+    @Test func theTopApprovedIdeasBecomeADotVoteOpenedAtOnce() throws {
+        var state = try F.state()
+        for text in ["Shared testbed", "Skills pact", "Joint call", "Data space"] {
+            F.send(&state, .moderator, .submit(board: "groups", text: text, name: nil))
+        }
+        for voter in [1, 2] { F.send(&state, .connection(voter), .upvote(board: "groups", item: 3)) }
+        F.send(&state, .connection(1), .upvote(board: "groups", item: 2))
+        F.record(&state, .answer(board: "groups", item: 4))
+        state.screen = .qa(QAScreen(board: "groups", filter: .approved))
+        let effects = WorkshopReducer.reduce(&state, .qa(.pollFromTop(.multiple)), now: F.now)
+        let poll = PollDefinition(id: "ideas-1", question: "Which ideas should we take forward? (3 dots each)", type: .multiple,
+                                  options: ["Joint call", "Skills pact", "Shared testbed"], maxPicks: 3)
+        #expect(effects == [.appendJournal(.poll(.create(poll))), .saveResults, .appendJournal(.poll(.open(poll: "ideas-1"))), .saveResults])
+        #expect(state.screen == .poll(id: "ideas-1"))
+        #expect(state.poll("ideas-1")?.status == .open)
+    }
+
+    @Test func aQuestionsBoardOrTooFewIdeasAreRefused() throws {
+        var state = try F.state()
+        state.screen = .qa(QAScreen(board: "workshop"))
+        _ = WorkshopReducer.reduce(&state, .qa(.pollFromTop(.ranking)), now: F.now)
+        #expect(state.notice?.text == "Only an ideas board becomes a poll.")
+        F.send(&state, .moderator, .submit(board: "groups", text: "Only one", name: nil))
+        state.screen = .qa(QAScreen(board: "groups"))
+        _ = WorkshopReducer.reduce(&state, .qa(.pollFromTop(.ranking)), now: F.now)
+        #expect(state.notice?.text == "A poll needs at least two approved ideas.")
+    }
+}
