@@ -181,7 +181,8 @@ extension WorkshopReport {
         polls = snapshot.polls.map(Self.pollSection)
         groups = snapshot.groups.map(Self.groupSection)
         shortlists = snapshot.polls.compactMap { Self.shortlist($0, groups: snapshot.groups) }
-        qa = (snapshot.qa ?? []).map { board in
+        // A board nobody wrote on says nothing worth a section.
+        qa = (snapshot.qa ?? []).filter { !$0.items.isEmpty }.map { board in
             QAReportSection(board, slotTitle: board.slot.flatMap { id in snapshot.slots.first { $0.id == id }?.title })
         }
         timing = Self.timing(snapshot, agenda: agenda)

@@ -76,7 +76,9 @@ import PlenaryTestSupport
         F.send(&state, .moderator, .submit(board: "groups", text: "Shared testbed", name: nil))
         let effects = WorkshopReducer.reduce(&state, .qa(.participate(.connection(42), .upvote(board: "groups", item: 1))), now: F.now)
         #expect(effects == [.appendJournal(.qa(.upvote(board: "groups", item: 1))), .saveResults])
-        let encoded = String(decoding: try JSONEncoder().encode(WorkshopCommand.qa(.upvote(board: "groups", item: 1))), as: UTF8.self)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        let encoded = String(decoding: try encoder.encode(WorkshopCommand.qa(.upvote(board: "groups", item: 1))), as: UTF8.self)
         #expect(encoded == #"{"qa":{"action":{"upvote":{"board":"groups","item":1}}}}"#)
     }
 

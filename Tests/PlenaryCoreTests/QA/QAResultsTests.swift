@@ -101,4 +101,9 @@ import PlenaryTestSupport
         #expect(MarkdownReport.render(report).contains("- Shared testbed (4 upvotes)"))
         #expect(HTMLReport.render(report).contains("<li>Shared testbed (4 upvotes)</li>"))
     }
+
+    @Test func aBoardNobodyWroteOnIsLeftOutOfTheReport() throws {
+        let report = WorkshopReport(ResultsSnapshot(state: try QAFixtures.state(), sessionFile: "s.yaml", generator: "test"))
+        #expect(report.qa.isEmpty)
+    }
 }
