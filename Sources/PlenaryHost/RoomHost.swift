@@ -208,7 +208,8 @@ public final class RoomHost: ModeratorHosting {
                     close(descriptor)
                     continue
                 }
-                clients[descriptor] = HostConnection(connectedAt: clock.now(), peer: PeerCredentials.account(of: descriptor))
+                clients[descriptor] = HostConnection(connectedAt: clock.now(), peer: PeerCredentials.account(of: descriptor),
+                                                     number: Int(truncatingIfNeeded: nextTicket + 1))
                 nextTicket += 1
                 tickets[descriptor] = nextTicket
             case .noneWaiting:

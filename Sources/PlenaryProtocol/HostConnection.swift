@@ -58,8 +58,13 @@ public struct HostConnection: Sendable {
     /// Who connected, as the kernel says: other accounts may only vote or watch.
     let peer: PeerAccount
 
+    /// This connection's number in this run of the host: who it is on a Q&A board (one upvote per connection,
+    /// decision 84). Never written anywhere.
+    let number: Int
+
     public init(connectedAt: Instant, peer: PeerAccount = .hostAccount,
-                outgoingLimit: Int = ProtocolLimits.outgoingBufferLimit) {
+                outgoingLimit: Int = ProtocolLimits.outgoingBufferLimit, number: Int = 0) {
+        self.number = number
         self.connectedAt = connectedAt
         self.peer = peer
         self.outgoingLimit = outgoingLimit
@@ -211,7 +216,7 @@ public struct HostConnection: Sendable {
                 }
                 codesLockedUntil = nil
             }
-            switch RoleGate.admit(request, from: grant, in: state) {
+            switch RoleGate.admit(request, from: grant, in: state, participant: .connection(number)) {
             case .perform(let action): return [.perform(id: id, action)]
             case .refused(let message):
                 queue(.refusal(id: id, message: message))
@@ -351,6 +356,7 @@ public struct HostConnection: Sendable {
         case .castBallot: "cast"
         case .group: "group"
         case .moderator: "command"
+        case .qa: "qa"
         }
     }
 }

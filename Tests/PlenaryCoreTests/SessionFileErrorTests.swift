@@ -15,7 +15,7 @@ struct SessionFileErrorTests {
         }
     }
 
-    static let slotKeys = "id, start, duration, title, kind, speakers, tbc, notes, fixed, min_duration, track, polls, groups"
+    static let slotKeys = "id, start, duration, title, kind, speakers, tbc, notes, fixed, min_duration, track, polls, groups, qa"
 
     // MARK: Unknown keys
 
@@ -28,7 +28,7 @@ struct SessionFileErrorTests {
               - {title: A, duration: 5}
             """
         #expect(Self.errors(yaml) == [
-            #"t.yaml:3:1: titel: unknown key, did you mean "title"? (expected one of: plenary, title, subtitle, date, timezone, language, venue, organisers, moderator, end, admission, voter_pin, how_to_vote, agenda, polls, templates, groups)"#,
+            #"t.yaml:3:1: titel: unknown key, did you mean "title"? (expected one of: plenary, title, subtitle, date, timezone, language, venue, organisers, moderator, end, admission, voter_pin, how_to_vote, qa, agenda, polls, templates, groups)"#,
         ])
     }
 

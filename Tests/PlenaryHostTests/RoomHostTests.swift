@@ -40,7 +40,8 @@ import PlenaryTestSupport
         }
     }
 
-    func withRoom(maximumClients: Int = RoomHost.defaultMaximumClients, _ body: (Room) throws -> Void) throws {
+    func withRoom(maximumClients: Int = RoomHost.defaultMaximumClients, boards: [QABoardDefinition] = [],
+                  _ body: (Room) throws -> Void) throws {
         var template = Array("/tmp/plenary-room-XXXXXX".utf8CString)
         let folder = String(cString: try #require(mkdtemp(&template)))
         defer {
@@ -49,6 +50,7 @@ import PlenaryTestSupport
         }
         var session = Fixtures.sevilla()
         session.polls = [PollDefinition(id: "format", question: "Format?", type: .single, options: ["Physical", "Online"])]
+        session.qa = boards
         let clock = WallClock()
         let fileSystem = MemoryFileSystem()
         let files = WorkshopFiles(sessionPath: "room.yaml")

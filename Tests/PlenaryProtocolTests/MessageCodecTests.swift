@@ -23,6 +23,10 @@ import PlenaryProtocol
         .screen(.key("c:n")),
         .screen(.key("paste:two\nlines")),
         .screen(.resize(ScreenSize(columns: 100, rows: 30))),
+        .request(id: 8, .qa(.submit(board: "workshop", text: "Who funds it?", name: "Ana"))),
+        .request(id: 9, .qa(.submit(board: "panel", text: "Anonymous", name: nil))),
+        .request(id: 10, .qa(.upvote(board: "workshop", item: 3))),
+        .request(id: 11, .qa(.withdraw(board: "workshop", item: 3))),
     ])
     func everyClientMessageSurvivesTheWire(message: ClientMessage) throws {
         let framed = try MessageCodec.encode(message)
@@ -37,6 +41,8 @@ import PlenaryProtocol
         #expect(cast == #"{"ballot":{"single":{"option":1}},"id":7,"poll":"format","type":"cast"}"#)
         let hello = String(decoding: body(try MessageCodec.encode(.hello(ClientHello(role: .group("wg1"))))), as: UTF8.self)
         #expect(hello == #"{"group":"wg1","protocol":"plenary","role":"group","type":"hello","version":1}"#)
+        let upvote = String(decoding: body(try MessageCodec.encode(.request(id: 8, .qa(.upvote(board: "workshop", item: 3))))), as: UTF8.self)
+        #expect(upvote == #"{"action":"upvote","board":"workshop","id":8,"item":3,"type":"qa"}"#)
         let ack = String(decoding: body(try MessageCodec.encode(HostMessage.acknowledged(id: 7))), as: UTF8.self)
         #expect(ack == #"{"id":7,"type":"ack"}"#)
     }

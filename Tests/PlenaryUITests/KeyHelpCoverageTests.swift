@@ -25,6 +25,7 @@ import PlenaryTestSupport
         ]
         session.groups = [WorkingGroup(id: "wg1", name: "Clusters", templates: ["challenge"]),
                           WorkingGroup(id: "wg2", name: "Regions", templates: ["challenge"])]
+        session.qa = [QABoardDefinition()]
         return session
     }
 
@@ -97,6 +98,8 @@ import PlenaryTestSupport
             ("entry, choice field", choiceField),
             ("import picker", try on(.importPicker(ImportPicker(folder: "", candidates: ["wg2.results.json"])))),
             ("report-back", try on(.reportBack(group: 0, page: 0), group)),
+            ("Q&A queue", try after([.qa(.open)])),
+            ("Q&A, a line to type", try after([.qa(.open), .qa(.startPrompt(.submit))])),
             ("voter, privacy", voter),
             ("voter, ballot", voterBallot),
             ("voter, open answer", voterText),

@@ -18,7 +18,12 @@ public struct StateRollback {
     public init(arming state: inout WorkshopState) {
         rounds = state.polls.map { poll in poll.rounds.map { (ballots: $0.ballots.count, handCounts: $0.handCounts) } }
         for index in state.groups.indices { state.groups[index].pendingChanges = [] }
+        for index in state.qa.indices { state.qa[index].pendingChanges = [] }
         var before = state
+        for index in before.qa.indices {
+            before.qa[index].items = []
+            before.qa[index].pendingChanges = nil
+        }
         for index in before.polls.indices { before.polls[index].rounds = [] }
         for index in before.groups.indices {
             before.groups[index].entries = []
@@ -33,6 +38,9 @@ public struct StateRollback {
     public func settle(_ state: inout WorkshopState) {
         for index in state.groups.indices where state.groups[index].pendingChanges != nil {
             state.groups[index].pendingChanges = nil
+        }
+        for index in state.qa.indices where state.qa[index].pendingChanges != nil {
+            state.qa[index].pendingChanges = nil
         }
     }
 
@@ -59,6 +67,16 @@ public struct StateRollback {
             restored.groups[index].entries = live.entries
             restored.groups[index].undoStack = live.undoStack
             restored.groups[index].deletedOrigins = live.deletedOrigins
+        }
+        for index in restored.qa.indices where index < state.qa.count {
+            // Q&A items are taken back the same way: out of `state` first, so the only reference changes.
+            var live = state.qa[index].items
+            state.qa[index].items = []
+            var board = restored.qa[index]
+            board.items = live
+            live = []
+            board.takeBack(state.qa[index].pendingChanges ?? [])
+            restored.qa[index].items = board.items
         }
         state = restored
     }

@@ -23,4 +23,6 @@ public enum WorkshopAction: Sendable, Equatable {
     case importing(ImportAction)
     /// What an attached client asked for, once `RoleGate` admitted it (issue 14).
     case remote(RemoteAction)
+    /// Q&A and ideas boards: participants' questions and upvotes, the moderator's queue (issue 16).
+    case qa(QAAction)
 }

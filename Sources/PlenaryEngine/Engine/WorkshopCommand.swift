@@ -26,6 +26,8 @@ public enum WorkshopCommand: Sendable, Equatable, Codable {
     /// The entries marked with `s` for a poll, in the order marked: the whole list after each change, so a record
     /// never depends on the one before it. Journaled so the marks survive quit and resume (issue 15).
     case shortlist(entries: [String])
+    /// Anything done on a Q&A or ideas board (issue 16).
+    case qa(QACommand)
 
     /// Names the journal uses for the unlabeled payload (instead of Swift's `_0`).
     enum GroupCodingKeys: String, CodingKey {
@@ -35,6 +37,11 @@ public enum WorkshopCommand: Sendable, Equatable, Codable {
     /// Names the journal uses for the unlabeled payload (instead of Swift's `_0`).
     enum PlanCodingKeys: String, CodingKey {
         case _0 = "change"
+    }
+
+    /// Names the journal uses for the unlabeled payload (instead of Swift's `_0`).
+    enum QaCodingKeys: String, CodingKey {
+        case _0 = "action"
     }
 
     /// Names the journal uses for the unlabeled payload (instead of Swift's `_0`).

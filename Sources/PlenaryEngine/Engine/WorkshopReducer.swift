@@ -61,6 +61,8 @@ public enum WorkshopReducer {
             return ImportReducer.reduce(&state, action)
         case .remote(let action):
             return RemoteReducer.reduce(&state, action)
+        case .qa(let action):
+            return QAScreenReducer.reduce(&state, action)
         }
     }
 
@@ -117,6 +119,10 @@ public enum WorkshopReducer {
         }
         if case .merge(let entries) = command {
             return GroupReducer.merge(entries, into: &state)
+        }
+        if case .qa(let qaCommand) = command {
+            // Questions are still asked and answered after the last slot.
+            return QAReducer.apply(qaCommand, to: &state)
         }
         if case .plan(let edit) = command {
             return PlanReducer.apply(edit, to: &state, at: now)
@@ -186,7 +192,7 @@ public enum WorkshopReducer {
             endCurrentRun(&state, at: now)
             state.phase = .ended(at: now)
             state.screen = .agenda
-        case .poll, .group, .merge, .plan, .reopen, .shortlist:
+        case .poll, .group, .merge, .plan, .reopen, .shortlist, .qa:
             break
         }
         return nil

@@ -33,6 +33,8 @@ public struct WorkshopState: Sendable, Equatable {
     public var polls: [PollState]
     /// Every working group with its captured entries.
     public var groups: [GroupState]
+    /// Q&A and ideas boards: the workshop's, then each slot's (issue 16).
+    public var qa: [QABoardState]
     /// Entries marked for a prioritisation poll, in the order they were marked; journaled (`shortlist`), so the marks
     /// survive quit and resume.
     public var shortlist: [String]
@@ -78,6 +80,7 @@ public struct WorkshopState: Sendable, Equatable {
         self.recordID = "unrecorded"
         self.polls = session.polls.map { PollState(definition: $0) }
         self.groups = session.groups.map { GroupState(definition: $0) }
+        self.qa = session.qa.map { QABoardState(definition: $0) }
         self.role = .moderator
         self.shortlist = []
         self.voter = nil
@@ -137,6 +140,8 @@ public struct WorkshopState: Sendable, Equatable {
         case reportBack(group: Int, page: Int)
         /// A poll proposed from the marked entries, its question (and a dot vote's dots) open to change before it opens.
         case shortlistPoll(ShortlistPollDraft)
+        /// The queue of a Q&A or ideas board (`Q`).
+        case qa(QAScreen)
     }
 
     public var isReadOnly: Bool { storageFailure?.kind == .journal }

@@ -9,6 +9,7 @@ public struct ResultsSnapshot: Codable, Sendable {
     /// 4: a show of hands apart from ballots (`ballotCount` is ballots only; `hands`, `combinedVoterCount`, options'
     /// `ballots` and `hands`), speakers as objects with role and affiliation, ad-hoc polls' slot (issue 15).
     /// Older files are read into this shape by `decode` (`ResultsUpgrade`).
+    ///    `qa` (Q&A and ideas boards, issue 16), present when the session has a board.
     public static let schemaVersion = 4
 
     public var schemaVersion = ResultsSnapshot.schemaVersion
@@ -24,6 +25,8 @@ public struct ResultsSnapshot: Codable, Sendable {
     public var fileAgenda: [FileSlotResult]?
     public var polls: [PollResult]
     public var groups: [GroupResult]
+    /// Q&A and ideas boards (version 4); left out when the session has none.
+    public var qa: [QABoardResult]?
 
     public struct AgendaChangeResult: Codable, Sendable, Equatable {
         public var at: String
@@ -301,6 +304,7 @@ public struct ResultsSnapshot: Codable, Sendable {
         }
         polls = state.polls.map { Self.pollResult($0, state: state) }
         groups = state.groups.map { Self.groupResult($0, state: state) }
+        qa = state.qa.isEmpty ? nil : state.qa.map(QABoardResult.init)
     }
 
     static func pollResult(_ poll: PollState, state: WorkshopState) -> PollResult {

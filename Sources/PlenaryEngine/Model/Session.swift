@@ -22,6 +22,8 @@ public struct Session: Sendable, Equatable {
     /// One line the projector shows the room on how to vote ("Kiosks at the back · or ssh vote@10.0.0.5"): only the
     /// organisers know which terminals and which address they set up.
     public var howToVote: String?
+    /// Q&A and ideas boards (issue 16): the workshop-wide one first, then the slots' in agenda order.
+    public var qa: [QABoardDefinition] = []
 
     public init(
         title: String, subtitle: String? = nil, date: CalendarDate? = nil, venue: String? = nil,

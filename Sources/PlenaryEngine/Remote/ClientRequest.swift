@@ -7,4 +7,6 @@ public enum ClientRequest: Sendable, Equatable {
     case group(GroupCommand)
     /// Anything the moderator records (start, next, open a poll, reveal...), from a moderator client.
     case moderator(WorkshopCommand)
+    /// A question or idea, an upvote or taking one back, on a Q&A board (issue 16).
+    case qa(QARequest)
 }

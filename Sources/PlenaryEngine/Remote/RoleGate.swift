@@ -4,7 +4,12 @@
 /// `BallotValidation`, the code by the `CodeBook`, a group change by the group reducer on a trial copy), so the
 /// client is told exactly why when it does not pass. Pure: reads the state, changes nothing.
 public enum RoleGate {
-    public static func admit(_ request: ClientRequest, from grant: ClientGrant, in state: WorkshopState) -> RemoteAdmission {
+    /// - Parameter participant: who this connection is on a Q&A board, for one upvote each (decision 84).
+    public static func admit(_ request: ClientRequest, from grant: ClientGrant, in state: WorkshopState,
+                             participant: QAParticipant? = nil) -> RemoteAdmission {
+        if case .qa(let qaRequest) = request {
+            return admitQA(qaRequest, from: grant, participant: participant, in: state)
+        }
         switch grant.role {
         case .audience:
             return .refused("This is a view of the room: it cannot vote or change anything.")
@@ -28,6 +33,8 @@ public enum RoleGate {
                 return .perform(.command(.group(command)))
             case .moderator(let command):
                 return .perform(.command(command))
+            case .qa:
+                return .refused("A Q&A request is checked on its own.")
             }
         }
     }
@@ -41,6 +48,25 @@ public enum RoleGate {
         case .moderator: "The moderator screen needs the moderator PIN. Attach again with the PIN."
         case .group: nil
         case .voter, .audience: "Only a moderator or facilitator screen sends keys to the host."
+        }
+    }
+
+    /// Voters (and the moderator) submit and upvote; the projector and facilitators do not. Moderation is a
+    /// moderator command (`.moderator(.qa(…))`), which a voter can never send. Checked on the state as it is, so the
+    /// participant hears "already upvoted" or "too long" instead of the moderator.
+    private static func admitQA(_ request: QARequest, from grant: ClientGrant, participant: QAParticipant?,
+                                in state: WorkshopState) -> RemoteAdmission {
+        switch grant.role {
+        case .audience: return .refused("This is a view of the room: it cannot vote or change anything.")
+        case .group: return .refused("A facilitator screen can only add and edit its own group's entries.")
+        case .moderator where !grant.pinProven: return .refused("The moderator screen needs the moderator PIN. Attach again with the PIN.")
+        case .voter, .moderator: break
+        }
+        guard let participant else { return .refused("This connection cannot take part in Q&A.") }
+        guard !state.isReadOnly else { return .refused(readOnly) }
+        switch QAParticipation.command(for: request, by: participant, in: state) {
+        case .success: return .perform(.qa(.participate(participant, request)))
+        case .failure(let refusal): return .refused(refusal.message)
         }
     }
 

@@ -20,6 +20,9 @@ public struct RoomView: Sendable, Equatable, Codable {
     public var agenda: [AgendaLine]?
     /// A facilitator's own group; every group for a moderator.
     public var groups: [Group]?
+    /// The Q&A or ideas board of the slot on now (issue 16): highlighted and top items, public ones only.
+    /// Optional in the JSON, so a client of an older host still decodes the view.
+    public var qa: RoomQABoard?
 
     public enum Phase: String, Sendable, Equatable, Codable {
         case notStarted, running, paused, ended

@@ -10,6 +10,7 @@ extension RoomView {
         phase = Self.phase(of: state)
         slot = Self.currentSlot(of: state, schedule: schedule)
         polls = state.polls.compactMap { Self.poll($0, language: state.session.language) }
+        qa = RoomQABoard(of: state)
         switch role {
         case .voter, .audience:
             agenda = nil

@@ -20,7 +20,22 @@ public enum ResultsCSV {
         for template in templateIDs(snapshot.groups) {
             files.append(("template-\(fileSafe(template)).csv", entries(of: template, groups: snapshot.groups)))
         }
+        for board in snapshot.qa ?? [] {
+            files.append(("qa-\(fileSafe(board.id)).csv", qaItems(board)))
+        }
         return files
+    }
+
+    /// One row per item of a Q&A or ideas board, in the order submitted: its total upvotes and what became of it.
+    static func qaItems(_ board: ResultsSnapshot.QABoardResult) -> CSVTable {
+        var table = CSVTable(header: ["number", "text", "name", "status", "hidden", "votes", "merged into", "edited", "highlighted"])
+        for item in board.items {
+            table.rows.append([
+                "\(item.number)", item.text, item.name ?? "", item.status, item.hidden ? "yes" : "no", "\(item.votes)",
+                item.mergedInto.map { "\($0)" } ?? "", item.edited ? "yes" : "no", board.highlighted == item.number ? "yes" : "no",
+            ])
+        }
+        return table
     }
 
     /// One row per poll and round: what was asked and how many answered, ballots and a show of hands apart (the

@@ -76,6 +76,19 @@ public enum HTMLReport {
             body.append("</section>")
         }
 
+        if !report.qa.isEmpty {
+            body += ["<section>", "<h2>Questions and ideas</h2>"]
+            for board in report.qa {
+                body += ["<article class=\"qa\">", "<h3>\(escape(board.title))</h3>", "<p>\(escape(board.summary))</p>"]
+                for (label, lines) in [("Answered", board.answered), ("Unanswered, most upvoted first", board.unanswered)] where !lines.isEmpty {
+                    body += ["<h4>\(label)</h4>", "<ul>"] + lines.map { "<li>\(escape($0))</li>" } + ["</ul>"]
+                }
+                if board.moreUnanswered > 0 { body.append("<p class=\"note\">… and \(board.moreUnanswered) more unanswered.</p>") }
+                body.append("</article>")
+            }
+            body.append("</section>")
+        }
+
         if !report.shortlists.isEmpty {
             body += ["<section>", "<h2>Shortlist</h2>"]
             for shortlist in report.shortlists {

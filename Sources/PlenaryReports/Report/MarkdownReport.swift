@@ -69,6 +69,17 @@ public enum MarkdownReport {
             }
         }
 
+        if !report.qa.isEmpty {
+            out += ["## Questions and ideas", ""]
+            for board in report.qa {
+                out += ["### \(inline(board.title))", "", inline(board.summary), ""]
+                for (label, lines) in [("Answered", board.answered), ("Unanswered, most upvoted first", board.unanswered)] where !lines.isEmpty {
+                    out += ["**\(label)**", ""] + lines.map { "- " + inline($0) } + [""]
+                }
+                if board.moreUnanswered > 0 { out += ["… and \(board.moreUnanswered) more unanswered.", ""] }
+            }
+        }
+
         if !report.shortlists.isEmpty {
             out += ["## Shortlist", ""]
             for shortlist in report.shortlists {

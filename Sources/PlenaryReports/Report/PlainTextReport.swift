@@ -74,6 +74,20 @@ public enum PlainTextReport {
             }
         }
 
+        if !report.qa.isEmpty {
+            out += heading("Questions and ideas", rule: "-", width: width)
+            for board in report.qa {
+                out += board.title.wrapped(toWidth: width)
+                out += board.summary.wrapped(toWidth: width - 2).map { "  " + $0 } + [""]
+                for (label, lines) in [("Answered", board.answered), ("Unanswered, most upvoted first", board.unanswered)] where !lines.isEmpty {
+                    out.append("  \(label):")
+                    out += lines.flatMap { hanging("  - ", $0, width: width) }
+                    out.append("")
+                }
+                if board.moreUnanswered > 0 { out += ["  … and \(board.moreUnanswered) more unanswered.", ""] }
+            }
+        }
+
         if !report.shortlists.isEmpty {
             out += heading("Shortlist", rule: "-", width: width)
             for shortlist in report.shortlists {

@@ -23,6 +23,8 @@ public struct WorkshopReport: Sendable, Equatable {
     public var groups: [GroupSection]
     /// Polls made from working-group entries, their entries ranked by the result.
     public var shortlists: [Shortlist]
+    /// Q&A and ideas boards (results schema 4): answered and unanswered items per board.
+    public var qa: [QAReportSection] = []
     public var timing: Timing
 
     /// A label and its value ("Venue", "Sevilla").
@@ -203,6 +205,10 @@ extension WorkshopReport {
         }
         groups = snapshot.groups.map(Self.groupSection)
         shortlists = snapshot.polls.compactMap { Self.shortlist($0, groups: snapshot.groups) }
+        // A board nobody wrote on says nothing worth a section.
+        qa = (snapshot.qa ?? []).filter { !$0.items.isEmpty }.map { board in
+            QAReportSection(board, slotTitle: board.slot.flatMap { id in snapshot.slots.first { $0.id == id }?.title })
+        }
         timing = Self.timing(snapshot, agenda: agenda)
     }
 

@@ -257,12 +257,13 @@ struct NodeReader {
 /// The keys each mapping of a session file may have, in documentation order.
 enum SessionSchema {
     static let rootKeys = ["plenary", "title", "subtitle", "date", "timezone", "language", "venue", "organisers",
-                           "moderator", "end", "admission", "voter_pin", "how_to_vote", "agenda", "polls", "templates", "groups"]
+                           "moderator", "end", "admission", "voter_pin", "how_to_vote", "qa", "agenda", "polls", "templates", "groups"]
     static let slotKeys = ["id", "start", "duration", "title", "kind", "speakers", "tbc", "notes", "fixed",
-                           "min_duration", "track", "polls", "groups"]
+                           "min_duration", "track", "polls", "groups", "qa"]
     static let personKeys = ["name", "affiliation", "role", "tbc"]
     static let pollKeys = ["id", "question", "type", "options", "max_picks", "max_per_option", "scale", "max_length", "points",
                            "admission", "live_results"]
+    static let qaKeys = ["kind", "title", "names", "premoderation", "max_length", "upvotes"]
     static let scaleKeys = ["min", "max", "min_label", "max_label"]
     static let templateKeys = ["id", "name", "fields"]
     static let fieldKeys = ["id", "label", "type", "required", "choices", "help"]

@@ -101,6 +101,12 @@ struct SessionReader {
             }
         }
 
+        // The workshop-wide Q&A or ideas board; each slot may have its own (read with the slot).
+        var boards: [QABoardDefinition] = []
+        if let node = read.present(f, "qa", required: false), let board = qaBoard(node, "qa", id: QABoardDefinition.workshopID, slotID: nil) {
+            boards.append(board)
+        }
+
         // Polls, templates and groups first: the agenda refers to them.
         var polls: [PollDefinition] = []
         var pollIDs: [Declared] = []
@@ -175,6 +181,10 @@ struct SessionReader {
                     slotIDs.append(Declared(id: id, mark: sf.mark, path: path, isDefault: true))
                 }
                 let slot = self.slot(sf, id: id, source: &source)
+                if let node = read.present(sf, "qa", required: false),
+                   let board = qaBoard(node, sf.path("qa"), id: id, slotID: id) {
+                    boards.append(board)
+                }
                 if let refs = read.strings(sf, "polls") {
                     pollReferences += refs.map { Reference(id: $0.value, node: $0.node, path: $0.path) }
                     checkRepeats(refs, what: "poll")
@@ -204,6 +214,7 @@ struct SessionReader {
             organisers: organisers, moderator: moderator, end: end, agenda: slots, polls: polls,
             templates: templates, groups: groups, voterPIN: voterPIN)
         session.howToVote = howToVote
+        session.qa = boards
 
         // Planned times: every problem at once, leaving out only what an unreadable value makes unknowable.
         if agendaComplete, !slots.isEmpty {
@@ -417,6 +428,32 @@ struct SessionReader {
             return nil
         }
         return RatingScale(min: low, max: high, minLabel: minLabel, maxLabel: maxLabel)
+    }
+
+    // MARK: - Q&A boards
+
+    /// A `qa` block: every key optional, so `qa: {}` is a pre-moderated, anonymous question board with upvotes.
+    private func qaBoard(_ node: Node, _ path: String, id: String, slotID: String?) -> QABoardDefinition? {
+        guard let f = read.fields(node, path, allowed: SessionSchema.qaKeys) else { return nil }
+        var board = QABoardDefinition(id: id, slotID: slotID)
+        var valid = true
+        if let kind = read.choice(f, "kind", QABoardKind.self) { board.kind = kind } else if f.has("kind") { valid = false }
+        board.title = read.line(f, "title")
+        if let names = read.choice(f, "names", QANames.self) { board.names = names } else if f.has("names") { valid = false }
+        if let premoderation = read.bool(f, "premoderation") { board.premoderation = premoderation } else if f.has("premoderation") { valid = false }
+        if let upvotes = read.bool(f, "upvotes") { board.upvotes = upvotes } else if f.has("upvotes") { valid = false }
+        if let (value, node) = read.integer(f, "max_length") {
+            if QABoardDefinition.maxLengthRange.contains(value) {
+                board.maxLength = value
+            } else {
+                read.error(node.mark, f.path("max_length"),
+                           "must be between \(QABoardDefinition.maxLengthRange.lowerBound) and \(QABoardDefinition.maxLengthRange.upperBound) characters, found \(value)")
+                valid = false
+            }
+        } else if f.has("max_length") {
+            valid = false
+        }
+        return valid ? board : nil
     }
 
     // MARK: - Templates

@@ -9,6 +9,7 @@ public enum KeyTableMarkdown {
         ("group", GroupKeys.group.help),
         ("entry", GroupKeys.entry.help),
         ("reportBack", ModeratorKeys.reportBack.help),
+        ("qa", QAKeys.queue.help),
     ]
 
     public static func table(_ rows: [KeyHelp]) -> String {

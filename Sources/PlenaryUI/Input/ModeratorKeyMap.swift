@@ -38,6 +38,7 @@ public enum ModeratorKeyMap {
         case .groupAgenda: GroupKeys.groupAgenda
         case .reportBack: ModeratorKeys.reportBack
         case .shortlistPoll: GroupKeys.shortlistPoll
+        case .qa(let screen): screen.prompt == nil ? QAKeys.queue : QAKeys.prompt
         }
     }
 

@@ -19,7 +19,7 @@ public enum ModeratorKeys {
         ScreenKey([.char("p"), .key(.left)], "Back one slot (within 30 s of a move: undo it)", footer: "back", footerKeys: 2,
                   always: .agenda(.requestMove(.previous))),
         ScreenKey([.char("?"), .char("h"), .key(.function(1))], "Show this help", footer: "help", always: .app(.showHelp)),
-        ScreenKey([.char("q"), .char("Q")], "Quit (asks first; everything is already saved)", footer: "quit", always: .app(.requestQuit)),
+        ScreenKey([.char("q")], "Quit (asks first; everything is already saved)", footer: "quit", always: .app(.requestQuit)),
         ScreenKey([.char("+"), .char("-"), .char("="), .char("_")], "Lengthen (+ =) or shorten (- _) the slot by one minute",
                   footer: "1 min", footerKeys: 2) { key, context in
             let longer = key == .character("+") || key == .character("=")
@@ -34,6 +34,7 @@ public enum ModeratorKeys {
         ScreenKey([.char("a")], "Write an ad-hoc poll", always: .poll(.startNew)),
         ScreenKey([.char("v")], "Hand the terminal to voters (Ctrl-X then the PIN comes back)", always: .voterMode(.start)),
         ScreenKey([.char("w")], "Working groups: capture and edit entries", always: .group(.openList)),
+        ScreenKey([.char("Q")], "Q&A and ideas: the queue of the current slot's board", always: .qa(.open)),
         ScreenKey([.char("R")], "Report-back: show the groups' entries to the room", always: .group(.openReportBack)),
         ScreenKey([.char("i")], "Merge a group laptop's results file", always: .importing(.open)),
         ScreenKey([.char("e")], "Export the report and CSV files next to the results", always: .app(.export)),

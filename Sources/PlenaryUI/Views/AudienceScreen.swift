@@ -22,6 +22,7 @@ public enum AudienceScreen {
         let margin = width >= 120 ? 4 : 2
         let inner = width - 2 * margin
         let poll = shownPoll(view)
+        let board = AudienceQAView.shown(view, poll: poll)
 
         // Title bar, subtitle, rule.
         grid.fill(style: .bar, x: 0, y: 0, width: width)
@@ -68,7 +69,16 @@ public enum AudienceScreen {
 
         // The countdown.
         row = drawCountdown(view, now: now, into: &grid, x: margin, y: row, width: inner,
-                            room: (size.rows - 3) / (poll == nil ? 4 : 5), glyphs: glyphs)
+                            room: (size.rows - 3) / (poll == nil && board == nil ? 4 : 5), glyphs: glyphs)
+
+        // A Q&A board's highlighted and top items, in the poll's place.
+        if let board, bottom - row >= 4 {
+            row += 1
+            grid.put(String(repeating: glyphs.horizontalLine, count: inner), x: margin, y: row, style: .border)
+            row += 1
+            AudienceQAView.draw(board, into: &grid, x: margin, y: row, width: inner, height: bottom - row - 1, glyphs: glyphs)
+            return grid
+        }
 
         // The poll.
         guard let poll, bottom - row >= 4 else { return grid }

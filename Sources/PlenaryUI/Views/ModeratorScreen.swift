@@ -78,6 +78,10 @@ public enum ModeratorScreen {
             GroupViews.drawEntry(state, draft: draft, into: &grid, x: body.x, y: body.y, width: body.width, height: body.height, glyphs: glyphs)
             drawFooter(ModeratorKeyMap.keys(for: state.screen).help, into: &grid, y: size.rows - 1, glyphs: glyphs)
             return grid
+        case .qa(let screen):
+            QAQueueView.draw(state, screen, into: &grid, x: body.x, y: body.y, width: body.width, height: body.height, glyphs: glyphs)
+            drawFooter(ModeratorKeyMap.keys(for: state.screen).help, into: &grid, y: size.rows - 1, glyphs: glyphs)
+            return grid
         case .newPoll(let draft):
             NewPollView.draw(draft, into: &grid, x: body.x, y: body.y, width: body.width, height: body.height, glyphs: glyphs)
             drawFooter(ModeratorKeys.newPoll.help, into: &grid, y: size.rows - 1, glyphs: glyphs)
@@ -138,7 +142,7 @@ public enum ModeratorScreen {
             SetPINView.draw(editor: editor, confirming: first != nil, into: &grid, glyphs: glyphs)
         case .importPicker(let picker):
             ImportPickerView.draw(picker, problem: state.notice?.level == .error ? state.notice.map { glyphs.text($0.text) } : nil, into: &grid, glyphs: glyphs)
-        case .poll, .ballot, .handCount, .newPoll, .reportBack, .shortlistPoll:
+        case .poll, .ballot, .handCount, .newPoll, .reportBack, .shortlistPoll, .qa:
             break
         }
         return grid
