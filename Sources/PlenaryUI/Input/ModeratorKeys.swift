@@ -34,11 +34,17 @@ public enum ModeratorKeys {
         ScreenKey([.char("a")], "Write an ad-hoc poll", always: .poll(.startNew)),
         ScreenKey([.char("v")], "Hand the terminal to voters (Ctrl-X then the PIN comes back)", always: .voterMode(.start)),
         ScreenKey([.char("w")], "Working groups: capture and edit entries", always: .group(.openList)),
+        ScreenKey([.char("W")], "Where phones vote: address, room code, QR code (with --web)", always: .app(.showJoinCode)),
         ScreenKey([.char("R")], "Report-back: show the groups' entries to the room", always: .group(.openReportBack)),
         ScreenKey([.char("i")], "Merge a group laptop's results file", always: .importing(.open)),
         ScreenKey([.char("e")], "Export the report and CSV files next to the results", always: .app(.export)),
         ScreenKey([.char("D")], "Detach this screen; the workshop runs on (attach to come back)",
                   always: .app(.detach)),
+    ])
+
+    /// The QR code for phones closes on any key, back to the screen it covers.
+    public static let joinCode = ScreenKeys([
+        ScreenKey([.anyKey], "Close", always: .app(.dismissOverlay)),
     ])
 
     /// The keys of the help itself, listed under the keys of the screen it covers.
@@ -148,6 +154,7 @@ public enum ModeratorKeys {
     ])
 
     public static let poll = ScreenKeys([
+        ScreenKey([.char("W")], "Where phones vote: address, room code, QR code (with --web)", always: .app(.showJoinCode)),
         ScreenKey([.char("o")], "Open the poll for ballots (or reopen it)", footer: "open") { _, context in
             context.pollID.map { .command(.poll(.open(poll: $0))) }
         },
