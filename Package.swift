@@ -16,6 +16,11 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
         .package(url: "https://github.com/apple/swift-crypto", exact: "3.12.3"),
+        /// The phones' voting page (issue 17): an HTTP server on SwiftNIO, run inside the host process.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1"),
+        /// Only to silence Hummingbird's logger (nothing may print over the curses screen) and name a header.
+        .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-http-types", exact: "1.8.0"),
     ],
     targets: [
         /// The only C module: ncursesw through a shim header (see docs/DECISIONS.md).
@@ -24,6 +29,14 @@ let package = Package(
             pkgConfig: "ncursesw",
             providers: [.apt(["libncurses-dev"])]
         ),
+        /// QR codes for the voting page's address (issue 17): libqrencode through a shim header, as ncurses is.
+        .systemLibrary(
+            name: "CQRencode",
+            pkgConfig: "libqrencode",
+            providers: [.apt(["libqrencode-dev"])]
+        ),
+        /// A text → QR matrix; the only importer of CQRencode. Pure in effect: the same text gives the same code.
+        .target(name: "PlenaryQRCode", dependencies: ["CQRencode"]),
         /// The model and the pure engine: state, actions, reducers, effects as data, polls, groups, voting, text.
         /// No file system, no randomness, no wall clock, no YAML (docs/DECISIONS.md; a test reads its sources).
         .target(
@@ -48,10 +61,16 @@ let package = Package(
         /// Cell grid, views, key maps and the app loop. Pure: never imports CNCurses.
         .target(
             name: "PlenaryUI",
-            dependencies: ["PlenaryEngine", "PlenaryStorage"]
+            dependencies: ["PlenaryEngine", "PlenaryStorage", "PlenaryQRCode"]
         ),
         /// The host's socket and event loop, and the attached client's connection (issue 14). Sockets, no ncurses.
         .target(name: "PlenaryHost", dependencies: ["PlenaryEngine", "PlenaryStorage", "PlenaryProtocol", "PlenaryUI"]),
+        /// The phones' voting page (issue 17): Hummingbird routes and HTML, fed by the host's `WebInbox`.
+        .target(name: "PlenaryWeb", dependencies: ["PlenaryEngine", "PlenaryHost", "PlenaryReports",
+                                                   .product(name: "Hummingbird", package: "hummingbird"),
+                                                   .product(name: "Logging", package: "swift-log"),
+                                                   .product(name: "HTTPTypes", package: "swift-http-types"),
+                                                   .product(name: "Crypto", package: "swift-crypto")]),
         /// The curses terminal driver: the only importer of CNCurses.
         .target(
             name: "PlenaryCurses",
@@ -60,7 +79,7 @@ let package = Package(
         .executableTarget(
             name: "plenary",
             dependencies: [
-                "PlenaryEngine", "PlenarySessionFile", "PlenaryReports", "PlenaryStorage", "PlenaryUI", "PlenaryCurses", "PlenaryHost", "PlenaryProtocol",
+                "PlenaryEngine", "PlenarySessionFile", "PlenaryReports", "PlenaryStorage", "PlenaryUI", "PlenaryCurses", "PlenaryHost", "PlenaryProtocol", "PlenaryWeb",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             resources: [.embedInCode("Resources/demo.yaml")]
@@ -73,13 +92,14 @@ let package = Package(
         .target(name: "PlenaryTestSupport", dependencies: ["PlenaryEngine", "PlenarySessionFile", "PlenaryStorage", "PlenaryUI"], path: "Tests/PlenaryTestSupport"),
         /// Golden reports and results files of every schema version are read from disk by the tests, not bundled.
         .testTarget(name: "PlenaryCoreTests", dependencies: ["PlenaryEngine", "PlenarySessionFile", "PlenaryReports", "PlenaryStorage", "PlenaryTestSupport"], exclude: ["Golden", "Fixtures"]),
+        .testTarget(name: "PlenaryWebTests", dependencies: ["PlenaryWeb", "PlenaryHost", "PlenaryEngine", "PlenaryTestSupport"]),
         .testTarget(name: "PlenaryProtocolTests", dependencies: ["PlenaryProtocol", "PlenaryEngine", "PlenaryTestSupport"]),
         .testTarget(name: "PlenaryHostTests", dependencies: ["PlenaryHost", "PlenaryProtocol", "PlenaryEngine", "PlenaryStorage", "PlenaryUI", "PlenaryTestSupport"]),
         .testTarget(name: "PlenaryUITests", dependencies: ["PlenaryUI", "PlenaryEngine", "PlenarySessionFile", "PlenaryStorage", "PlenaryTestSupport"]),
         /// The colour scheme's contrast, computed for xterm's palette (no terminal needed).
         .testTarget(name: "PlenaryCursesTests", dependencies: ["PlenaryCurses", "PlenaryUI"]),
         /// Drives the real `plenary` binary in tmux; depends on the executables so `swift test` builds them.
-        .testTarget(name: "PlenaryEndToEndTests", dependencies: ["plenary", "plenary-bench-gen", "PlenaryEngine", "PlenarySessionFile", "PlenaryStorage", "PlenaryTestSupport"]),
+        .testTarget(name: "PlenaryEndToEndTests", dependencies: ["plenary", "plenary-bench-gen", "PlenaryEngine", "PlenarySessionFile", "PlenaryStorage", "PlenaryUI", "PlenaryTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

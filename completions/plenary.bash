@@ -188,7 +188,7 @@ _plenary_run() {
     repeating_flags=()
     non_repeating_flags=(--rehearse --fresh --no-color --ascii --voter --version -h --help)
     repeating_options=()
-    non_repeating_options=(--speed --results --group --pin-hash --socket --allow-group)
+    non_repeating_options=(--speed --results --group --pin-hash --socket --web --allow-group)
     __plenary_offer_flags_options 2
 
     # Offer option value completions
@@ -208,6 +208,9 @@ _plenary_run() {
         ;;
     '--socket')
         __plenary_add_completions -f
+        return
+        ;;
+    '--web')
         return
         ;;
     '--allow-group')

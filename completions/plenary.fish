@@ -23,7 +23,7 @@ function __plenary_parse_tokens -S
         __plenary_parse_subcommand 0 'version' 'h/help'
         switch $unparsed_tokens[1]
         case 'run'
-            __plenary_parse_subcommand 2 'rehearse' 'speed=' 'results=' 'fresh' 'no-color' 'ascii' 'voter' 'group=' 'pin-hash=' 'socket=' 'allow-group=' 'version' 'h/help'
+            __plenary_parse_subcommand 2 'rehearse' 'speed=' 'results=' 'fresh' 'no-color' 'ascii' 'voter' 'group=' 'pin-hash=' 'socket=' 'web=' 'allow-group=' 'version' 'h/help'
         case 'attach'
             __plenary_parse_subcommand 1 'voter' 'audience' 'moderator' 'group=' 'socket=' 'pin-hash=' 'ascii' 'version' 'h/help'
         case 'ssh-setup'
@@ -121,6 +121,7 @@ complete -c 'plenary' -n '__plenary_should_offer_completions_for_flags_or_option
 complete -c 'plenary' -n '__plenary_should_offer_completions_for_flags_or_options "plenary run" group' -l 'group' -d 'Start as this working group\'s facilitator terminal (its id in the session file). Its files are <session>.<group>.results.json and .journal.jsonl unless --results says otherwise.' -rfka ''
 complete -c 'plenary' -n '__plenary_should_offer_completions_for_flags_or_options "plenary run" pin-hash' -l 'pin-hash' -d 'The moderator PIN\'s hash, as `plenary pin` prints it (overrides voter_pin).' -rfka ''
 complete -c 'plenary' -n '__plenary_should_offer_completions_for_flags_or_options "plenary run" socket' -l 'socket' -d 'Where the host listens for attached terminals (default: <session>.sock beside the results file). Not with --voter or --group.' -rF
+complete -c 'plenary' -n '__plenary_should_offer_completions_for_flags_or_options "plenary run" web' -l 'web' -d 'Serve the phones\' voting page on the local network at [ADDRESS:]PORT (e.g. 8080, or 127.0.0.1:8080 for this machine only). The screen shows its address, room code and QR code.' -rfka ''
 complete -c 'plenary' -n '__plenary_should_offer_completions_for_flags_or_options "plenary run" allow-group' -l 'allow-group' -d 'Let members of this group attach too (the socket becomes mode 0660, group NAME), e.g. the account participants log into with ssh. You must be a member; the socket\'s folder must let the group in but not write. See `plenary ssh-setup`.' -rfka ''
 complete -c 'plenary' -n '__plenary_should_offer_completions_for_flags_or_options "plenary run" version' -l 'version' -d 'Show the version.'
 complete -c 'plenary' -n '__plenary_should_offer_completions_for_flags_or_options "plenary run" h help' -s 'h' -l 'help' -d 'Show help information.'

@@ -40,6 +40,7 @@ struct CursesPalette {
         set(.border, normal)
         set(.timer, bold)
         set(.chart, normal)
+        set(.code, reverse)
         return CursesPalette(styles: styles, usesColor: false)
     }
 

@@ -51,6 +51,7 @@ public struct RoleLook: Equatable, Sendable {
         // Of the eight ANSI colours only red and magenta keep even 3:1 on both white and black in xterm; red
         // means alert and magenta sits too near it, so bars are drawn in the text colour.
         case .chart: RoleLook()
+        case .code: RoleLook(foreground: .black, background: .white)
         }
     }
 }

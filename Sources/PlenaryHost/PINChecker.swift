@@ -17,40 +17,27 @@ final class PINChecker: Sendable {
 
     private let queue = DispatchQueue(label: "plenary.pin-check")
     private let answers = Mutex<[Answer]>([])
+    private let pipe: WakePipe
     /// Readable when answers wait.
-    let wakeDescriptor: Int32
-    private let wakeWriter: Int32
+    var wakeDescriptor: Int32 { pipe.readDescriptor }
 
     /// Nil when no pipe can be made (out of descriptors): the host then checks on its loop, as before.
     init?() {
-        var ends: [Int32] = [-1, -1]
-        guard pipe(&ends) == 0 else { return nil }
-        for end in ends {
-            _ = fcntl(end, F_SETFL, fcntl(end, F_GETFL) | O_NONBLOCK)
-            _ = fcntl(end, F_SETFD, FD_CLOEXEC)
-        }
-        wakeDescriptor = ends[0]
-        wakeWriter = ends[1]
-    }
-
-    deinit {
-        close(wakeDescriptor)
-        close(wakeWriter)
+        guard let pipe = WakePipe() else { return nil }
+        self.pipe = pipe
     }
 
     func check(_ pin: String, against hash: SecretHash?, ticket: UInt64) {
         queue.async { [self] in
             let answer = Answer(ticket: ticket, matches: hash?.matches(pin) ?? false)
             answers.withLock { $0.append(answer) }
-            var byte: UInt8 = 1
-            _ = write(wakeWriter, &byte, 1)
+            pipe.wake()
         }
     }
 
     /// The answers so far, oldest first; empties the wake pipe.
     func takeAnswers() -> [Answer] {
-        var buffer = [UInt8](repeating: 0, count: 64)
-        while buffer.withUnsafeMutableBytes({ read(wakeDescriptor, $0.baseAddress, $0.count) }) > 0 {}
+        pipe.drain()
         return answers.withLock { taken in
             defer { taken = [] }
             return taken

@@ -41,6 +41,10 @@ public final class RoomHost: ModeratorHosting {
     private var facilitators: [Int32: HostedFacilitator] = [:]
     /// Moderator PINs are checked off this loop (nil: no pipe could be made; then on the loop).
     private let pinChecker = PINChecker()
+    /// Ballots from the phones' web page (issue 17), when `--web` is on.
+    private let webInbox: WebInbox?
+    /// The generation and second of the view last published to the web pages.
+    private var lastWebStamp: (generation: UInt64, second: Int64)?
     /// Each connection's ticket, so a PIN's answer reaches the connection that asked and no later one.
     private var tickets: [Int32: UInt64] = [:]
     private var nextTicket: UInt64 = 0
@@ -66,7 +70,8 @@ public final class RoomHost: ModeratorHosting {
     ///   - maximumClients: beyond this many connections a new one is refused (the proofs lower it).
     public init(listener: ListeningSocket, runner: WorkshopRunner, clock: any Clock, glyphs: Glyphs = .unicode,
                 inputDescriptor: Int32 = STDIN_FILENO, attachCommand: String = "plenary attach FILE --moderator",
-                maximumClients: Int = RoomHost.defaultMaximumClients, clearSignal: @escaping () -> Void = {}) {
+                maximumClients: Int = RoomHost.defaultMaximumClients, webInbox: WebInbox? = nil,
+                clearSignal: @escaping () -> Void = {}) {
         self.listener = listener
         self.runner = runner
         self.clock = clock
@@ -74,6 +79,7 @@ public final class RoomHost: ModeratorHosting {
         self.inputDescriptor = inputDescriptor
         self.attachCommand = attachCommand
         self.maximumClients = maximumClients
+        self.webInbox = webInbox
         forgetSignal = clearSignal
         lastHeartbeat = clock.now()
         // A client that goes away mid-write must not end the host: writes use MSG_NOSIGNAL, and this covers the rest.
@@ -120,7 +126,8 @@ public final class RoomHost: ModeratorHosting {
                                pollfd(fd: listener.descriptor, events: listening, revents: 0),
                                pollfd(fd: pinChecker?.wakeDescriptor ?? -1, events: Int16(POLLIN), revents: 0),
                                // A resize or signal just before this poll: the next turn's readKey reports it.
-                               pollfd(fd: terminal?.wakeDescriptor ?? -1, events: Int16(POLLIN), revents: 0)]
+                               pollfd(fd: terminal?.wakeDescriptor ?? -1, events: Int16(POLLIN), revents: 0),
+                               pollfd(fd: webInbox?.wakeDescriptor ?? -1, events: Int16(POLLIN), revents: 0)]
             for (descriptor, connection) in clients {
                 var events = Int16(POLLIN)
                 if !connection.pendingOutput.isEmpty { events |= Int16(POLLOUT) }
@@ -133,7 +140,8 @@ public final class RoomHost: ModeratorHosting {
             if descriptors[1].revents != 0 { acceptWaiting() }
             if descriptors[2].revents != 0 { admitCheckedPINs() }
             var changed = false
-            for entry in descriptors.dropFirst(4) where entry.revents != 0 {
+            if descriptors[4].revents != 0 { changed = serveWebBallots() }
+            for entry in descriptors.dropFirst(5) where entry.revents != 0 {
                 changed = serve(entry.fd, readable: entry.revents & Int16(POLLIN | POLLHUP | POLLERR) != 0) || changed
                 // Each recorded request costs an fdatasync: once a key waits, the moderator goes first. Clients not
                 // served yet are still readable at the next poll (level-triggered), so nothing is lost, only later.
@@ -292,6 +300,51 @@ public final class RoomHost: ModeratorHosting {
         return changed
     }
 
+    /// Runs the phones' ballots as a socket voter's are run (`RoleGate`, then the runner, which returns after the
+    /// journal's fdatasync), one ballot per phone per poll round. True when the workshop changed.
+    private func serveWebBallots() -> Bool {
+        guard let webInbox else { return false }
+        var changed = false
+        for pending in webInbox.takePending() {
+            let request = pending.request
+            guard let poll = runner.state.poll(request.poll) else {
+                pending.reply(.refused("There is no such poll."))
+                continue
+            }
+            let key = CodeBook.ballotKey(poll: request.poll, round: poll.rounds.count)
+            if webInbox.hasVoted(device: request.device, poll: request.poll, round: poll.rounds.count) {
+                pending.reply(.refused("This phone has already voted in this poll."))
+                continue
+            }
+            let ask = ClientRequest.castBallot(poll: request.poll, ballot: request.ballot, code: request.code)
+            switch RoleGate.admit(ask, from: ClientGrant(role: .voter), in: runner.state) {
+            case .perform(let action):
+                if runner.send(action).isRecorded {
+                    webInbox.markVoted(device: request.device, key: key)
+                    pending.reply(.recorded)
+                    changed = true
+                } else {
+                    pending.reply(.refused(Self.refusalMessage(after: action, in: runner.state)))
+                }
+            case .refused(let message): pending.reply(.refused(message))
+            case .refusedCode(let message): pending.reply(.refusedCode(message))
+            }
+        }
+        return changed
+    }
+
+    /// What the web pages show, published when the workshop or the clock's second moved.
+    private func publishWebView(now: Instant) {
+        guard let webInbox else { return }
+        let second = now.milliseconds / 1000
+        if let last = lastWebStamp, last.generation == generation, last.second == second { return }
+        lastWebStamp = (generation, second)
+        let state = runner.state
+        var rounds: [String: Int] = [:]
+        for poll in state.polls where poll.status == .open { rounds[poll.id] = poll.rounds.count }
+        webInbox.publish(view: Self.comparable(RoomView(of: state, for: .voter)), rounds: rounds)
+    }
+
     /// Why an admitted request changed nothing: the state moved between the gate and the reducer.
     static func refusalMessage(after action: WorkshopAction, in state: WorkshopState) -> String {
         if state.isReadOnly { return "Your vote could not be recorded. Please tell the moderator." }
@@ -307,6 +360,7 @@ public final class RoomHost: ModeratorHosting {
         let now = clock.now()
         let heartbeat = now.seconds(since: lastHeartbeat) >= ProtocolLimits.heartbeatSeconds
         if heartbeat { lastHeartbeat = now }
+        publishWebView(now: now)
         // Per role: nil when its view is unchanged, else the view encoded once for all of that role's clients.
         var toSend: [ClientRole: EncodedView?] = [:]
         for descriptor in Array(clients.keys) {

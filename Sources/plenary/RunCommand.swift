@@ -4,6 +4,7 @@ import PlenaryEngine
 import PlenaryStorage
 import PlenaryCurses
 import PlenaryHost
+import PlenaryWeb
 import PlenaryUI
 
 struct RunCommand: ParsableCommand {
@@ -76,6 +77,9 @@ struct RunCommand: ParsableCommand {
             completion: .file())
     var socket: String?
 
+    @Option(name: .long, help: ArgumentHelp("Serve the phones' voting page on the local network at [ADDRESS:]PORT (e.g. 8080, or 127.0.0.1:8080 for this machine only). The screen shows its address, room code and QR code.", valueName: "[address:]port"))
+    var web: String?
+
     @Option(name: .customLong("allow-group"), help: ArgumentHelp("Let members of this group attach too (the socket becomes mode 0660, group NAME), e.g. the account participants log into with ssh. You must be a member; the socket's folder must let the group in but not write. See `plenary ssh-setup`.", valueName: "name"))
     var allowGroup: String?
 
@@ -101,6 +105,12 @@ struct RunCommand: ParsableCommand {
         }
         if !rehearse, let results, WorkshopFiles.rehearsalName(results) == results {
             throw ValidationError("--results \(results) is a rehearsal's file: add --rehearse, so the real workshop is never recorded in it")
+        }
+        if let web {
+            if case .failure(let problem) = WebListenAddress.parse(web) { throw ValidationError("--web \(problem)") }
+            if voter || group != nil || rehearse {
+                throw ValidationError("--web is for the moderator's host: not with --voter, --group or --rehearse")
+            }
         }
         if rehearse, socket != nil || allowGroup != nil {
             throw ValidationError("--\(socket != nil ? "socket" : "allow-group") is not for a rehearsal: a rehearsal hosts no attached terminals")
@@ -171,7 +181,7 @@ struct RunCommand: ParsableCommand {
             do {
                 listener = try ListeningSocket.open(path: socket ?? ListeningSocket.defaultPath(forResults: files.resultsPath),
                                                     group: socketGroup)
-            } catch where socket == nil && allowGroup == nil && !Self.refusesTheWorkshop(error) {
+            } catch where socket == nil && allowGroup == nil && web == nil && !Self.refusesTheWorkshop(error) {
                 // The socket only serves attached terminals: a workshop run from /tmp or a shared stick still runs,
                 // without them, and says why and how to get them.
                 StandardError.write("\(error)")
@@ -212,6 +222,32 @@ struct RunCommand: ParsableCommand {
         }
         var messages = opened.messages
         if let hostNotice { messages.append(hostNotice) }
+        var webServer: WebServer?
+        var webInbox: WebInbox?
+        if let web, case .success(let address) = WebListenAddress.parse(web) {
+            guard let inbox = WebInbox() else {
+                StandardError.write("plenary: cannot serve the voting page: out of file descriptors")
+                throw ExitCode(1)
+            }
+            let server = WebServer(inbox: inbox, roomCode: WebServer.newRoomCode())
+            let port: Int
+            do {
+                port = try server.start(host: address.host, port: address.port)
+            } catch {
+                runner.close()
+                StandardError.write("plenary: \(error)")
+                throw ExitCode(1)
+            }
+            let page = WebPageAddress(url: address.shownURL(port: port), roomCode: server.roomCode)
+            if !address.isLoopback {
+                StandardError.write("plenary: the voting page is open to the local network at \(page.url) (room code \(page.roomCode)): anyone who reaches this laptop can see the open polls and vote with the room code")
+            }
+            runner.send(.app(.announceWebPage(page)))
+            messages.append("Phones vote at \(page.url) (room code \(page.roomCode)); W on a poll shows the QR code.")
+            webServer = server
+            webInbox = inbox
+        }
+        defer { webServer?.stop() }
         if rehearse {
             // Short enough for 80 columns with a long session name: the clock is in the header, the rest in the README.
             let pace = (speed ?? 1) == 1 ? "at real speed" : "at \(speed ?? 1)x speed"
@@ -232,7 +268,7 @@ struct RunCommand: ParsableCommand {
         let attach = "\(CommandLine.arguments.first ?? "plenary") attach \(file ?? sessionPath)\(socket.map { " --socket \($0)" } ?? "") --moderator"
         let host = listener.map {
             RoomHost(listener: $0, runner: runner, clock: clock, glyphs: glyphs, inputDescriptor: STDIN_FILENO,
-                     attachCommand: attach, clearSignal: SignalTrap.clearPendingSignal)
+                     attachCommand: attach, webInbox: webInbox, clearSignal: SignalTrap.clearPendingSignal)
         }
         let app = ModeratorApp(runner: runner, terminal: terminal, clock: clock, glyphs: glyphs,
                                pendingSignal: SignalTrap.pendingSignal, host: host)

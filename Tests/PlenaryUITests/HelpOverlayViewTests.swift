@@ -42,7 +42,7 @@ import PlenaryEngine
     }
 
     @Test func thePollScreenHasItsOwnHelpOverIt() throws {
-        expectLines(ModeratorScreen.render(try Self.helped("poll"), size: TerminalSize(columns: 60, rows: 16)), [
+        expectLines(ModeratorScreen.render(try Self.helped("poll"), size: TerminalSize(columns: 60, rows: 18)), [
             " From S3 Benchmarking to Clust…  12:41:07   ▼ 3 min behind",
             " ┌─ Keys ─────────────────────────────────────────────────┐",
             "─│                                                        │─",
@@ -56,7 +56,9 @@ import PlenaryEngine
             " │ P     All polls                                        │",
             " │ Esc q Backspace  Back to the agenda                    │",
             " │ ? F1  Show this help                                   │",
-            "─│ Esc Enter Space ? q F1  Close this help                │─",
+            " │ W     Where phones vote: address, room code, QR code … │",
+            " │ Esc Enter Space ? q F1  Close this help                │",
+            "─│                                                        │─",
             " └────────────────────────────────────────────────────────┘",
             " o open  c close  r reveal  N new round  b ballot  h hands",
         ])

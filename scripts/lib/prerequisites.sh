@@ -26,9 +26,12 @@ missing_debian_packages() {
     command -v git >/dev/null 2>&1 || echo git
     command -v pkg-config >/dev/null 2>&1 || echo pkg-config
     is_installed libncurses-dev || echo libncurses-dev
+    is_installed libqrencode-dev || echo libqrencode-dev
     [ "$level" = build ] && return
     # Debian's python3 has no jsonschema and refuses pip installs: the pinned packages go into a venv.
     command -v python3 >/dev/null 2>&1 || printf '%s\n' python3 python3-venv
+    # The QR code on screen is decoded back to its address by zbarimg (issue 17), in view and end-to-end tests.
+    command -v zbarimg >/dev/null 2>&1 || echo zbar-tools
     [ "$level" = fast ] && return
     command -v tmux >/dev/null 2>&1 || echo tmux
     # scripts/prove: strace for write ordering and fault injection.

@@ -5,6 +5,13 @@ enum AppReducer {
         case .showHelp:
             if case .help = state.screen { break }
             state.screen = .help(over: state.screen)
+        case .showJoinCode:
+            guard state.webPage != nil else {
+                WorkshopReducer.inform(&state, "Phones cannot vote in this run: start it with --web PORT (e.g. --web 8080).", .warning)
+                break
+            }
+            if case .joinCode = state.screen { break }
+            state.screen = .joinCode(over: state.screen)
         case .dismissOverlay:
             dismissOverlay(&state)
         case .requestQuit:
@@ -24,6 +31,8 @@ enum AppReducer {
             break
         case .setRoomNotice(let text):
             state.roomNotice = text
+        case .announceWebPage(let address):
+            state.webPage = address
         case .markRehearsal(let speed):
             state.rehearsalSpeed = max(1, speed)
         }
@@ -38,6 +47,7 @@ enum AppReducer {
             state.screen = .group(id: id, selection: selection)
         // Over the agenda, closing goes where closing anything on the agenda goes (a group's laptop: its group).
         case .help(let under) where under != .agenda: state.screen = under
+        case .joinCode(let under): state.screen = under
         case .group where state.role == .facilitator: break
         case .group(let id, _):
             // Back to the list of groups, on the one just left.

@@ -59,6 +59,8 @@ public struct WorkshopState: Sendable, Equatable {
     /// Set to the rehearsal clock's speed (rehearsal seconds per real second).
     public var rehearsalSpeed: Int?
     public var isRehearsal: Bool { rehearsalSpeed != nil }
+    /// Where phones vote this run (`--web`), or nil when the page is not served.
+    public var webPage: WebPageAddress?
     /// This record's id (from the journal header): merged entries name it as their origin.
     public var recordID: String
 
@@ -103,6 +105,8 @@ public struct WorkshopState: Sendable, Equatable {
         case agenda
         /// The keys of the screen it covers, which it returns to.
         indirect case help(over: Screen)
+        /// Where phones vote (`--web`): the address, room code and a QR code to project, over the screen it returns to.
+        indirect case joinCode(over: Screen)
         case confirmQuit
         case confirmEnd
         /// `E` after this run ended the workshop: take the end back?

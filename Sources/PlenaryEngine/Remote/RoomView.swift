@@ -11,6 +11,8 @@ public struct RoomView: Sendable, Equatable, Codable {
     public var howToVote: String?
     /// About the room itself, for every role: "the moderator's screen is detached". Optional in the JSON.
     public var roomNotice: String?
+    /// Where phones vote, when the host serves the page (issue 17). Optional in the JSON.
+    public var webPage: WebPageAddress?
     public var phase: Phase
     /// The slot on now (or selected, before the start).
     public var slot: CurrentSlot

@@ -7,6 +7,7 @@ extension RoomView {
         subtitle = state.session.subtitle
         howToVote = state.session.howToVote
         roomNotice = state.roomNotice
+        webPage = state.webPage
         phase = Self.phase(of: state)
         slot = Self.currentSlot(of: state, schedule: schedule)
         polls = state.polls.compactMap { Self.poll($0, language: state.session.language) }

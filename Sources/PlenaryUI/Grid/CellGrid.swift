@@ -175,6 +175,7 @@ extension StyleRole {
         case .border: "-"
         case .timer: "t"
         case .chart: "c"
+        case .code: "Q"
         }
     }
 }

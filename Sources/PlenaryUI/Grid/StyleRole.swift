@@ -26,4 +26,7 @@ public enum StyleRole: UInt8, Sendable, Equatable, CaseIterable {
     /// Result bars: ink on the terminal's background, so the colour chosen for it must show on light and dark
     /// terminals alike (a band role such as `ok` would paint its bars in the band's text colour).
     case chart
+    /// A QR code: dark ink on a light cell on every terminal, since a scanner needs dark modules on a light ground
+    /// (under NO_COLOR, reverse video: right on the usual dark terminal).
+    case code
 }

@@ -21,6 +21,7 @@ public enum ModeratorKeyMap {
         switch screen {
         case .agenda: ModeratorKeys.agenda
         case .help: ModeratorKeys.help
+        case .joinCode: ModeratorKeys.joinCode
         case .confirmQuit, .confirmEnd, .confirmReopen, .confirmEarlyStart: ModeratorKeys.confirm
         case .jumpPicker: ModeratorKeys.jumpPicker
         case .planEditor(_, let prompt): prompt == nil ? ModeratorKeys.planEditor : ModeratorKeys.planPrompt

@@ -42,6 +42,11 @@ public enum ModeratorKeys {
                   always: .app(.detach)),
     ])
 
+    /// The QR code for phones closes on any key, back to the screen it covers.
+    public static let joinCode = ScreenKeys([
+        ScreenKey([.anyKey], "Close", always: .app(.dismissOverlay)),
+    ])
+
     /// The keys of the help itself, listed under the keys of the screen it covers.
     public static let help = ScreenKeys([
         ScreenKey([.key(.escape), .key(.enter), .char(" "), .char("?"), .char("q"), .key(.function(1))], "Close this help",
@@ -178,6 +183,7 @@ public enum ModeratorKeys {
         ScreenKey([.char("P")], "All polls", footer: "polls", always: .poll(.openList)),
         ScreenKey([.key(.escape), .char("q"), .key(.backspace)], "Back to the agenda", footer: "agenda", always: .app(.dismissOverlay)),
         ScreenKey([.char("?"), .key(.function(1))], "Show this help", always: .app(.showHelp)),
+        ScreenKey([.char("W")], "Where phones vote: address, room code, QR code (with --web)", always: .app(.showJoinCode)),
     ])
 
     /// The moderator's ballot and hand-count forms: record or cancel (the footer), and the form's own keys.

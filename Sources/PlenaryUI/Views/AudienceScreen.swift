@@ -17,6 +17,36 @@ public enum AudienceScreen {
         guard size.columns >= minimumSize.columns, size.rows >= minimumSize.rows else {
             return TooSmallView.render(size: size, minimum: minimumSize, glyphs: glyphs)
         }
+        if let withCode = renderWithJoinCode(view, now: now, size: size, glyphs: glyphs) { return withCode }
+        return renderRoom(view, now: now, size: size, glyphs: glyphs)
+    }
+
+    /// While a poll is open and phones can vote (`--web`), the room's view on the left and, on the right, the QR code
+    /// to scan with the address and room code under it; nil when the screen is too small to hold both.
+    static func renderWithJoinCode(_ view: RoomView, now: Instant, size: TerminalSize, glyphs: Glyphs) -> CellGrid? {
+        guard let page = view.webPage, view.polls.contains(where: \.isOpen), glyphs != .ascii,
+              let block = QRCodeBlock(encoding: page.joinURL) else { return nil }
+        let code = "Room code \(page.roomCode)"
+        let panelWidth = max(block.size.columns, page.url.terminalWidth, code.terminalWidth) + 2
+        let leftWidth = size.columns - panelWidth
+        guard leftWidth >= minimumSize.columns, size.rows >= 3 + block.size.rows + 3 else { return nil }
+        let left = renderRoom(view, now: now, size: TerminalSize(columns: leftWidth, rows: size.rows), glyphs: glyphs)
+        var grid = CellGrid(size: size)
+        for row in 0..<size.rows {
+            for column in 0..<leftWidth { grid[column, row] = left[column, row] }
+            // The bars run on across the panel.
+            if left[leftWidth - 1, row].style == .bar { grid.fill(style: .bar, x: leftWidth, y: row, width: panelWidth) }
+        }
+        let x = leftWidth + 1
+        grid.put(String(repeating: glyphs.horizontalLine, count: panelWidth), x: leftWidth, y: 2, style: .border)
+        block.draw(into: &grid, x: x + (panelWidth - 2 - block.size.columns) / 2, y: 3)
+        let below = 3 + block.size.rows
+        grid.putClipped(page.url, x: x, y: below, style: .title, width: panelWidth - 1, ellipsis: glyphs.ellipsis)
+        grid.putClipped(code, x: x, y: below + 1, style: .normal, width: panelWidth - 1, ellipsis: glyphs.ellipsis)
+        return grid
+    }
+
+    static func renderRoom(_ view: RoomView, now: Instant, size: TerminalSize, glyphs: Glyphs) -> CellGrid {
         var grid = CellGrid(size: size)
         let width = size.columns
         let margin = width >= 120 ? 4 : 2

@@ -19,6 +19,13 @@ public enum ModeratorScreen {
             HelpOverlay.draw(into: &grid, glyphs: glyphs, bindings: ModeratorKeyMap.help(over: under))
             return grid
         }
+        if case .joinCode(let under) = state.screen {
+            var covered = state
+            covered.screen = under
+            var grid = render(covered, size: size, glyphs: glyphs)
+            if let page = state.webPage { JoinCodeOverlay.draw(page, into: &grid, glyphs: glyphs) }
+            return grid
+        }
         var grid = CellGrid(size: size)
         let schedule = LiveSchedule(state: state)
         drawHeader(state, schedule, into: &grid, glyphs: glyphs)
@@ -104,7 +111,7 @@ public enum ModeratorScreen {
         }
 
         switch state.screen {
-        case .agenda, .help: break
+        case .agenda, .help, .joinCode: break
         case .confirmQuit:
             DialogBox.confirm(into: &grid, title: "Quit Plenary?", lines: [
                 "Everything is already saved; running the same",

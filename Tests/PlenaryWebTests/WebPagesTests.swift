@@ -1,0 +1,60 @@
+import Testing
+import PlenaryEngine
+import PlenaryHost
+import PlenaryTestSupport
+@testable import PlenaryWeb
+
+@Suite struct WebPagesTests {
+    /// A session whose texts try to break out of the page.
+    func room(open: [String]) throws -> WebInbox.Room {
+        var session = Fixtures.sevilla()
+        session.title = "Cluster <b>day</b> & \"friends\""
+        session.polls = [
+            PollDefinition(id: "format", question: "Which <script>alert(1)</script> format?", type: .single,
+                           options: ["Panel", "Café <i>table</i>", "O'Brien's"]),
+            PollDefinition(id: "rank", question: "Rank the challenges", type: .ranking, options: ["Skills", "Funding"]),
+            PollDefinition(id: "code", question: "Coded", type: .single, options: ["A", "B"], admission: .codes),
+        ]
+        var state = try Fixtures.state(session, now: Fixtures.at(12, 0))
+        for id in open { try Fixtures.run(&state, [(Fixtures.at(12, 1), .poll(.open(poll: id)))]) }
+        return WebInbox.Room(view: RoomView(of: state, for: .voter), rounds: Dictionary(uniqueKeysWithValues: open.map { ($0, 1) }))
+    }
+
+    @Test func participantAndSessionTextIsEscapedEverywhere() throws {
+        let page = WebPages.polls(room: try room(open: ["format"]), csrf: "abc", voted: { _, _ in false })
+        #expect(!page.contains("<script>alert"))
+        #expect(!page.contains("<b>day"))
+        #expect(page.contains("Which &lt;script&gt;alert(1)&lt;/script&gt; format?"))
+        #expect(page.contains("Café &lt;i&gt;table&lt;/i&gt;"))
+        #expect(page.contains("O&#39;Brien&#39;s"))
+        #expect(page.contains("<title>Cluster &lt;b&gt;day&lt;/b&gt; &amp; &quot;friends&quot;</title>"))
+        // No inline script or style: the policy forbids them, so nothing typed can become one.
+        #expect(!page.contains("<script>"))
+        #expect(!page.contains("style="))
+    }
+
+    @Test func eachOpenPollIsAFormWithTheTokenUntilThePhoneHasVoted() throws {
+        let open = try room(open: ["format", "rank"])
+        let page = WebPages.polls(room: open, csrf: "abc", voted: { poll, _ in poll.id == "format" })
+        #expect(page.contains("Recorded. Thank you"))
+        #expect(page.components(separatedBy: "<form method=\"post\" action=\"/vote\">").count == 2, "only the ranking is a form")
+        #expect(page.contains("<input type=\"hidden\" name=\"csrf\" value=\"abc\">"))
+        #expect(page.contains("<select name=\"positions[]\" required>"))
+        #expect(page.components(separatedBy: "<select name=\"positions[]\"").count == 3, "one place per option")
+    }
+
+    @Test func aCodedPollAsksForTheCodeAndNothingOpenSaysSo() throws {
+        let coded = WebPages.polls(room: try room(open: ["code"]), csrf: "abc", voted: { _, _ in false })
+        #expect(coded.contains("Your voting code, as printed on your slip"))
+        let none = WebPages.polls(room: try room(open: []), csrf: "abc", voted: { _, _ in false })
+        #expect(none.contains("No poll is open right now"))
+        #expect(!none.contains("<form"))
+    }
+
+    @Test func theJoinPageSaysWhatWasWrong() {
+        let page = WebPages.join(title: "Day <1>", problem: "That is not this room's code.")
+        #expect(page.contains("<h1>Day &lt;1&gt;</h1>"))
+        #expect(page.contains("role=\"alert\">That is not this room&#39;s code.</p>"))
+        #expect(page.contains("<label for=\"room\">"))
+    }
+}
