@@ -24,22 +24,11 @@ public enum WordFrequency {
     /// The most used of `counts` (answers per candidate term, as `candidateTerms` finds them), stop words of
     /// `language` dropped. `PollTally` keeps such counts as answers arrive, so the list needs no pass over them.
     static func top(of counts: [String: Int], language: String, limit: Int = 20) -> [(term: String, count: Int)] {
-        guard limit > 0 else { return [] }
         let stopWords = StopWords.english.union(StopWords.byLanguage[primaryLanguage(language)] ?? [])
-        // One pass keeping the best `limit` in order, instead of sorting every term: a shown word list is drawn
-        // every second, and a big room's answers hold tens of thousands of distinct words.
-        func ranksHigher(_ term: String, _ count: Int, than other: (term: String, count: Int)) -> Bool {
-            count != other.count ? count > other.count : term < other.term
-        }
-        var best: [(term: String, count: Int)] = []
-        best.reserveCapacity(limit + 1)
-        for (term, count) in counts where !stopWords.contains(term) {
-            if best.count == limit, let last = best.last, !ranksHigher(term, count, than: last) { continue }
-            let index = best.firstIndex { !ranksHigher($0.term, $0.count, than: (term, count)) } ?? best.count
-            best.insert((term: term, count: count), at: index)
-            if best.count > limit { best.removeLast() }
-        }
-        return best
+        // Not a sort of every term: a shown word list is drawn every second, and a big room's answers hold tens of
+        // thousands of distinct words.
+        return counts.lazy.filter { !stopWords.contains($0.key) }.map { (term: $0.key, count: $0.value) }
+            .best(limit) { $0.count != $1.count ? $0.count > $1.count : $0.term < $1.term }
     }
 
     /// The words one answer counts for, each once, before stop words are dropped (they depend on the language;

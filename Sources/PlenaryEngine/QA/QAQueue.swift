@@ -21,15 +21,7 @@ public enum QAQueue {
     /// The room's top items (approved or answered, not hidden), most upvoted first, at most `limit`: one pass with a
     /// small sorted list, so a board of thousands costs the projector a pass, not a sort.
     public static func top(_ board: QABoardState, limit: Int, excluding excluded: Int? = nil) -> [QAItem] {
-        guard limit > 0 else { return [] }
-        var best: [QAItem] = []
-        for item in board.items where item.isPublic && item.number != excluded {
-            if best.count == limit, let last = best.last, !ranks(item, before: last) { continue }
-            let place = best.firstIndex { ranks(item, before: $0) } ?? best.count
-            best.insert(item, at: place)
-            if best.count > limit { best.removeLast() }
-        }
-        return best
+        board.items.lazy.filter { $0.isPublic && $0.number != excluded }.best(limit, by: ranks)
     }
 
     /// More upvotes first; among equals, answered after open ones, then the earlier.

@@ -82,7 +82,8 @@ enum QAScreenReducer {
             WorkshopReducer.refuse(&state, "Only an ideas board becomes a poll.")
             return []
         }
-        let items = QAQueue.top(board, limit: board.items.count).filter { $0.status == .approved }.prefix(pollOptionLimit)
+        // The best approved ideas only: ranking every item to keep a few would cost a sorted insert per item.
+        let items = board.items.lazy.filter { $0.isPublic && $0.status == .approved }.best(pollOptionLimit, by: QAQueue.ranks)
         guard items.count >= 2 else {
             WorkshopReducer.refuse(&state, "A poll needs at least two approved ideas.")
             return []

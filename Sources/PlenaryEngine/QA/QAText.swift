@@ -6,7 +6,7 @@ public enum QAText {
 
     /// The cleaned text, or why it is refused.
     public static func cleanedText(_ raw: String, for definition: QABoardDefinition) -> Result<String, QARefusal> {
-        let text = trimmed(TextPolicy.cleaned(raw, for: .line))
+        let text = TextPolicy.cleaned(raw, for: .line).trimmingWhitespace
         let noun = definition.kind.itemNoun
         if text.isEmpty { return .failure(QARefusal("Your \(noun) is empty.")) }
         if text.count > definition.maxLength {
@@ -18,17 +18,10 @@ public enum QAText {
     /// The cleaned name (nil when none, or the board takes none), or why it is refused.
     public static func cleanedName(_ raw: String?, for definition: QABoardDefinition) -> Result<String?, QARefusal> {
         guard definition.names == .optional, let raw else { return .success(nil) }
-        let name = trimmed(TextPolicy.cleaned(raw, for: .line))
+        let name = TextPolicy.cleaned(raw, for: .line).trimmingWhitespace
         if name.isEmpty { return .success(nil) }
         if name.count > nameLimit { return .failure(QARefusal("A name has at most \(nameLimit) characters.")) }
         return .success(name)
-    }
-
-    static func trimmed(_ text: String) -> String {
-        var scalars = Substring(text)
-        while let first = scalars.first, first.isWhitespace { scalars.removeFirst() }
-        while let last = scalars.last, last.isWhitespace { scalars.removeLast() }
-        return String(scalars)
     }
 }
 

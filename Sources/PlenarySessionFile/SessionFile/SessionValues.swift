@@ -125,12 +125,7 @@ enum SessionValues {
     }
 
     /// Without leading and trailing spaces, tabs and line breaks.
-    static func trimmed(_ text: String) -> String {
-        let scalars = text.unicodeScalars
-        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
-              let last = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return "" }
-        return String(scalars[first...last])
-    }
+    static func trimmed(_ text: String) -> String { text.trimmingWhitespace }
 }
 
 /// Why a scalar could not be read; `message` is reported as is.
