@@ -43,6 +43,9 @@ public final class RoomHost: ModeratorHosting {
     private let pinChecker = PINChecker()
     /// Ballots from the phones' web page (issue 17), when `--web` is on.
     private let webInbox: WebInbox?
+    /// Requests read in one turn share one journal write and fdatasync (decision 92); off, each has its own (the
+    /// "before" figures of the web load proof).
+    private let groupCommit: Bool
     /// The generation and second of the view last published to the web pages.
     private var lastWebStamp: (generation: UInt64, second: Int64)?
     /// Each connection's ticket, so a PIN's answer reaches the connection that asked and no later one.
@@ -60,7 +63,7 @@ public final class RoomHost: ModeratorHosting {
     private var acceptPausedUntil: Instant?
     static let acceptPauseMilliseconds: Int64 = 100
     /// What one client's turn reads: a ballot is about 100 bytes, so a client that floods requests gets at most about
-    /// 80 of them (each an fdatasync) performed before the loop looks at the keyboard again.
+    /// 80 of them into a turn's group before the loop looks at the keyboard again.
     static let readChunk = 8 * 1024
 
     /// - Parameters:
@@ -68,10 +71,11 @@ public final class RoomHost: ModeratorHosting {
     ///   - attachCommand: the command that brings a moderator screen back, for the detach notices.
     ///   - clearSignal: forgets the pending signal when a hang-up detaches instead of ending the run.
     ///   - maximumClients: beyond this many connections a new one is refused (the proofs lower it).
+    ///   - groupCommit: one fdatasync for all the requests read in a turn (off only to measure without it).
     public init(listener: ListeningSocket, runner: WorkshopRunner, clock: any Clock, glyphs: Glyphs = .unicode,
                 inputDescriptor: Int32 = STDIN_FILENO, attachCommand: String = "plenary attach FILE --moderator",
                 maximumClients: Int = RoomHost.defaultMaximumClients, webInbox: WebInbox? = nil,
-                clearSignal: @escaping () -> Void = {}) {
+                groupCommit: Bool = true, clearSignal: @escaping () -> Void = {}) {
         self.listener = listener
         self.runner = runner
         self.clock = clock
@@ -80,6 +84,7 @@ public final class RoomHost: ModeratorHosting {
         self.attachCommand = attachCommand
         self.maximumClients = maximumClients
         self.webInbox = webInbox
+        self.groupCommit = groupCommit
         forgetSignal = clearSignal
         lastHeartbeat = clock.now()
         // A client that goes away mid-write must not end the host: writes use MSG_NOSIGNAL, and this covers the rest.
@@ -140,13 +145,18 @@ public final class RoomHost: ModeratorHosting {
             if descriptors[1].revents != 0 { acceptWaiting() }
             if descriptors[2].revents != 0 { admitCheckedPINs() }
             var changed = false
-            if descriptors[4].revents != 0 { changed = serveWebBallots() }
+            // Every request that arrived together (the phones' ballots, what the ready sockets sent) is read first,
+            // then run one by one and answered after one journal sync (decision 92).
+            var waiting: [WaitingRequest] = []
+            if descriptors[4].revents != 0, let webInbox { waiting += webInbox.takePending().map(WaitingRequest.web) }
             for entry in descriptors.dropFirst(5) where entry.revents != 0 {
-                changed = serve(entry.fd, readable: entry.revents & Int16(POLLIN | POLLHUP | POLLERR) != 0) || changed
-                // Each recorded request costs an fdatasync: once a key waits, the moderator goes first. Clients not
-                // served yet are still readable at the next poll (level-triggered), so nothing is lost, only later.
-                if changed, terminal != nil, Self.hasInput(inputDescriptor) { break }
+                changed = serve(entry.fd, readable: entry.revents & Int16(POLLIN | POLLHUP | POLLERR) != 0,
+                                waiting: &waiting) || changed
+                // Once a key waits, the moderator goes first: the group read so far is run, the rest waits. Clients
+                // not served yet are still readable at the next poll (level-triggered), so nothing is lost, only later.
+                if changed || !waiting.isEmpty, terminal != nil, Self.hasInput(inputDescriptor) { break }
             }
+            changed = performWaiting(waiting) || changed
             if changed {
                 generation += 1
                 publishViews()
@@ -244,8 +254,9 @@ public final class RoomHost: ModeratorHosting {
     static let capacityRefusal: [UInt8] = (try? MessageCodec.encode(HostMessage.refused(
         reason: "The host is serving as many screens as it can. Try again in a moment, or tell the moderator."))) ?? []
 
-    /// Reads what the client sent and runs its requests. True when the workshop changed.
-    private func serve(_ descriptor: Int32, readable: Bool) -> Bool {
+    /// Reads what the client sent: its requests join `waiting` (run by `performWaiting`), its keys are handled.
+    /// True when the workshop changed.
+    private func serve(_ descriptor: Int32, readable: Bool, waiting: inout [WaitingRequest]) -> Bool {
         guard var connection = clients[descriptor] else { return false }
         var changed = false
         var leaving = false
@@ -257,13 +268,7 @@ public final class RoomHost: ModeratorHosting {
                 for event in events {
                     switch event {
                     case .perform(let id, let action):
-                        // Returns once the journal holding it is fdatasynced: only then is it acknowledged.
-                        if runner.send(action).isRecorded {
-                            connection.acknowledge(id)
-                            changed = true
-                        } else {
-                            connection.refuse(id, message: Self.refusalMessage(after: action, in: runner.state))
-                        }
+                        waiting.append(.socket(descriptor: descriptor, id: id, action: action))
                     case .checkPIN(let pin):
                         if let pinChecker, let ticket = tickets[descriptor] {
                             pinChecker.check(pin, against: runner.state.voterPIN, ticket: ticket)
@@ -300,34 +305,37 @@ public final class RoomHost: ModeratorHosting {
         return changed
     }
 
-    /// Runs the phones' ballots as a socket voter's are run (`RoleGate`, then the runner, which returns after the
-    /// journal's fdatasync), one ballot per phone per poll round. True when the workshop changed.
-    private func serveWebBallots() -> Bool {
-        guard let webInbox else { return false }
+    /// Runs the requests read in this turn one by one, in order, and answers each only once the journal holding it
+    /// is fdatasynced: with group commit, one write and one sync for all of them (`WorkshopRunner.sendTogether`).
+    /// A socket request passed `RoleGate` when it was read; a phone's ballot passes it here, against the state the
+    /// requests before it left, after the one-ballot-per-phone-per-round check. True when the workshop changed.
+    private func performWaiting(_ waiting: [WaitingRequest]) -> Bool {
+        guard !waiting.isEmpty else { return false }
+        var ballots = WebBallotJudge(inbox: webInbox)
+        let admit = { (index: Int, state: WorkshopState) -> WorkshopAction? in
+            switch waiting[index] {
+            case .socket(_, _, let action): action
+            case .web(let pending): ballots.admit(pending.request, at: index, in: state)
+            }
+        }
+        let outcomes = groupCommit
+            ? runner.sendTogether(waiting.count, admit: admit)
+            : waiting.indices.map { index in admit(index, runner.state).map { runner.send($0) } }
         var changed = false
-        for pending in webInbox.takePending() {
-            let request = pending.request
-            guard let poll = runner.state.poll(request.poll) else {
-                pending.reply(.refused("There is no such poll."))
-                continue
-            }
-            let key = CodeBook.ballotKey(poll: request.poll, round: poll.rounds.count)
-            if webInbox.hasVoted(device: request.device, poll: request.poll, round: poll.rounds.count) {
-                pending.reply(.refused("This phone has already voted in this poll."))
-                continue
-            }
-            let ask = ClientRequest.castBallot(poll: request.poll, ballot: request.ballot, code: request.code)
-            switch RoleGate.admit(ask, from: ClientGrant(role: .voter), in: runner.state) {
-            case .perform(let action):
-                if runner.send(action).isRecorded {
-                    webInbox.markVoted(device: request.device, key: key)
-                    pending.reply(.recorded)
-                    changed = true
+        for (index, request) in waiting.enumerated() {
+            let recorded = outcomes[index]?.isRecorded ?? false
+            changed = changed || recorded
+            switch request {
+            case .socket(let descriptor, let id, let action):
+                guard var connection = clients[descriptor] else { continue }
+                if recorded {
+                    connection.acknowledge(id)
                 } else {
-                    pending.reply(.refused(Self.refusalMessage(after: action, in: runner.state)))
+                    connection.refuse(id, message: Self.refusalMessage(after: action, in: runner.state))
                 }
-            case .refused(let message): pending.reply(.refused(message))
-            case .refusedCode(let message): pending.reply(.refusedCode(message))
+                clients[descriptor] = connection
+            case .web(let pending):
+                pending.reply(ballots.answer(at: index, recorded: recorded, in: runner.state))
             }
         }
         return changed

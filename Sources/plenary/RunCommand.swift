@@ -268,7 +268,10 @@ struct RunCommand: ParsableCommand {
         let attach = "\(CommandLine.arguments.first ?? "plenary") attach \(file ?? sessionPath)\(socket.map { " --socket \($0)" } ?? "") --moderator"
         let host = listener.map {
             RoomHost(listener: $0, runner: runner, clock: clock, glyphs: glyphs, inputDescriptor: STDIN_FILENO,
-                     attachCommand: attach, webInbox: webInbox, clearSignal: SignalTrap.clearPendingSignal)
+                     attachCommand: attach, webInbox: webInbox,
+                     // Only the web load proof sets it, to measure one fdatasync per ballot (decision 92).
+                     groupCommit: getenv("PLENARY_PROOF_SYNC_EACH_BALLOT") == nil,
+                     clearSignal: SignalTrap.clearPendingSignal)
         }
         let app = ModeratorApp(runner: runner, terminal: terminal, clock: clock, glyphs: glyphs,
                                pendingSignal: SignalTrap.pendingSignal, host: host)

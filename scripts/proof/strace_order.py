@@ -16,12 +16,20 @@ quit) under `strace -f -y -e trace=openat,read,write,fsync,fdatasync,rename,clos
   the folder; the record it reflects was fdatasynced before the temp file was opened.
 - An action of several records (the poll made from the two entries: create and open): one write holding both,
   one fdatasync, and no snapshot before its acknowledgement is drawn.
+- Group commit (decision 92): `plenary run --web` while 60 phones (web_load.py's clients) vote at once. Every
+  journal write is followed by its fdatasync before the next journal write; some writes hold several phones' ballots
+  (one sync for the group); and no "Recorded" page reaches a phone's socket before as many ballots as have been
+  answered "Recorded" so far are fdatasynced.
 """
 
 import os
 import re
 
 from harness import Pane, ProofFailure, Workshop, figures, plenary_executable, require_tool, run_proof
+from host_room import POLLS, room_workshop, show_poll
+from web_load import RECORDED, WebLoad, free_port, start_web_host
+
+WEB_PHONES = 60
 
 LINE = re.compile(r"^(\d+)\s+(\w+)\((.*)\)\s+=\s+(-?\d+)(.*)$")
 FIRST_FD = re.compile(r"^(\d+)<([^>]*)>")
@@ -235,6 +243,56 @@ def check_key_path(calls, journal, results, synced_records):
     return checked, len(writers)
 
 
+def web_group_commit(plenary):
+    """Phones voting at once on a traced host: returns (ballots, journal writes holding them, the largest group)."""
+    workshop = room_workshop()
+    trace = os.path.join(workshop.folder, "strace-web.log")
+    port = free_port()
+    pane, code = start_web_host(workshop, port, wrapper=[
+        "strace", "-f", "-qq", "-y", "-s", "65536", "-e", "signal=none", "-o", trace,
+        "-e", "trace=write,writev,sendmsg,fdatasync"])
+    try:
+        show_poll(pane, 0)
+        pane.send_text("o")
+        pane.wait_for("OPEN")
+        load = WebLoad(port, code, WEB_PHONES, POLLS[:1])
+        load.wait_until(lambda: load.joined == WEB_PHONES, 60, f"{WEB_PHONES} phones joined")
+        load.open(POLLS[0])
+        load.wait_until(lambda: load.count(POLLS[0]) >= WEB_PHONES, 60, f"{WEB_PHONES} ballots")
+        load.finish()
+        pane.wait_for(f"{WEB_PHONES} ballots")
+        pane.send_keys("Escape")
+        pane.wait_for("AGENDA")
+        if pane.quit_plenary() != 0:
+            raise ProofFailure("the traced web host did not quit cleanly")
+    finally:
+        pane.close()
+    calls = parse_trace(trace)
+    journal = workshop.journal
+    workshop.remove()
+    unsynced, synced, answered, groups = 0, 0, 0, []
+    for call in calls:
+        if call.name == "write" and call.fd_path == journal:
+            if unsynced:
+                raise ProofFailure(f"journal write {call} before the previous one was fdatasynced")
+            ballots = call.arguments.count('\\"cast\\"')
+            unsynced = ballots or -1
+            if ballots:
+                groups.append(ballots)
+        elif call.name == "fdatasync" and call.fd_path == journal and call.result == 0:
+            synced += max(unsynced, 0)
+            unsynced = 0
+        elif call.name in ("write", "writev", "sendmsg") and RECORDED.decode() in call.arguments:
+            answered += 1
+            if answered > synced:
+                raise ProofFailure(f"'Recorded' page #{answered} sent at {call} with only {synced} ballots fdatasynced")
+    if answered != WEB_PHONES or sum(groups) != WEB_PHONES:
+        raise ProofFailure(f"{answered} 'Recorded' pages and {sum(groups)} ballots in the journal for {WEB_PHONES} phones")
+    if max(groups) < 2:
+        raise ProofFailure(f"no journal write held more than one ballot ({len(groups)} writes): no group commit seen")
+    return sum(groups), len(groups), max(groups)
+
+
 def main():
     require_tool("strace")
     plenary = plenary_executable()
@@ -257,9 +315,13 @@ def main():
     print(f"  {snapshots} snapshot writes for those {keyed} keys, on {writer_threads} writer thread(s): "
           f"openat(O_CREAT|O_EXCL) → write → fsync → close → rename → fsync(folder)")
     print(f"  {multi} action of two records (a poll made from entries): one write, one fdatasync, no snapshot before it is shown")
-    figures("strace-order", syscalls=len(calls), journal_records=records, acknowledgements=acknowledged,
-            snapshots=snapshots, multi_record_actions=multi, keyed_actions=keyed)
     workshop.remove()
+    web_ballots, web_writes, largest = web_group_commit(plenary)
+    print(f"  {web_ballots} phones' ballots in {web_writes} journal writes (up to {largest} in one), each write "
+          f"fdatasynced before the next; no 'Recorded' page sent before its ballot's fdatasync")
+    figures("strace-order", syscalls=len(calls), journal_records=records, acknowledgements=acknowledged,
+            snapshots=snapshots, multi_record_actions=multi, keyed_actions=keyed, web_ballots=web_ballots,
+            web_writes=web_writes, web_largest_group=largest)
 
 
 if __name__ == "__main__":

@@ -75,6 +75,70 @@ public final class WorkshopRunner {
         return outcome
     }
 
+    /// Group commit (decision 92): requests that arrived together (the host's phones and socket voters in one turn)
+    /// share one journal write and one fdatasync instead of one each. They still run one by one: `admit` gives the
+    /// action for request `index` judged against the state the requests before it left (nil: refused before the
+    /// reducer), then the reducer runs it. Only after the sync does any outcome say "recorded".
+    ///
+    /// Nothing outside the state happens before the sync except what must come first (a spent voting code's file);
+    /// the other effects run after it, in order, as `send` runs them after its own. If the write or the sync fails,
+    /// every request of the group is taken back and none is recorded, as for one action of several records. If a
+    /// voting code's file cannot be written, the group is taken back and run again one request at a time with
+    /// `send`, which tells the request concerned: so `admit` may be asked again for the same index.
+    public func sendTogether(_ count: Int, admit: (Int, WorkshopState) -> WorkshopAction?) -> [SendOutcome?] {
+        let now = clock.now()
+        let rollback = StateRollback(arming: &state)
+        var bytes: [UInt8] = []
+        var outcomes: [SendOutcome?] = []
+        var performed: [[Effect]] = []
+        for index in 0..<count {
+            guard let action = admit(index, state) else {
+                outcomes.append(nil)
+                continue
+            }
+            let recordedBefore = state.recordedCommands
+            let effects = reduce(&state, action, now)
+            if effects.contains(.saveCodes), let book = state.codeBook {
+                do {
+                    try fileSystem.replaceAtomically(files.usedCodesPath, with: UsedCodesFile.encode(book.used))
+                } catch {
+                    rollback.restore(&state)
+                    return (0..<count).map { index in admit(index, state).map { send($0) } }
+                }
+            }
+            let commands = effects.compactMap { effect -> WorkshopCommand? in
+                if case .appendJournal(let command) = effect { command } else { nil }
+            }
+            if !commands.isEmpty {
+                bytes += JournalCodec.encode(action: commands, firstSeq: recordedBefore + 1, at: state.now)
+            }
+            outcomes.append(commands.isEmpty ? .notRecorded : .recorded(commands: commands.count))
+            performed.append(effects)
+        }
+        if !bytes.isEmpty {
+            do {
+                try journal.appendDurably(bytes)
+            } catch {
+                // As in `perform`: nothing of the group is on disk, so none of it is acknowledged; read-only from now.
+                rollback.restore(&state)
+                _ = WorkshopReducer.reduce(&state, .storage(.failed(StorageFailure(
+                    kind: .journal,
+                    message: "NOT RECORDED: \(error.reason) writing the journal. Read-only: fix the disk, then restart."
+                ))), now: now)
+                return outcomes.map { $0.map { _ in .notRecorded } }
+            }
+        }
+        rollback.settle(&state)
+        if performed.contains(where: { $0.contains(.saveResults) }) {
+            resultsSchedule.changed(at: now)
+        }
+        var followUps = performed.flatMap { runEffects($0, now: now) }
+        while !followUps.isEmpty {
+            followUps += perform(followUps.removeFirst()).followUps
+        }
+        return outcomes
+    }
+
     /// One action, all or nothing: its journal records go to disk in one write and one fdatasync, then the new
     /// state is adopted, then a results snapshot is scheduled (written later, coalesced). Returns whether it was
     /// recorded and the follow-up actions its effects produced.
@@ -116,6 +180,13 @@ public final class WorkshopRunner {
         if effects.contains(.saveResults) {
             resultsSchedule.changed(at: now)
         }
+        let followUps = runEffects(effects, now: now)
+        return (commands.isEmpty ? .notRecorded : .recorded(commands: commands.count), followUps)
+    }
+
+    /// What an action's effects do once its records are on disk (the journal's, results' and codes' effects are the
+    /// caller's); returns the actions they answer with.
+    private func runEffects(_ effects: [Effect], now: Instant) -> [WorkshopAction] {
         var followUps: [WorkshopAction] = []
         for effect in effects {
             switch effect {
@@ -151,7 +222,7 @@ public final class WorkshopRunner {
                 followUps.append(.voterMode(.pinReady(SecretHash.pin(pin, salt: randomBytes(16)))))
             }
         }
-        return (commands.isEmpty ? .notRecorded : .recorded(commands: commands.count), followUps)
+        return followUps
     }
 
     /// Results files beside this workshop's, except its own and its own archived copies (`--fresh`).
