@@ -156,6 +156,7 @@ public enum WebPages {
     /// The look: large targets, system fonts, contrast above 7:1, no external anything.
     public static let style = """
         * { box-sizing: border-box; }
+        [hidden] { display: none !important; }
         body { font: 18px/1.45 system-ui, sans-serif; color: #111; background: #fff; margin: 0; }
         main { max-width: 36rem; margin: 0 auto; padding: 1rem; }
         h1 { font-size: 1.3rem; margin: 0 0 1rem; }

@@ -82,4 +82,22 @@ import PlenaryTestSupport
         try Fixtures.run(&state, [(Fixtures.at(12, 5), .poll(.reveal(poll: "format", shown: false)))])
         #expect(!page().contains("Results:"), "hidden again")
     }
+
+    /// The script's hooks are in the no-JS markup: the ranking's place selects in one box (the script lists them to
+    /// reorder and keeps the selects as what is posted), the points inputs with their total and a hidden, polite
+    /// live region for the running sum.
+    @Test func rankingAndPointsCarryTheHooksTheScriptEnhances() throws {
+        let rank = try #require(try room(open: ["rank"]).view?.polls.first { $0.id == "rank" })
+        let ranking = WebPages.form(for: rank, csrf: "abc").joined(separator: "\n")
+        #expect(ranking.contains("<div class=\"ranking\">"))
+        #expect(ranking.contains("<span>Funding</span></label>"))
+        var budget = rank
+        budget.type = .allocation
+        budget.points = 60
+        let points = WebPages.form(for: budget, csrf: "abc").joined(separator: "\n")
+        #expect(points.contains("<div class=\"allocation\" data-total=\"60\">"))
+        #expect(points.contains("<p class=\"sum\" aria-live=\"polite\" hidden></p>"))
+        #expect(WebPages.style.contains("[hidden] { display: none !important; }"), "hidden beats the rows' flex display")
+        #expect(WebPages.script.contains("' of ' + total + ' points'"))
+    }
 }
