@@ -57,6 +57,8 @@ public final class WebInbox: Sendable {
     /// Device token → the ballot keys (`CodeBook.ballotKey`) it has voted under.
     private let votes = Mutex<[String: Set<String>]>([:])
     private let pipe: WakePipe
+    /// Wakes the pages' event streams at each new `Room.version` (they wait on it rather than poll).
+    public let changes = RoomVersionSignal()
     /// Most ballots waiting at once; beyond, a phone is told to try again (the loop serves them in turn).
     public static let maximumWaiting = 4096
 
@@ -105,9 +107,11 @@ public final class WebInbox: Sendable {
     }
 
     func publish(view: RoomView, rounds: [String: Int]) {
-        room.withLock { current in
-            guard current.view != view || current.rounds != rounds else { return }
+        let changed = room.withLock { current -> UInt64? in
+            guard current.view != view || current.rounds != rounds else { return nil }
             current = Room(view: view, rounds: rounds, version: current.version + 1)
+            return current.version
         }
+        if let changed { changes.publish(changed) }
     }
 }

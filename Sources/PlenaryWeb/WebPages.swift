@@ -61,8 +61,24 @@ public enum WebPages {
                 body += form(for: poll, csrf: csrf)
             }
         }
+        for poll in view.polls {
+            if let results = poll.results { body += resultsSection(for: poll, results: results) }
+        }
         body.append("<p><a href=\"/polls\">Check again</a></p>")
         return page(title: view.title, body: body, followsRoom: true)
+    }
+
+    /// A poll's totals, only when the voter's `RoomView` carries them: revealed by the moderator, or shown live by
+    /// the session. That projection is the terminals' too, so a phone sees exactly what an attached voter sees.
+    static func resultsSection(for poll: RoomView.Poll, results: RoomView.Results) -> [String] {
+        var lines = ["<section class=\"poll results\">", "<h2>Results: \(HTMLReport.escape(poll.question))</h2>",
+                     "<p>\(results.ballotCount) \(results.ballotCount == 1 ? "answer" : "answers")</p>", "<ul>"]
+        lines += results.rows.map { row in
+            "<li>\(HTMLReport.escape(row.label)): \(HTMLReport.escape(row.valueText))</li>"
+        }
+        lines.append("</ul>")
+        lines.append("</section>")
+        return lines
     }
 
     public struct Message: Sendable, Equatable {
@@ -113,16 +129,21 @@ public enum WebPages {
                       "<textarea id=\"text-\(id)\" name=\"text\" maxlength=\"\(limit)\" rows=\"3\" required></textarea>"]
         case .ranking:
             lines.append("<p class=\"hint\">Give each answer a place: 1 is your first choice.</p>")
+            lines.append("<div class=\"ranking\">")
             lines += options.map { option in
                 let places = (1...max(1, options.count)).map { "<option value=\"\($0)\">\($0)</option>" }.joined()
-                return "<label class=\"rank\"><select name=\"positions[]\" required><option value=\"\">–</option>\(places)</select> \(option.label)</label>"
+                return "<label class=\"rank\"><select name=\"positions[]\" required><option value=\"\">–</option>\(places)</select> <span>\(option.label)</span></label>"
             }
+            lines.append("</div>")
         case .allocation:
             let total = poll.points ?? 100
             lines.append("<p class=\"hint\">Share \(total) points among the answers.</p>")
+            lines.append("<div class=\"allocation\" data-total=\"\(total)\">")
             lines += options.map { option in
                 "<label class=\"points\"><input type=\"number\" name=\"points[]\" min=\"0\" max=\"\(total)\" value=\"0\" inputmode=\"numeric\" required> \(option.label)</label>"
             }
+            lines.append("<p class=\"sum\" aria-live=\"polite\" hidden></p>")
+            lines.append("</div>")
         }
         if poll.needsCode {
             lines += ["<label for=\"code-\(id)\">Your voting code, as printed on your slip</label>",
@@ -135,6 +156,7 @@ public enum WebPages {
     /// The look: large targets, system fonts, contrast above 7:1, no external anything.
     public static let style = """
         * { box-sizing: border-box; }
+        [hidden] { display: none !important; }
         body { font: 18px/1.45 system-ui, sans-serif; color: #111; background: #fff; margin: 0; }
         main { max-width: 36rem; margin: 0 auto; padding: 1rem; }
         h1 { font-size: 1.3rem; margin: 0 0 1rem; }
@@ -156,11 +178,106 @@ public enum WebPages {
         .done { background: #e5f4e7; border-left: 4px solid #1d6b2a; padding: .5rem .7rem; }
         .hint { color: #333; }
         a { color: #1a4f8b; }
+        .order { list-style: none; padding: 0; margin: .5rem 0; }
+        .order li { display: flex; align-items: center; gap: .4rem; min-height: 3rem; margin: .4rem 0; padding: .3rem .5rem;
+                    border: 1px solid #555; border-radius: .4rem; background: #fff; touch-action: none; }
+        .order li.dragging { background: #e8eef6; border-color: #1a4f8b; }
+        .order .place { font-weight: bold; min-width: 1.5rem; }
+        .order .label { flex: 1; }
+        .order button { width: 3rem; min-height: 2.75rem; margin: 0; }
+        .sum { font-weight: bold; }
+        .sum.over { color: #a3191b; }
         """
 
-    /// With JavaScript: the page reloads when the room changes (a poll opens or closes), unless someone is typing.
+    /// With JavaScript (all optional; the forms work without it): the page reloads when the room changes (a poll
+    /// opens or closes) unless someone is typing; a ranking becomes a list to reorder by drag (touch or mouse) or by
+    /// its up and down buttons, which sets the place selects the form posts; a points form shows its running sum.
     public static let script = """
         (function () {
+          function text(element, value) { element.textContent = value; }
+
+          function enhanceRanking(box) {
+            var labels = Array.prototype.slice.call(box.querySelectorAll('label.rank'));
+            if (labels.length < 2) return;
+            var list = document.createElement('ol');
+            list.className = 'order';
+            list.setAttribute('aria-label', 'Your order, first choice at the top');
+            var status = document.createElement('p');
+            status.className = 'hint';
+            status.setAttribute('aria-live', 'polite');
+            function sync() {
+              Array.prototype.forEach.call(list.children, function (item, index) {
+                labels[Number(item.dataset.option)].querySelector('select').value = String(index + 1);
+                text(item.querySelector('.place'), String(index + 1));
+              });
+            }
+            function move(item, step) {
+              var target = step < 0 ? item.previousElementSibling : item.nextElementSibling;
+              if (!target) return;
+              list.insertBefore(item, step < 0 ? target : target.nextElementSibling);
+              sync();
+              text(status, item.querySelector('.label').textContent + ': place ' + (Array.prototype.indexOf.call(list.children, item) + 1));
+            }
+            labels.forEach(function (label, index) {
+              var name = label.querySelector('span').textContent;
+              var item = document.createElement('li');
+              item.dataset.option = String(index);
+              var place = document.createElement('span'); place.className = 'place';
+              var title = document.createElement('span'); title.className = 'label'; text(title, name);
+              var up = document.createElement('button'); up.type = 'button'; text(up, '↑');
+              up.setAttribute('aria-label', 'Move ' + name + ' up');
+              var down = document.createElement('button'); down.type = 'button'; text(down, '↓');
+              down.setAttribute('aria-label', 'Move ' + name + ' down');
+              up.addEventListener('click', function () { move(item, -1); up.focus(); });
+              down.addEventListener('click', function () { move(item, 1); down.focus(); });
+              item.addEventListener('pointerdown', function (event) {
+                if (event.target.tagName === 'BUTTON') return;
+                item.classList.add('dragging');
+                item.setPointerCapture(event.pointerId);
+              });
+              item.addEventListener('pointermove', function (event) {
+                if (!item.classList.contains('dragging')) return;
+                var previous = item.previousElementSibling, next = item.nextElementSibling;
+                if (previous && event.clientY < previous.getBoundingClientRect().bottom - previous.offsetHeight / 2) move(item, -1);
+                else if (next && event.clientY > next.getBoundingClientRect().top + next.offsetHeight / 2) move(item, 1);
+              });
+              function drop() { item.classList.remove('dragging'); }
+              item.addEventListener('pointerup', drop);
+              item.addEventListener('pointercancel', drop);
+              item.appendChild(place); item.appendChild(title); item.appendChild(up); item.appendChild(down);
+              list.appendChild(item);
+            });
+            labels.forEach(function (label) { label.hidden = true; });
+            box.appendChild(list);
+            box.appendChild(status);
+            sync();
+          }
+
+          function enhanceAllocation(box) {
+            var total = Number(box.dataset.total);
+            var sum = box.querySelector('.sum');
+            var inputs = box.querySelectorAll('input[type=number]');
+            function update() {
+              var given = 0;
+              Array.prototype.forEach.call(inputs, function (input) { given += Number(input.value) || 0; });
+              text(sum, given + ' of ' + total + ' points' + (given > total ? ': too many' : given < total ? '' : ': all given'));
+              sum.classList.toggle('over', given > total);
+            }
+            Array.prototype.forEach.call(inputs, function (input) { input.addEventListener('input', update); });
+            sum.hidden = false;
+            update();
+          }
+
+          Array.prototype.forEach.call(document.querySelectorAll('.ranking'), enhanceRanking);
+          Array.prototype.forEach.call(document.querySelectorAll('.allocation'), enhanceAllocation);
+
+          // A half-filled answer is never thrown away: once the voter has touched a form, a change in the room
+          // shows a note (read out by screen readers) instead of reloading.
+          var touched = false;
+          document.addEventListener('input', function () { touched = true; });
+          document.addEventListener('change', function () { touched = true; });
+          document.addEventListener('click', function (event) { if (event.target.closest && event.target.closest('.order')) touched = true; });
+
           if (!window.EventSource) return;
           var source = new EventSource('/events');
           var first = true;
@@ -168,7 +285,16 @@ public enum WebPages {
             if (first) { first = false; return; }
             var active = document.activeElement;
             var typing = active && (active.tagName === 'TEXTAREA' || active.tagName === 'INPUT' || active.tagName === 'SELECT');
-            if (!typing) { window.location.replace('/polls'); }
+            if (!typing && !touched) { window.location.replace('/polls'); return; }
+            var note = document.getElementById('room-changed');
+            if (!note) {
+              note = document.createElement('p');
+              note.id = 'room-changed';
+              note.className = 'hint';
+              note.setAttribute('role', 'status');
+              text(note, 'The moderator changed the polls. Send your answer, or check again to see them.');
+              document.querySelector('main').insertBefore(note, document.querySelector('main').children[1] || null);
+            }
           };
         })();
         """

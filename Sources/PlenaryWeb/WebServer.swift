@@ -177,24 +177,33 @@ public final class WebServer: Sendable {
     }
 
     /// Server-Sent Events: one message whenever the room's view changes (the page reloads to show it), for up to ten
-    /// minutes, after which the browser reconnects by itself.
+    /// minutes, after which the browser reconnects by itself. The stream waits on the inbox's change signal, so an
+    /// idle page costs no work until the room changes (decision 90).
     private func events(_ request: Request) -> Response {
         guard isJoined(request) else { return Response(status: .forbidden) }
-        let inbox = self.inbox
+        let changes = inbox.changes
         let body = ResponseBody { writer in
-            var seen: UInt64?
             let deadline = ContinuousClock.now.advanced(by: .seconds(600))
-            while ContinuousClock.now < deadline {
-                let version = inbox.currentRoom.version
-                if version != seen {
-                    seen = version
-                    try await writer.write(ByteBuffer(string: "data: \(version)\n\n"))
-                }
-                try await Task.sleep(for: .milliseconds(250))
+            var seen: UInt64?
+            while let version = await Self.nextVersion(of: changes, after: seen, until: deadline) {
+                seen = version
+                try await writer.write(ByteBuffer(string: "data: \(version)\n\n"))
             }
             try await writer.finish(nil)
         }
         return Response(status: .ok, headers: [.contentType: "text/event-stream", .cacheControl: "no-store"], body: body)
+    }
+
+    /// The room's next version, or nil at the stream's deadline (one parked timer, not a polling loop).
+    private static func nextVersion(of changes: RoomVersionSignal, after seen: UInt64?,
+                                    until deadline: ContinuousClock.Instant) async -> UInt64? {
+        await withTaskGroup(of: UInt64?.self) { group in
+            group.addTask { await changes.next(after: seen) }
+            group.addTask { try? await Task.sleep(until: deadline, clock: .continuous); return nil }
+            let first = await group.next() ?? nil
+            group.cancelAll()
+            return first
+        }
     }
 
     // MARK: - Helpers

@@ -57,4 +57,47 @@ import PlenaryTestSupport
         #expect(page.contains("role=\"alert\">That is not this room&#39;s code.</p>"))
         #expect(page.contains("<label for=\"room\">"))
     }
+
+    /// The page shows a poll's totals exactly when an attached voter's terminal does: not while hidden, not after a
+    /// close without a reveal, and once the moderator reveals them.
+    @Test func resultsFollowTheRevealRulesOfTheTerminals() throws {
+        var session = Fixtures.sevilla()
+        session.polls = [PollDefinition(id: "format", question: "Which format?", type: .single, options: ["Panel", "World café"])]
+        var state = try Fixtures.state(session, now: Fixtures.at(12, 0))
+        func page() -> String {
+            WebPages.polls(room: WebInbox.Room(view: RoomView(of: state, for: .voter), rounds: ["format": 1]),
+                           csrf: "abc", voted: { _, _ in true })
+        }
+        try Fixtures.run(&state, [(Fixtures.at(12, 1), .poll(.open(poll: "format"))),
+                                  (Fixtures.at(12, 2), .poll(.cast(poll: "format", ballot: .single(option: 1))))])
+        #expect(!page().contains("Results:"), "hidden while open")
+        try Fixtures.run(&state, [(Fixtures.at(12, 3), .poll(.close(poll: "format")))])
+        #expect(!page().contains("Results:"), "closed but not revealed")
+        #expect(RoomView(of: state, for: .voter).polls.allSatisfy { $0.results == nil })
+        try Fixtures.run(&state, [(Fixtures.at(12, 4), .poll(.reveal(poll: "format", shown: true)))])
+        let revealed = page()
+        #expect(revealed.contains("<h2>Results: Which format?</h2>"))
+        #expect(revealed.contains("<p>1 answer</p>"))
+        #expect(revealed.contains("<li>World café: "))
+        try Fixtures.run(&state, [(Fixtures.at(12, 5), .poll(.reveal(poll: "format", shown: false)))])
+        #expect(!page().contains("Results:"), "hidden again")
+    }
+
+    /// The script's hooks are in the no-JS markup: the ranking's place selects in one box (the script lists them to
+    /// reorder and keeps the selects as what is posted), the points inputs with their total and a hidden, polite
+    /// live region for the running sum.
+    @Test func rankingAndPointsCarryTheHooksTheScriptEnhances() throws {
+        let rank = try #require(try room(open: ["rank"]).view?.polls.first { $0.id == "rank" })
+        let ranking = WebPages.form(for: rank, csrf: "abc").joined(separator: "\n")
+        #expect(ranking.contains("<div class=\"ranking\">"))
+        #expect(ranking.contains("<span>Funding</span></label>"))
+        var budget = rank
+        budget.type = .allocation
+        budget.points = 60
+        let points = WebPages.form(for: budget, csrf: "abc").joined(separator: "\n")
+        #expect(points.contains("<div class=\"allocation\" data-total=\"60\">"))
+        #expect(points.contains("<p class=\"sum\" aria-live=\"polite\" hidden></p>"))
+        #expect(WebPages.style.contains("[hidden] { display: none !important; }"), "hidden beats the rows' flex display")
+        #expect(WebPages.script.contains("' of ' + total + ' points'"))
+    }
 }
