@@ -48,10 +48,12 @@ public final class AttachedKiosk {
 
     /// True when the kiosk should close.
     private func handle(_ key: KeyEvent) -> Bool {
+        kiosk.boardPageRows = KioskScreen.boardPageRows(for: terminal.size)
         var outputs = kiosk.handle(key)
         while !outputs.isEmpty {
             switch outputs.removeFirst() {
             case .send(let id, let request): apply(link.send(.request(id: id, request)))
+            case .nextParticipant(let id): apply(link.send(.nextParticipant(id: id)))
             case .checkPIN(let pin):
                 terminal.draw(KioskScreen.render(kiosk, size: terminal.size, glyphs: glyphs))
                 outputs += kiosk.pinChecked(matches: checkPIN(pin))

@@ -7,6 +7,9 @@ public enum ClientMessage: Sendable, Equatable {
     case request(id: Int, ClientRequest)
     /// A key or a resize from an attached moderator screen (no id: the next frame shows what it did).
     case screen(ScreenInput)
+    /// A voter kiosk's next person starts their turn: from now on this connection is a new participant on the Q&A
+    /// boards (one upvote per person per item, decision 88). Acknowledged; changes nothing in the workshop.
+    case nextParticipant(id: Int)
 
     enum Key: String, CodingKey {
         case type, `protocol`, version, role, group, pin, id, poll, ballot, code, command, key, columns, rows, ascii
@@ -66,6 +69,8 @@ extension ClientMessage: Codable {
             case "withdraw": self = .request(id: id, .qa(.withdraw(board: board, item: try container.decode(Int.self, forKey: .item))))
             default: throw ProtocolError.malformed(type: type, field: "action")
             }
+        case "next-participant":
+            self = .nextParticipant(id: try container.decode(Int.self, forKey: .id))
         case "key":
             self = .screen(.key(try container.decode(String.self, forKey: .key)))
         case "resize":
@@ -95,6 +100,9 @@ extension ClientMessage: Codable {
             try container.encodeIfPresent(hello.screen?.columns, forKey: .columns)
             try container.encodeIfPresent(hello.screen?.rows, forKey: .rows)
             if hello.ascii { try container.encode(true, forKey: .ascii) }
+        case .nextParticipant(let id):
+            try container.encode("next-participant", forKey: .type)
+            try container.encode(id, forKey: .id)
         case .screen(.key(let key)):
             try container.encode("key", forKey: .type)
             try container.encode(key, forKey: .key)

@@ -61,6 +61,11 @@ public struct HostConnection: Sendable {
     /// This connection's number in this run of the host: who it is on a Q&A board (one upvote per connection,
     /// decision 84). Never written anywhere.
     let number: Int
+    /// Turns begun at this connection (a voter kiosk's "next participant"): with `number`, who is upvoting now.
+    private var turn = 0
+
+    /// Who this connection is on a Q&A board at the moment: the connection, or the person whose turn it is.
+    var participant: QAParticipant { turn == 0 ? .connection(number) : .attachedTurn(connection: number, turn: turn) }
 
     public init(connectedAt: Instant, peer: PeerAccount = .hostAccount,
                 outgoingLimit: Int = ProtocolLimits.outgoingBufferLimit, number: Int = 0) {
@@ -207,6 +212,18 @@ public struct HostConnection: Sendable {
         case (.attached, .hello):
             fail(.unexpected("hello"))
             return []
+        case (.attached(let grant), .nextParticipant(let id)):
+            // Only a voter screen has people taking turns; nothing is recorded, so the answer is at once.
+            guard grant.role == .voter else {
+                queue(.refusal(id: id, message: "Only a voter screen has a next participant."))
+                return []
+            }
+            turn += 1
+            queue(.acknowledged(id: id))
+            return []
+        case (.awaitingHello, .nextParticipant):
+            fail(.unexpected("next-participant"))
+            return []
         case (.attached(let grant), .request(let id, let request)):
             let carriesCode = if case .castBallot(_, _, let code?) = request, !code.isEmpty { true } else { false }
             if carriesCode, let until = codesLockedUntil {
@@ -216,7 +233,7 @@ public struct HostConnection: Sendable {
                 }
                 codesLockedUntil = nil
             }
-            switch RoleGate.admit(request, from: grant, in: state, participant: .connection(number)) {
+            switch RoleGate.admit(request, from: grant, in: state, participant: participant) {
             case .perform(let action): return [.perform(id: id, action)]
             case .refused(let message):
                 queue(.refusal(id: id, message: message))

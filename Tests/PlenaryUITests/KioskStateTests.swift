@@ -25,7 +25,7 @@ import PlenaryStorage
 
     @Test func aBallotIsShownRecordedOnlyAfterTheHostsAck() throws {
         var kiosk = try attachedWithOpenPoll()
-        #expect(kiosk.handle(.enter).isEmpty)
+        #expect(kiosk.handle(.enter) == [.nextParticipant(id: -1)])
         _ = kiosk.handle(.character("2"))
         let sent = kiosk.handle(.enter)
         #expect(sent == [.send(id: 1, .castBallot(poll: "format", ballot: .single(option: 1), code: nil))])
@@ -49,7 +49,7 @@ import PlenaryStorage
         let screen = KioskScreen.render(kiosk, size: TerminalSize(columns: 80, rows: 24), glyphs: .ascii).lines.joined(separator: "\n")
         #expect(screen.contains("Reconnecting"))
         kiosk.received(.welcome(recordID: "r1"))
-        #expect(kiosk.handle(.enter).isEmpty, "Enter starts a new turn; nothing is resent")
+        #expect(kiosk.handle(.enter) == [.nextParticipant(id: -2)], "Enter starts a new turn; nothing is resent")
     }
 
     @Test func aPollClosedWhileAnsweringMovesOnWithTheReason() throws {

@@ -35,6 +35,9 @@ public enum QAParticipant: Sendable, Hashable {
     case kiosk(admission: Int)
     /// One attached client (its connection, as the host numbers them in this run).
     case connection(Int)
+    /// One person's turn at an attached voter screen: the kiosk says "next participant" when the next person starts,
+    /// and the connection is a new participant from then on (decision 88).
+    case attachedTurn(connection: Int, turn: Int)
     /// The moderator, typing in a question handed over on paper.
     case moderator
 }

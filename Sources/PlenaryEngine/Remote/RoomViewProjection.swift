@@ -11,7 +11,7 @@ extension RoomView {
         phase = Self.phase(of: state)
         slot = Self.currentSlot(of: state, schedule: schedule)
         polls = state.polls.compactMap { Self.poll($0, language: state.session.language) }
-        qa = RoomQABoard(of: state)
+        qa = RoomQABoard(of: state, listing: role == .voter)
         switch role {
         case .voter, .audience:
             agenda = nil

@@ -49,11 +49,16 @@ public enum KioskScreen {
                                  body: (x: Int, y: Int, width: Int, height: Int), glyphs: Glyphs) {
         switch kiosk.step {
         case .privacy:
-            var lines = ["Your vote is anonymous.", "", "Press Enter to vote"]
-            var styles: [StyleRole] = [.normal, .normal, .title]
             let open = kiosk.openPolls.count
+            let board = kiosk.view?.qa
+            var lines = ["Your vote is anonymous.", "", open == 0 && board != nil ? "Press Enter to take part" : "Press Enter to vote"]
+            var styles: [StyleRole] = [.normal, .normal, .title]
             if open > 1 {
                 lines += ["", "\(open) questions"]
+                styles += [.normal, .dim]
+            }
+            if let board {
+                lines += ["", glyphs.text("\(open > 0 ? "Then: " : "")\(board.title): ask, or upvote what you want discussed")]
                 styles += [.normal, .dim]
             }
             centred(lines, into: &grid, styles: styles, glyphs: glyphs)
@@ -72,6 +77,13 @@ public enum KioskScreen {
         case .sending:
             // Not "recorded" until the host's acknowledgement: the journal may still fail.
             centred(["Recording your answer…"], into: &grid, styles: [.dim], glyphs: glyphs)
+        case .board(let place):
+            guard let board = kiosk.view?.qa else { return }
+            VoterBoardView.draw(board, place: place, upvoted: kiosk.upvoted[board.id] ?? [], into: &grid,
+                                x: body.x, y: body.y, width: body.width, height: body.height, glyphs: glyphs)
+        case .done(let recorded) where recorded == 0 && kiosk.boardActionsThisTurn > 0:
+            centred(["Thank you: what you sent and upvoted is in.", "", "Please pass the terminal on."], into: &grid,
+                    styles: [.ok, .normal, .title], glyphs: glyphs)
         case .done(let recorded) where recorded == 0:
             centred(["Nothing was recorded.", "", "Please pass the terminal on."], into: &grid,
                     styles: [.normal, .normal, .title], glyphs: glyphs)
@@ -79,6 +91,11 @@ public enum KioskScreen {
             centred(["Your vote is recorded.", "", "Please pass the terminal on."], into: &grid,
                     styles: [.ok, .normal, .title], glyphs: glyphs)
         }
+    }
+
+    /// Rows a page of the board's list moves at this size, for `KioskState.boardPageRows`.
+    public static func boardPageRows(for size: TerminalSize) -> Int {
+        VoterBoardView.pageSize(height: size.rows - 5)
     }
 
     private static func centred(_ lines: [String], into grid: inout CellGrid, styles: [StyleRole], glyphs: Glyphs) {

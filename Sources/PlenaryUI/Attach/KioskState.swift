@@ -28,6 +28,9 @@ public struct KioskState: Sendable, Equatable {
         case ballot(index: Int, draft: BallotDraft)
         /// Sent as request `requestID`; waiting for the host's `ack` or refusal.
         case sending(index: Int, draft: BallotDraft, requestID: Int)
+        /// The Q&A or ideas board of the room (after the polls, or alone when none is open): its list, or a new item
+        /// being written.
+        case board(QAVoterBoard)
         /// Every question answered or skipped; `recorded` ballots were acknowledged.
         case done(recorded: Int)
     }
@@ -35,6 +38,8 @@ public struct KioskState: Sendable, Equatable {
     /// What the loop must do.
     public enum Output: Sendable, Equatable {
         case send(id: Int, ClientRequest)
+        /// The next person starts a turn: the host makes this connection a new participant on the boards.
+        case nextParticipant(id: Int)
         /// Check the moderator PIN typed to leave the kiosk (PBKDF2, against the session's voter PIN).
         case checkPIN(String)
         /// The PIN matched: close the kiosk.
@@ -58,6 +63,16 @@ public struct KioskState: Sendable, Equatable {
     /// hashes never leave the host). Forgotten when the turn ends.
     public private(set) var turnCode: String?
     private var nextRequestID = 1
+    private var turnsStarted = 0
+    /// This turn's upvotes on each board, acknowledged by the host, to mark them on the list. Forgotten when the
+    /// turn ends, as the host forgets this person (decision 88).
+    public private(set) var upvoted: [String: Set<Int>] = [:]
+    /// Submissions and upvotes acknowledged this turn, for the last screen's words.
+    public private(set) var boardActionsThisTurn = 0
+    /// Q&A requests sent and not yet answered, by request id.
+    private var pendingBoardRequests: [Int: QARequest] = [:]
+    /// Rows a page of the board's list moves (set from the screen's size by the loop).
+    public var boardPageRows = 10
 
     public init() {}
 
@@ -92,6 +107,14 @@ public struct KioskState: Sendable, Equatable {
             turnCode = nil
             message = "Your last answer may not have been counted: please check with the moderator."
         }
+        if !pendingBoardRequests.isEmpty {
+            pendingBoardRequests = [:]
+            if case .board(var place) = step, place.draft?.sendingID != nil {
+                place.draft?.sendingID = nil
+                step = .board(place)
+            }
+            message = "What you last sent may not have arrived: check the board once it is back."
+        }
     }
 
     public mutating func received(_ message: KioskMessage) {
@@ -109,11 +132,23 @@ public struct KioskState: Sendable, Equatable {
             self.view = view
             dropClosedQuestion()
         case .acknowledged(let id):
+            if let request = pendingBoardRequests.removeValue(forKey: id) {
+                boardRequestRecorded(request, id: id)
+                return
+            }
             guard case .sending(let index, _, let requestID) = step, requestID == id else { return }
             acknowledged += 1
             self.message = nil
             advance(from: index)
         case .refusal(let id, let text):
+            if pendingBoardRequests.removeValue(forKey: id) != nil {
+                self.message = text
+                if case .board(var place) = step, place.draft?.sendingID == id {
+                    place.draft?.sendingID = nil
+                    step = .board(place)
+                }
+                return
+            }
             guard case .sending(let index, let draft, let requestID) = step, requestID == id else { return }
             self.message = text
             if isOpen(at: index) {
@@ -146,6 +181,9 @@ public struct KioskState: Sendable, Equatable {
         let index: Int
         switch step {
         case .ballot(let question, _), .code(_, let question, _): index = question
+        case .board(let place):
+            followBoard(place)
+            return
         case .privacy, .sending, .done: return
         }
         guard !isOpen(at: index) else { return }
@@ -164,10 +202,51 @@ public struct KioskState: Sendable, Equatable {
             step = poll.admission == .codes && turnCode == nil
                 ? .code(LineEditor(limit: VoterSession.codeEntryLimit), resumeAt: next, draft: nil)
                 : .ballot(index: next, draft: BallotDraft(poll: poll))
+        } else if let board = view?.qa {
+            // After the polls, the room's board: ask or upvote, then Enter ends the turn.
+            step = .board(QAVoterBoard(boardID: board.id))
         } else {
-            step = .done(recorded: ballotsThisTurn)
-            // The turn is over: the code must not outlive it on a screen the next voter stands at.
-            turnCode = nil
+            endTurn()
+        }
+    }
+
+    private mutating func endTurn() {
+        step = .done(recorded: ballotsThisTurn)
+        // The turn is over: the code must not outlive it on a screen the next voter stands at.
+        turnCode = nil
+    }
+
+    /// The room's board changed under the participant: another slot's board now, or none.
+    private mutating func followBoard(_ place: QAVoterBoard) {
+        guard let board = view?.qa else {
+            message = "The questions board has closed."
+            endTurn()
+            return
+        }
+        guard board.id != place.boardID else { return }
+        message = "Now on the board \u{201C}\(board.title)\u{201D}."
+        step = .board(QAVoterBoard(boardID: board.id))
+    }
+
+    /// The board's items as the room sees them, most upvoted first.
+    public var boardItems: [RoomQABoard.Item] { view?.qa?.items ?? [] }
+
+    private mutating func boardRequestRecorded(_ request: QARequest, id: Int) {
+        boardActionsThisTurn += 1
+        switch request {
+        case .submit:
+            if case .board(var place) = step, place.draft?.sendingID == id {
+                place.draft = nil
+                step = .board(place)
+            }
+            let noun = view?.qa?.kind.itemNoun ?? "question"
+            message = view?.qa?.premoderation ?? true
+                ? "Your \(noun) is sent: it shows on the board once the moderator approves it."
+                : "Your \(noun) is on the board."
+        case .upvote(let board, let item):
+            upvoted[board, default: []].insert(item)
+        case .withdraw(let board, let item):
+            upvoted[board]?.remove(item)
         }
     }
 
@@ -190,7 +269,7 @@ public struct KioskState: Sendable, Equatable {
             guard key == .enter else { return [] }
             message = nil
             let open = openPolls
-            guard !open.isEmpty else {
+            guard !open.isEmpty || view?.qa != nil else {
                 step = .privacy
                 message = "No poll is open right now."
                 return []
@@ -198,8 +277,15 @@ public struct KioskState: Sendable, Equatable {
             pollIDs = open.map(\.id)
             turnStartAcknowledged = acknowledged
             turnCode = nil
+            upvoted = [:]
+            boardActionsThisTurn = 0
             advance(from: -1)
-            return []
+            // A new person: the host forgets who upvoted what at this kiosk before, for this person's upvotes. Its id
+            // is negative, so its ack can never be taken for a ballot's.
+            turnsStarted += 1
+            return [.nextParticipant(id: -turnsStarted)]
+        case .board(let place):
+            return handleBoard(key, place: place)
         case .code(var editor, let resumeAt, let draft):
             switch key {
             case .enter:
@@ -252,6 +338,75 @@ public struct KioskState: Sendable, Equatable {
         case .sending:
             return []
         }
+    }
+
+    private mutating func handleBoard(_ key: KeyEvent, place: QAVoterBoard) -> [Output] {
+        guard let board = view?.qa, place.draft?.sendingID == nil else { return [] }
+        let takesName = board.names == .optional
+        guard let input = VoterBoardKeys.table(for: place).action(for: key, in: takesName) else { return [] }
+        var place = place
+        var outputs: [Output] = []
+        let items = boardItems
+        switch input {
+        case .move(let rows):
+            place.move(by: rows, in: items)
+        case .page(let pages):
+            place.move(by: pages * max(1, boardPageRows), in: items)
+        case .toggleUpvote:
+            message = nil
+            guard board.upvotes else {
+                message = "Upvotes are off on this board."
+                break
+            }
+            guard let item = place.selectedItem(in: items) else {
+                message = "Nothing to upvote yet: n writes the first."
+                break
+            }
+            place.selected = item.number
+            let request: QARequest = upvoted[board.id]?.contains(item.number) ?? false
+                ? .withdraw(board: board.id, item: item.number)
+                : .upvote(board: board.id, item: item.number)
+            outputs.append(sendBoard(request))
+        case .write:
+            message = nil
+            place.draft = QADraft(maxLength: board.maxLength, takesName: takesName)
+        case .finish:
+            message = nil
+            endTurn()
+            return []
+        case .edit(let edit):
+            place.draft?.apply(edit)
+        case .switchField:
+            place.draft?.switchField()
+        case .cancel:
+            message = nil
+            place.draft = nil
+        case .send:
+            guard var draft = place.draft else { break }
+            switch QAText.cleanedText(draft.text.text, for: board.definition) {
+            case .failure(let refusal):
+                message = refusal.message
+            case .success(let text):
+                if case .failure(let refusal) = QAText.cleanedName(draft.name?.text, for: board.definition) {
+                    message = refusal.message
+                    break
+                }
+                message = nil
+                let output = sendBoard(.submit(board: board.id, text: text, name: draft.name?.text))
+                if case .send(let id, _) = output { draft.sendingID = id }
+                place.draft = draft
+                outputs.append(output)
+            }
+        }
+        step = .board(place)
+        return outputs
+    }
+
+    private mutating func sendBoard(_ request: QARequest) -> Output {
+        let id = nextRequestID
+        nextRequestID += 1
+        pendingBoardRequests[id] = request
+        return .send(id: id, .qa(request))
     }
 
     private mutating func handlePIN(_ key: KeyEvent) -> [Output] {

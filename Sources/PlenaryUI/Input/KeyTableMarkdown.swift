@@ -10,6 +10,8 @@ public enum KeyTableMarkdown {
         ("entry", GroupKeys.entry.help),
         ("reportBack", ModeratorKeys.reportBack.help),
         ("qa", QAKeys.queue.help),
+        ("voterBoard", VoterBoardKeys.list.help),
+        ("voterBoardWrite", VoterBoardKeys.draft.help),
     ]
 
     public static func table(_ rows: [KeyHelp]) -> String {
