@@ -6,8 +6,8 @@ enum VoterModeReducer {
             state.voter?.message = text
         case .start:
             let open = state.polls.filter { $0.status == .open }
-            guard !open.isEmpty else {
-                WorkshopReducer.refuse(&state, "Open a poll first: voters can only answer open polls.")
+            guard !open.isEmpty || state.boardForCurrentSlot != nil else {
+                WorkshopReducer.refuse(&state, "Open a poll first: voters can only answer open polls (or use this slot's Q&A board).")
                 break
             }
             if state.voterPIN == nil {
@@ -34,7 +34,7 @@ enum VoterModeReducer {
         case .pinReady(let hash):
             state.voterPIN = hash
             let open = state.polls.filter { $0.status == .open }
-            if !open.isEmpty {
+            if !open.isEmpty || state.boardForCurrentSlot != nil {
                 state.voter = VoterSession(pollIDs: open.map(\.id))
                 return [.discardInput]
             }

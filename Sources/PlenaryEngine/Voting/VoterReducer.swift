@@ -27,8 +27,16 @@ enum VoterReducer {
                 voter.pollIDs = state.polls.filter { $0.status == .open }.map(\.id)
             }
             voter.ballotsThisTurn = 0
+            voter.boardActionsThisTurn = 0
+            // A new person at the terminal: a new participant on the boards, whatever the last one upvoted.
+            voter.admissions += 1
             guard let first = voter.pollIDs.first, let poll = state.poll(first) else {
-                voter.message = "No poll is open right now. Please wait for the moderator."
+                if let board = state.boardForCurrentSlot {
+                    voter.step = .board(QAVoterBoard(boardID: board))
+                    effects.append(.discardInput)
+                } else {
+                    voter.message = "No poll is open right now. Please wait for the moderator."
+                }
                 break
             }
             if needsCode(voter.pollIDs, state) {
@@ -121,6 +129,10 @@ enum VoterReducer {
             voter.step = .privacy
             effects.append(.discardInput)
 
+        case (.board(let place), .board(let input)):
+            state.voter = voter
+            effects += board(&state, &voter, place: place, input: input, now: now)
+
         // Keys that mean nothing on this step, listed so that a new key or step must be decided on here.
         // `.requestExit` is answered above; `.editPIN` only reaches the PIN prompt (`pin`).
         case (_, .requestExit), (_, .editPIN),
@@ -128,7 +140,9 @@ enum VoterReducer {
              (.code, .editBallot),
              (.ballot, .editCode),
              (.review, .editBallot), (.review, .editCode),
-             (.recorded, .back), (.recorded, .editBallot), (.recorded, .editCode):
+             (.recorded, .back), (.recorded, .editBallot), (.recorded, .editCode),
+             (.privacy, .board), (.code, .board), (.ballot, .board), (.review, .board), (.recorded, .board),
+             (.board, .proceed), (.board, .back), (.board, .editBallot), (.board, .editCode):
             break
         }
         state.voter = voter
@@ -140,10 +154,90 @@ enum VoterReducer {
         let next = index + 1
         if next < voter.pollIDs.count, let nextPoll = state.poll(voter.pollIDs[next]) {
             voter.step = .ballot(index: next, draft: BallotDraft(poll: nextPoll.definition))
+        } else if let board = state.boardForCurrentSlot {
+            // After the polls, the room's board: ask or upvote, then Enter ends the turn.
+            if voter.ballotsThisTurn > 0 { voter.message = "Your vote is recorded. Now the board, or Enter to finish." }
+            voter.step = .board(QAVoterBoard(boardID: board))
         } else {
-            voter.step = .recorded(until: now.adding(seconds: VoterSession.thankYouSeconds))
-            if voter.ballotsThisTurn > 0 { voter.completedTurns += 1 }
+            finish(&voter, now: now)
         }
+    }
+
+    /// The turn's last screen: thanks, then the privacy screen.
+    private static func finish(_ voter: inout VoterSession, now: Instant) {
+        voter.step = .recorded(until: now.adding(seconds: VoterSession.thankYouSeconds))
+        if voter.ballotsThisTurn > 0 || voter.boardActionsThisTurn > 0 { voter.completedTurns += 1 }
+    }
+
+    /// A key on the room's board: choose, upvote or take it back, write and send, or end the turn. Requests go
+    /// through the same checks as an attached voter's (`QAParticipation`), as this turn's participant.
+    private static func board(_ state: inout WorkshopState, _ voter: inout VoterSession, place: QAVoterBoard,
+                              input: QAVoterInput, now: Instant) -> [Effect] {
+        guard let boardState = state.qaBoard(place.boardID), state.boardForCurrentSlot == place.boardID else {
+            voter.message = "The board has closed."
+            finish(&voter, now: now)
+            return [.discardInput]
+        }
+        let definition = boardState.definition
+        var place = place
+        var effects: [Effect] = []
+        let items = RoomQABoard(of: state, listing: true)?.items ?? []
+        switch input {
+        case .move(let rows):
+            place.move(by: rows, in: items)
+        case .page(let pages):
+            place.move(by: pages * VoterSession.boardPageRows, in: items)
+        case .toggleUpvote:
+            guard let item = place.selectedItem(in: items) else {
+                voter.message = "Nothing to upvote yet: n writes the first."
+                break
+            }
+            place.selected = item.number
+            let mine = boardState.upvotedBy[voter.participant]?.contains(item.number) ?? false
+            effects += participate(&state, &voter, mine ? .withdraw(board: place.boardID, item: item.number)
+                                                        : .upvote(board: place.boardID, item: item.number))
+        case .write:
+            place.draft = QADraft(maxLength: definition.maxLength, takesName: definition.names == .optional)
+        case .finish:
+            finish(&voter, now: now)
+            return [.discardInput]
+        case .edit(let edit):
+            place.draft?.apply(edit)
+        case .switchField:
+            place.draft?.switchField()
+        case .cancel:
+            place.draft = nil
+        case .send:
+            guard let draft = place.draft else { break }
+            let sent = participate(&state, &voter, .submit(board: place.boardID, text: draft.text.text, name: draft.name?.text))
+            if voter.message == nil {
+                place.draft = nil
+                let noun = definition.kind.itemNoun
+                voter.message = definition.premoderation
+                    ? "Your \(noun) is sent: it shows on the board once the moderator approves it."
+                    : "Your \(noun) is on the board."
+            }
+            effects += sent
+        }
+        voter.step = .board(place)
+        return effects
+    }
+
+    /// One request on the board as this turn's participant; a refusal becomes the screen's message.
+    private static func participate(_ state: inout WorkshopState, _ voter: inout VoterSession, _ request: QARequest) -> [Effect] {
+        if case .failure(let refusal) = QAParticipation.command(for: request, by: voter.participant, in: state) {
+            voter.message = refusal.message
+            return []
+        }
+        state.voter = voter
+        let effects = QAScreenReducer.reduce(&state, .participate(voter.participant, request))
+        voter = state.voter ?? voter
+        if state.isReadOnly {
+            voter.message = "This could not be recorded. Please tell the moderator."
+        } else {
+            voter.boardActionsThisTurn += 1
+        }
+        return effects
     }
 
     /// Time passing: the thank-you screen gives way to the privacy screen; a lockout ends.
@@ -214,7 +308,7 @@ enum VoterReducer {
             voter.isCheckingPIN = true
             state.voter = voter
             return [.checkPIN(typed)]
-        case .editBallot, .editCode, .requestExit:
+        case .editBallot, .editCode, .requestExit, .board:
             // The prompt takes only its own line, Enter and Esc; Ctrl-X again changes nothing.
             break
         }

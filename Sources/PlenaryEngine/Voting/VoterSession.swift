@@ -20,6 +20,13 @@ public struct VoterSession: Sendable, Equatable {
     public var ballotsThisTurn: Int
     /// Last key of the current turn, to send an abandoned turn back to the privacy screen.
     public var lastInputAt: Instant?
+    /// Turns started in this run: each turn is a new participant on the Q&A boards (`QAParticipant.kiosk`), so the
+    /// next person may upvote what the last one did, and nobody twice (decision 88).
+    public var admissions: Int
+    /// Questions sent and upvotes given or taken back this turn, for the last screen's words.
+    public var boardActionsThisTurn: Int
+    /// Rows a page of a board's list moves (the screen's list height, set by the loop).
+    public static let boardPageRows = 10
 
     public static let maximumPINAttempts = 5
     public static let lockoutSeconds: Int64 = 30
@@ -43,6 +50,9 @@ public struct VoterSession: Sendable, Equatable {
         /// Checking the answer before it counts; `shownAt` lets a held or pasted Enter not confirm it.
         case review(index: Int, draft: BallotDraft, shownAt: Instant)
         case recorded(until: Instant)
+        /// The room's Q&A or ideas board, after the polls (or alone when none is open): its list, or a new item
+        /// being written.
+        case board(QAVoterBoard)
     }
 
     public init(pollIDs: [String]) {
@@ -56,7 +66,12 @@ public struct VoterSession: Sendable, Equatable {
         self.completedTurns = 0
         self.ballotsThisTurn = 0
         self.lastInputAt = nil
+        self.admissions = 0
+        self.boardActionsThisTurn = 0
     }
+
+    /// This turn's participant on the boards.
+    public var participant: QAParticipant { .kiosk(admission: admissions) }
 }
 
 /// What the voter (or the moderator at the voter terminal) does.
@@ -70,4 +85,6 @@ public enum VoterInput: Sendable, Equatable {
     /// The moderator's way out: asks for the PIN.
     case requestExit
     case editPIN(LineEdit)
+    /// On the room's Q&A or ideas board.
+    case board(QAVoterInput)
 }

@@ -10,7 +10,16 @@ public enum VoterKeys {
         case .code: return leave + code
         case .ballot: return leave + ballot
         case .review: return leave + review
+        case .board(let place): return leave + board(VoterBoardKeys.table(for: place))
         }
+    }
+
+    /// A board's keys at the shared terminal: the attached kiosk's table, the board's name rule as its context.
+    static func board(_ table: KeyTable<Bool, QAVoterInput>) -> ScreenKeys {
+        table.pullback({ context in
+            guard let voter = context.state.voter, case .board(let place) = voter.step else { return nil }
+            return context.state.qaBoard(place.boardID)?.definition.names == .optional
+        }, { .voter(.board($0)) })
     }
 
     static let leave = ScreenKeys([

@@ -21,7 +21,9 @@ public enum VoterScreen {
         } else {
             switch voter.step {
             case .privacy:
-                var lines = ["Your vote is anonymous.", "", "Press Enter to vote"]
+                let onlyBoard = voter.pollIDs.compactMap { state.poll($0) }.allSatisfy { $0.status != .open }
+                    && state.boardForCurrentSlot != nil
+                var lines = ["Your vote is anonymous.", "", onlyBoard ? "Press Enter to take part" : "Press Enter to vote"]
                 var styles: [StyleRole] = [.normal, .normal, .title]
                 let open = voter.pollIDs.compactMap { state.poll($0) }.filter { $0.status == .open }
                 if open.count > 1 {
@@ -43,6 +45,15 @@ public enum VoterScreen {
                 if let poll = state.poll(voter.pollIDs[index]) {
                     review(draft, poll: poll.definition, into: &grid, x: body.x, y: body.y, width: body.width, glyphs: glyphs)
                 }
+            case .board(let place):
+                if let board = RoomQABoard(of: state, listing: true), board.id == place.boardID {
+                    let upvoted = state.qaBoard(board.id)?.upvotedBy[voter.participant] ?? []
+                    VoterBoardView.draw(board, place: place, upvoted: upvoted, into: &grid,
+                                        x: body.x, y: body.y, width: body.width, height: body.height, glyphs: glyphs)
+                }
+            case .recorded where voter.ballotsThisTurn == 0 && voter.boardActionsThisTurn > 0:
+                centred(["Thank you: what you sent and upvoted is in.", "", "Please pass the terminal on."], into: &grid,
+                        styles: [.ok, .normal, .title], glyphs: glyphs)
             case .recorded where voter.ballotsThisTurn == 0:
                 centred(["Every question was skipped: nothing was recorded.", "", "Please pass the terminal on."],
                         into: &grid, styles: [.normal, .normal, .title], glyphs: glyphs)
