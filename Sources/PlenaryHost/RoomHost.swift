@@ -321,10 +321,11 @@ public final class RoomHost: ModeratorHosting {
         let outcomes = groupCommit
             ? runner.sendTogether(waiting.count, admit: admit)
             : waiting.indices.map { index in admit(index, runner.state).map { runner.send($0) } }
-        var changed = false
+        let changed = outcomes.contains { $0?.isRecorded ?? false }
+        // A phone's answer page is drawn from the published view: publish first, so it shows what it just did.
+        if changed, waiting.contains(where: \.isWeb) { publishWebViewNow() }
         for (index, request) in waiting.enumerated() {
             let recorded = outcomes[index]?.isRecorded ?? false
-            changed = changed || recorded
             switch request {
             case .socket(let descriptor, let id, let action):
                 guard var connection = clients[descriptor] else { continue }
@@ -347,6 +348,11 @@ public final class RoomHost: ModeratorHosting {
         let second = now.milliseconds / 1000
         if let last = lastWebStamp, last.generation == generation, last.second == second { return }
         lastWebStamp = (generation, second)
+        publishWebViewNow()
+    }
+
+    private func publishWebViewNow() {
+        guard let webInbox else { return }
         let state = runner.state
         var rounds: [String: Int] = [:]
         for poll in state.polls where poll.status == .open { rounds[poll.id] = poll.rounds.count }

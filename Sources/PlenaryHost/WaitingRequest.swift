@@ -7,4 +7,8 @@ import PlenaryEngine
 enum WaitingRequest {
     case socket(descriptor: Int32, id: Int, action: WorkshopAction)
     case web(WebInbox.Pending)
+
+    var isWeb: Bool {
+        if case .web = self { true } else { false }
+    }
 }

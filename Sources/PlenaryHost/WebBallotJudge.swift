@@ -8,6 +8,7 @@ import PlenaryEngine
 struct WebBallotJudge {
     private enum Verdict {
         case admitted(device: String, key: String, action: WorkshopAction)
+        case board(WebInbox.BoardRequest, action: WorkshopAction)
         case refused(WebInbox.Outcome)
     }
 
@@ -22,13 +23,32 @@ struct WebBallotJudge {
         self.inbox = inbox
     }
 
-    /// The action for the ballot at `index`, or nil when it is refused before the reducer.
-    mutating func admit(_ request: WebInbox.BallotRequest, at index: Int, in state: WorkshopState) -> WorkshopAction? {
+    /// The action for the request at `index`, or nil when it is refused before the reducer.
+    mutating func admit(_ request: WebInbox.Request, at index: Int, in state: WorkshopState) -> WorkshopAction? {
         if index <= lastIndex {
             verdicts = verdicts.filter { $0.key < index }
             claims = claims.filter { $0.value < index }
         }
         lastIndex = index
+        switch request {
+        case .ballot(let ballot): return admit(ballot, at: index, in: state)
+        case .board(let board): return admit(board, at: index, in: state)
+        }
+    }
+
+    /// A phone on the board: a voter's request, the phone its participant (one upvote per phone per item).
+    private mutating func admit(_ request: WebInbox.BoardRequest, at index: Int, in state: WorkshopState) -> WorkshopAction? {
+        switch RoleGate.admit(.qa(request.request), from: ClientGrant(role: .voter), in: state, participant: .phone(request.device)) {
+        case .perform(let action):
+            verdicts[index] = .board(request, action: action)
+            return action
+        case .refused(let message), .refusedCode(let message):
+            verdicts[index] = .refused(.refused(message))
+            return nil
+        }
+    }
+
+    private mutating func admit(_ request: WebInbox.BallotRequest, at index: Int, in state: WorkshopState) -> WorkshopAction? {
         guard let poll = state.poll(request.poll) else {
             verdicts[index] = .refused(.refused("There is no such poll."))
             return nil
@@ -60,6 +80,14 @@ struct WebBallotJudge {
         case .admitted(let device, let key, let action)?:
             guard recorded else { return .refused(RoomHost.refusalMessage(after: action, in: state)) }
             inbox?.markVoted(device: device, key: key)
+            return .recorded
+        case .board(let request, let action)?:
+            guard recorded else { return .refused(RoomHost.refusalMessage(after: action, in: state)) }
+            switch request.request {
+            case .upvote(let board, let item): inbox?.markUpvote(device: request.device, board: board, item: item, on: true)
+            case .withdraw(let board, let item): inbox?.markUpvote(device: request.device, board: board, item: item, on: false)
+            case .submit: break
+            }
             return .recorded
         case .refused(let outcome)?:
             return outcome

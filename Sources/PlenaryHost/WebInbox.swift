@@ -25,6 +25,23 @@ public final class WebInbox: Sendable {
         }
     }
 
+    /// A phone's question, idea or upvote on the room's board (issue 16).
+    public struct BoardRequest: Sendable, Equatable {
+        public var device: String
+        public var request: QARequest
+
+        public init(device: String, request: QARequest) {
+            self.device = device
+            self.request = request
+        }
+    }
+
+    /// What a phone hands in: a ballot, or something on the board.
+    public enum Request: Sendable, Equatable {
+        case ballot(BallotRequest)
+        case board(BoardRequest)
+    }
+
     public enum Outcome: Sendable, Equatable {
         /// In the journal, on disk.
         case recorded
@@ -48,7 +65,7 @@ public final class WebInbox: Sendable {
     }
 
     struct Pending: Sendable {
-        var request: BallotRequest
+        var request: Request
         var reply: @Sendable (Outcome) -> Void
     }
 
@@ -56,6 +73,8 @@ public final class WebInbox: Sendable {
     private let room = Mutex(Room())
     /// Device token → the ballot keys (`CodeBook.ballotKey`) it has voted under.
     private let votes = Mutex<[String: Set<String>]>([:])
+    /// Device token → "board item" of its recorded upvotes, for the page's marks (the reducer's own memory decides).
+    private let upvotes = Mutex<[String: Set<String>]>([:])
     private let pipe: WakePipe
     /// Wakes the pages' event streams at each new `Room.version` (they wait on it rather than poll).
     public let changes = RoomVersionSignal()
@@ -73,6 +92,11 @@ public final class WebInbox: Sendable {
 
     /// Queues a ballot; `reply` is called once, from the host's loop (or at once when the queue is full).
     public func submit(_ request: BallotRequest, reply: @escaping @Sendable (Outcome) -> Void) {
+        submit(.ballot(request), reply: reply)
+    }
+
+    /// Queues a board request; answered like a ballot.
+    public func submit(_ request: Request, reply: @escaping @Sendable (Outcome) -> Void) {
         let queued = pending.withLock { waiting -> Bool in
             guard waiting.count < Self.maximumWaiting else { return false }
             waiting.append(Pending(request: request, reply: reply))
@@ -92,7 +116,19 @@ public final class WebInbox: Sendable {
         return votes.withLock { $0[device]?.contains(key) ?? false }
     }
 
+    /// Items of `board` this phone has upvoted, for the page to offer "take back" instead of "upvote".
+    public func upvoted(device: String, board: String) -> Set<Int> {
+        let prefix = board + " "
+        return Set(upvotes.withLock { $0[device] ?? [] }.compactMap { $0.hasPrefix(prefix) ? Int($0.dropFirst(prefix.count)) : nil })
+    }
+
     // MARK: - The loop's side
+
+    func markUpvote(device: String, board: String, item: Int, on: Bool) {
+        upvotes.withLock {
+            if on { _ = $0[device, default: []].insert("\(board) \(item)") } else { _ = $0[device]?.remove("\(board) \(item)") }
+        }
+    }
 
     func takePending() -> [Pending] {
         pipe.drain()

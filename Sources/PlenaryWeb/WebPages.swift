@@ -39,7 +39,7 @@ public enum WebPages {
     /// What the phone shows now: each open poll as a form, or "recorded" for a poll it voted in this round, or a
     /// waiting note when nothing is open.
     public static func polls(room: WebInbox.Room, csrf: String, voted: (RoomView.Poll, Int) -> Bool,
-                             message: Message? = nil) -> String {
+                             upvoted: Set<Int> = [], message: Message? = nil) -> String {
         guard let view = room.view else {
             return page(title: "Plenary", body: ["<h1>Plenary</h1>", "<p>The workshop is starting. Check again in a moment.</p>"])
         }
@@ -49,7 +49,7 @@ public enum WebPages {
             body.append("<p class=\"\(kind)\" role=\"\(message.isProblem ? "alert" : "status")\">\(HTMLReport.escape(message.text))</p>")
         }
         let open = view.polls.filter(\.isOpen)
-        if open.isEmpty {
+        if open.isEmpty && view.qa == nil {
             body.append("<p id=\"waiting\">No poll is open right now. This page shows the next one when the moderator opens it.</p>")
         }
         for poll in open {
@@ -64,6 +64,7 @@ public enum WebPages {
         for poll in view.polls {
             if let results = poll.results { body += resultsSection(for: poll, results: results) }
         }
+        if let board = view.qa { body += WebBoardSection.lines(for: board, csrf: csrf, upvoted: upvoted) }
         body.append("<p><a href=\"/polls\">Check again</a></p>")
         return page(title: view.title, body: body, followsRoom: true)
     }

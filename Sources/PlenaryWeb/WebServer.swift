@@ -108,6 +108,7 @@ public final class WebServer: Sendable {
         }
         router.get("/polls") { request, _ in self.polls(request) }
         router.post("/vote") { request, context in try await self.vote(request, context: context) }
+        router.post("/board") { request, context in try await self.board(request, context: context) }
         router.get("/events") { request, _ in self.events(request) }
         router.get("/plenary.css") { _, _ in Self.asset(WebPages.style, type: "text/css; charset=utf-8") }
         router.get("/plenary.js") { _, _ in Self.asset(WebPages.script, type: "text/javascript; charset=utf-8") }
@@ -137,9 +138,11 @@ public final class WebServer: Sendable {
 
     private func polls(_ request: Request, message: WebPages.Message? = nil, status: HTTPResponse.Status = .ok) -> Response {
         guard isJoined(request), let device = Self.deviceToken(of: request) else { return Self.redirect(to: "/") }
-        let page = WebPages.polls(room: inbox.currentRoom, csrf: formToken(for: device), voted: { poll, round in
+        let room = inbox.currentRoom
+        let upvoted = room.view?.qa.map { inbox.upvoted(device: device, board: $0.id) } ?? []
+        let page = WebPages.polls(room: room, csrf: formToken(for: device), voted: { poll, round in
             self.inbox.hasVoted(device: device, poll: poll.id, round: round)
-        }, message: message)
+        }, upvoted: upvoted, message: message)
         return Self.html(page, status: status)
     }
 
@@ -171,6 +174,49 @@ public final class WebServer: Sendable {
         switch outcome {
         case .recorded:
             return polls(request, message: .init("Recorded. Thank you: your answer is counted.", isProblem: false))
+        case .refused(let message), .refusedCode(let message):
+            return polls(request, message: .init(message, isProblem: true), status: .conflict)
+        }
+    }
+
+    /// A question or idea, or an upvote, on the room's board: the same gate as a ballot (joined, rate, form token),
+    /// then the host's loop judges it as this phone's and answers once it is on disk.
+    private func board(_ request: Request, context: WebRequestContext) async throws -> Response {
+        guard isJoined(request), let device = Self.deviceToken(of: request) else { return Self.redirect(to: "/") }
+        let address = context.remoteAddress?.ipAddress ?? "?"
+        guard rateLimit.allow(address, atMilliseconds: Self.nowMilliseconds()) else {
+            return polls(request, message: .init("Too many requests from this network address at once. Wait a few seconds and try again.",
+                                                 isProblem: true), status: .tooManyRequests)
+        }
+        var request = request
+        guard let form = try await self.form(&request, context: context, as: WebBoardForm.self) else {
+            return polls(request, message: .init("The form could not be read. Please try again.", isProblem: true), status: .badRequest)
+        }
+        guard Self.constantTimeEqual(form.csrf, formToken(for: device)) else {
+            return polls(request, message: .init("This form is out of date. Please try again.", isProblem: true), status: .forbidden)
+        }
+        guard let board = inbox.currentRoom.view?.qa, board.id == form.board else {
+            return polls(request, message: .init("This board has closed.", isProblem: true), status: .conflict)
+        }
+        let asked: QARequest
+        switch form.request() {
+        case .success(let made): asked = made
+        case .failure(let refusal): return polls(request, message: .init(refusal.message, isProblem: true), status: .unprocessableContent)
+        }
+        let outcome = await withCheckedContinuation { continuation in
+            inbox.submit(.board(.init(device: device, request: asked))) { continuation.resume(returning: $0) }
+        }
+        switch outcome {
+        case .recorded:
+            let noun = board.kind.itemNoun
+            let words: String
+            switch asked {
+            case .submit: words = board.premoderation ? "Sent: your \(noun) shows on the board once the moderator approves it."
+                                                      : "Sent: your \(noun) is on the board."
+            case .upvote: words = "Upvoted."
+            case .withdraw: words = "Your upvote is taken back."
+            }
+            return polls(request, message: .init(words, isProblem: false))
         case .refused(let message), .refusedCode(let message):
             return polls(request, message: .init(message, isProblem: true), status: .conflict)
         }

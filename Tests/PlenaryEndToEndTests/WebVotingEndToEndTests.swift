@@ -90,3 +90,66 @@ import PlenaryUI
         }
     }
 }
+
+/// Issue 16 on the phones' page: a phone sends an idea, other phones upvote it once each (a second upvote from the
+/// same phone is refused, taking it back is allowed), the moderator's queue and the results count them.
+@Suite(.enabled(if: TmuxPane.isAvailable), .serialized) struct WebBoardEndToEndTests {
+    @Test func phonesSendAnIdeaAndUpvoteItOncePerPhone() throws {
+        let (folder, file) = try ModeratorEndToEndTests.copySession("demo.yaml")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let board = "\nqa:\n  kind: ideas\n  title: Ideas for the next call\n  premoderation: false\n  max_length: 120\n"
+        let handle = try #require(FileHandle(forWritingAtPath: file))
+        handle.seekToEndOfFile()
+        handle.write(Data(board.utf8))
+        try handle.close()
+        let plenary = try TmuxPane.plenaryExecutable.path
+        let port = try PrivateSSHD.freePort()
+        let host = try TmuxPane(command: [plenary, "run", file, "--web", "127.0.0.1:\(port)"], columns: 100, rows: 32)
+        defer { host.close() }
+        let screen = try host.waitFor("room code")
+        let code = try #require(WebVotingEndToEndTests.firstMatch(of: #"room code (\d{4})"#, in: screen))
+        let address = "http://127.0.0.1:\(port)/"
+
+        let phones = (1...3).map { folder + "/phone\($0).cookies" }
+        var tokens: [String] = []
+        for jar in phones {
+            let page = try curl(["-L", "\(address)join?room=\(code)"], jar: jar)
+            #expect(page.contains("Ideas for the next call"))
+            tokens.append(try #require(WebVotingEndToEndTests.firstMatch(of: #"name="csrf" value="([0-9a-f]+)""#, in: page)))
+        }
+        let tooLong = try curl(["--data", "csrf=\(tokens[0])&board=workshop&act=submit&text=\(String(repeating: "x", count: 121))",
+                                "\(address)board"], jar: phones[0])
+        #expect(tooLong.contains("120"), "an over-long idea is refused with the limit")
+        let sent = try curl(["--data", "csrf=\(tokens[0])&board=workshop&act=submit&text=Shared+%3Cb%3Edrill-core%3C%2Fb%3E+library",
+                             "\(address)board"], jar: phones[0])
+        #expect(sent.contains("Sent: your idea is on the board."))
+        #expect(sent.contains("Shared &lt;b&gt;drill-core&lt;/b&gt; library"), "participant text is escaped")
+        let upvote = "board=workshop&act=upvote&item=1"
+        #expect(try curl(["--data", "csrf=\(tokens[1])&\(upvote)", "\(address)board"], jar: phones[1]).contains("Upvoted."))
+        let twice = try curl(["--data", "csrf=\(tokens[1])&\(upvote)", "\(address)board"], jar: phones[1])
+        #expect(twice.contains("You have already upvoted this idea."))
+        #expect(try curl(["--data", "csrf=\(tokens[2])&\(upvote)", "\(address)board"], jar: phones[2]).contains("(2 upvotes)"))
+        let forged = try curl(["--data", "csrf=\(tokens[1])&\(upvote)", "\(address)board"], jar: phones[2])
+        #expect(forged.contains("This form is out of date"), "a form token works only for its own phone")
+        let withdrawn = try curl(["--data", "csrf=\(tokens[2])&board=workshop&act=withdraw&item=1", "\(address)board"], jar: phones[2])
+        #expect(withdrawn.contains("Your upvote is taken back."))
+        #expect(try curl(["--data", "csrf=\(tokens[2])&\(upvote)", "\(address)board"], jar: phones[2]).contains("Upvoted."))
+
+        try host.sendText("Q")
+        try host.waitFor("Shared <b>drill-core</b> library")
+        try host.sendKeys("Escape")
+        try host.waitFor("AGENDA")
+        #expect(try host.quitPlenary() == 0)
+        let results = try ModeratorEndToEndTests.results(folder + "/demo.results.json")
+        let boards = try #require(results["qa"] as? [[String: Any]])
+        let items = try #require(boards.first?["items"] as? [[String: Any]])
+        #expect(items.count == 1)
+        #expect(items.first?["votes"] as? Int == 2)
+    }
+
+    private func curl(_ arguments: [String], jar: String) throws -> String {
+        let result = try Subprocess.run(["curl", "-s", "--max-time", "10", "-c", jar, "-b", jar] + arguments)
+        #expect(result.status == 0, "curl \(arguments): \(result.stderr)")
+        return result.stdout
+    }
+}

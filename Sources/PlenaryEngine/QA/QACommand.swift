@@ -38,6 +38,8 @@ public enum QAParticipant: Sendable, Hashable {
     /// One person's turn at an attached voter screen: the kiosk says "next participant" when the next person starts,
     /// and the connection is a new participant from then on (decision 88).
     case attachedTurn(connection: Int, turn: Int)
+    /// One phone on the web page: its random device token (its cookie), as for one ballot per phone per round.
+    case phone(String)
     /// The moderator, typing in a question handed over on paper.
     case moderator
 }
