@@ -36,7 +36,8 @@ missing_debian_packages() {
     command -v tmux >/dev/null 2>&1 || echo tmux
     # scripts/prove: strace for write ordering and fault injection.
     command -v strace >/dev/null 2>&1 || echo strace
-    # Headless Chromium renders the HTML report in an end-to-end test (scripts/check-html-chromium).
+    # Headless Chromium renders the HTML report (scripts/check-html-chromium) and votes as a phone on the web page
+    # (scripts/web-phone-check, WebBrowserEndToEndTests).
     command -v chromium >/dev/null 2>&1 || echo chromium
     # The SSH voting test runs a private sshd on 127.0.0.1 (never the system's service) and 20 ssh clients.
     [ -x /usr/sbin/sshd ] || echo openssh-server
