@@ -21,8 +21,13 @@ import PlenaryTestSupport
         defer { host.close() }
         let screen = try host.waitFor("room code")
         let code = try #require(WebVotingEndToEndTests.firstMatch(of: #"room code (\d{4})"#, in: screen))
+        // The projector, attached as the room sees it: it shows the first open poll's count.
+        let audience = try TmuxPane(command: [plenary, "attach", file, "--audience"])
+        defer { audience.close() }
+        try audience.waitFor("Welcome and quick polls")
 
         try host.openPollsFromTheAgenda(at: Array(0..<Self.pollIDs.count))
+        try audience.waitFor("0 ballots so far")
         let script = SessionFiles.repositoryRoot.appendingPathComponent("scripts/web-phone-check").path
         let screens = folder + "/screens"
         let check = try Subprocess.run([script, "http://127.0.0.1:\(port)/", code, screens])
@@ -46,7 +51,8 @@ import PlenaryTestSupport
         #expect(voted.last.map { $0[2].components(separatedBy: "Recorded. Thank you").count - 1 } == Self.pollIDs.count + 1, "\(voted.last ?? [])")
         #expect(voted.last?[2].contains("Send my answer") == false)
 
-        // The moderator's screen counts the phone's ballot.
+        // The projector and the moderator's screen count the phone's ballot.
+        try audience.waitFor("1 ballot so far")
         try host.sendText("P")
         try host.waitFor("Polls ")
         try host.sendKeys("Home")
