@@ -29,8 +29,14 @@ import PlenaryUI
         try host.openPoll(at: 0)
         // On the poll's screen, W shows the QR code; it scans back to the address with the room code in it.
         try host.sendText("W")
-        let lines = try host.waitFor("Vote from your phone").components(separatedBy: "\n")
-        let scanned = try QRScanner.decode(modules: QRCodeBlock.modules(fromLines: Self.dialogInterior(lines)))
+        // Polled until it scans: a capture can catch the dialog's frame before the code under it is drawn.
+        var scanned: String?
+        try host.waitFor("the QR code to scan") { screen in
+            guard screen.contains("Vote from your phone") else { return false }
+            let lines = screen.components(separatedBy: "\n")
+            scanned = try? QRScanner.decode(modules: QRCodeBlock.modules(fromLines: Self.dialogInterior(lines)))
+            return scanned != nil
+        }
         #expect(scanned == "\(address)join?room=\(code)")
         try host.sendKeys("Escape")
         try host.waitForAbsence(of: "Vote from your phone")
