@@ -147,18 +147,10 @@ public final class WebServer: Sendable {
     }
 
     private func vote(_ request: Request, context: WebRequestContext) async throws -> Response {
-        guard isJoined(request), let device = Self.deviceToken(of: request) else { return Self.redirect(to: "/") }
-        let address = context.remoteAddress?.ipAddress ?? "?"
-        guard rateLimit.allow(address, atMilliseconds: Self.nowMilliseconds()) else {
-            return polls(request, message: .init("Too many answers from this network address at once. Wait a few seconds and send again.",
-                                                 isProblem: true), status: .tooManyRequests)
-        }
-        var request = request
-        guard let form = try await self.form(&request, context: context, as: WebBallotForm.self) else {
-            return polls(request, message: .init("The form could not be read. Please answer again.", isProblem: true), status: .badRequest)
-        }
-        guard Self.constantTimeEqual(form.csrf, formToken(for: device)) else {
-            return polls(request, message: .init("This form is out of date. Please answer again.", isProblem: true), status: .forbidden)
+        let device: String, form: WebBallotForm
+        switch try await admitted(request, context: context, as: WebBallotForm.self) {
+        case .success(let posted): (device, form) = posted
+        case .failure(let refusal): return refusal.response
         }
         guard let poll = inbox.currentRoom.view?.polls.first(where: { $0.id == form.poll && $0.isOpen }) else {
             return polls(request, message: .init("This poll has closed; your answer was not counted.", isProblem: true), status: .conflict)
@@ -182,18 +174,10 @@ public final class WebServer: Sendable {
     /// A question or idea, or an upvote, on the room's board: the same gate as a ballot (joined, rate, form token),
     /// then the host's loop judges it as this phone's and answers once it is on disk.
     private func board(_ request: Request, context: WebRequestContext) async throws -> Response {
-        guard isJoined(request), let device = Self.deviceToken(of: request) else { return Self.redirect(to: "/") }
-        let address = context.remoteAddress?.ipAddress ?? "?"
-        guard rateLimit.allow(address, atMilliseconds: Self.nowMilliseconds()) else {
-            return polls(request, message: .init("Too many requests from this network address at once. Wait a few seconds and try again.",
-                                                 isProblem: true), status: .tooManyRequests)
-        }
-        var request = request
-        guard let form = try await self.form(&request, context: context, as: WebBoardForm.self) else {
-            return polls(request, message: .init("The form could not be read. Please try again.", isProblem: true), status: .badRequest)
-        }
-        guard Self.constantTimeEqual(form.csrf, formToken(for: device)) else {
-            return polls(request, message: .init("This form is out of date. Please try again.", isProblem: true), status: .forbidden)
+        let device: String, form: WebBoardForm
+        switch try await admitted(request, context: context, as: WebBoardForm.self) {
+        case .success(let posted): (device, form) = posted
+        case .failure(let refusal): return refusal.response
         }
         guard let board = inbox.currentRoom.view?.qa, board.id == form.board else {
             return polls(request, message: .init("This board has closed.", isProblem: true), status: .conflict)
@@ -253,6 +237,34 @@ public final class WebServer: Sendable {
     }
 
     // MARK: - Helpers
+
+    /// A page to answer with instead of going on.
+    struct Refused: Error {
+        var response: Response
+    }
+
+    /// Every post's gate, before its own checks: a joined phone, within the address's rate, a readable form within
+    /// the size cap, and the form token this phone was given (so a page from elsewhere cannot post for it).
+    private func admitted<Form: WebPostedForm>(_ request: Request, context: WebRequestContext,
+                                               as type: Form.Type) async throws -> Result<(String, Form), Refused> {
+        guard isJoined(request), let device = Self.deviceToken(of: request) else { return .failure(Refused(response: Self.redirect(to: "/"))) }
+        let address = context.remoteAddress?.ipAddress ?? "?"
+        guard rateLimit.allow(address, atMilliseconds: Self.nowMilliseconds()) else {
+            return .failure(Refused(response: polls(request, message: .init(
+                "Too many answers from this network address at once. Wait a few seconds and send again.", isProblem: true),
+                status: .tooManyRequests)))
+        }
+        var request = request
+        guard let form = try await self.form(&request, context: context, as: type) else {
+            return .failure(Refused(response: polls(request, message: .init("The form could not be read. Please send it again.", isProblem: true),
+                                                    status: .badRequest)))
+        }
+        guard Self.constantTimeEqual(form.csrf, formToken(for: device)) else {
+            return .failure(Refused(response: polls(request, message: .init("This form is out of date. Please send it again.", isProblem: true),
+                                                    status: .forbidden)))
+        }
+        return .success((device, form))
+    }
 
     private func form<Form: Decodable>(_ request: inout Request, context: WebRequestContext, as type: Form.Type) async throws -> Form? {
         let buffer = try await request.collectBody(upTo: Self.maximumBodyBytes)

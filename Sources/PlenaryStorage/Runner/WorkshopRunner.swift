@@ -98,17 +98,13 @@ public final class WorkshopRunner {
             }
             let recordedBefore = state.recordedCommands
             let effects = reduce(&state, action, now)
-            if effects.contains(.saveCodes), let book = state.codeBook {
-                do {
-                    try fileSystem.replaceAtomically(files.usedCodesPath, with: UsedCodesFile.encode(book.used))
-                } catch {
-                    rollback.restore(&state)
-                    return (0..<count).map { index in admit(index, state).map { send($0) } }
-                }
+            do {
+                try spendCodes(effects)
+            } catch {
+                rollback.restore(&state)
+                return (0..<count).map { index in admit(index, state).map { send($0) } }
             }
-            let commands = effects.compactMap { effect -> WorkshopCommand? in
-                if case .appendJournal(let command) = effect { command } else { nil }
-            }
+            let commands = Self.journalRecords(in: effects)
             if !commands.isEmpty {
                 bytes += JournalCodec.encode(action: commands, firstSeq: recordedBefore + 1, at: state.now)
             }
@@ -139,6 +135,18 @@ public final class WorkshopRunner {
         return outcomes
     }
 
+    /// Before the journal: a code must be spent on disk before the ballot it admits can count.
+    private func spendCodes(_ effects: [Effect]) throws(StorageError) {
+        guard effects.contains(.saveCodes), let book = state.codeBook else { return }
+        try fileSystem.replaceAtomically(files.usedCodesPath, with: UsedCodesFile.encode(book.used))
+    }
+
+    private static func journalRecords(in effects: [Effect]) -> [WorkshopCommand] {
+        effects.compactMap { effect -> WorkshopCommand? in
+            if case .appendJournal(let command) = effect { command } else { nil }
+        }
+    }
+
     /// One action, all or nothing: its journal records go to disk in one write and one fdatasync, then the new
     /// state is adopted, then a results snapshot is scheduled (written later, coalesced). Returns whether it was
     /// recorded and the follow-up actions its effects produced.
@@ -147,21 +155,16 @@ public final class WorkshopRunner {
         let rollback = StateRollback(arming: &state)
         let recordedBefore = state.recordedCommands
         let effects = reduce(&state, action, now)
-        if effects.contains(.saveCodes), let book = state.codeBook {
-            // Before the journal: a code must be spent on disk before the ballot it admits can count.
-            do {
-                try fileSystem.replaceAtomically(files.usedCodesPath, with: UsedCodesFile.encode(book.used))
-            } catch {
-                // The code is not marked used on disk, so it must not admit anyone yet: back to the old state.
-                rollback.restore(&state)
-                _ = WorkshopReducer.reduce(&state, .voterMode(.message(
-                    "This code could not be recorded (\(error.reason)). Please tell the moderator.")), now: now)
-                return (.notRecorded, [])
-            }
+        do {
+            try spendCodes(effects)
+        } catch {
+            // The code is not marked used on disk, so it must not admit anyone yet: back to the old state.
+            rollback.restore(&state)
+            _ = WorkshopReducer.reduce(&state, .voterMode(.message(
+                "This code could not be recorded (\(error.reason)). Please tell the moderator.")), now: now)
+            return (.notRecorded, [])
         }
-        let commands = effects.compactMap { effect -> WorkshopCommand? in
-            if case .appendJournal(let command) = effect { command } else { nil }
-        }
+        let commands = Self.journalRecords(in: effects)
         if !commands.isEmpty {
             do {
                 try journal.appendDurably(JournalCodec.encode(action: commands, firstSeq: recordedBefore + 1, at: state.now))
