@@ -111,18 +111,9 @@ public final class WorkshopRunner {
             outcomes.append(commands.isEmpty ? .notRecorded : .recorded(commands: commands.count))
             performed.append(effects)
         }
-        if !bytes.isEmpty {
-            do {
-                try journal.appendDurably(bytes)
-            } catch {
-                // As in `perform`: nothing of the group is on disk, so none of it is acknowledged; read-only from now.
-                rollback.restore(&state)
-                _ = WorkshopReducer.reduce(&state, .storage(.failed(StorageFailure(
-                    kind: .journal,
-                    message: "NOT RECORDED: \(error.reason) writing the journal. Read-only: fix the disk, then restart."
-                ))), now: now)
-                return outcomes.map { $0.map { _ in .notRecorded } }
-            }
+        // Nothing of the group is on disk when this fails, so none of it is acknowledged.
+        if !bytes.isEmpty, !appendDurably(bytes, else: rollback, now: now) {
+            return outcomes.map { $0.map { _ in .notRecorded } }
         }
         rollback.settle(&state)
         if performed.contains(where: { $0.contains(.saveResults) }) {
@@ -133,6 +124,23 @@ public final class WorkshopRunner {
             followUps += perform(followUps.removeFirst()).followUps
         }
         return outcomes
+    }
+
+    /// Appends records in one write and one fdatasync; false when that failed. Then they are not on disk, so not
+    /// acknowledged: the state goes back and says why. After a failed fsync the kernel may have dropped the data, so
+    /// the journal is not trusted again (read-only).
+    private func appendDurably(_ bytes: [UInt8], else rollback: StateRollback, now: Instant) -> Bool {
+        do {
+            try journal.appendDurably(bytes)
+            return true
+        } catch {
+            rollback.restore(&state)
+            _ = WorkshopReducer.reduce(&state, .storage(.failed(StorageFailure(
+                kind: .journal,
+                message: "NOT RECORDED: \(error.reason) writing the journal. Read-only: fix the disk, then restart."
+            ))), now: now)
+            return false
+        }
     }
 
     /// Before the journal: a code must be spent on disk before the ballot it admits can count.
@@ -165,19 +173,9 @@ public final class WorkshopRunner {
             return (.notRecorded, [])
         }
         let commands = Self.journalRecords(in: effects)
-        if !commands.isEmpty {
-            do {
-                try journal.appendDurably(JournalCodec.encode(action: commands, firstSeq: recordedBefore + 1, at: state.now))
-            } catch {
-                // Not on disk, so not acknowledged: back to the old state, and say why. After a failed fsync the
-                // kernel may have dropped the data, so the journal is not trusted again (read-only).
-                rollback.restore(&state)
-                _ = WorkshopReducer.reduce(&state, .storage(.failed(StorageFailure(
-                    kind: .journal,
-                    message: "NOT RECORDED: \(error.reason) writing the journal. Read-only: fix the disk, then restart."
-                ))), now: now)
-                return (.notRecorded, [])
-            }
+        if !commands.isEmpty,
+           !appendDurably(JournalCodec.encode(action: commands, firstSeq: recordedBefore + 1, at: state.now), else: rollback, now: now) {
+            return (.notRecorded, [])
         }
         rollback.settle(&state)
         if effects.contains(.saveResults) {
