@@ -148,6 +148,11 @@ import PlenaryUI
 
         try host.sendText("Q")
         try host.waitFor("Shared <b>drill-core</b> library")
+        // The notice with the code has faded by now in a real room: `W` on the queue brings it back.
+        try host.sendText("W")
+        try host.waitFor("Room code \(code)")
+        try host.sendKeys("Escape")
+        try host.waitFor("Shared <b>drill-core</b> library")
         try host.sendKeys("Escape")
         try host.waitFor("AGENDA")
         #expect(try host.quitPlenary() == 0)

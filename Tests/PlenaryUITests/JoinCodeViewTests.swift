@@ -9,9 +9,10 @@ import PlenaryTestSupport
 @Suite struct JoinCodeViewTests {
     let page = WebPageAddress(url: "http://192.168.1.20:8080/", roomCode: "4829")
 
-    func state(screen: WorkshopState.Screen = .agenda, openPoll: Bool = false) throws -> WorkshopState {
+    func state(screen: WorkshopState.Screen = .agenda, openPoll: Bool = false, board: Bool = false) throws -> WorkshopState {
         var session = Fixtures.sevillaDay
         session.polls = [PollDefinition(id: "format", question: "Which format works best?", type: .single, options: ["Panel", "World café"])]
+        if board { session.qa = [QABoardDefinition(title: "Questions for the panel", names: .optional)] }
         var state = try Fixtures.state(session, now: Fixtures.at(12, 0))
         if openPoll { try Fixtures.run(&state, [(Fixtures.at(12, 1), .poll(.open(poll: "format")))]) }
         _ = WorkshopReducer.reduce(&state, .app(.announceWebPage(page)), now: Fixtures.at(12, 1))
@@ -77,5 +78,27 @@ import PlenaryTestSupport
         let small = AudienceScreen.render(view, now: Fixtures.at(12, 2), size: TerminalSize(columns: 80, rows: 24))
         #expect(!small.styleLines.joined().contains("Q"), "no room for the code beside the poll at 80x24")
         #expect(small.lines.joined(separator: "\n").contains("Which format works best?"))
+    }
+
+    /// A slot with only a Q&A board: once the start-up notice fades, the `Q` screen's `W` and the projector are where
+    /// the room finds the code.
+    @Test func onABoardAloneWOpensTheCodeFromTheQueueAndTheProjectorShowsIt() throws {
+        var state = try state(board: true)
+        try Fixtures.run(&state, [(Fixtures.at(12, 1), .start)])
+        _ = WorkshopReducer.reduce(&state, .qa(.open), now: Fixtures.at(12, 1))
+        guard case .qa = state.screen else { Issue.record("Q did not open the queue: \(state.screen)"); return }
+        let queue = state.screen
+        let show = try #require(ModeratorKeyMap.action(for: .character("W"), in: state))
+        _ = WorkshopReducer.reduce(&state, show, now: Fixtures.at(12, 1))
+        #expect(state.screen == .joinCode(over: queue))
+        let text = ModeratorScreen.render(state, size: TerminalSize(columns: 100, rows: 32)).lines.joined(separator: "\n")
+        #expect(text.contains("Room code 4829"))
+
+        let view = RoomView(of: state, for: .audience)
+        #expect(view.qa != nil && !view.polls.contains(where: \.isOpen))
+        let wide = AudienceScreen.render(view, now: Fixtures.at(12, 2), size: TerminalSize(columns: 120, rows: 40))
+        #expect(wide.lines.joined(separator: "\n").contains("Room code 4829"), "an empty board still gets the code: it is how the first question arrives")
+        let scanned = try QRScanner.decode(modules: QRCodeBlock.modules(fromLines: area(wide, left: 0, top: 0, columns: 120, rows: 40)))
+        #expect(scanned == "http://192.168.1.20:8080/join?room=4829")
     }
 }

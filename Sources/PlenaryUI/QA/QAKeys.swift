@@ -27,6 +27,7 @@ public enum QAKeys {
         ScreenKey([.char("o")], "Sort by votes or by time", footer: "sort", always: .qa(.toggleOrder)),
         ScreenKey([.char("n")], "Type in a question or idea handed over on paper", always: .qa(.startPrompt(.submit))),
         ScreenKey([.key(.tab)], "The next board (the workshop's, each slot's)", always: .qa(.nextBoard)),
+        ScreenKey([.char("W")], "Where phones take part: address, room code, QR code (with --web)", always: .app(.showJoinCode)),
         ScreenKey([.char("R")], "Ideas board: the top ideas → a ranking poll, opened", always: .qa(.pollFromTop(.ranking))),
         ScreenKey([.char("D")], "Ideas board: the top ideas → a dot vote (3 dots each), opened", always: .qa(.pollFromTop(.multiple))),
         ScreenKey([.key(.escape), .char("q"), .char("Q")], "Back to the agenda", footer: "back", always: .app(.dismissOverlay)),

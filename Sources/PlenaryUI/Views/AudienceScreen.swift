@@ -21,10 +21,12 @@ public enum AudienceScreen {
         return renderRoom(view, now: now, size: size, glyphs: glyphs)
     }
 
-    /// While a poll is open and phones can vote (`--web`), the room's view on the left and, on the right, the QR code
-    /// to scan with the address and room code under it; nil when the screen is too small to hold both.
+    /// While a poll is open or a Q&A board is up and phones can take part (`--web`), the room's view on the left and,
+    /// on the right, the QR code to scan with the address and room code under it; nil when the screen is too small to
+    /// hold both. A board counts because once the start-up notice fades the projector is the only place the room sees
+    /// the code.
     static func renderWithJoinCode(_ view: RoomView, now: Instant, size: TerminalSize, glyphs: Glyphs) -> CellGrid? {
-        guard let page = view.webPage, view.polls.contains(where: \.isOpen), glyphs != .ascii,
+        guard let page = view.webPage, view.polls.contains(where: \.isOpen) || view.qa != nil, glyphs != .ascii,
               let block = QRCodeBlock(encoding: page.joinURL) else { return nil }
         let code = "Room code \(page.roomCode)"
         let panelWidth = max(block.size.columns, page.url.terminalWidth, code.terminalWidth) + 2
