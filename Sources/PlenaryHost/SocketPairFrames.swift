@@ -19,6 +19,8 @@ public struct SocketPairFrames: Sendable {
     public let descriptor: Int32
     private var decoder: FrameDecoder
     private var ready: [[UInt8]] = []
+    /// Reused for every read (a room or a burst of requests at a time).
+    private var buffer = [UInt8](repeating: 0, count: 64 * 1024)
 
     public init(descriptor: Int32, limit: Int) {
         self.descriptor = descriptor
@@ -27,7 +29,6 @@ public struct SocketPairFrames: Sendable {
 
     /// The next frame, waiting at most until `deadline` when one is given (for the gateway's start-up answer).
     public mutating func next(until deadline: ContinuousClock.Instant? = nil) -> Read {
-        var buffer = [UInt8](repeating: 0, count: 64 * 1024)
         while ready.isEmpty {
             if let deadline {
                 let left = ContinuousClock.now.duration(to: deadline).components
