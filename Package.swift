@@ -6,6 +6,8 @@ let package = Package(
     /// Linux only (no `platforms:` claim): the command line and the curses driver import Glibc (see docs/DECISIONS.md).
     products: [
         .executable(name: "plenary", targets: ["plenary"]),
+        /// The phones' voting page, started by `plenary run --web`; installed next to `plenary`.
+        .executable(name: "plenary-web", targets: ["plenary-web"]),
         /// For the fuzz targets in Fuzz/, a separate package that depends on this one by path: the four core layers.
         .library(name: "PlenaryCore", targets: ["PlenaryEngine", "PlenarySessionFile", "PlenaryReports", "PlenaryStorage"]),
     ],
@@ -35,6 +37,8 @@ let package = Package(
             pkgConfig: "libqrencode",
             providers: [.apt(["libqrencode-dev"])]
         ),
+        /// `prctl(PR_SET_PDEATHSIG)` for the web gateway (variadic, so not importable directly): a header, no library.
+        .systemLibrary(name: "CParentDeath"),
         /// A text → QR matrix; the only importer of CQRencode. Pure in effect: the same text gives the same code.
         .target(name: "PlenaryQRCode", dependencies: ["CQRencode"]),
         /// The model and the pure engine: state, actions, reducers, effects as data, polls, groups, voting, text.
@@ -65,8 +69,8 @@ let package = Package(
         ),
         /// The host's socket and event loop, and the attached client's connection (issue 14). Sockets, no ncurses.
         .target(name: "PlenaryHost", dependencies: ["PlenaryEngine", "PlenaryStorage", "PlenaryProtocol", "PlenaryUI"]),
-        /// The phones' voting page (issue 17): Hummingbird routes and HTML, fed by the host's `WebInbox`.
-        .target(name: "PlenaryWeb", dependencies: ["PlenaryEngine", "PlenaryHost", "PlenaryReports",
+        /// The phones' voting page (issue 17): Hummingbird routes and HTML, fed by the host across a socket pair (decision 94).
+        .target(name: "PlenaryWeb", dependencies: ["PlenaryEngine", "PlenaryHost", "PlenaryProtocol", "PlenaryReports",
                                                    .product(name: "Hummingbird", package: "hummingbird"),
                                                    .product(name: "Logging", package: "swift-log"),
                                                    .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -79,11 +83,14 @@ let package = Package(
         .executableTarget(
             name: "plenary",
             dependencies: [
-                "PlenaryEngine", "PlenarySessionFile", "PlenaryReports", "PlenaryStorage", "PlenaryUI", "PlenaryCurses", "PlenaryHost", "PlenaryProtocol", "PlenaryWeb",
+                "PlenaryEngine", "PlenarySessionFile", "PlenaryReports", "PlenaryStorage", "PlenaryUI", "PlenaryCurses", "PlenaryHost", "PlenaryProtocol",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             resources: [.embedInCode("Resources/demo.yaml")]
         ),
+        /// The phones' web server as its own process (decision 94): started by `plenary run --web` over a socket pair, so
+        /// the moderator's binary links no HTTP stack (its start-up scans every protocol conformance it carries).
+        .executableTarget(name: "plenary-web", dependencies: ["PlenaryWeb", "PlenaryProtocol", "PlenaryEngine", "PlenaryHost", "CParentDeath"]),
         /// Benchmark only (scripts/bench): writes real journals of N ballots with the store, reducer and codec.
         .executableTarget(name: "plenary-bench-gen", dependencies: ["PlenaryEngine", "PlenarySessionFile", "PlenaryStorage"]),
         /// Proof only (scripts/proof/host_load.py): a room of voter connections speaking the protocol through its own codec.
@@ -92,14 +99,14 @@ let package = Package(
         .target(name: "PlenaryTestSupport", dependencies: ["PlenaryEngine", "PlenarySessionFile", "PlenaryStorage", "PlenaryUI"], path: "Tests/PlenaryTestSupport"),
         /// Golden reports and results files of every schema version are read from disk by the tests, not bundled.
         .testTarget(name: "PlenaryCoreTests", dependencies: ["PlenaryEngine", "PlenarySessionFile", "PlenaryReports", "PlenaryStorage", "PlenaryTestSupport"], exclude: ["Golden", "Fixtures"]),
-        .testTarget(name: "PlenaryWebTests", dependencies: ["PlenaryWeb", "PlenaryHost", "PlenaryEngine", "PlenaryTestSupport"]),
+        .testTarget(name: "PlenaryWebTests", dependencies: ["PlenaryWeb", "PlenaryHost", "PlenaryProtocol", "PlenaryEngine", "PlenaryTestSupport"]),
         .testTarget(name: "PlenaryProtocolTests", dependencies: ["PlenaryProtocol", "PlenaryEngine", "PlenaryTestSupport"]),
         .testTarget(name: "PlenaryHostTests", dependencies: ["PlenaryHost", "PlenaryProtocol", "PlenaryEngine", "PlenaryStorage", "PlenaryUI", "PlenaryTestSupport"]),
         .testTarget(name: "PlenaryUITests", dependencies: ["PlenaryUI", "PlenaryEngine", "PlenarySessionFile", "PlenaryStorage", "PlenaryTestSupport"]),
         /// The colour scheme's contrast, computed for xterm's palette (no terminal needed).
         .testTarget(name: "PlenaryCursesTests", dependencies: ["PlenaryCurses", "PlenaryUI"]),
         /// Drives the real `plenary` binary in tmux; depends on the executables so `swift test` builds them.
-        .testTarget(name: "PlenaryEndToEndTests", dependencies: ["plenary", "plenary-bench-gen", "PlenaryEngine", "PlenarySessionFile", "PlenaryStorage", "PlenaryUI", "PlenaryTestSupport"]),
+        .testTarget(name: "PlenaryEndToEndTests", dependencies: ["plenary", "plenary-web", "plenary-bench-gen", "PlenaryEngine", "PlenarySessionFile", "PlenaryStorage", "PlenaryUI", "PlenaryTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,8 +1,9 @@
 import Synchronization
 import PlenaryEngine
+import PlenaryProtocol
 
-/// Where the phones' web server (another thread, issue 17) and the host's single-threaded loop meet. The server
-/// hands in ballots and waits; the loop takes them, runs each through `RoleGate` and the runner exactly like a socket
+/// Where the phones' web server (issue 17; in the `plenary-web` process, whose requests `WebGatewayLink` hands in on
+/// another thread, decision 94) and the host's single-threaded loop meet. The server hands in ballots and waits; the loop takes them, runs each through `RoleGate` and the runner exactly like a socket
 /// voter's, and answers only once the journal holding it is fdatasynced. The other way, the loop publishes what a
 /// voter may see (`RoomView` for the voter role) for the pages, so a page never waits on the loop.
 ///
@@ -10,59 +11,12 @@ import PlenaryEngine
 /// and it is never journaled (it would tie a phone to the polls it voted in). After a restart a phone could vote once
 /// more in a round still open; decision 86 weighs that.
 public final class WebInbox: Sendable {
-    public struct BallotRequest: Sendable, Equatable {
-        /// The phone's random token (its cookie).
-        public var device: String
-        public var poll: String
-        public var ballot: Ballot
-        public var code: String?
-
-        public init(device: String, poll: String, ballot: Ballot, code: String?) {
-            self.device = device
-            self.poll = poll
-            self.ballot = ballot
-            self.code = code
-        }
-    }
-
-    /// A phone's question, idea or upvote on the room's board (issue 16).
-    public struct BoardRequest: Sendable, Equatable {
-        public var device: String
-        public var request: QARequest
-
-        public init(device: String, request: QARequest) {
-            self.device = device
-            self.request = request
-        }
-    }
-
-    /// What a phone hands in: a ballot, or something on the board.
-    public enum Request: Sendable, Equatable {
-        case ballot(BallotRequest)
-        case board(BoardRequest)
-    }
-
-    public enum Outcome: Sendable, Equatable {
-        /// In the journal, on disk.
-        case recorded
-        case refused(String)
-        /// Refused because of the voting code: the page asks for the code again.
-        case refusedCode(String)
-    }
-
-    /// What the pages show: the voter's view of the room and, per open poll, its round (for "already voted").
-    public struct Room: Sendable, Equatable {
-        public var view: RoomView?
-        public var rounds: [String: Int]
-        /// Bumped at each change, for pages that wait for the next one.
-        public var version: UInt64
-
-        public init(view: RoomView? = nil, rounds: [String: Int] = [:], version: UInt64 = 0) {
-            self.view = view
-            self.rounds = rounds
-            self.version = version
-        }
-    }
+    /// The value types live in PlenaryProtocol, since they also cross the socket to the web gateway (decision 94).
+    public typealias BallotRequest = WebRequest.BallotRequest
+    public typealias BoardRequest = WebRequest.BoardRequest
+    public typealias Request = WebRequest
+    public typealias Outcome = WebOutcome
+    public typealias Room = WebRoom
 
     struct Pending: Sendable {
         var request: Request
@@ -120,6 +74,12 @@ public final class WebInbox: Sendable {
     public func upvoted(device: String, board: String) -> Set<Int> {
         let prefix = board + " "
         return Set(upvotes.withLock { $0[device] ?? [] }.compactMap { $0.hasPrefix(prefix) ? Int($0.dropFirst(prefix.count)) : nil })
+    }
+
+    /// Everything `device` has done that its page marks: the ballot keys it voted under and its upvotes as
+    /// "board item" (what the web gateway's copy of these marks is replaced with, decision 94).
+    public func marks(device: String) -> (ballots: Set<String>, upvotes: Set<String>) {
+        (votes.withLock { $0[device] ?? [] }, upvotes.withLock { $0[device] ?? [] })
     }
 
     // MARK: - The loop's side

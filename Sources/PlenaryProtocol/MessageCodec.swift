@@ -20,14 +20,14 @@ public enum MessageCodec {
     }
 
     /// Sorted keys: the same message is the same bytes, which tests and logs can compare.
-    private static func json(_ value: some Encodable) -> [UInt8] {
+    static func json(_ value: some Encodable) -> [UInt8] {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         // Every message type here encodes only strings, numbers and finite doubles: encoding cannot fail.
         return Array((try? encoder.encode(value)) ?? Data())
     }
 
-    private static func decode<Message: Decodable>(_ type: Message.Type, _ body: [UInt8]) throws(ProtocolError) -> Message {
+    static func decode<Message: Decodable>(_ type: Message.Type, _ body: [UInt8]) throws(ProtocolError) -> Message {
         guard String(validating: body, as: UTF8.self) != nil else { throw .notUTF8 }
         do {
             return try JSONDecoder().decode(Message.self, from: Data(body))

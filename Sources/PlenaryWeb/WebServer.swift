@@ -6,17 +6,19 @@ import NIOCore
 import Synchronization
 import PlenaryEngine
 import PlenaryHost
+import PlenaryProtocol
 
-/// The phones' voting page (issue 17), served by Hummingbird on its own threads inside the host process. It decides
-/// nothing about the workshop: pages are drawn from the voter view the host's loop publishes in `WebInbox`, and each
-/// ballot is handed to that loop, which answers once the journal holding it is fdatasynced. Nothing here can reach a
+/// The phones' voting page (issue 17), served by Hummingbird in the `plenary-web` gateway process (decision 94). It
+/// decides nothing about the workshop: pages are drawn from the voter view the host's loop publishes (`WebRoomSource`:
+/// the host across a socket pair, or its `WebInbox` in tests), and each ballot is handed to that loop, which answers
+/// once the journal holding it is fdatasynced. Nothing here can reach a
 /// moderator action: the only request it forwards is a voter's ballot.
 public final class WebServer: Sendable {
     public static let maximumBodyBytes = 16 * 1024
     static let deviceCookie = "plenary_device"
     static let roomCookie = "plenary_room"
 
-    private let inbox: WebInbox
+    private let inbox: any WebRoomSource
     /// Shown on the projector; a phone joins with it (typed, or in the QR code's address).
     public let roomCode: String
     /// Signs each phone's form token, so a page from elsewhere cannot post a ballot for it.
@@ -24,17 +26,11 @@ public final class WebServer: Sendable {
     private let rateLimit = WebRateLimit()
     private let task = Mutex<Task<Void, Never>?>(nil)
 
-    public init(inbox: WebInbox, roomCode: String,
+    public init(source inbox: any WebRoomSource, roomCode: String,
                 formKey: [UInt8] = SymmetricKey(size: .bits256).withUnsafeBytes { Array($0) }) {
         self.inbox = inbox
         self.roomCode = roomCode
         self.formKey = formKey
-    }
-
-    /// A four-digit code from the system's random numbers (made at the edge, like every other random choice).
-    public static func newRoomCode() -> String {
-        var generator = SystemRandomNumberGenerator()
-        return String(Int.random(in: 1000...9999, using: &generator))
     }
 
     public enum StartError: Error, CustomStringConvertible {
@@ -161,7 +157,7 @@ public final class WebServer: Sendable {
         case .failure(let refusal): return polls(request, message: .init(refusal.message, isProblem: true), status: .unprocessableContent)
         }
         let outcome = await withCheckedContinuation { continuation in
-            inbox.submit(.init(device: device, poll: poll.id, ballot: ballot, code: form.code)) { continuation.resume(returning: $0) }
+            inbox.submit(.ballot(.init(device: device, poll: poll.id, ballot: ballot, code: form.code))) { continuation.resume(returning: $0) }
         }
         switch outcome {
         case .recorded:

@@ -4,7 +4,6 @@ import PlenaryEngine
 import PlenaryStorage
 import PlenaryCurses
 import PlenaryHost
-import PlenaryWeb
 import PlenaryUI
 
 struct RunCommand: ParsableCommand {
@@ -222,32 +221,33 @@ struct RunCommand: ParsableCommand {
         }
         var messages = opened.messages
         if let hostNotice { messages.append(hostNotice) }
-        var webServer: WebServer?
+        var webGateway: WebGateway?
         var webInbox: WebInbox?
         if let web, case .success(let address) = WebListenAddress.parse(web) {
             guard let inbox = WebInbox() else {
                 StandardError.write("plenary: cannot serve the voting page: out of file descriptors")
                 throw ExitCode(1)
             }
-            let server = WebServer(inbox: inbox, roomCode: WebServer.newRoomCode())
-            let port: Int
+            // The page is served by `plenary-web` beside this program (decision 94); it fails here, before the screen.
+            let gateway: WebGateway
             do {
-                port = try server.start(host: address.host, port: address.port)
+                gateway = try WebGateway.start(executable: WebGateway.executableBesideThisProgram(), address: address,
+                                               roomCode: WebGateway.newRoomCode(), inbox: inbox)
             } catch {
                 runner.close()
                 StandardError.write("plenary: \(error)")
                 throw ExitCode(1)
             }
-            let page = WebPageAddress(url: address.shownURL(port: port), roomCode: server.roomCode)
+            let page = WebPageAddress(url: address.shownURL(port: gateway.port), roomCode: gateway.roomCode)
             if !address.isLoopback {
                 StandardError.write("plenary: the voting page is open to the local network at \(page.url) (room code \(page.roomCode)): anyone who reaches this laptop can see the open polls and vote with the room code")
             }
             runner.send(.app(.announceWebPage(page)))
             messages.append("Phones vote at \(page.url) (room code \(page.roomCode)); W on a poll shows the QR code.")
-            webServer = server
+            webGateway = gateway
             webInbox = inbox
         }
-        defer { webServer?.stop() }
+        defer { webGateway?.stop() }
         if rehearse {
             // Short enough for 80 columns with a long session name: the clock is in the header, the rest in the README.
             let pace = (speed ?? 1) == 1 ? "at real speed" : "at \(speed ?? 1)x speed"

@@ -41,7 +41,7 @@ import PlenaryTestSupport
     }
 
     func withRoom(maximumClients: Int = RoomHost.defaultMaximumClients, boards: [QABoardDefinition] = [],
-                  _ body: (Room) throws -> Void) throws {
+                  webInbox: WebInbox? = nil, _ body: (Room) throws -> Void) throws {
         var template = Array("/tmp/plenary-room-XXXXXX".utf8CString)
         let folder = String(cString: try #require(mkdtemp(&template)))
         defer {
@@ -69,7 +69,7 @@ import PlenaryTestSupport
             close(pipeEnds[1])
         }
         let host = RoomHost(listener: listener, runner: runner, clock: clock, inputDescriptor: pipeEnds[0],
-                            maximumClients: maximumClients)
+                            maximumClients: maximumClients, webInbox: webInbox)
         defer { host.stop(reason: "test over", reconnect: false) }
         try body(Room(host: host, runner: runner, fileSystem: fileSystem, socketPath: "\(folder)/room.sock", keyboard: (pipeEnds[0], pipeEnds[1])))
     }

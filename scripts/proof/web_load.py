@@ -13,7 +13,7 @@ Pass 1 runs the host with one fdatasync per ballot (PLENARY_PROOF_SYNC_EACH_BALL
 2 as shipped, with group commit (decision 92): ballots that arrive together share one fdatasync. Both passes check:
 ballots answered "Recorded" = ballots in the results = 1,500, each acknowledged answer exactly once in the journal and
 the results, none lost, none duplicated. Printed for both: POST→"Recorded" p50/p99, requests/s, the host's peak RSS
-and CPU, the moderator's key latency.
+and CPU and those of its page server `plenary-web` (decision 94), the moderator's key latency.
 
 Pass 3: 500 phones vote on one poll and the host is killed with SIGKILL once about half have been answered. A ballot
 whose answer the kill cut off is *unknown* to its phone (recorded at most once). The host is started again on the
@@ -23,6 +23,7 @@ Usage: web_load.py [--phones 500] [--skip-before]
 """
 
 import argparse
+import os
 import asyncio
 import collections
 import re
@@ -68,6 +69,21 @@ def peak_rss_kib(pid):
             if line.startswith("VmHWM:"):
                 return int(line.split()[1])
     return 0
+
+
+def gateway_pid(host_pid):
+    """The host's `plenary-web` child (decision 94), which serves the pages; found in /proc."""
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat") as file:
+                fields = file.read().rsplit(")", 1)[1].split()
+            if int(fields[1]) == host_pid and os.readlink(f"/proc/{entry}/exe").endswith("/plenary-web"):
+                return int(entry)
+        except (OSError, IndexError, ValueError):
+            continue
+    raise ProofFailure(f"no plenary-web child of the host (pid {host_pid})")
 
 
 class Phone:
@@ -239,10 +255,12 @@ def full_load(phones, sync_each):
     load = None
     try:
         host_pid = pane.program_pid()
+        web_pid = gateway_pid(host_pid)
         load = WebLoad(port, code, phones, POLLS)
         load.wait_until(lambda: load.joined == phones, 60, f"{phones} phones joined")
         key_samples = []
         cpu_before, wall_before = cpu_seconds(host_pid), time.monotonic()
+        web_cpu_before = cpu_seconds(web_pid)
         for position, poll in enumerate(POLLS):
             show_poll(pane, position)
             key_samples.append(key_latency(pane, "o", lambda screen: "OPEN" in screen))
@@ -258,8 +276,10 @@ def full_load(phones, sync_each):
             pane.send_keys("Escape")
             pane.wait_for("AGENDA")
         cpu_used, wall = cpu_seconds(host_pid) - cpu_before, time.monotonic() - wall_before
+        web_cpu_used = cpu_seconds(web_pid) - web_cpu_before
         report = load.finish()
         rss_mib = peak_rss_kib(host_pid) / 1024
+        web_rss_mib = peak_rss_kib(web_pid) / 1024
         if pane.quit_plenary() != 0:
             raise ProofFailure("the host did not quit cleanly")
         acknowledged = sum(len(answers) for answers in report["acknowledged"].values())
@@ -276,7 +296,8 @@ def full_load(phones, sync_each):
                 "p50_ms": f"{percentile(latencies, 0.5):.1f}", "p99_ms": f"{percentile(latencies, 0.99):.1f}",
                 "max_ms": f"{max(latencies):.1f}", "requests_per_s": f"{load.requests / wall:.0f}",
                 "ballots_per_s": f"{acknowledged / wall:.0f}", "rss_mib": f"{rss_mib:.0f}",
-                "cpu_percent": f"{100 * cpu_used / wall:.0f}", "key_samples": len(key_samples),
+                "cpu_percent": f"{100 * cpu_used / wall:.0f}", "web_rss_mib": f"{web_rss_mib:.0f}",
+                "web_cpu_percent": f"{100 * web_cpu_used / wall:.0f}", "key_samples": len(key_samples),
                 "key_p50_ms": f"{percentile(key_samples, 0.5):.0f}", "key_max_ms": f"{max(key_samples):.0f}"}
     finally:
         if load is not None and not load.finished:
@@ -339,7 +360,8 @@ def main():
               f"{found['in_results']} in the results, {found['lost']} lost, {found['duplicated']} duplicated; "
               f"POST->Recorded p50 {found['p50_ms']} ms, p99 {found['p99_ms']} ms, max {found['max_ms']} ms; "
               f"{found['requests_per_s']} requests/s ({found['ballots_per_s']} ballots/s); host peak RSS "
-              f"{found['rss_mib']} MiB, CPU {found['cpu_percent']}% of a core; moderator keys ({found['key_samples']}) "
+              f"{found['rss_mib']} MiB, CPU {found['cpu_percent']}% of a core; plenary-web peak RSS {found['web_rss_mib']} MiB, "
+              f"CPU {found['web_cpu_percent']}%; moderator keys ({found['key_samples']}) "
               f"p50 {found['key_p50_ms']} ms, max {found['key_max_ms']} ms", flush=True)
     killed = kill_during_load(phones)
     print(f"kill -9 at {killed['kill_at']} answered: {killed['kill_acknowledged']} answered Recorded, all in the "

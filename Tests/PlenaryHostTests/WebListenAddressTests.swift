@@ -1,5 +1,5 @@
 import Testing
-@testable import PlenaryWeb
+import PlenaryHost
 
 @Suite struct WebListenAddressTests {
     @Test func aPortAloneListensEverywhereAndShowsThePrivateAddress() throws {
