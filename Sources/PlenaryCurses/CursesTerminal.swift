@@ -58,6 +58,7 @@ public final class CursesTerminal: TerminalDriver {
             delscreen(screen)
             throw TerminalError("plenary needs a terminal with cursor addressing (TERM=\(term))")
         }
+        sendFramesWhole()
 
         noecho()
         if rawMode { raw() } else { cbreak() }
@@ -86,6 +87,16 @@ public final class CursesTerminal: TerminalDriver {
         return CursesTerminal(
             screen: screen, window: window, palette: palette, previousCursor: previousCursor,
             terminalName: term, isRaw: rawMode, modifiedArrows: modifiedArrows)
+    }
+
+    /// ncurses 6.4 flushes its output after every cursor movement until the screen has once been left with `endwin`
+    /// and taken back (`_nc_mvcur` while `_endwin == ewInitial`): a frame went out as ~15 `write`s of a few bytes,
+    /// each a system call and a wake-up of whatever reads the terminal. Leaving and taking the screen back once,
+    /// before anything is drawn, makes every later frame one write (decision 95). What the terminal sees is the
+    /// alternate screen entered, left and entered again in the first two writes, with nothing drawn between.
+    private static func sendFramesWhole() {
+        endwin()
+        doupdate()
     }
 
     /// Refuses, with the message `open` would give, a run that could not show its screen: no terminal on
@@ -161,6 +172,11 @@ public final class CursesTerminal: TerminalDriver {
         let rows = min(grid.height, screenSize.rows)
         let columns = min(grid.width, screenSize.columns)
         for y in 0..<rows {
+            // Most rows of a frame are as they were: one comparison of the row, not one per cell.
+            if let old {
+                let row = y * grid.width..<(y + 1) * grid.width
+                if old.cells[row] == grid.cells[row] { continue }
+            }
             for x in 0..<columns {
                 let cell = grid[x, y]
                 if cell.isContinuation { continue }

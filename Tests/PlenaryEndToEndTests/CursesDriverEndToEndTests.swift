@@ -64,6 +64,50 @@ struct CursesDriverEndToEndTests {
         try Self.expectTerminalRestored(pane)
     }
 
+    /// ncurses 6.4 flushes after every cursor movement until its screen has been left once with `endwin`: a key's
+    /// frame went out as a dozen writes of a few bytes. The driver takes the screen back once at start (decision 95),
+    /// so each frame after a key is one write. strace shows the writes: those to the terminal (fd 1) between the
+    /// key's journal sync and the loop's next wait.
+    @Test func eachFrameAfterAKeyIsOneWrite() throws {
+        let strace = Subprocess.executablePath(for: "strace")
+        try #require(strace != nil, "needs strace: apt-get install strace (scripts/lib/prerequisites.sh installs it)")
+        let pane = try TmuxPane(
+            command: [strace!, "-f", "-qq", "-e", "trace=read,write,fdatasync,poll", "-o", "strace.txt",
+                      try TmuxPane.plenaryExecutable.path, "run"],
+            columns: 100, rows: 30, environment: ["TERM": "xterm-256color"])
+        defer { pane.close() }
+        try pane.waitFor(Self.drawnMarker)
+        try pane.sendText(" ")
+        try pane.waitFor("1 action recorded")
+        try pane.sendText("+")
+        try pane.waitFor("2 actions recorded")
+        #expect(try pane.quitPlenary() == 0)
+
+        let trace = try String(contentsOfFile: pane.directory + "/strace.txt", encoding: .utf8)
+        let lines = trace.split(separator: "\n")
+        let mainThread = try #require(lines.first?.split(separator: " ").first)
+        var framesAfterKeys: [Int] = []
+        var writes: Int?
+        // The journal is created (and synced) before the screen opens: only a sync after a key read counts.
+        var keyRead = false
+        for line in lines where line.split(separator: " ").first == mainThread {
+            if line.contains("read(0, ") {
+                keyRead = true
+            } else if line.contains("fdatasync("), keyRead {
+                keyRead = false
+                writes = 0
+            } else if line.contains("poll(") {
+                if let count = writes { framesAfterKeys.append(count) }
+                writes = nil
+            } else if line.contains("write(1, "), let count = writes {
+                writes = count + 1
+            }
+        }
+        // Both keys were journaled (start, +1 min); each answer is one write.
+        #expect(framesAfterKeys.count >= 2, "\(trace.suffix(3000))")
+        #expect(framesAfterKeys.allSatisfy { $0 == 1 }, "writes per frame after a key: \(framesAfterKeys)")
+    }
+
     @Test func redrawsEverythingAfterAResize() throws {
         let pane = try Self.demo(columns: 100, rows: 30)
         defer { pane.close() }

@@ -1,4 +1,5 @@
 import Testing
+import PlenaryEngine
 @testable import PlenaryUI
 
 @Suite struct CellGridTests {
@@ -61,6 +62,25 @@ import Testing
         #expect(g.put("anything", x: 6, y: 0) == 0)
         #expect(g.put("anything", x: 0, y: 4) == 0)
         #expect(g.put("anything", x: 0, y: 0, maxWidth: 0) == 0)
+        #expect(gridAlignmentProblem(g) == nil)
+    }
+
+    /// Printable ASCII takes a path of its own (one cell per byte, decision 95): clipped, counted and styled as any
+    /// text, while control characters (tab, DEL) still go through sanitising.
+    @Test func asciiTextIsClippedCountedAndStyledLikeAnyText() {
+        var g = grid(8, 5)
+        #expect(g.put("abcdef", x: -2, y: 0, style: .title) == 6)  // counted from x, as for any text
+        #expect(g.put("0123456789", x: 3, y: 1) == 5)
+        #expect(g.put("xyz", x: 1, y: 2, maxWidth: 2) == 2)
+        let controls = TerminalText.sanitized("a\tb\u{7F}")
+        #expect(controls != "a\tb\u{7F}")
+        #expect(g.put("a\tb\u{7F}", x: 0, y: 3) == controls.terminalWidth)
+        g.put("東京東京", x: 0, y: 4)
+        #expect(g.put("~", x: 3, y: 4) == 1)  // right half of 京
+        var shown = controls
+        while shown.last == " " { shown.removeLast() }
+        #expect(g.lines == ["cdef", "   01234", " xy", shown, "東 ~東京"])
+        #expect(g.styleLines[0] == "TTTT....")
         #expect(gridAlignmentProblem(g) == nil)
     }
 

@@ -60,6 +60,30 @@ import PlenaryTestSupport
         #expect(!runner.resultsSchedule.hasUnsavedChanges)
     }
 
+    /// The warm-up after the first frame (decision 95) tries `n` and `+` on a copy: nothing is journaled, shown or
+    /// changed, and the real keys after it act once each.
+    @Test func theWarmUpChangesNothingAndDrawsNothing() throws {
+        let (app, terminal, runner, fs, _) = try makeApp(keys: [nil])
+        let before = runner.state
+        let journal = fs.text("sevilla.journal.jsonl")
+        #expect(app.run() == .signal(15))
+        #expect(runner.state.recordedCommands == 0)
+        #expect(runner.state.currentIndex == before.currentIndex)
+        #expect(runner.state.plan == before.plan)
+        #expect(runner.state.screen == .agenda)
+        #expect(fs.text("sevilla.journal.jsonl") == journal)
+        // One frame per turn of the loop (the first, then the tick's): the warm-up's frames are never drawn.
+        #expect(terminal.frames.count == 2)
+        #expect(terminal.frames[0] == terminal.frames[1])
+
+        let reached = runner.warmUp([.command(.start), .agenda(.requestMove(.next))])
+        #expect(reached.count == 2)
+        #expect(reached[0].hasStarted && reached[1].currentIndex == 1)
+        #expect(!runner.state.hasStarted && runner.state.currentIndex == 0)
+        #expect(fs.text("sevilla.journal.jsonl") == journal)
+        #expect(!runner.resultsSchedule.hasUnsavedChanges)
+    }
+
     @Test func quittingNeedsConfirmation() throws {
         let (app, _, runner, _, _) = try makeApp(keys: [.character("q"), .escape, .character("q"), .character("y")])
         #expect(app.run() == .quit)

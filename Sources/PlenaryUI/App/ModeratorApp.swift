@@ -52,6 +52,7 @@ public final class ModeratorApp {
                     terminal.discardPendingInput()
                 }
                 terminal.draw(ModeratorScreen.render(runner.state, size: terminal.size, glyphs: glyphs))
+                if !isWarm { warmUp(size: terminal.size) }
             } else {
                 _ = runner.takeDiscardRequest()
             }
@@ -105,6 +106,21 @@ public final class ModeratorApp {
                 runner.send(.tick)
             }
             if runner.wantsToQuit { return .quit }
+        }
+    }
+
+    /// The keys pressed most (the agenda's step and `+`): tried once off screen, after the first frame, so that the
+    /// first real press costs what every later one does (decision 95).
+    static let warmUpKeys: [KeyEvent] = [.character("n"), .character("+")]
+    private var isWarm = false
+
+    /// Runs the warm-up keys' actions on a copy of the state (nothing journaled or changed) and draws what they lead
+    /// to into grids nobody sees.
+    private func warmUp(size: TerminalSize) {
+        isWarm = true
+        let actions = Self.warmUpKeys.compactMap { ModeratorKeyMap.action(for: $0, in: runner.state, size: size) }
+        for reached in runner.warmUp(actions.filter { $0 != .app(.detach) }) {
+            _ = ModeratorScreen.render(reached, size: size, glyphs: glyphs)
         }
     }
 

@@ -35,6 +35,16 @@ public struct CellGrid: Sendable, Equatable {
         let limit = min(width, maxWidth.map { x + max(0, $0) } ?? width)
         guard x < limit else { return 0 }
         var column = x
+        // Printable ASCII, most of what the views draw: one cell per byte, without the grapheme, sanitising and
+        // width work below (which gives the same cells for it). Drawing a frame is on every key's path (decision 95).
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) {
+            for byte in text.utf8 {
+                guard column < limit else { break }
+                if column >= 0 { write(Cell(Self.asciiTexts[Int(byte) - 0x20], style: style), wide: false, x: column, y: y) }
+                column += 1
+            }
+            return max(0, column - x)
+        }
         for character in TerminalText.sanitized(text) {
             let columns = character.terminalWidth
             if columns <= 0 { continue }
@@ -60,6 +70,9 @@ public struct CellGrid: Sendable, Equatable {
         }
         return max(0, column - x)
     }
+
+    /// " " to "~", each as its own string, so the ASCII path makes no strings of its own.
+    private static let asciiTexts: [String] = (0x20..<0x7F).map { String(Unicode.Scalar(UInt8($0))) }
 
     /// Paints `style` over a rectangle, keeping the characters.
     public mutating func paint(_ style: StyleRole, x: Int, y: Int, width w: Int, height h: Int = 1) {
