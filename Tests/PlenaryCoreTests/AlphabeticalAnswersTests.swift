@@ -1,5 +1,5 @@
 import Testing
-@_spi(Testing) import PlenaryEngine
+@_spi(Testing) @testable import PlenaryEngine
 
 /// The open answers' running order is the results file's order, however they arrive.
 @Suite struct AlphabeticalAnswersTests {
@@ -19,5 +19,17 @@ import Testing
         #expect(answers.prefix(10) == ["a", "b", "c"])
         #expect(answers.prefix(0).isEmpty)
         #expect(AlphabeticalAnswers().isEmpty && AlphabeticalAnswers().all.isEmpty)
+    }
+
+    /// Many rooms repeat a few answers: copies of one answer spread over several chunks still read back together,
+    /// in order, every one counted.
+    @Test func repeatedAnswersAcrossManyChunksReadBackInOrder() {
+        let distinct = ["more funding", "Shared data", "shared data", "pilots", "Événements"]
+        var arriving: [String] = []
+        for index in 0..<(9 * AlphabeticalAnswers.chunkSize) { arriving.append(distinct[(index * 7 + index / 5) % distinct.count]) }
+        let answers = AlphabeticalAnswers(arriving)
+        #expect(answers.count == arriving.count)
+        #expect(answers.all == AlphabeticalOrder.sorted(arriving))
+        #expect(answers.prefix(AlphabeticalAnswers.chunkSize + 3) == Array(AlphabeticalOrder.sorted(arriving).prefix(AlphabeticalAnswers.chunkSize + 3)))
     }
 }
