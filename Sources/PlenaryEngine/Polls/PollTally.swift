@@ -16,10 +16,13 @@ public struct PollTally: Sendable, Equatable {
     private var scaleSum = 0
     /// Open text: every answer, alphabetical (a copy shares all but the chunk the next answer goes into).
     private var answers = AlphabeticalAnswers()
-    /// Open text: answers per candidate term, apostrophes joining words ("don't") and, for languages with
-    /// elisions, splitting them ("l'industrie"); both kept because the round does not know the session language.
+    /// Open text: answers per candidate term, apostrophes joining words ("don't").
     private var termCounts: [String: Int] = [:]
-    private var elidedTermCounts: [String: Int] = [:]
+    /// Open text: what changes in `termCounts` when apostrophes split words instead ("l'industrie" counts for
+    /// "industrie"), as languages with elisions read them. Kept because the round does not know the session
+    /// language; only answers with an apostrophe touch it, so most answers count their words once, not twice.
+    /// Holds no zero entries.
+    private var elisionAdjustments: [String: Int] = [:]
 
     public init(definition: PollDefinition) {
         self.definition = definition
@@ -56,14 +59,32 @@ public struct PollTally: Sendable, Equatable {
             for term in joined { termCounts[term, default: 0] += 1 }
             // Scalars, not characters: no grapheme breaking per ballot. An apostrophe fused with a mark is no
             // joiner, so splitting at apostrophes then reads the same words; the answer is the same either way.
-            let elided = text.unicodeScalars.contains(where: { $0 == "'" || $0 == "\u{2019}" || $0 == "\u{02BC}" })
-                ? WordFrequency.candidateTerms(in: text, splittingAtApostrophes: true) : joined
-            for term in elided { elidedTermCounts[term, default: 0] += 1 }
+            if text.utf8.contains(where: { $0 == UInt8(ascii: "'") || $0 >= 0x80 }),
+               text.unicodeScalars.contains(where: { $0 == "'" || $0 == "\u{2019}" || $0 == "\u{02BC}" }) {
+                let elided = WordFrequency.candidateTerms(in: text, splittingAtApostrophes: true)
+                for term in elided { adjustElision(term, by: 1) }
+                for term in joined { adjustElision(term, by: -1) }
+            }
         case .ranking(let order):
             for (place, item) in order.enumerated() { totals[item] += order.count - place }
         case .allocation(let points):
             for (item, given) in points.enumerated() { totals[item] += given }
         }
+    }
+
+    private mutating func adjustElision(_ term: String, by change: Int) {
+        let adjusted = elisionAdjustments[term, default: 0] + change
+        elisionAdjustments[term] = adjusted == 0 ? nil : adjusted
+    }
+
+    /// Answers per term with apostrophes splitting words: `termCounts` with the adjustments applied.
+    private var elidedTermCounts: [String: Int] {
+        var counts = termCounts
+        for (term, change) in elisionAdjustments {
+            let adjusted = counts[term, default: 0] + change
+            counts[term] = adjusted == 0 ? nil : adjusted
+        }
+        return counts
     }
 
     /// - Parameter language: the session's language, for the stop words dropped from open-text word lists.
@@ -97,7 +118,7 @@ public struct PollTally: Sendable, Equatable {
         case .single, .multiple: return choice(handCounts: handCounts)
         case .scale: return scale()
         case .open:
-            let counts = WordFrequency.splitsElisions(language) ? elidedTermCounts : termCounts
+            let counts = WordFrequency.splitsElisions(language) && !elisionAdjustments.isEmpty ? elidedTermCounts : termCounts
             return Self.open(answers, terms: WordFrequency.top(of: counts, language: language))
         case .ranking: return ranking()
         case .allocation: return allocation()

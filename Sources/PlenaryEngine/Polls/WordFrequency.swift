@@ -32,53 +32,66 @@ public enum WordFrequency {
     }
 
     /// The words one answer counts for, each once, before stop words are dropped (they depend on the language;
-    /// these only on how apostrophes are read).
-    static func candidateTerms(in answer: String, splittingAtApostrophes: Bool) -> Set<String> {
+    /// these only on how apostrophes are read). Their order means nothing.
+    static func candidateTerms(in answer: String, splittingAtApostrophes: Bool) -> [String] {
         printableASCIITerms(in: answer, splittingAtApostrophes: splittingAtApostrophes)
             ?? characterTerms(in: answer, splittingAtApostrophes: splittingAtApostrophes)
     }
 
     /// `candidateTerms` read character by character: any text.
-    static func characterTerms(in answer: String, splittingAtApostrophes: Bool) -> Set<String> {
-        Set(tokens(in: answer.lowercased(), splittingAtApostrophes: splittingAtApostrophes)
-            .filter { $0.count >= 2 && $0.contains(where: \.isLetter) })
+    static func characterTerms(in answer: String, splittingAtApostrophes: Bool) -> [String] {
+        Array(Set(tokens(in: answer.lowercased(), splittingAtApostrophes: splittingAtApostrophes)
+            .filter { $0.count >= 2 && $0.contains(where: \.isLetter) }))
     }
 
     /// `candidateTerms` read byte by byte, for printable ASCII (nil for anything else), where every character is
     /// one byte, letters and digits are `a-z A-Z 0-9` and the only joiners are `'` and `-`. Every open ballot is
-    /// counted as it arrives, also on resume, and most answers are plain ASCII (decision 61).
-    static func printableASCIITerms(in answer: String, splittingAtApostrophes: Bool) -> Set<String>? {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(answer.utf8.count)
-        for byte in answer.utf8 {
-            guard byte >= 0x20, byte <= 0x7E else { return nil }
-            bytes.append(byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte)
-        }
-        func isWordByte(_ byte: UInt8) -> Bool {
-            (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
-        }
-        var terms = Set<String>()
-        var start: Int?
-        var hasLetter = false
-        func endTerm(at end: Int) {
-            if let first = start, end - first >= 2, hasLetter {
-                terms.insert(String(decoding: bytes[first..<end], as: UTF8.self))
+    /// counted as it arrives, also on resume, and most answers are plain ASCII (decision 61): the answer is lowered
+    /// into a buffer on the stack and a repeated word is found by comparing bytes, so a string is made once per
+    /// distinct word and nothing is hashed here (a fifth of a 100k-answer resume went to sets of words).
+    static func printableASCIITerms(in answer: String, splittingAtApostrophes: Bool) -> [String]? {
+        let count = answer.utf8.count
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(count, 1)) { bytes -> [String]? in
+            var index = 0
+            for byte in answer.utf8 {
+                guard byte >= 0x20, byte <= 0x7E else { return nil }
+                bytes[index] = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte
+                index += 1
             }
-            start = nil
-            hasLetter = false
-        }
-        for (index, byte) in bytes.enumerated() {
-            if isWordByte(byte) {
-                if start == nil { start = index }
-                if byte >= UInt8(ascii: "a") { hasLetter = true }
-                continue
+            func isWordByte(_ byte: UInt8) -> Bool {
+                (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
             }
-            let isJoiner = byte == UInt8(ascii: "-") || (byte == UInt8(ascii: "'") && !splittingAtApostrophes)
-            if isJoiner, start != nil, index + 1 < bytes.count, isWordByte(bytes[index + 1]) { continue }
-            endTerm(at: index)
+            var terms: [String] = []
+            var seen: [Range<Int>] = []
+            func isRepeat(_ range: Range<Int>) -> Bool {
+                seen.contains { earlier in
+                    earlier.count == range.count && bytes[earlier].elementsEqual(bytes[range])
+                }
+            }
+            var start: Int?
+            var hasLetter = false
+            func endTerm(at end: Int) {
+                if let first = start, end - first >= 2, hasLetter, !isRepeat(first..<end) {
+                    seen.append(first..<end)
+                    terms.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[first..<end]), as: UTF8.self))
+                }
+                start = nil
+                hasLetter = false
+            }
+            for index in 0..<count {
+                let byte = bytes[index]
+                if isWordByte(byte) {
+                    if start == nil { start = index }
+                    if byte >= UInt8(ascii: "a") { hasLetter = true }
+                    continue
+                }
+                let isJoiner = byte == UInt8(ascii: "-") || (byte == UInt8(ascii: "'") && !splittingAtApostrophes)
+                if isJoiner, start != nil, index + 1 < count, isWordByte(bytes[index + 1]) { continue }
+                endTerm(at: index)
+            }
+            endTerm(at: count)
+            return terms
         }
-        endTerm(at: bytes.count)
-        return terms
     }
 
     /// Whether `language` reads an apostrophe as the end of an elided word.
