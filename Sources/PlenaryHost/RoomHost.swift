@@ -344,7 +344,7 @@ public final class RoomHost: ModeratorHosting {
 
     /// What the web pages show, published when the workshop or the clock's second moved.
     private func publishWebView(now: Instant) {
-        guard let webInbox else { return }
+        guard webInbox != nil else { return }
         let second = now.milliseconds / 1000
         if let last = lastWebStamp, last.generation == generation, last.second == second { return }
         lastWebStamp = (generation, second)

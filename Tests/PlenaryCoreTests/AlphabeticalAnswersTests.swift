@@ -1,4 +1,5 @@
 import Testing
+import PlenaryTestSupport
 @_spi(Testing) @testable import PlenaryEngine
 
 /// The open answers' running order is the results file's order, however they arrive.
@@ -31,5 +32,20 @@ import Testing
         #expect(answers.count == arriving.count)
         #expect(answers.all == AlphabeticalOrder.sorted(arriving))
         #expect(answers.prefix(AlphabeticalAnswers.chunkSize + 3) == Array(AlphabeticalOrder.sorted(arriving).prefix(AlphabeticalAnswers.chunkSize + 3)))
+    }
+
+    /// Plain lower-case answers are ordered by their bytes, eight at a time: answers that differ only past the
+    /// first eight bytes, at the last byte, in length, or by a byte above 0x7F next to plain ones still come back
+    /// exactly as `AlphabeticalOrder` sorts them.
+    @Test func answersComparedByTheirBytesKeepTheOrderOfStrings() {
+        let pieces = ["a", "b", "z", "~", " ", "0", "9", "-", "shared d", "ata", "A", "Z", "\u{e9}", "\u{7f}", "e\u{301}", "\u{1F600}"]
+        var random = SeededGenerator(seed: 98)
+        var arriving: [String] = []
+        for _ in 0..<4_000 {
+            let length = Int(random.next() % 7)
+            arriving.append((0..<length).map { _ in pieces[Int(random.next() % UInt64(pieces.count))] }.joined())
+        }
+        let answers = AlphabeticalAnswers(arriving)
+        #expect(answers.all == AlphabeticalOrder.sorted(arriving))
     }
 }
