@@ -52,6 +52,18 @@ import PlenaryTestSupport
         #expect(decoded.polls[2].rounds.map(\.answers) == [["plain", "Second answer"], ["later"]])
     }
 
+    /// The results writer streams the file: many answers come in pieces of about 64 KB (never one piece of all
+    /// of them), and the pieces together are the encoder's bytes.
+    @Test func manyAnswersAreHandedOnInPiecesThatMakeUpTheSameBytes() throws {
+        let answers = (0..<20_000).map { "answer number \($0) with a \"quote\" now and then" }
+        let snapshot = try snapshot(answers)
+        var pieces: [[UInt8]] = []
+        snapshot.encode { piece in pieces.append(piece) }
+        #expect(pieces.count > 10)
+        #expect(pieces.allSatisfy { $0.count <= AnswerSplicingEncoder.pieceSize + 1024 })
+        #expect(Array(pieces.joined()) == AnswerSplicingEncoder.plain(snapshot))
+    }
+
     /// Text elsewhere in the snapshot forged to look like a placeholder cannot move answers: the snapshot is then
     /// encoded the plain way.
     @Test func textLookingLikeAPlaceholderStillGivesTheEncodersBytes() throws {

@@ -5,18 +5,68 @@ import Foundation
 /// At 100k open answers `JSONEncoder` built a value per answer, then the text, then a `Data` copy and an array copy
 /// of it: about 15 MB more at the peak than the answers themselves, and most of the writer thread's time (issue 13).
 /// Here the encoder gets the snapshot with each round's answers replaced by one placeholder; the placeholders are
-/// found in its (small) output and each is replaced by the round's answers, written straight into one buffer. An
+/// found in its (small) output and each is replaced by the round's answers, handed on in pieces of 64 KB. An
 /// answer of printable ASCII or non-ASCII text, without `"` or `\`, is copied as it is (what `JSONEncoder` writes for
 /// it); any other answer is escaped by `JSONEncoder` itself, so the bytes never depend on a copy of its escaping
 /// rules (decision 96). If the placeholders are not found exactly once each, in order, the whole snapshot is encoded
 /// the plain way.
 enum AnswerSplicingEncoder {
+    /// The bytes in one array (tests, and callers that want them whole).
     static func encode(_ snapshot: ResultsSnapshot) -> [UInt8] {
-        spliced(snapshot) ?? plain(snapshot)
+        var bytes: [UInt8] = []
+        stream(snapshot) { piece in bytes += piece }
+        return bytes
     }
 
-    /// The snapshot with its answers spliced in; nil when it has none, or the placeholders cannot be told apart.
+    /// Hands the bytes to `write` in pieces of about `pieceSize`, so that 100k answers are never one more copy in
+    /// memory (the results writer streams them into its temporary file).
+    static func stream<Failure: Error>(_ snapshot: ResultsSnapshot, into write: ([UInt8]) throws(Failure) -> Void) throws(Failure) {
+        if let plan = splicePlan(snapshot) {
+            try plan.stream(into: write)
+        } else {
+            try write(plain(snapshot))
+        }
+    }
+
+    /// The snapshot with its answers spliced in, whole; nil when the plain encoding would be used.
     static func spliced(_ snapshot: ResultsSnapshot) -> [UInt8]? {
+        guard let plan = splicePlan(snapshot) else { return nil }
+        var bytes: [UInt8] = []
+        plan.stream { piece in bytes += piece }
+        return bytes
+    }
+
+    /// Bytes gathered before they are handed on: large enough that a write(2) moves a good block, small next to
+    /// 100k answers.
+    static let pieceSize = 64 * 1024
+
+    /// The encoder's small output with where each round's answers go; nil when the snapshot has no answers, or the
+    /// placeholders cannot be told apart (then the plain encoding is used).
+    private struct SplicePlan {
+        var frame: [UInt8]
+        var lists: [[String]]
+        /// Per list, the range of its placeholder array in `frame`, in order and not overlapping.
+        var targets: [Range<Int>]
+
+        func stream<Failure: Error>(into write: ([UInt8]) throws(Failure) -> Void) throws(Failure) {
+            var piece: [UInt8] = []
+            piece.reserveCapacity(AnswerSplicingEncoder.pieceSize + 1024)
+            var copied = 0
+            for (list, target) in zip(lists, targets) {
+                piece.append(contentsOf: frame[copied..<target.lowerBound])
+                try AnswerSplicingEncoder.append(list, to: &piece) { full throws(Failure) in
+                    try write(full)
+                    full.removeAll(keepingCapacity: true)
+                }
+                copied = target.upperBound
+            }
+            piece.append(contentsOf: frame[copied...])
+            piece.append(UInt8(ascii: "\n"))
+            try write(piece)
+        }
+    }
+
+    private static func splicePlan(_ snapshot: ResultsSnapshot) -> SplicePlan? {
         var skeleton = snapshot
         var lists: [[String]] = []
         for poll in skeleton.polls.indices {
@@ -27,7 +77,9 @@ enum AnswerSplicingEncoder {
             }
         }
         guard !lists.isEmpty, let frame = try? encoder.encode(skeleton) else { return nil }
-        return splice(lists, into: Array(frame))
+        let bytes = Array(frame)
+        guard let targets = targets(of: lists.count, in: bytes) else { return nil }
+        return SplicePlan(frame: bytes, lists: lists, targets: targets)
     }
 
     /// The snapshot through `JSONEncoder`, answers and all, and a newline.
@@ -48,7 +100,7 @@ enum AnswerSplicingEncoder {
     }
 
     /// Text no answer holds: answers are cleaned of control characters before they are counted, and the check in
-    /// `splice` makes even a forged one harmless (it only costs the plain encoding).
+    /// `targets` makes even a forged one harmless (it only costs the plain encoding).
     private static let marker = "\u{0}plenary-answers\u{0}"
 
     private static func placeholder(_ index: Int) -> String { marker + "\(index)\u{0}" }
@@ -58,26 +110,20 @@ enum AnswerSplicingEncoder {
         Array((try? encoder.encode([placeholder(index)])) ?? Data())
     }
 
-    /// The frame with the n-th placeholder array replaced by the n-th list's JSON array; nil when the frame does not
-    /// hold each placeholder exactly once, in order, and the marker nowhere else.
-    private static func splice(_ lists: [[String]], into frame: [UInt8]) -> [UInt8]? {
+    /// Where each of `count` placeholder arrays is in `frame`; nil unless each is there exactly once, in order, and
+    /// the marker nowhere else.
+    private static func targets(of count: Int, in frame: [UInt8]) -> [Range<Int>]? {
         let markerBytes = Array(((try? encoder.encode([marker])) ?? Data()).dropFirst(2).dropLast(2))
-        guard occurrences(of: markerBytes, in: frame).count == lists.count else { return nil }
-        var size = frame.count + 1
-        for list in lists { size += list.reduce(list.count + 1) { $0 + $1.utf8.count + 2 } }
-        var output: [UInt8] = []
-        output.reserveCapacity(size)
-        var copied = 0
-        for (index, list) in lists.enumerated() {
+        guard occurrences(of: markerBytes, in: frame).count == count else { return nil }
+        var targets: [Range<Int>] = []
+        var searched = 0
+        for index in 0..<count {
             let target = encodedPlaceholder(index)
-            guard let found = occurrences(of: target, in: frame, from: copied).first else { return nil }
-            output.append(contentsOf: frame[copied..<found])
-            append(list, to: &output)
-            copied = found + target.count
+            guard let found = occurrences(of: target, in: frame, from: searched).first else { return nil }
+            targets.append(found..<(found + target.count))
+            searched = found + target.count
         }
-        output.append(contentsOf: frame[copied...])
-        output.append(UInt8(ascii: "\n"))
-        return output
+        return targets
     }
 
     /// Starts of `needle` in `haystack` from `start` on, not overlapping.
@@ -98,6 +144,12 @@ enum AnswerSplicingEncoder {
 
     /// `["a","b"]`.
     static func append(_ answers: [String], to output: inout [UInt8]) {
+        append(answers, to: &output) { _ in }
+    }
+
+    /// `["a","b"]`, calling `flush` whenever `output` has grown to `pieceSize` (it empties `output`).
+    private static func append<Failure: Error>(_ answers: [String], to output: inout [UInt8],
+                                               flush: (inout [UInt8]) throws(Failure) -> Void) throws(Failure) {
         output.append(UInt8(ascii: "["))
         for (index, answer) in answers.enumerated() {
             if index > 0 { output.append(UInt8(ascii: ",")) }
@@ -110,6 +162,7 @@ enum AnswerSplicingEncoder {
                 let data = (try? encoder.encode([answer])) ?? Data("[\"\"]".utf8)
                 output.append(contentsOf: data.dropFirst().dropLast())
             }
+            if output.count >= pieceSize { try flush(&output) }
         }
         output.append(UInt8(ascii: "]"))
     }

@@ -404,4 +404,10 @@ public struct ResultsSnapshot: Codable, Sendable {
     public func encoded() -> [UInt8] {
         AnswerSplicingEncoder.encode(self)
     }
+
+    /// The same bytes handed to `write` in pieces of about 64 KB, for a file written as it is encoded: the
+    /// results of 100k answers are never one more whole copy in memory.
+    public func encode<Failure: Error>(to write: ([UInt8]) throws(Failure) -> Void) throws(Failure) {
+        try AnswerSplicingEncoder.stream(self, into: write)
+    }
 }

@@ -11,8 +11,10 @@ public protocol FileSystem: AnyObject, Sendable {
     func isFolder(_ path: String) -> Bool
     /// Opens (creating if needed) a file for appending durable records.
     func openAppendLog(_ path: String) throws(StorageError) -> any AppendLog
-    /// Replaces `path` so that a reader sees the old or the new bytes, never a mix, even after a crash.
-    func replaceAtomically(_ path: String, with bytes: [UInt8]) throws(StorageError)
+    /// Replaces `path` so that a reader sees the old or the new bytes, never a mix, even after a crash. The new
+    /// bytes are what `pieces` hands to its `write`, in order, so a large file never has to be whole in memory.
+    func replaceAtomically(_ path: String, writing pieces: (_ write: ([UInt8]) throws(StorageError) -> Void) throws(StorageError) -> Void)
+        throws(StorageError)
     /// Renames without replacing: fails if `destination` exists.
     func moveAside(_ source: String, to destination: String) throws(StorageError)
     /// Shortens a file to `length` bytes and makes that durable.
@@ -29,6 +31,11 @@ public protocol FileSystem: AnyObject, Sendable {
 }
 
 extension FileSystem {
+    /// Replaces `path` with `bytes`, atomically (see `replaceAtomically(_:writing:)`).
+    public func replaceAtomically(_ path: String, with bytes: [UInt8]) throws(StorageError) {
+        try replaceAtomically(path) { write throws(StorageError) in try write(bytes) }
+    }
+
     /// One of Plenary's own files (never through a link).
     public func contents(of path: String) throws(StorageError) -> [UInt8]? {
         try contents(of: path, rule: .ownFile)

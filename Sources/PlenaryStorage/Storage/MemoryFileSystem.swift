@@ -67,8 +67,11 @@ public final class MemoryFileSystem: FileSystem, @unchecked Sendable {
         return MemoryAppendLog(fileSystem: self, path: path)
     }
 
-    public func replaceAtomically(_ path: String, with bytes: [UInt8]) throws(StorageError) {
+    public func replaceAtomically(_ path: String, writing pieces: (_ write: ([UInt8]) throws(StorageError) -> Void) throws(StorageError) -> Void)
+        throws(StorageError) {
         try check("write", path)
+        var bytes: [UInt8] = []
+        try pieces { piece in bytes += piece }
         try check("fsync", path)
         try check("rename", path)
         files[path] = bytes

@@ -88,7 +88,8 @@ public final class PosixFileSystem: FileSystem, @unchecked Sendable {
         return PosixAppendLog(fd: fd, path: path)
     }
 
-    public func replaceAtomically(_ path: String, with bytes: [UInt8]) throws(StorageError) {
+    public func replaceAtomically(_ path: String, writing pieces: (_ write: ([UInt8]) throws(StorageError) -> Void) throws(StorageError) -> Void)
+        throws(StorageError) {
         let temporary = path + ".tmp-\(getpid())"
         var fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, Self.privateMode)
         if fd < 0 && errno == EEXIST {
@@ -99,7 +100,7 @@ public final class PosixFileSystem: FileSystem, @unchecked Sendable {
         }
         guard fd >= 0 else { throw Self.error("create", temporary) }
         do throws(StorageError) {
-            try Self.writeAll(fd, bytes, path: temporary)
+            try pieces { piece throws(StorageError) in try Self.writeAll(fd, piece, path: temporary) }
             guard fsync(fd) == 0 else { throw Self.error("fsync", temporary) }
         } catch {
             _ = Glibc.close(fd)

@@ -116,9 +116,8 @@ final class ResultsWriter: @unchecked Sendable {
         guard state != nil else { return .written }
         // The taken copy is a temporary, released at the end of this statement.
         let snapshot = ResultsSnapshot(state: state.take()!, sessionFile: sessionFile, generator: generator)
-        let bytes = snapshot.encoded()
         do {
-            try fileSystem.replaceAtomically(path, with: bytes)
+            try fileSystem.replaceAtomically(path) { write throws(StorageError) in try snapshot.encode(to: write) }
             return .written
         } catch {
             return .failed(error)
