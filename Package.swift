@@ -39,6 +39,8 @@ let package = Package(
         ),
         /// `prctl(PR_SET_PDEATHSIG)` for the web gateway (variadic, so not importable directly): a header, no library.
         .systemLibrary(name: "CParentDeath"),
+        /// `mallopt(M_MMAP_THRESHOLD)` for the workshop process (decision 98): a header, no library.
+        .systemLibrary(name: "CHeap"),
         /// A text → QR matrix; the only importer of CQRencode. Pure in effect: the same text gives the same code.
         .target(name: "PlenaryQRCode", dependencies: ["CQRencode"]),
         /// The model and the pure engine: state, actions, reducers, effects as data, polls, groups, voting, text.
@@ -83,7 +85,7 @@ let package = Package(
         .executableTarget(
             name: "plenary",
             dependencies: [
-                "PlenaryEngine", "PlenarySessionFile", "PlenaryReports", "PlenaryStorage", "PlenaryUI", "PlenaryCurses", "PlenaryHost", "PlenaryProtocol",
+                "PlenaryEngine", "PlenarySessionFile", "PlenaryReports", "PlenaryStorage", "PlenaryUI", "PlenaryCurses", "PlenaryHost", "PlenaryProtocol", "CHeap",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             resources: [.embedInCode("Resources/demo.yaml")]

@@ -117,6 +117,7 @@ struct RunCommand: ParsableCommand {
     }
 
     func run() throws {
+        HeapSettings.returnLargeBuffersWhenFreed()
         SignalTrap.install()
         let wallClock = SystemClock()
         var (session, sessionPath) = try SessionLoading.load(file)
