@@ -64,6 +64,34 @@ import PlenaryTestSupport
         #expect(Array(pieces.joined()) == AnswerSplicingEncoder.plain(snapshot))
     }
 
+    /// The results writer's snapshot leaves the answers in the rounds' tallies: its bytes are those of the snapshot
+    /// that lists them, also when forged text forces the plain encoding and for a round without answers.
+    @Test func answersLeftInTheTallyGiveTheSameFile() throws {
+        var session = Fixtures.sevilla()
+        session.polls = Self.polls
+        var state = try Fixtures.state(session, now: Fixtures.at(12, 0))
+        #expect(WorkshopReducer.apply(.start, to: &state, at: Fixtures.at(12, 0)) == nil)
+        #expect(WorkshopReducer.apply(.poll(.open(poll: "idea")), to: &state, at: Fixtures.at(12, 0)) == nil)
+        let answers = ["zebra crossing", "Apple", "\u{0}plenary-answers\u{0}0\u{0}", "a \"quote\"", "\u{e9}clair"]
+        for answer in answers {
+            #expect(WorkshopReducer.apply(.poll(.cast(poll: "idea", ballot: .open(text: answer))), to: &state, at: Fixtures.at(12, 1)) == nil)
+        }
+        #expect(WorkshopReducer.apply(.poll(.newRound(poll: "idea")), to: &state, at: Fixtures.at(12, 2)) == nil)
+        for forged in [nil, "\u{0}plenary-answers\u{0}"] {
+            var listed = ResultsSnapshot(state: state, sessionFile: "s.yaml", generator: "test")
+            var inTally = ResultsSnapshot(state: state, sessionFile: "s.yaml", generator: "test", answersLeftInTally: true)
+            if let forged {
+                listed.polls[1].question = forged
+                inTally.polls[1].question = forged
+            }
+            #expect(inTally.polls[2].rounds[0].answers == nil)
+            #expect(inTally.encoded() == listed.encoded())
+            let decoded = try ResultsSnapshot.decode(inTally.encoded())
+            #expect(decoded.polls[2].rounds.map(\.answers) == listed.polls[2].rounds.map(\.answers))
+            #expect(decoded.polls[2].rounds.map { $0.answers?.count } == [answers.count, 0])
+        }
+    }
+
     /// Text elsewhere in the snapshot forged to look like a placeholder cannot move answers: the snapshot is then
     /// encoded the plain way.
     @Test func textLookingLikeAPlaceholderStillGivesTheEncodersBytes() throws {

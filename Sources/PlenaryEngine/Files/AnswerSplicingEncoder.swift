@@ -24,7 +24,20 @@ enum AnswerSplicingEncoder {
         if let plan = splicePlan(snapshot) {
             try plan.stream(into: write)
         } else {
-            try write(plain(snapshot))
+            try write(plain(snapshot.withAnswersListed()))
+        }
+    }
+
+    /// One round's answers: listed in the snapshot, or still in the running tally (`tallyAnswers`).
+    private enum AnswerList {
+        case listed([String])
+        case tally(AlphabeticalAnswers)
+
+        func forEach<Failure: Error>(_ body: (String) throws(Failure) -> Void) throws(Failure) {
+            switch self {
+            case .listed(let answers): for answer in answers { try body(answer) }
+            case .tally(let answers): try answers.forEach(body)
+            }
         }
     }
 
@@ -44,7 +57,7 @@ enum AnswerSplicingEncoder {
     /// placeholders cannot be told apart (then the plain encoding is used).
     private struct SplicePlan {
         var frame: [UInt8]
-        var lists: [[String]]
+        var lists: [AnswerList]
         /// Per list, the range of its placeholder array in `frame`, in order and not overlapping.
         var targets: [Range<Int>]
 
@@ -68,12 +81,23 @@ enum AnswerSplicingEncoder {
 
     private static func splicePlan(_ snapshot: ResultsSnapshot) -> SplicePlan? {
         var skeleton = snapshot
-        var lists: [[String]] = []
+        var lists: [AnswerList] = []
         for poll in skeleton.polls.indices {
             for round in skeleton.polls[poll].rounds.indices {
-                guard let answers = skeleton.polls[poll].rounds[round].answers, !answers.isEmpty else { continue }
+                let list: AnswerList
+                if let tally = skeleton.polls[poll].rounds[round].tallyAnswers {
+                    skeleton.polls[poll].rounds[round].tallyAnswers = nil
+                    guard !tally.isEmpty else {
+                        skeleton.polls[poll].rounds[round].answers = []
+                        continue
+                    }
+                    list = .tally(tally)
+                } else {
+                    guard let answers = skeleton.polls[poll].rounds[round].answers, !answers.isEmpty else { continue }
+                    list = .listed(answers)
+                }
                 skeleton.polls[poll].rounds[round].answers = [placeholder(lists.count)]
-                lists.append(answers)
+                lists.append(list)
             }
         }
         guard !lists.isEmpty, let frame = try? encoder.encode(skeleton) else { return nil }
@@ -144,15 +168,17 @@ enum AnswerSplicingEncoder {
 
     /// `["a","b"]`.
     static func append(_ answers: [String], to output: inout [UInt8]) {
-        append(answers, to: &output) { _ in }
+        append(.listed(answers), to: &output) { _ in }
     }
 
     /// `["a","b"]`, calling `flush` whenever `output` has grown to `pieceSize` (it empties `output`).
-    private static func append<Failure: Error>(_ answers: [String], to output: inout [UInt8],
+    private static func append<Failure: Error>(_ answers: AnswerList, to output: inout [UInt8],
                                                flush: (inout [UInt8]) throws(Failure) -> Void) throws(Failure) {
         output.append(UInt8(ascii: "["))
-        for (index, answer) in answers.enumerated() {
-            if index > 0 { output.append(UInt8(ascii: ",")) }
+        var isFirst = true
+        try answers.forEach { answer throws(Failure) in
+            if !isFirst { output.append(UInt8(ascii: ",")) }
+            isFirst = false
             if isVerbatim(answer) {
                 output.append(UInt8(ascii: "\""))
                 output.append(contentsOf: answer.utf8)

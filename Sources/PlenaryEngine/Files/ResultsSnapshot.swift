@@ -194,6 +194,14 @@ public struct ResultsSnapshot: Codable, Sendable {
         public var scale: ScaleResult?
         public var answers: [String]?
         public var terms: [TermResult]?
+        /// The round's answers as the running tally keeps them, when the snapshot was made only to be written
+        /// (`answersLeftInTally`): `answers` is then nil and the encoder reads them from here, so 100k answers are
+        /// not gathered into one more array per write (issue 13). Never in the file.
+        var tallyAnswers: AlphabeticalAnswers?
+
+        enum CodingKeys: String, CodingKey {
+            case round, ballotCount, options, handCounts, hands, combinedVoterCount, scale, answers, terms
+        }
     }
 
     public struct OptionResult: Codable, Sendable {
@@ -236,7 +244,9 @@ public struct ResultsSnapshot: Codable, Sendable {
         return input
     }
 
-    public init(state: WorkshopState, sessionFile: String, generator: String) {
+    /// - Parameter answersLeftInTally: leave open answers in the rounds' tallies for the encoder (`tallyAnswers`)
+    ///   instead of listing them in `answers`: for a snapshot that is only written to the file.
+    public init(state: WorkshopState, sessionFile: String, generator: String, answersLeftInTally: Bool = false) {
         let schedule = LiveSchedule(state: state)
         let calendar = state.calendar
         let session = state.session
@@ -302,15 +312,16 @@ public struct ResultsSnapshot: Codable, Sendable {
                                plannedMinutes: entry.durationMinutes)
             }
         }
-        polls = state.polls.map { Self.pollResult($0, state: state) }
+        polls = state.polls.map { Self.pollResult($0, state: state, answersLeftInTally: answersLeftInTally) }
         groups = state.groups.map { Self.groupResult($0, state: state) }
         qa = state.qa.isEmpty ? nil : state.qa.map(QABoardResult.init)
     }
 
-    static func pollResult(_ poll: PollState, state: WorkshopState) -> PollResult {
+    static func pollResult(_ poll: PollState, state: WorkshopState, answersLeftInTally: Bool = false) -> PollResult {
         let definition = poll.definition
         let rounds = poll.rounds.enumerated().map { index, round in
-            roundResult(round, number: index + 1, poll: definition, language: state.session.language)
+            roundResult(round, number: index + 1, poll: definition, language: state.session.language,
+                        answersLeftInTally: answersLeftInTally)
         }
         return PollResult(
             id: definition.id, question: definition.question, type: definition.type.rawValue, options: definition.options,
@@ -323,7 +334,8 @@ public struct ResultsSnapshot: Codable, Sendable {
             status: poll.status.rawValue, revealed: poll.revealed, rounds: rounds)
     }
 
-    static func roundResult(_ round: PollRound, number: Int, poll: PollDefinition, language: String) -> RoundResult {
+    static func roundResult(_ round: PollRound, number: Int, poll: PollDefinition, language: String,
+                            answersLeftInTally: Bool = false) -> RoundResult {
         let results = PollTally.results(of: round, for: poll, language: language)
         var result = RoundResult(round: number, ballotCount: results.ballotCount, handCounts: round.handCounts)
         let hands = (round.handCounts ?? []).map { max(0, $0) }
@@ -357,7 +369,11 @@ public struct ResultsSnapshot: Codable, Sendable {
                 ScaleResult(mean: ($0.mean * 100).rounded() / 100, median: $0.median, distribution: $0.distribution)
             }
         case .open:
-            result.answers = results.answers.all
+            if answersLeftInTally {
+                result.tallyAnswers = results.answers
+            } else {
+                result.answers = results.answers.all
+            }
             result.terms = results.rows.map { TermResult(term: $0.label, count: Int($0.value)) }
         }
         return result
@@ -403,6 +419,20 @@ public struct ResultsSnapshot: Codable, Sendable {
     /// `JSONEncoder` (`AnswerSplicingEncoder`, decision 96): the same bytes, without a copy of them per stage.
     public func encoded() -> [UInt8] {
         AnswerSplicingEncoder.encode(self)
+    }
+
+    /// This snapshot with answers left in tallies listed in `answers`, as a snapshot made without
+    /// `answersLeftInTally` has them.
+    func withAnswersListed() -> ResultsSnapshot {
+        var listed = self
+        for poll in listed.polls.indices {
+            for round in listed.polls[poll].rounds.indices {
+                guard let tally = listed.polls[poll].rounds[round].tallyAnswers else { continue }
+                listed.polls[poll].rounds[round].answers = tally.all
+                listed.polls[poll].rounds[round].tallyAnswers = nil
+            }
+        }
+        return listed
     }
 
     /// The same bytes handed to `write` in pieces of about 64 KB, for a file written as it is encoded: the

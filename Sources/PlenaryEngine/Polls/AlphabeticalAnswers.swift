@@ -116,7 +116,14 @@ public struct AlphabeticalAnswers: Sendable, Equatable {
         return texts
     }
 
-    /// Every answer in order (the results file).
+    /// Calls `body` with every answer in order, without gathering them into an array (the results file).
+    public func forEach<Failure: Error>(_ body: (String) throws(Failure) -> Void) throws(Failure) {
+        for chunk in chunks {
+            for entry in chunk { try body(entry.text) }
+        }
+    }
+
+    /// Every answer in order.
     public var all: [String] {
         var texts: [String] = []
         texts.reserveCapacity(count)

@@ -115,7 +115,7 @@ final class ResultsWriter: @unchecked Sendable {
     private func write(_ state: inout WorkshopState?) -> Outcome {
         guard state != nil else { return .written }
         // The taken copy is a temporary, released at the end of this statement.
-        let snapshot = ResultsSnapshot(state: state.take()!, sessionFile: sessionFile, generator: generator)
+        let snapshot = ResultsSnapshot(state: state.take()!, sessionFile: sessionFile, generator: generator, answersLeftInTally: true)
         do {
             try fileSystem.replaceAtomically(path) { write throws(StorageError) in try snapshot.encode(to: write) }
             return .written
