@@ -148,7 +148,14 @@ public final class RoomHost: ModeratorHosting {
             // Every request that arrived together (the phones' ballots, what the ready sockets sent) is read first,
             // then run one by one and answered after one journal sync (decision 92).
             var waiting: [WaitingRequest] = []
-            if descriptors[4].revents != 0, let webInbox { waiting += webInbox.takePending().map(WaitingRequest.web) }
+            if descriptors[4].revents != 0, let webInbox {
+                waiting += webInbox.takePending().map(WaitingRequest.web)
+                // The voting page's process died, came back or gave up (WebGateway): the moderator is told.
+                for notice in webInbox.takeNotices() {
+                    runner.send(.app(.notify(notice.text, notice.level)))
+                    changed = true
+                }
+            }
             for entry in descriptors.dropFirst(5) where entry.revents != 0 {
                 changed = serve(entry.fd, readable: entry.revents & Int16(POLLIN | POLLHUP | POLLERR) != 0,
                                 waiting: &waiting) || changed

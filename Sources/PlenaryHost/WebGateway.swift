@@ -1,12 +1,18 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import Dispatch
+import Synchronization
 import PlenaryProtocol
 
 /// The phones' web server as a child process (`plenary-web`, decision 94), so the moderator's `plenary` links no
 /// HTTP stack. Started over a socket pair handed to it as descriptor 3; it answers "listening on port P" or why it
 /// cannot (the port is taken), which still stops `plenary run --web` before its screen starts. It dies with the host:
 /// it exits at the end of the socket (and asks the kernel for a kill when its parent dies); `stop` kills and reaps it.
+///
+/// Should the gateway die during the workshop (a crash, an out-of-memory kill), the host says so on the moderator's
+/// screen and starts it again on the same port with the same room code, so the phones' address and QR code stay
+/// valid; after `restartLimit` restarts within `restartWindowSeconds` it stops trying and says so (decision 99).
 public final class WebGateway: Sendable {
     /// The name of the gateway's executable, installed next to `plenary`.
     public static let executableName = "plenary-web"
@@ -14,19 +20,48 @@ public final class WebGateway: Sendable {
     public static let gatewayDescriptor: Int32 = 3
     /// How long the host waits for the gateway to bind (its own server gives up after 10 seconds).
     public static let startSeconds = 12
+    /// Restarts allowed within `restartWindowSeconds` before a gateway that keeps dying is left down.
+    public static let restartLimit = 3
+    public static let restartWindowSeconds = 60
 
     public let port: Int
     public let roomCode: String
-    private let process: pid_t
-    private let descriptor: Int32
-    private let link: WebGatewayLink
+    private let executable: String
+    private let address: WebListenAddress
+    private let inbox: WebInbox
+    private let waitingSeconds: Int
+    /// The gateway process now serving, nil while none is (between a loss and its restart, or after `stop`).
+    private let current = Mutex<Running?>(nil)
+    private let stopping = Mutex(false)
+    /// When the last restarts happened, for the limit.
+    private let restarts = Mutex<[ContinuousClock.Instant]>([])
+    /// Losses are handled here, off the link's reading thread (which must end before its socket is closed).
+    private let supervision = DispatchQueue(label: "plenary.web-gateway.supervision")
 
-    private init(port: Int, roomCode: String, process: pid_t, descriptor: Int32, link: WebGatewayLink) {
+    /// One running gateway process and the host's end of its socket.
+    private struct Running: Sendable {
+        var process: pid_t
+        var descriptor: Int32
+        var link: WebGatewayLink
+    }
+
+    /// A process that has bound its port, before its link runs.
+    private struct Launched {
+        var process: pid_t
+        var descriptor: Int32
+        var port: Int
+        var frames: SocketPairFrames
+        var early: [(id: Int, request: WebRequest)]
+    }
+
+    private init(port: Int, roomCode: String, executable: String, address: WebListenAddress, inbox: WebInbox,
+                 waitingSeconds: Int) {
         self.port = port
         self.roomCode = roomCode
-        self.process = process
-        self.descriptor = descriptor
-        self.link = link
+        self.executable = executable
+        self.address = address
+        self.inbox = inbox
+        self.waitingSeconds = waitingSeconds
     }
 
     public struct StartError: Error, Equatable, CustomStringConvertible {
@@ -57,6 +92,18 @@ public final class WebGateway: Sendable {
             throw StartError("cannot serve the voting page: \(executable) is missing or not executable "
                              + "(install \(executableName) next to plenary)")
         }
+        let launched = try launch(executable, address: address, roomCode: roomCode, waitingSeconds: waitingSeconds)
+        // A restart binds the port the first start got, so the phones' address stays the same.
+        let gateway = WebGateway(port: launched.port, roomCode: roomCode, executable: executable,
+                                 address: WebListenAddress(host: address.host, port: launched.port), inbox: inbox,
+                                 waitingSeconds: waitingSeconds)
+        gateway.adopt(launched)
+        return gateway
+    }
+
+    /// Spawns the gateway and waits for it to bind; the requests it sent meanwhile come with it.
+    private static func launch(_ executable: String, address: WebListenAddress, roomCode: String,
+                               waitingSeconds: Int) throws(StartError) -> Launched {
         var ends: [Int32] = [-1, -1]
         guard socketpair(AF_UNIX, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0, &ends) == 0 else {
             throw StartError("cannot serve the voting page: no socket pair for \(executableName): \(String(cString: strerror(errno)))")
@@ -70,8 +117,7 @@ public final class WebGateway: Sendable {
         }
         let abandon = { () -> Void in
             kill(process, SIGKILL)
-            var status: Int32 = 0
-            _ = waitpid(process, &status, 0)
+            _ = reap(process)
             close(hostEnd)
         }
         guard let start = try? MessageCodec.encode(HostToGatewayMessage.start(host: address.host, port: address.port, roomCode: roomCode)),
@@ -89,9 +135,7 @@ public final class WebGateway: Sendable {
             case .frame(let body):
                 switch try? MessageCodec.decodeGatewayToHostMessage(body) {
                 case .listening(let port)?:
-                    let link = WebGatewayLink(descriptor: hostEnd, inbox: inbox)
-                    link.run(reading: frames, early: early)
-                    return WebGateway(port: port, roomCode: roomCode, process: process, descriptor: hostEnd, link: link)
+                    return Launched(process: process, descriptor: hostEnd, port: port, frames: frames, early: early)
                 case .request(let id, let request)?: early.append((id, request))
                 case .failed(let reason)?: failure = reason
                 case nil: failure = "cannot serve the voting page: \(executableName) sent what it should not"
@@ -106,15 +150,86 @@ public final class WebGateway: Sendable {
         throw StartError(failure ?? "cannot serve the voting page")
     }
 
+    /// Links a launched gateway to the inbox; its loss is handled on `supervision`.
+    private func adopt(_ launched: Launched) {
+        let link = WebGatewayLink(descriptor: launched.descriptor, inbox: inbox)
+        let running = Running(process: launched.process, descriptor: launched.descriptor, link: link)
+        current.withLock { $0 = running }
+        link.run(reading: launched.frames, early: launched.early) { [weak self] in
+            guard let gateway = self else { return }
+            gateway.supervision.async { gateway.recover(from: running) }
+        }
+    }
+
+    /// The gateway `lost` is gone: reaped, reported to the moderator, and started again unless the host is stopping
+    /// or it keeps dying.
+    private func recover(from lost: Running) {
+        // Stopping: `stop` ends whatever is current, this one included.
+        guard !stopping.withLock({ $0 }) else { return }
+        let isCurrent = current.withLock { running -> Bool in
+            guard running?.process == lost.process else { return false }
+            running = nil
+            return true
+        }
+        guard isCurrent else { return }
+        let status = Self.end(lost)
+        let now = ContinuousClock.now
+        let allowed = restarts.withLock { times -> Bool in
+            times.removeAll { $0.duration(to: now) > .seconds(Self.restartWindowSeconds) }
+            guard times.count < Self.restartLimit else { return false }
+            times.append(now)
+            return true
+        }
+        guard allowed else {
+            inbox.report("Voting page down: \(Self.executableName) \(status), its \(Self.restartLimit + 1)th failure within a "
+                         + "minute, so it is not restarted. Phones cannot vote; what was recorded is safe. Quit and run "
+                         + "again to bring the page back.", level: .error)
+            return
+        }
+        do {
+            let launched = try Self.launch(executable, address: address, roomCode: roomCode, waitingSeconds: waitingSeconds)
+            guard !stopping.withLock({ $0 }) else {
+                kill(launched.process, SIGKILL)
+                _ = Self.reap(launched.process)
+                close(launched.descriptor)
+                return
+            }
+            adopt(launched)
+            inbox.report("Voting page restarted (\(Self.executableName) \(status)); same address and room code "
+                         + "\(roomCode), nothing recorded was lost.", level: .warning)
+        } catch {
+            inbox.report("Voting page down: \(Self.executableName) \(status) and could not restart: \(error.description). "
+                         + "Phones cannot vote; what was recorded is safe.", level: .error)
+        }
+    }
+
     /// Ends the gateway (its pages stop at once) and reaps it. Call once, when the host stops.
     public func stop() {
-        link.stop()
-        shutdown(descriptor, Int32(SHUT_RDWR))
-        kill(process, SIGKILL)
+        stopping.withLock { $0 = true }
+        // A restart under way finishes first (it sees `stopping` and ends what it started).
+        supervision.sync {}
+        if let running = current.withLock({ $0.take() }) { _ = Self.end(running) }
+    }
+
+    /// Stops the link, kills and reaps the process, closes the socket; says how the process ended.
+    private static func end(_ running: Running) -> String {
+        running.link.stop()
+        shutdown(running.descriptor, Int32(SHUT_RDWR))
+        kill(running.process, SIGKILL)
+        let status = reap(running.process)
+        running.link.finish()
+        close(running.descriptor)
+        return status
+    }
+
+    /// Waits for `process` to end; how it ended, in words ("was killed by signal 9", "exited with status 1").
+    private static func reap(_ process: pid_t) -> String {
         var status: Int32 = 0
-        while waitpid(process, &status, 0) < 0 && errno == EINTR {}
-        link.finish()
-        close(descriptor)
+        while waitpid(process, &status, 0) < 0 {
+            guard errno == EINTR else { return "ended" }
+        }
+        let signal = status & 0x7f
+        return signal == 0 ? "exited with status \((status >> 8) & 0xff)" : "was killed by signal \(signal)"
     }
 
     /// The gateway with `socket` as its descriptor 3, the null device for its standard streams (it must never write

@@ -17,6 +17,8 @@ final class WebGatewayLink: Sendable {
     private let forwarding = Mutex<Task<Void, Never>?>(nil)
     /// Set on `writes` when the host stops: a late answer must not write to a closed (maybe reused) descriptor.
     private let closed = Mutex(false)
+    /// Set by `stop`: the end of the socket after it is the host's doing, not the gateway's loss.
+    private let stopped = Mutex(false)
 
     init(descriptor: Int32, inbox: WebInbox) {
         self.descriptor = descriptor
@@ -24,7 +26,9 @@ final class WebGatewayLink: Sendable {
     }
 
     /// Starts reading with `frames` (which may hold what came after the gateway's start-up answer) and forwarding.
-    func run(reading frames: SocketPairFrames, early: [(id: Int, request: WebRequest)] = []) {
+    /// `lost` runs on the reading thread when the socket ends or breaks before `stop`: the gateway is gone.
+    func run(reading frames: SocketPairFrames, early: [(id: Int, request: WebRequest)] = [],
+             lost: @escaping @Sendable () -> Void = {}) {
         for (id, request) in early { submit(request, id: id) }
         reads.async { [self] in
             var frames = frames
@@ -35,6 +39,7 @@ final class WebGatewayLink: Sendable {
                 case .listening, .failed: continue
                 }
             }
+            if !stopped.withLock({ $0 }) { lost() }
         }
         let changes = inbox.changes
         let task = Task { [self] in
@@ -48,6 +53,7 @@ final class WebGatewayLink: Sendable {
     }
 
     func stop() {
+        stopped.withLock { $0 = true }
         forwarding.withLock { $0?.cancel() }
     }
 

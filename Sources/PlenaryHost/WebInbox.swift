@@ -24,6 +24,8 @@ public final class WebInbox: Sendable {
     }
 
     private let pending = Mutex<[Pending]>([])
+    /// What the moderator is to be told about the page (`report`), oldest first.
+    private let notices = Mutex<[(text: String, level: Notice.Level)]>([])
     private let room = Mutex(Room())
     /// Device token → the ballot keys (`CodeBook.ballotKey`) it has voted under.
     private let votes = Mutex<[String: Set<String>]>([:])
@@ -63,6 +65,13 @@ public final class WebInbox: Sendable {
         pipe.wake()
     }
 
+    /// Tells the moderator something about the voting page (any thread), shown at the host's next turn: a warning
+    /// fades, an error stays until the moderator acts.
+    public func report(_ notice: String, level: Notice.Level) {
+        notices.withLock { $0.append((notice, level)) }
+        pipe.wake()
+    }
+
     public var currentRoom: Room { room.withLock { $0 } }
 
     public func hasVoted(device: String, poll: String, round: Int) -> Bool {
@@ -93,6 +102,14 @@ public final class WebInbox: Sendable {
     func takePending() -> [Pending] {
         pipe.drain()
         return pending.withLock { waiting in
+            defer { waiting = [] }
+            return waiting
+        }
+    }
+
+    /// The notices reported since the last call. Call after `takePending`, which empties the wake pipe.
+    func takeNotices() -> [(text: String, level: Notice.Level)] {
+        notices.withLock { waiting in
             defer { waiting = [] }
             return waiting
         }

@@ -60,6 +60,65 @@ import Testing
         #expect(!Self.accepts(port: port))
     }
 
+    /// Decision 99: a gateway that dies mid-workshop is started again on the same port with the same room code,
+    /// and the moderator is told; one that keeps dying is left down after three restarts, and the moderator is told
+    /// that too. The host's screen and journal carry on throughout.
+    @Test func aGatewayThatDiesIsRestartedOnTheSamePortAndTheModeratorIsTold() throws {
+        let (folder, file) = try ModeratorEndToEndTests.copySession("demo.yaml")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let port = try PrivateSSHD.freePort()
+        let host = try TmuxPane(command: [try TmuxPane.plenaryExecutable.path, "run", file, "--web", "127.0.0.1:\(port)"],
+                                columns: 100, rows: 32)
+        defer { host.close() }
+        let first = try host.waitFor("room code")
+        let code = try #require(first.firstMatch(of: /room code (\d{4})/)?.1).description
+        let hostPID = try #require(Int32((try String(contentsOfFile: host.directory + "/pid", encoding: .utf8))
+            .trimmingCharacters(in: .whitespacesAndNewlines)))
+
+        var gateways: [Int32] = []
+        // WebGateway.restartLimit: three restarts within a minute, then the page is left down.
+        for attempt in 1...3 {
+            let gateway = try #require(Self.gateway(of: hostPID, other: gateways), "attempt \(attempt): no gateway running")
+            gateways.append(gateway)
+            kill(gateway, SIGKILL)
+            let screen = try host.waitFor("Voting page restarted (plenary-web was killed by signal 9)")
+            #expect(screen.contains("same address and room code"), "screen: \(screen)")
+            let deadline = ContinuousClock.now + .seconds(10)
+            while !Self.accepts(port: port), ContinuousClock.now < deadline { Thread.sleep(forTimeInterval: 0.02) }
+            #expect(Self.accepts(port: port), "attempt \(attempt): the page is not served again on port \(port)")
+            #expect(!Self.isRunning(gateway), "attempt \(attempt): the dead gateway was not reaped")
+            // The next notice must be a new one: a recorded action (a minute more) clears this one.
+            try host.sendKeys("+")
+            try host.waitForAbsence(of: "Voting page restarted")
+        }
+        #expect(first.contains("room code \(code)"))
+
+        let last = try #require(Self.gateway(of: hostPID, other: gateways))
+        kill(last, SIGKILL)
+        _ = try host.waitFor("Voting page down: plenary-web was killed by signal 9, its 4th failure")
+        Thread.sleep(forTimeInterval: 0.5)
+        #expect(Self.gateway(of: hostPID, other: gateways + [last]) == nil, "a gateway that keeps dying is left down")
+        #expect(!Self.accepts(port: port))
+        // The workshop itself goes on: quitting is clean, and the actions taken meanwhile were recorded.
+        #expect(try host.quitPlenary() == 0)
+        let journal = try String(contentsOfFile: folder + "/demo.journal.jsonl", encoding: .utf8)
+        #expect(journal.components(separatedBy: "\n").filter { $0.contains("\"adjust") }.count == 3, "journal: \(journal)")
+    }
+
+    /// A running `plenary-web` child of `host` other than those in `other`, waiting up to 10 s for one to appear.
+    static func gateway(of host: Int32, other: [Int32]) -> Int32? {
+        let deadline = ContinuousClock.now + .seconds(10)
+        repeat {
+            if let found = children(of: host).first(where: {
+                !other.contains($0) && isRunning($0) && executable(of: $0).hasSuffix("/plenary-web")
+            }) {
+                return found
+            }
+            Thread.sleep(forTimeInterval: 0.05)
+        } while ContinuousClock.now < deadline
+        return nil
+    }
+
     /// Processes whose parent is `pid`, from /proc.
     static func children(of pid: Int32) -> [Int32] {
         let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []

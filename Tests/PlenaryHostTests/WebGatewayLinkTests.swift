@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import Synchronization
 import Testing
 import PlenaryEngine
 import PlenaryProtocol
@@ -99,6 +100,15 @@ extension RoomHostTests {
             #expect(room.runner.state.poll("format")?.currentRound.ballots.count == 1)
         }
     }
+    @Test func whatTheGatewaysKeeperReportsReachesTheModeratorsScreen() throws {
+        let inbox = try #require(WebInbox())
+        try withRoom(webInbox: inbox) { room in
+            inbox.report("Voting page down: plenary-web exited with status 1", level: .error)
+            room.serve(milliseconds: 60)
+            #expect(room.runner.state.notice?.text == "Voting page down: plenary-web exited with status 1")
+            #expect(room.runner.state.notice?.level == .error)
+        }
+    }
 }
 
 /// Starting the gateway fails before the moderator's screen, saying what is wrong.
@@ -113,6 +123,32 @@ extension RoomHostTests {
             _ = try WebGateway.start(executable: missing, address: WebListenAddress(host: "127.0.0.1", port: 0), roomCode: "1234", inbox: inbox)
         } catch {
             #expect(error.description.contains(missing) && error.description.contains("missing"))
+        }
+    }
+
+    /// Decision 99: the end of the socket is the gateway's loss (reported, so the host can restart it) unless the
+    /// host itself stopped the link first.
+    @Test func theLinkReportsTheGatewaysEndOnlyWhenTheHostDidNotStopIt() throws {
+        let inbox = try #require(WebInbox())
+        for hostStopsFirst in [false, true] {
+            var ends: [Int32] = [-1, -1]
+            #expect(socketpair(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0, &ends) == 0)
+            let link = WebGatewayLink(descriptor: ends[0], inbox: inbox)
+            let lost = Mutex(false)
+            link.run(reading: SocketPairFrames(descriptor: ends[0], limit: ProtocolLimits.clientMessageLimit)) {
+                lost.withLock { $0 = true }
+            }
+            if hostStopsFirst { link.stop() }
+            close(ends[1])
+            if !hostStopsFirst {
+                // The reader sees the end on its own thread; the host stops the link only afterwards.
+                let deadline = ContinuousClock.now + .seconds(5)
+                while !lost.withLock({ $0 }), ContinuousClock.now < deadline { usleep(1000) }
+                link.stop()
+            }
+            link.finish()
+            close(ends[0])
+            #expect(lost.withLock { $0 } == !hostStopsFirst, "host stops first: \(hostStopsFirst)")
         }
     }
 
