@@ -88,6 +88,30 @@ import Testing
         #expect(lines.allSatisfy { $0.terminalWidth <= width })
     }
 
+    /// The byte-by-byte wrap of plain ASCII gives exactly the lines of the character-by-character wrap: runs of
+    /// spaces, blank paragraphs, words longer than a line, widths from 1 up; and it leaves any other text alone.
+    @Test func plainASCIIWrapsAsTheGeneralFormDoes() {
+        let pieces = ["a", "Bb", "word", "longerword", "averyveryverylongword", " ", "  ", "\n", "\n\n", "-", "x.y", "~"]
+        var seed: UInt64 = 99
+        func next(_ bound: Int) -> Int {
+            seed = seed &* 6364136223846793005 &+ 1442695040888963407
+            return Int((seed >> 33) % UInt64(bound))
+        }
+        for _ in 0..<3_000 {
+            let text = (0..<next(12)).map { _ in pieces[next(pieces.count)] }.joined()
+            let width = 1 + next(14)
+            #expect(text.asciiWrapped(toWidth: width) == text.characterWrapped(toWidth: width), "\(text.debugDescription) at \(width)")
+        }
+        for other in ["tab\there", "café au lait", "cr\r\nlf", "bell\u{7}"] {
+            #expect(other.asciiWrapped(toWidth: 10) == nil, "\(other.debugDescription)")
+            #expect(other.asciiWithoutBlankLinesAtEnds == nil, "\(other.debugDescription)")
+        }
+        for _ in 0..<3_000 {
+            let text = (0..<next(12)).map { _ in pieces[next(pieces.count)] }.joined()
+            #expect(text.asciiWithoutBlankLinesAtEnds == text.characterWithoutBlankLinesAtEnds, "\(text.debugDescription)")
+        }
+    }
+
     @Test func wrapsToNothingWithoutColumns() {
         #expect("anything".wrapped(toWidth: 0) == [])
         #expect("anything".wrapped(toWidth: -2) == [])

@@ -15,6 +15,28 @@ extension String {
     /// keeps the author's lines, `>` has already folded them into paragraphs), blank lines at either end dropped
     /// (a `|` block ends with a line break). Long lines are wrapped by whoever draws them.
     public var withoutBlankLinesAtEnds: String {
+        asciiWithoutBlankLinesAtEnds ?? characterWithoutBlankLinesAtEnds
+    }
+
+    /// `withoutBlankLinesAtEnds` for printable ASCII and line feeds (nil for any other text), by bytes: drawn for
+    /// every frame with the slot's notes (issue 13).
+    var asciiWithoutBlankLinesAtEnds: String? {
+        var text = self
+        text.makeContiguousUTF8()
+        let kept = text.utf8.withContiguousStorageIfAvailable { bytes -> String? in
+            for byte in bytes where byte != 0x0A && (byte < 0x20 || byte > 0x7E) { return nil }
+            // The first byte of the first line with a non-space, and the end of the last such line.
+            guard let firstText = bytes.firstIndex(where: { $0 != 0x20 && $0 != 0x0A }),
+                  let lastText = bytes.lastIndex(where: { $0 != 0x20 && $0 != 0x0A }) else { return "" }
+            let start = bytes[..<firstText].lastIndex(of: 0x0A).map { $0 + 1 } ?? 0
+            let end = bytes[lastText...].firstIndex(of: 0x0A) ?? bytes.count
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+        }
+        return kept ?? nil
+    }
+
+    /// `withoutBlankLinesAtEnds` character by character: any text.
+    var characterWithoutBlankLinesAtEnds: String {
         var lines = split(omittingEmptySubsequences: false, whereSeparator: { $0.isNewline })
         while lines.first?.trimmingSpaces.isEmpty == true { lines.removeFirst() }
         while lines.last?.trimmingSpaces.isEmpty == true { lines.removeLast() }

@@ -51,6 +51,70 @@ extension String {
     /// Returns [] for `width` ≤ 0. Lines are sanitised.
     public func wrapped(toWidth width: Int) -> [String] {
         guard width > 0 else { return [] }
+        return asciiWrapped(toWidth: width) ?? characterWrapped(toWidth: width)
+    }
+
+    /// `wrapped` for printable ASCII and line feeds (nil for any other text), byte by byte: every byte is then one
+    /// column and one grapheme, sanitising changes nothing, and a line feed is the only line break. The agenda's
+    /// titles and notes are wrapped for every frame, and reading them character by character (grapheme breaking,
+    /// comparing characters as strings) was a tenth of a key's time (issue 13). `TextLayoutTests` holds it to the
+    /// general form.
+    func asciiWrapped(toWidth width: Int) -> [String]? {
+        var text = self
+        text.makeContiguousUTF8()
+        let wrapped = text.utf8.withContiguousStorageIfAvailable { bytes -> [String]? in
+            for byte in bytes where byte != 0x0A && (byte < 0x20 || byte > 0x7E) { return nil }
+            var lines: [String] = []
+            var paragraphStart = 0
+            while paragraphStart <= bytes.count {
+                var paragraphEnd = paragraphStart
+                while paragraphEnd < bytes.count, bytes[paragraphEnd] != 0x0A { paragraphEnd += 1 }
+                Self.wrapASCIIParagraph(UnsafeBufferPointer(rebasing: bytes[paragraphStart..<paragraphEnd]),
+                                        toWidth: width, into: &lines)
+                paragraphStart = paragraphEnd + 1
+            }
+            return lines
+        }
+        return wrapped ?? nil
+    }
+
+    /// One paragraph of `asciiWrapped`: words between runs of spaces, a word longer than a line cut every `width`
+    /// bytes, always at least one line.
+    private static func wrapASCIIParagraph(_ paragraph: UnsafeBufferPointer<UInt8>, toWidth width: Int,
+                                           into lines: inout [String]) {
+        var line: [UInt8] = []
+        line.reserveCapacity(width)
+        var index = 0
+        while index < paragraph.count {
+            guard paragraph[index] != 0x20 else {
+                index += 1
+                continue
+            }
+            var end = index
+            while end < paragraph.count, paragraph[end] != 0x20 { end += 1 }
+            let word = UnsafeBufferPointer(rebasing: paragraph[index..<end])
+            index = end
+            if !line.isEmpty {
+                if line.count + 1 + word.count <= width {
+                    line.append(0x20)
+                    line.append(contentsOf: word)
+                    continue
+                }
+                lines.append(String(decoding: line, as: UTF8.self))
+                line.removeAll(keepingCapacity: true)
+            }
+            var rest = word[...]
+            while rest.count > width {
+                lines.append(String(decoding: rest.prefix(width), as: UTF8.self))
+                rest = rest.dropFirst(width)
+            }
+            line.append(contentsOf: rest)
+        }
+        lines.append(String(decoding: line, as: UTF8.self))
+    }
+
+    /// `wrapped` character by character: any text.
+    func characterWrapped(toWidth width: Int) -> [String] {
         var lines: [String] = []
         for paragraph in split(omittingEmptySubsequences: false, whereSeparator: { $0.isNewline }) {
             let clean = TerminalText.sanitized(String(paragraph))
