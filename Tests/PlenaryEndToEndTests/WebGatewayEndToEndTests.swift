@@ -22,15 +22,9 @@ import Testing
     }
 
     @Test func theGatewayDiesWithItsHostEvenAfterKillNine() throws {
-        let (folder, file) = try ModeratorEndToEndTests.copySession("demo.yaml")
-        defer { try? FileManager.default.removeItem(atPath: folder) }
-        let port = try PrivateSSHD.freePort()
-        let host = try TmuxPane(command: [try TmuxPane.plenaryExecutable.path, "run", file, "--web", "127.0.0.1:\(port)"],
-                                columns: 100, rows: 32)
-        defer { host.close() }
-        _ = try host.waitFor("room code")
-        let hostPID = try #require(Int32((try String(contentsOfFile: host.directory + "/pid", encoding: .utf8))
-            .trimmingCharacters(in: .whitespacesAndNewlines)))
+        let run = try HostWithPage()
+        defer { run.close() }
+        let (port, hostPID) = (run.port, run.hostPID)
         let gateway = try #require(Self.children(of: hostPID).first { Self.executable(of: $0).hasSuffix("/plenary-web") },
                                    "plenary-web runs as the host's child")
         #expect(Self.accepts(port: port))
@@ -45,16 +39,10 @@ import Testing
     }
 
     @Test func quittingTheHostEndsTheGateway() throws {
-        let (folder, file) = try ModeratorEndToEndTests.copySession("demo.yaml")
-        defer { try? FileManager.default.removeItem(atPath: folder) }
-        let port = try PrivateSSHD.freePort()
-        let host = try TmuxPane(command: [try TmuxPane.plenaryExecutable.path, "run", file, "--web", "127.0.0.1:\(port)"],
-                                columns: 100, rows: 32)
-        defer { host.close() }
-        _ = try host.waitFor("room code")
-        let hostPID = try #require(Int32((try String(contentsOfFile: host.directory + "/pid", encoding: .utf8))
-            .trimmingCharacters(in: .whitespacesAndNewlines)))
-        let gateway = try #require(Self.children(of: hostPID).first { Self.executable(of: $0).hasSuffix("/plenary-web") })
+        let run = try HostWithPage()
+        defer { run.close() }
+        let (host, port) = (run.host, run.port)
+        let gateway = try #require(Self.children(of: run.hostPID).first { Self.executable(of: $0).hasSuffix("/plenary-web") })
         #expect(try host.quitPlenary() == 0)
         #expect(!Self.isRunning(gateway), "the host reaps its gateway before it exits")
         #expect(!Self.accepts(port: port))
@@ -64,16 +52,10 @@ import Testing
     /// and the moderator is told; one that keeps dying is left down after three restarts, and the moderator is told
     /// that too. The host's screen and journal carry on throughout.
     @Test func aGatewayThatDiesIsRestartedOnTheSamePortAndTheModeratorIsTold() throws {
-        let (folder, file) = try ModeratorEndToEndTests.copySession("demo.yaml")
-        defer { try? FileManager.default.removeItem(atPath: folder) }
-        let port = try PrivateSSHD.freePort()
-        let host = try TmuxPane(command: [try TmuxPane.plenaryExecutable.path, "run", file, "--web", "127.0.0.1:\(port)"],
-                                columns: 100, rows: 32)
-        defer { host.close() }
-        let first = try host.waitFor("room code")
-        let code = try #require(first.firstMatch(of: /room code (\d{4})/)?.1).description
-        let hostPID = try #require(Int32((try String(contentsOfFile: host.directory + "/pid", encoding: .utf8))
-            .trimmingCharacters(in: .whitespacesAndNewlines)))
+        let run = try HostWithPage()
+        defer { run.close() }
+        let (host, port, hostPID, folder) = (run.host, run.port, run.hostPID, run.folder)
+        let code = try #require(run.firstScreen.firstMatch(of: /room code (\d{4})/)?.1).description
 
         var gateways: [Int32] = []
         // WebGateway.restartLimit: three restarts within a minute, then the page is left down.
@@ -91,7 +73,7 @@ import Testing
             try host.sendKeys("+")
             try host.waitForAbsence(of: "Voting page restarted")
         }
-        #expect(first.contains("room code \(code)"))
+        #expect(run.firstScreen.contains("room code \(code)"))
 
         let last = try #require(Self.gateway(of: hostPID, other: gateways))
         kill(last, SIGKILL)
@@ -103,6 +85,38 @@ import Testing
         #expect(try host.quitPlenary() == 0)
         let journal = try String(contentsOfFile: folder + "/demo.journal.jsonl", encoding: .utf8)
         #expect(journal.components(separatedBy: "\n").filter { $0.contains("\"adjust") }.count == 3, "journal: \(journal)")
+    }
+
+    /// `plenary run --web` on the demo session in a 100x32 pane, its page on a free port, once its screen is up.
+    struct HostWithPage {
+        let folder: String
+        let port: Int
+        let host: TmuxPane
+        let hostPID: Int32
+        let firstScreen: String
+
+        init() throws {
+            let (folder, file) = try ModeratorEndToEndTests.copySession("demo.yaml")
+            self.folder = folder
+            port = try PrivateSSHD.freePort()
+            let host = try TmuxPane(command: [try TmuxPane.plenaryExecutable.path, "run", file, "--web", "127.0.0.1:\(port)"],
+                                    columns: 100, rows: 32)
+            self.host = host
+            do {
+                firstScreen = try host.waitFor("room code")
+                hostPID = try #require(Int32((try String(contentsOfFile: host.directory + "/pid", encoding: .utf8))
+                    .trimmingCharacters(in: .whitespacesAndNewlines)))
+            } catch {
+                host.close()
+                try? FileManager.default.removeItem(atPath: folder)
+                throw error
+            }
+        }
+
+        func close() {
+            host.close()
+            try? FileManager.default.removeItem(atPath: folder)
+        }
     }
 
     /// A running `plenary-web` child of `host` other than those in `other`, waiting up to 10 s for one to appear.
