@@ -11,7 +11,7 @@ public enum ClientMessage: Sendable, Equatable {
     /// boards (one upvote per person per item, decision 88). Acknowledged; changes nothing in the workshop.
     case nextParticipant(id: Int)
 
-    enum Key: String, CodingKey {
+    enum Key: String, QARequestFields {
         case type, `protocol`, version, role, group, pin, id, poll, ballot, code, command, key, columns, rows, ascii
         case action, board, text, name, item
     }
@@ -59,16 +59,7 @@ extension ClientMessage: Codable {
         case "command":
             self = .request(id: try container.decode(Int.self, forKey: .id), .moderator(try container.decode(WorkshopCommand.self, forKey: .command)))
         case "qa":
-            let id = try container.decode(Int.self, forKey: .id)
-            let board = try container.decode(String.self, forKey: .board)
-            switch try container.decode(String.self, forKey: .action) {
-            case "submit":
-                self = .request(id: id, .qa(.submit(board: board, text: try container.decode(String.self, forKey: .text),
-                                                    name: try container.decodeIfPresent(String.self, forKey: .name))))
-            case "upvote": self = .request(id: id, .qa(.upvote(board: board, item: try container.decode(Int.self, forKey: .item))))
-            case "withdraw": self = .request(id: id, .qa(.withdraw(board: board, item: try container.decode(Int.self, forKey: .item))))
-            default: throw ProtocolError.malformed(type: type, field: "action")
-            }
+            self = .request(id: try container.decode(Int.self, forKey: .id), .qa(try container.decodeQARequest(in: type)))
         case "next-participant":
             self = .nextParticipant(id: try container.decode(Int.self, forKey: .id))
         case "key":
@@ -126,19 +117,7 @@ extension ClientMessage: Codable {
                 try container.encode(command, forKey: .command)
             case .qa(let qaRequest):
                 try container.encode("qa", forKey: .type)
-                try container.encode(qaRequest.boardID, forKey: .board)
-                switch qaRequest {
-                case .submit(_, let text, let name):
-                    try container.encode("submit", forKey: .action)
-                    try container.encode(text, forKey: .text)
-                    try container.encodeIfPresent(name, forKey: .name)
-                case .upvote(_, let item):
-                    try container.encode("upvote", forKey: .action)
-                    try container.encode(item, forKey: .item)
-                case .withdraw(_, let item):
-                    try container.encode("withdraw", forKey: .action)
-                    try container.encode(item, forKey: .item)
-                }
+                try container.encode(qaRequest)
             }
         }
     }

@@ -9,7 +9,7 @@ public enum GatewayToHostMessage: Sendable, Equatable {
     /// A phone's request; the host answers `id` once it is judged (and, when recorded, on disk).
     case request(id: Int, WebRequest)
 
-    enum Key: String, CodingKey {
+    enum Key: String, QARequestFields {
         case type, port, reason, id, kind, device, poll, ballot, code, action, board, text, name, item
     }
 }
@@ -31,17 +31,7 @@ extension GatewayToHostMessage: Codable {
                                                       ballot: try container.decode(Ballot.self, forKey: .ballot),
                                                       code: try container.decodeIfPresent(String.self, forKey: .code))))
             case "board":
-                let board = try container.decode(String.self, forKey: .board)
-                let action = try container.decode(String.self, forKey: .action)
-                let request: QARequest
-                switch action {
-                case "submit": request = .submit(board: board, text: try container.decode(String.self, forKey: .text),
-                                                 name: try container.decodeIfPresent(String.self, forKey: .name))
-                case "upvote": request = .upvote(board: board, item: try container.decode(Int.self, forKey: .item))
-                case "withdraw": request = .withdraw(board: board, item: try container.decode(Int.self, forKey: .item))
-                default: throw ProtocolError.malformed(type: type, field: "action")
-                }
-                self = .request(id: id, .board(.init(device: device, request: request)))
+                self = .request(id: id, .board(.init(device: device, request: try container.decodeQARequest(in: type))))
             default: throw ProtocolError.malformed(type: type, field: "kind")
             }
         default: throw ProtocolError.unknownType(type)
@@ -69,19 +59,7 @@ extension GatewayToHostMessage: Codable {
                 try container.encodeIfPresent(ballot.code, forKey: .code)
             case .board(let board):
                 try container.encode("board", forKey: .kind)
-                try container.encode(board.request.boardID, forKey: .board)
-                switch board.request {
-                case .submit(_, let text, let name):
-                    try container.encode("submit", forKey: .action)
-                    try container.encode(text, forKey: .text)
-                    try container.encodeIfPresent(name, forKey: .name)
-                case .upvote(_, let item):
-                    try container.encode("upvote", forKey: .action)
-                    try container.encode(item, forKey: .item)
-                case .withdraw(_, let item):
-                    try container.encode("withdraw", forKey: .action)
-                    try container.encode(item, forKey: .item)
-                }
+                try container.encode(board.request)
             }
         }
     }
