@@ -90,6 +90,9 @@ public enum SessionFile {
 
     /// Strict UTF-8 decoding that reports where the first bad byte is.
     static func decodeUTF8(_ bytes: [UInt8]) -> Result<String, InvalidUTF8> {
+        // Valid text (every session file that loads) is checked in one pass by the standard library; scalar by
+        // scalar only to say where invalid text goes wrong (appending each scalar was 7% of loading a session).
+        if let text = String(validating: bytes, as: UTF8.self) { return .success(text) }
         var parser = Unicode.UTF8.ForwardParser()
         var iterator = bytes.makeIterator()
         var offset = 0
