@@ -77,16 +77,6 @@ public struct PollTally: Sendable, Equatable {
         elisionAdjustments[term] = adjusted == 0 ? nil : adjusted
     }
 
-    /// Answers per term with apostrophes splitting words: `termCounts` with the adjustments applied.
-    private var elidedTermCounts: [String: Int] {
-        var counts = termCounts
-        for (term, change) in elisionAdjustments {
-            let adjusted = counts[term, default: 0] + change
-            counts[term] = adjusted == 0 ? nil : adjusted
-        }
-        return counts
-    }
-
     /// - Parameter language: the session's language, for the stop words dropped from open-text word lists.
     public static func results(of round: PollRound, for poll: PollDefinition, language: String = "en") -> PollResults {
         tally(of: round, for: poll).results(handCounts: round.handCounts, language: language)
@@ -118,8 +108,8 @@ public struct PollTally: Sendable, Equatable {
         case .single, .multiple: return choice(handCounts: handCounts)
         case .scale: return scale()
         case .open:
-            let counts = WordFrequency.splitsElisions(language) && !elisionAdjustments.isEmpty ? elidedTermCounts : termCounts
-            return Self.open(answers, terms: WordFrequency.top(of: counts, language: language))
+            let adjustments = WordFrequency.splitsElisions(language) ? elisionAdjustments : [:]
+            return Self.open(answers, terms: WordFrequency.top(of: termCounts, adjustedBy: adjustments, language: language))
         case .ranking: return ranking()
         case .allocation: return allocation()
         }

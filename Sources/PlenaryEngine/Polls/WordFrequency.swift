@@ -23,12 +23,27 @@ public enum WordFrequency {
 
     /// The most used of `counts` (answers per candidate term, as `candidateTerms` finds them), stop words of
     /// `language` dropped. `PollTally` keeps such counts as answers arrive, so the list needs no pass over them.
-    static func top(of counts: [String: Int], language: String, limit: Int = 20) -> [(term: String, count: Int)] {
+    ///
+    /// - Parameter adjustments: changes to `counts` read as they are applied (`PollTally`'s elided counts), so that
+    ///   no adjusted copy of the counts is made for every frame.
+    static func top(of counts: [String: Int], adjustedBy adjustments: [String: Int] = [:], language: String,
+                    limit: Int = 20) -> [(term: String, count: Int)] {
         let stopWords = StopWords.english.union(StopWords.byLanguage[primaryLanguage(language)] ?? [])
+        let ranksBefore = { (a: (term: String, count: Int), b: (term: String, count: Int)) in
+            a.count != b.count ? a.count > b.count : a.term < b.term
+        }
         // Not a sort of every term: a shown word list is drawn every second, and a big room's answers hold tens of
         // thousands of distinct words.
-        return counts.lazy.filter { !stopWords.contains($0.key) }.map { (term: $0.key, count: $0.value) }
-            .best(limit) { $0.count != $1.count ? $0.count > $1.count : $0.term < $1.term }
+        let counted = counts.lazy.filter { !stopWords.contains($0.key) }
+            .map { (term: $0.key, count: $0.value + (adjustments.isEmpty ? 0 : adjustments[$0.key] ?? 0)) }
+            .filter { $0.count > 0 }
+            .best(limit, by: ranksBefore)
+        guard !adjustments.isEmpty else { return counted }
+        // Terms only the adjustments hold; the best of both lists are the best of all.
+        let added = adjustments.lazy.filter { counts[$0.key] == nil && $0.value > 0 && !stopWords.contains($0.key) }
+            .map { (term: $0.key, count: $0.value) }
+            .best(limit, by: ranksBefore)
+        return (counted + added).best(limit, by: ranksBefore)
     }
 
     /// The words one answer counts for, each once, before stop words are dropped (they depend on the language;
