@@ -21,10 +21,7 @@ extension String {
     /// `withoutBlankLinesAtEnds` for printable ASCII and line feeds (nil for any other text), by bytes: drawn for
     /// every frame with the slot's notes (issue 13).
     var asciiWithoutBlankLinesAtEnds: String? {
-        var text = self
-        text.makeContiguousUTF8()
-        let kept = text.utf8.withContiguousStorageIfAvailable { bytes -> String? in
-            for byte in bytes where byte != 0x0A && (byte < 0x20 || byte > 0x7E) { return nil }
+        withPlainASCIILines { bytes in
             // The first byte of the first line with a non-space, and the end of the last such line.
             guard let firstText = bytes.firstIndex(where: { $0 != 0x20 && $0 != 0x0A }),
                   let lastText = bytes.lastIndex(where: { $0 != 0x20 && $0 != 0x0A }) else { return "" }
@@ -32,7 +29,6 @@ extension String {
             let end = bytes[lastText...].firstIndex(of: 0x0A) ?? bytes.count
             return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
         }
-        return kept ?? nil
     }
 
     /// `withoutBlankLinesAtEnds` character by character: any text.

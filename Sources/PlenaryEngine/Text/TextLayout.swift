@@ -60,10 +60,7 @@ extension String {
     /// comparing characters as strings) was a tenth of a key's time (issue 13). `TextLayoutTests` holds it to the
     /// general form.
     func asciiWrapped(toWidth width: Int) -> [String]? {
-        var text = self
-        text.makeContiguousUTF8()
-        let wrapped = text.utf8.withContiguousStorageIfAvailable { bytes -> [String]? in
-            for byte in bytes where byte != 0x0A && (byte < 0x20 || byte > 0x7E) { return nil }
+        withPlainASCIILines { bytes in
             var lines: [String] = []
             var paragraphStart = 0
             while paragraphStart <= bytes.count {
@@ -75,7 +72,18 @@ extension String {
             }
             return lines
         }
-        return wrapped ?? nil
+    }
+
+    /// `body` over the UTF-8 bytes when the text is printable ASCII and line feeds only (every byte one column and one
+    /// grapheme, nothing to sanitise), else nil: the condition of every byte-by-byte fast path of text layout.
+    func withPlainASCIILines<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result? {
+        var text = self
+        text.makeContiguousUTF8()
+        let result = text.utf8.withContiguousStorageIfAvailable { bytes -> Result? in
+            for byte in bytes where byte != 0x0A && (byte < 0x20 || byte > 0x7E) { return nil }
+            return body(bytes)
+        }
+        return result ?? nil
     }
 
     /// One paragraph of `asciiWrapped`: words between runs of spaces, a word longer than a line cut every `width`
