@@ -84,7 +84,9 @@ import Testing
         try kiosk.waitFor("Reconnecting…")
         // kill -9 leaves the socket file behind: the next host must see it is stale and replace it.
         let again = try TmuxPane(command: [plenary, "run", file])
-        defer { again.close() }
+        // The kiosk leaves first: a host whose terminal hangs up while a screen is attached keeps serving without
+        // it (ModeratorAttachEndToEndTests), and would outlive the test.
+        defer { kiosk.close(); again.close() }
         try again.waitFor("AGENDA")
         try kiosk.waitFor("Press Enter to vote")
         try kiosk.waitForAbsence(of: "Reconnecting…")
