@@ -14,23 +14,21 @@ store, reducer and journal codec.
 """
 
 import argparse
-import fcntl
 import json
 import os
-import pty
 import select
 import shutil
 import signal
 import statistics
-import struct
 import subprocess
 import sys
 import tempfile
-import termios
 import time
 
 REPOSITORY = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 SESSION = os.path.join(REPOSITORY, "sessions", "widex-irm-hub-sevilla.yaml")
+sys.path.insert(0, os.path.join(REPOSITORY, "scripts", "lib"))
+import pty_spawn  # noqa: E402 (found through the path set just above)
 COLUMNS, ROWS = 80, 24
 QUIET_SECONDS = 0.030
 # Seconds before and after a whole second of the wall clock in which no key is sent (see wait_out_clock_tick).
@@ -66,14 +64,7 @@ class PtyProgram:
 
     def __init__(self, argv, cwd):
         self.started = time.monotonic()
-        self.pid, self.fd = pty.fork()
-        if self.pid == 0:
-            try:
-                fcntl.ioctl(0, termios.TIOCSWINSZ, struct.pack("HHHH", ROWS, COLUMNS, 0, 0))
-                os.chdir(cwd)
-                os.execve(argv[0], argv, ENVIRONMENT)
-            finally:
-                os._exit(127)
+        self.pid, self.fd = pty_spawn.spawn(argv, cwd, ENVIRONMENT, COLUMNS, ROWS)
         self.bytes_read = 0
         self.exited = False
 

@@ -8,18 +8,16 @@ function that ran; those of the plenary binary itself, one per line and sorted, 
 """
 
 import argparse
-import fcntl
 import os
-import pty
 import re
 import select
 import shutil
-import struct
-import subprocess
 import sys
 import tempfile
-import termios
 import time
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "lib"))
+import pty_spawn  # noqa: E402 (found through the path set just above)
 
 COLUMNS, ROWS = 80, 24
 ENVIRONMENT = {"TERM": "xterm-256color", "LANG": "C.UTF-8", "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
@@ -53,16 +51,9 @@ def settle(fd, limit):
 
 
 def run_under_callgrind(plenary, folder, keys, output, limit):
-    argv = ["valgrind", "--tool=callgrind", "--demangle=no", "--dump-instr=no",
+    argv = [shutil.which("valgrind") or "/usr/bin/valgrind", "--tool=callgrind", "--demangle=no", "--dump-instr=no",
             f"--callgrind-out-file={output}", plenary, "run", "sevilla.yaml"]
-    pid, fd = pty.fork()
-    if pid == 0:
-        try:
-            fcntl.ioctl(0, termios.TIOCSWINSZ, struct.pack("HHHH", ROWS, COLUMNS, 0, 0))
-            os.chdir(folder)
-            os.execvpe(argv[0], argv, ENVIRONMENT)
-        finally:
-            os._exit(127)
+    pid, fd = pty_spawn.spawn(argv, folder, ENVIRONMENT, COLUMNS, ROWS)
     try:
         settle(fd, limit)
         for key in keys:
