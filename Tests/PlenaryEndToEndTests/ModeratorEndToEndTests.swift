@@ -60,7 +60,9 @@ struct ModeratorEndToEndTests {
         try pane.resize(columns: 50, rows: 12)
         try pane.waitFor("Please enlarge the window")
         try pane.resize(columns: 80, rows: 24)
-        try pane.waitFor("AGENDA")
+        // The redraw reaches tmux in pieces: "AGENDA" can be on screen before the footer rows are. Waiting for both
+        // keeps a half-drawn capture from counting as the reflowed screen; the checks below still judge it.
+        _ = try pane.waitFor("the reflowed screen with its footer") { $0.contains("AGENDA") && $0.contains("q quit") }
         let reflowed = try pane.captureLines()
         #expect(reflowed.count == 24)
         #expect(reflowed.last?.contains("q quit") == true, "footer at 80 columns:\n\(reflowed.joined(separator: "\n"))")
