@@ -235,6 +235,9 @@ static inline int plenary_unblock_all_signals(void) {
     return pthread_sigmask(SIG_SETMASK, &none, NULL);
 }
 
+/* The terminal hung up without a SIGHUP reaching this process (it is not the session's leader, e.g. under a
+   wrapper): recorded as one, so the loop ends the workshop the way a hangup does. */
+static inline void plenary_record_terminal_hangup(void) { plenary_record_signal(SIGHUP); }
 static inline int plenary_pending_exit_signal(void) { return (int)plenary_signal_slot_exit; }
 static inline void plenary_clear_exit_signal(void) { plenary_signal_slot_exit = 0; }
 

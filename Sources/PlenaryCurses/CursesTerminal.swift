@@ -235,11 +235,22 @@ public final class CursesTerminal: TerminalDriver {
     /// puts UTF-8 together itself and replaces only the bad bytes.
     private func read(timeoutMilliseconds: Int) -> InputDecoder.Input {
         wtimeout(window, Int32(clamping: timeoutMilliseconds))
-        let input = CursesKeyDecoder.input(getch: wgetch(window), extendedKeys: modifiedArrows)
+        let value = wgetch(window)
+        let input = CursesKeyDecoder.input(getch: value, extendedKeys: modifiedArrows)
         if input == .key(.resize) {
             repaintFromScratch = true
+        } else if value == ERR, Self.terminalHungUp() {
+            plenary_record_terminal_hangup()
         }
         return input
+    }
+
+    /// True when the terminal is gone (its window closed, the SSH link dropped) but no SIGHUP came: `wgetch` then
+    /// returns at once, every time, and a loop that took that for a timeout would spin at full CPU forever.
+    private static func terminalHungUp() -> Bool {
+        var descriptor = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
+        guard poll(&descriptor, 1, 0) == 1 else { return false }
+        return descriptor.revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0
     }
 
     public func discardPendingInput() {

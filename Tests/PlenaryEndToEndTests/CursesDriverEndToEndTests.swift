@@ -55,6 +55,37 @@ struct CursesDriverEndToEndTests {
         #expect(try pane.capture().contains("Results:"))
     }
 
+    /// A terminal can vanish without a SIGHUP reaching Plenary: under a wrapper that is the session's leader and
+    /// survives the hang-up (strace did), or, as here, in a session of its own (`setsid`). Reading the terminal then
+    /// fails at once, every time; Plenary used to take that for a timeout and spin at full CPU forever. Now it ends
+    /// the way a hang-up does: the step typed before is in the journal and the results file is written.
+    @Test func aTerminalGoneWithoutSIGHUPEndsTheWorkshopLikeAHangUp() throws {
+        let setsid = try #require(Subprocess.executablePath(for: "setsid"), "needs setsid (util-linux)")
+        let pane = try TmuxPane(command: [setsid, try TmuxPane.plenaryExecutable.path, "run"], columns: 100, rows: 30)
+        defer { pane.close() }
+        try pane.waitFor(Self.drawnMarker)
+        let pid = try pane.programPID()
+        try pane.sendText("n")
+        try pane.waitFor("1 action recorded")
+        try pane.tmuxCommand(["kill-pane", "-t", "t"])
+        let deadline = ContinuousClock.now + .seconds(10)
+        while let state = try? Self.processState(pid), state != "Z" {
+            guard ContinuousClock.now < deadline else {
+                // Outside tmux's session, closing the pane would not end it.
+                Glibc.kill(pid, SIGKILL)
+                Issue.record("plenary still running (state \(state)) 10 s after its terminal went away")
+                return
+            }
+            usleep(20_000)
+        }
+        let files = try FileManager.default.contentsOfDirectory(atPath: pane.directory)
+        let journal = try #require(files.first { $0.hasSuffix(".journal.jsonl") }, "no journal among \(files)")
+        let results = try #require(files.first { $0.hasSuffix(".results.json") }, "no results among \(files)")
+        #expect(try String(contentsOfFile: pane.directory + "/" + journal, encoding: .utf8).contains("\"next\""))
+        let data = try Data(contentsOf: URL(fileURLWithPath: pane.directory + "/" + results))
+        #expect(try JSONSerialization.jsonObject(with: data) is [String: Any])
+    }
+
     @Test func ctrlCIsSIGINTOnTheModeratorScreen() throws {
         let pane = try Self.demo()
         defer { pane.close() }
