@@ -84,6 +84,30 @@ import PlenaryEngine
         #expect(gridAlignmentProblem(g) == nil)
     }
 
+    /// Text that needs no sanitising and fits is written one cell per scalar without finding its graphemes: the cells
+    /// must be exactly those `TerminalText.cells` gives grapheme by grapheme, also where a grapheme holds several
+    /// scalars of one or two columns (flags, skin tones, Devanagari spacing marks), and over wide characters.
+    @Test func textThatFitsIsWrittenAsItsGraphemesWouldBe() {
+        let samples = ["────┼────", "Málaga · Sevilla ▼ 7 min", "東京 café", "🇪🇺🇪🇸", "👍🏽 ok", "नमस्ते कः", "한국어",
+                       "é\u{301}", "a\u{200B}b", "…▶◀●○"]
+        for text in samples {
+            var expected: [Cell] = [Cell("|")]
+            for character in TerminalText.sanitized(text) {
+                for cell in TerminalText.cells(of: character) {
+                    expected.append(Cell(cell.text))
+                    if cell.width == 2 { expected.append(Cell("")) }
+                }
+            }
+            var g = grid(expected.count + 2, 1)
+            g.put("東東東東東東東東東東東東", x: 0, y: 0)
+            g.put("|", x: 0, y: 0)
+            let written = g.put(text, x: 1, y: 0)
+            #expect(written == text.terminalWidth, "\(text)")
+            #expect(Array(g.cells[0..<expected.count]) == expected, "\(text): \(g.lines[0])")
+            #expect(gridAlignmentProblem(g) == nil, "\(text)")
+        }
+    }
+
     @Test func wideCharactersKeepTheirStyleOnBothCells() {
         var g = grid(6, 1)
         g.put("a東", x: 0, y: 0, style: .title)

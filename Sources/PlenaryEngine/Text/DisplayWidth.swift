@@ -102,8 +102,8 @@ public enum DisplayWidth {
     }
 
     /// The width of `text` when it needs no sanitising (every scalar printable with width 1 or 2),
-    /// else nil. This is the fast path for ordinary text.
-    static func simpleWidth(_ text: String) -> Int? {
+    /// else nil. This is the fast path for ordinary text: such text is one terminal cell per scalar.
+    public static func simpleWidth(_ text: String) -> Int? {
         var total = 0
         for scalar in text.unicodeScalars {
             let v = scalar.value

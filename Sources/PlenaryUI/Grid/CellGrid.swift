@@ -45,6 +45,17 @@ public struct CellGrid: Sendable, Equatable {
             }
             return max(0, column - x)
         }
+        // Text with no zero-width or unprintable scalar (box lines, accents, "·", CJK) is one cell per scalar, as
+        // `TerminalText.cells` would split it; when all of it fits, no grapheme can be cut at the limit either, so
+        // the graphemes need not be found. The header's rule and every panel's border take this path on each key.
+        if x >= 0, let total = DisplayWidth.simpleWidth(text), x + total <= limit {
+            for scalar in text.unicodeScalars {
+                let columns = scalar.terminalWidth
+                write(Cell(String(Character(scalar)), style: style), wide: columns == 2, x: column, y: y)
+                column += columns
+            }
+            return total
+        }
         for character in TerminalText.sanitized(text) {
             let columns = character.terminalWidth
             if columns <= 0 { continue }
