@@ -29,6 +29,26 @@ import PlenaryTestSupport
         #expect(contents.damagedTailLength == 0)
     }
 
+    /// The everyday commands are written without `JSONEncoder` (decision 101); their records must be its bytes exactly
+    /// (replay, `BallotRecordDecoder` and other readers of the journal see one format), with and without `actionEnd`.
+    @Test func commandsWrittenDirectlyAreJSONEncodersBytes() throws {
+        let commands: [WorkshopCommand] = [.start, .pause, .resume, .next, .previous, .end, .reopen, .jump(slot: 0),
+                                           .jump(slot: 12), .adjust(slot: 3, seconds: 60), .adjust(slot: 0, seconds: -300)]
+        for command in commands {
+            #expect(JournalCodec.directJSON(command) != nil, "\(command) is written directly")
+            for actionEnd in [nil, 9] as [Int?] {
+                let record = JournalRecord.command(seq: 7, at: Instant(milliseconds: 1_796_588_494_511), command: command,
+                                                   actionEnd: actionEnd)
+                let direct = JournalCodec.encode(record)
+                let reference = JournalCodec.encodedByJSONEncoder(record)
+                #expect(String(decoding: direct, as: UTF8.self).contains(#""record":"# + String(decoding: reference, as: UTF8.self) + "}\n"),
+                        "\(command), actionEnd \(String(describing: actionEnd))")
+                #expect(JournalCodec.decode(direct.dropLast()) == record)
+            }
+        }
+        #expect(JournalCodec.directJSON(.shortlist(entries: ["a"])) == nil, "the others go through JSONEncoder")
+    }
+
     @Test func damageBeforeTheLastRecordStopsWithItsOffset() throws {
         var bytes = journal([.start, .next, .next])
         let secondRecord = journal([.start]).count
