@@ -16,7 +16,8 @@ file catches up with the journal within a deadline (the time it took is a figure
 is in the journal and the results exactly once, each acknowledged note is exactly one entry, the in-flight action
 is there at most once, and the ballot count matches the journal. A results temp file left behind shows a kill that
 landed inside a snapshot write; some cycles aim the kill there (strace holds the writer thread in its fsync or
-rename).
+rename). Others aim it inside a ballot's journal sync: strace holds every fdatasync 300 ms, and the screen must not say
+the ballot is recorded before the program is killed in it (decision 103).
 
 Usage: kill_loop.py [--kills N] [--seed S]
 """
@@ -51,6 +52,7 @@ class KillLoop:
         self.in_flight = []           # words typed but not (yet) seen acknowledged: present at most once
         self.kills = 0
         self.kills_in_snapshot_write = 0
+        self.kills_in_journal_sync = 0
         self.kills_before_first_frame = 0
         self.records_checked = 0
         self.lag_after_kill = []      # actions the results file lacked at each kill (it lags the journal by design)
@@ -152,9 +154,31 @@ class KillLoop:
         os.kill(self.pane.traced_program_pid(), signal.SIGKILL)
         self.after_kill()
 
+    def aimed_sync_cycle(self):
+        """A kill while a ballot's record syncs (decision 103): strace holds every fdatasync 300 ms at its entry;
+        150 ms after Enter the ballot must not show as recorded, and then the program is killed."""
+        self.start("moderator", wrapper=[self.strace, "-f", "-qq", "-o", "/dev/null", "-e", "trace=fdatasync",
+                                         "-e", "inject=fdatasync:delay_enter=300000"])
+        self.first_frame("moderator")
+        self.check_after_restart()
+        self.ballot_count_now = self.ballot_count()
+        self.open_poll_screen()
+        recorded = f"Ballot recorded: {self.ballot_count_now + 1} in this round."
+        self.moderator_ballot(self.unique_word("ballot"), acknowledge=False)
+        time.sleep(0.15)
+        if recorded in self.pane.capture():
+            raise ProofFailure(f"'{recorded}' was shown while its record was still being synced")
+        os.kill(self.pane.traced_program_pid(), signal.SIGKILL)
+        self.kills_in_journal_sync += 1
+        self.after_kill()
+
     def cycle(self, number):
-        if self.random.random() < 0.15:
+        aim = self.random.random()
+        if aim < 0.1:
             self.aimed_cycle()
+            return
+        if aim < 0.2:
+            self.aimed_sync_cycle()
             return
         role = self.random.choice(["moderator", "moderator", "moderator", "facilitator", "voter"])
         self.start(role)
@@ -307,13 +331,15 @@ class KillLoop:
         lagging = sum(1 for lag in self.lag_after_kill if lag > 0)
         slowest = max(self.catch_up_seconds, default=0)
         print(f"kills survived: {self.kills} ({self.kills_before_first_frame} during start-up, "
-              f"{self.kills_in_snapshot_write} inside a snapshot write)")
+              f"{self.kills_in_snapshot_write} inside a snapshot write, {self.kills_in_journal_sync} inside a "
+              f"ballot's journal sync)")
         print(f"results file at the kill: behind the journal {lagging} times (by at most "
               f"{max(self.lag_after_kill, default=0)} actions), never ahead, always valid; caught up after each "
               f"restart within {slowest * 1000:.0f} ms")
         print(f"acknowledged: {len(self.acknowledged_ballots)} ballots, {len(self.acknowledged_notes)} notes; "
               f"records checked: {self.records_checked}; {elapsed:.1f} s")
         figures("kill-loop", kills=self.kills, snapshot_kills=self.kills_in_snapshot_write,
+                sync_kills=self.kills_in_journal_sync,
                 ballots=len(self.acknowledged_ballots), notes=len(self.acknowledged_notes),
                 lagging_kills=lagging, catch_up_ms=round(slowest * 1000),
                 records_checked=self.records_checked, seconds=round(elapsed, 1))
