@@ -97,9 +97,10 @@ struct CursesDriverEndToEndTests {
 
     /// ncurses 6.4 flushes after every cursor movement until its screen has been left once with `endwin`: a key's
     /// frame went out as a dozen writes of a few bytes. The driver takes the screen back once at start (decision 95),
-    /// so each frame after a key is one write. strace shows the writes: those to the terminal (fd 1) between the
-    /// key's journal sync and the loop's next wait.
-    @Test func eachFrameAfterAKeyIsOneWrite() throws {
+    /// so each frame after a key is one write. And nothing reaches the terminal between the key and the end of its
+    /// record's sync (decision 56). strace shows both: the writes to the terminal (fd 1) by the main thread after the
+    /// key's journal sync returned (on whichever thread), up to the loop's next wait, and none before it.
+    @Test func eachFrameAfterAKeyIsOneWriteAndComesAfterTheSync() throws {
         let strace = Subprocess.executablePath(for: "strace")
         try #require(strace != nil, "needs strace: apt-get install strace (scripts/lib/prerequisites.sh installs it)")
         let pane = try TmuxPane(
@@ -119,24 +120,33 @@ struct CursesDriverEndToEndTests {
         let mainThread = try #require(lines.first?.split(separator: " ").first)
         var framesAfterKeys: [Int] = []
         var writes: Int?
-        // The journal is created (and synced) before the screen opens: only a sync after a key read counts.
+        var writesBeforeTheirSync = 0
+        // The journal is created (and synced) before the screen opens: only a sync after a key read counts. A key
+        // that records nothing (`q`) is answered before the loop's next wait, with no sync in between.
         var keyRead = false
-        for line in lines where line.split(separator: " ").first == mainThread {
-            if line.contains("read(0, ") {
+        var writesSinceKey = 0
+        for line in lines {
+            let onMainThread = line.split(separator: " ").first == mainThread
+            if onMainThread && line.contains("read(0, ") {
                 keyRead = true
-            } else if line.contains("fdatasync("), keyRead {
+                writesSinceKey = 0
+            } else if line.contains("fdatasync"), line.hasSuffix("= 0"), keyRead {
+                writesBeforeTheirSync += writesSinceKey
                 keyRead = false
                 writes = 0
-            } else if line.contains("poll(") {
+            } else if onMainThread && line.contains("poll(") {
                 if let count = writes { framesAfterKeys.append(count) }
                 writes = nil
-            } else if line.contains("write(1, "), let count = writes {
-                writes = count + 1
+                keyRead = false
+            } else if onMainThread && line.contains("write(1, ") {
+                writesSinceKey += 1
+                if let count = writes { writes = count + 1 }
             }
         }
-        // Both keys were journaled (start, +1 min); each answer is one write.
+        // Both keys were journaled (start, +1 min); each answer is one write, after the sync.
         #expect(framesAfterKeys.count >= 2, "\(trace.suffix(3000))")
         #expect(framesAfterKeys.allSatisfy { $0 == 1 }, "writes per frame after a key: \(framesAfterKeys)")
+        #expect(writesBeforeTheirSync == 0, "\(trace.suffix(3000))")
     }
 
     @Test func redrawsEverythingAfterAResize() throws {
