@@ -1,4 +1,7 @@
 import ArgumentParser
+import Glibc
+import PlenaryEngine
+import PlenaryStorage
 
 @main
 struct Plenary: ParsableCommand {
@@ -26,4 +29,11 @@ struct Plenary: ParsableCommand {
                       ReportCommand.self, ExportCommand.self],
         defaultSubcommand: nil
     )
+
+    static func main() {
+        // Local times come from the system's zone files, not ICU (decision 104).
+        let database = SystemZoneDatabase(folder: SystemZoneDatabase.folder(tzdir: getenv("TZDIR").map { String(cString: $0) }))
+        ZoneRules.useDatabase(database.read)
+        main(nil)
+    }
 }

@@ -27,6 +27,8 @@ missing_debian_packages() {
     command -v pkg-config >/dev/null 2>&1 || echo pkg-config
     is_installed libncurses-dev || echo libncurses-dev
     is_installed libqrencode-dev || echo libqrencode-dev
+    # The time-zone database: session times are local times read from its rules (decision 104).
+    is_installed tzdata || echo tzdata
     [ "$level" = build ] && return
     # Debian's python3 has no jsonschema and refuses pip installs: the pinned packages go into a venv.
     command -v python3 >/dev/null 2>&1 || printf '%s\n' python3 python3-venv

@@ -3,16 +3,30 @@ import Foundation
 /// Converts instants to the session's local time. Pure: uses time-zone rules, never the current time.
 public struct LocalCalendar: Sendable, Equatable {
     public let timeZoneIdentifier: String
+    /// The zone's rules from the system's database, read once per process (decision 104); nil: `TimeZone` answers.
+    private let rules: ZoneRules?
 
     public init(timeZoneIdentifier: String) {
         self.timeZoneIdentifier = timeZoneIdentifier
+        self.rules = ZoneRules.system(identifier: timeZoneIdentifier)
     }
 
-    private var zone: TimeZone { TimeZone(identifier: timeZoneIdentifier) ?? TimeZone(secondsFromGMT: 0)! }
+    /// The same zone is the same calendar (the rules are the zone's, read once).
+    public static func == (lhs: LocalCalendar, rhs: LocalCalendar) -> Bool {
+        lhs.timeZoneIdentifier == rhs.timeZoneIdentifier
+    }
+
+    /// Whether `identifier` names a time zone this calendar can follow: one in the system's database, or one
+    /// Foundation knows.
+    public static func knowsZone(_ identifier: String) -> Bool {
+        !identifier.isEmpty && (ZoneRules.system(identifier: identifier) != nil || TimeZone(identifier: identifier) != nil)
+    }
 
     /// Offset from UTC in seconds at `instant` (follows daylight saving).
     public func utcOffsetSeconds(at instant: Instant) -> Int64 {
-        Int64(zone.secondsFromGMT(for: Date(timeIntervalSince1970: Double(instant.milliseconds) / 1000)))
+        if let offset = rules?.utcOffset(atSecond: floorDivide(instant.milliseconds, 1000)) { return Int64(offset) }
+        let zone = TimeZone(identifier: timeZoneIdentifier) ?? TimeZone(secondsFromGMT: 0)!
+        return Int64(zone.secondsFromGMT(for: Date(timeIntervalSince1970: Double(instant.milliseconds) / 1000)))
     }
 
     /// Seconds since local midnight at `instant`.

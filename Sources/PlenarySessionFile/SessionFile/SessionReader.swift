@@ -59,7 +59,7 @@ struct SessionReader {
 
         var timeZone = "UTC"
         if let node = read.present(f, "timezone", required: false), let raw = read.text(node, "timezone") {
-            if !raw.isEmpty, TimeZone(identifier: raw) != nil {
+            if LocalCalendar.knowsZone(raw) {
                 timeZone = raw
             } else {
                 read.error(node.mark, "timezone", "unknown time zone \"\(raw)\" (expected an IANA name like Europe/Madrid)")
