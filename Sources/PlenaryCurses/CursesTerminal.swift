@@ -47,7 +47,9 @@ public final class CursesTerminal: TerminalDriver {
     public static func open(noColor: Bool, rawMode: Bool) throws -> CursesTerminal {
         // Before newterm: ncurses only installs its own SIGINT/SIGTERM handlers when none exists.
         SignalTrap.install(suspend: rawMode ? .ignore : .stop)
-        _ = setlocale(LC_ALL, "")
+        // Only the character type: ncurses needs it for wide characters. The other categories (numbers, dates,
+        // messages) are never used, and loading each is a dozen file look-ups at every start.
+        _ = setlocale(LC_CTYPE, "")
 
         let term = try checkUsable()
         guard let screen = newterm(nil, plenary_stdout(), plenary_stdin()) else {
