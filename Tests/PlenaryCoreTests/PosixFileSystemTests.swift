@@ -48,6 +48,54 @@ import PlenaryTestSupport
         journal.close()
     }
 
+    /// A new journal's header is written without waiting for the disk (decision 104); `settle` and the next durable
+    /// record sync it, each sync once.
+    @Test func aHeaderWrittenLaterIsSyncedBySettleOrTheNextRecord() throws {
+        defer { remove() }
+        let path = folder + "/w.journal.jsonl"
+        let fileSystem = PosixFileSystem()
+        for settleFirst in [true, false] {
+            unlink(path)
+            let fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
+            var syncs = 0
+            let journal = PosixAppendLog(fd: fd, path: path, folderPending: true) { fd in
+                syncs += 1
+                return fdatasync(fd)
+            }
+            try journal.appendLater(Array("header\n".utf8))
+            #expect(syncs == 0, "the header waits for no sync")
+            #expect(try fileSystem.contents(of: path) == Array("header\n".utf8))
+            if settleFirst {
+                try journal.settle()
+                #expect(syncs == 1)
+                try journal.settle()
+                #expect(syncs == 1, "nothing left to sync")
+            }
+            try journal.appendDurably(Array("one\n".utf8))
+            #expect(syncs == (settleFirst ? 2 : 1), "the record's sync also covers the header")
+            try journal.settle()
+            #expect(syncs == (settleFirst ? 2 : 1))
+            #expect(try fileSystem.contents(of: path) == Array("header\none\n".utf8))
+            journal.close()
+        }
+    }
+
+    @Test func aNewJournalsFolderIsSyncedBeforeItsFirstRecord() throws {
+        defer { remove() }
+        // A folder that cannot be opened any more (removed after the file was made): the first durable record
+        // must fail rather than be acknowledged in a file whose name may not survive a power cut.
+        let inner = folder + "/gone"
+        mkdir(inner, 0o700)
+        let path = inner + "/w.journal.jsonl"
+        let journal = try PosixFileSystem().openAppendLog(path)
+        try journal.appendLater(Array("header\n".utf8))
+        unlink(path)
+        rmdir(inner)
+        #expect(throws: StorageError.self) { try journal.appendDurably(Array("one\n".utf8)) }
+        #expect(throws: StorageError.self) { try journal.settle() }
+        journal.close()
+    }
+
     func mode(_ path: String) throws -> mode_t {
         var status = stat()
         guard lstat(path, &status) == 0 else { throw StorageError(operation: "stat", path: path, reason: "missing") }

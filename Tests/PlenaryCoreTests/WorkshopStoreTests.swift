@@ -180,6 +180,30 @@ import PlenaryTestSupport
         #expect(!runner.state.hasStarted)
     }
 
+    /// A new journal's header waits for no sync at the start (decision 104); the sync after the first frame that
+    /// fails is a journal failure like any other: read-only, said on screen, nothing recorded after it.
+    @Test func aNewJournalsHeaderIsSyncedAfterTheStartAndItsFailureIsReported() throws {
+        let fs = MemoryFileSystem()
+        fs.failNext["fsync"] = "Input/output error"
+        let clock = ManualClock(Fixtures.at(12, 0))
+        let runner = try runner(fs, clock)
+        #expect(!runner.state.isReadOnly, "the open itself waits for no sync")
+        #expect(fs.files[files.journalPath]?.isEmpty == false, "the header is written")
+        runner.settleJournal()
+        #expect(runner.state.isReadOnly)
+        #expect(runner.state.storageFailure?.message.hasPrefix("Input/output error syncing the new journal") == true)
+        runner.send(.command(.start))
+        #expect(!runner.state.hasStarted)
+
+        let healthy = MemoryFileSystem()
+        let second = try self.runner(healthy, clock)
+        second.settleJournal()
+        #expect(!second.state.isReadOnly)
+        healthy.failNext["fsync"] = "Input/output error"
+        second.settleJournal()
+        #expect(!second.state.isReadOnly, "a settled journal has nothing left to sync")
+    }
+
     /// A deferred write that fails (a full disk at the rename) is reported, leaves the previous file byte for byte,
     /// and is written again at the next due flush, a second after the failed one started.
     @Test func aFailedResultsWriteKeepsThePreviousFileAndIsRetriedAtTheNextFlush() throws {

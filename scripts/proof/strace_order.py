@@ -129,12 +129,26 @@ def check_journal(calls, journal):
         raise ProofFailure(f"the journal is not opened with O_APPEND: {opens}")
     folder = os.path.dirname(journal)
     creation = opens[0].index
-    if not any(c.name == "fsync" and c.fd_path == folder and c.index > creation for c in calls[creation:creation + 6]):
-        raise ProofFailure("the folder is not fsynced after the journal is created")
-
     records = [c for c in calls if c.name == "write" and c.fd_path == journal]
+    if not records:
+        raise ProofFailure("nothing was written to the journal")
+    # A new journal's header acknowledges nothing: it is written without waiting, the first frame is drawn, and
+    # then the folder and the header are synced (decision 104), before the first key is read and before any
+    # other record or results file.
+    header = records[0]
+    first_key = next((c for c in calls[header.index:] if c.name == "read" and is_terminal(c)), None)
+    deadline = min(c.index for c in [first_key, *records[1:2]] if c is not None) if (first_key or records[1:]) else len(calls)
+    if not any(c.name == "fsync" and c.fd_path == folder and creation < c.index < deadline for c in calls):
+        raise ProofFailure("the folder is not fsynced after the journal is created, before its first key or record")
+    header_sync = next((c for c in calls[header.index + 1:] if c.name == "fdatasync" and c.fd_path == journal), None)
+    if header_sync is None or header_sync.result != 0 or header_sync.index > deadline:
+        raise ProofFailure(f"the journal's header is not synced before the first key or record: {header_sync}")
+    renames = [c for c in calls if c.name == "rename" and c.fd_path is None and "results" in c.arguments]
+    if renames and renames[0].index < header_sync.index:
+        raise ProofFailure(f"a results file was renamed into place before the journal's header was synced: {renames[0]}")
+
     synced_at = []
-    for write in records:
+    for write in records[1:]:
         if write.result != int(write.arguments.rsplit(",", 1)[1]):
             raise ProofFailure(f"a short journal write: {write}")
         sync = next((c for c in calls[write.index + 1:] if c.name == "fdatasync" and c.fd_path == journal), None)

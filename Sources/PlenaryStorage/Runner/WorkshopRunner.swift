@@ -298,6 +298,7 @@ public final class WorkshopRunner {
         collectResultsOutcome(waiting: false)
         let now = clock.now()
         guard resultsWriteStartedAt == nil, resultsSchedule.isDue(at: now) else { return }
+        settleJournal()
         startResultsWrite(at: now)
         // Inline, the write is already done: show its outcome now.
         collectResultsOutcome(waiting: false)
@@ -307,6 +308,7 @@ public final class WorkshopRunner {
     /// file from disk, when the runner closes. Waits for a write in flight first (one at a time).
     public func saveResults() {
         collectResultsOutcome(waiting: true)
+        settleJournal()
         startResultsWrite(at: clock.now())
         collectResultsOutcome(waiting: true)
     }
@@ -361,7 +363,21 @@ public final class WorkshopRunner {
     }
 
     /// Every record is already synced; writes the results if they lag the state, then closes the journal.
+    /// Makes a new journal's header durable (it was written without waiting, decision 104): called once the first
+    /// frame is up, and before any results file names the record. A failure is a journal failure: read-only.
+    public func settleJournal() {
+        do {
+            try journal.settle()
+        } catch {
+            _ = WorkshopReducer.reduce(&state, .storage(.failed(StorageFailure(
+                kind: .journal,
+                message: "\(error.reason) syncing the new journal. Read-only, nothing more is recorded: fix the disk, then restart."
+            ))), now: clock.now())
+        }
+    }
+
     public func close() {
+        settleJournal()
         if resultsLagState {
             saveResults()
         }

@@ -69,8 +69,14 @@ private final class WholeFileChunks: FileChunks {
 
 /// An open journal file.
 public protocol AppendLog: AnyObject {
-    /// Writes all bytes at the end and flushes them to the disk before returning.
+    /// Writes all bytes at the end and flushes them to the disk before returning, with anything written by
+    /// `appendLater` and, for a file this log created, its name in the folder.
     func appendDurably(_ bytes: [UInt8]) throws(StorageError)
+    /// Writes all bytes at the end without waiting for the disk: a new journal's header, which acknowledges
+    /// nothing (decision 104). `settle` or the next `appendDurably` makes it durable.
+    func appendLater(_ bytes: [UInt8]) throws(StorageError)
+    /// Flushes what `appendLater` wrote, and a new file's name in its folder; nothing when nothing waits.
+    func settle() throws(StorageError)
     func close()
 }
 

@@ -138,12 +138,30 @@ final class MemoryAppendLog: AppendLog {
         self.path = path
     }
 
+    /// `appendLater` wrote bytes that no sync has covered yet.
+    private(set) var pending = false
+
     func appendDurably(_ bytes: [UInt8]) throws(StorageError) {
         try fileSystem.checkAppend(path)
         try fileSystem.check("write", path)
         try fileSystem.check("fsync", path)
         fileSystem.appendUnchecked(path, bytes)
         fileSystem.appends[path, default: []].append(bytes)
+        pending = false
+    }
+
+    func appendLater(_ bytes: [UInt8]) throws(StorageError) {
+        try fileSystem.checkAppend(path)
+        try fileSystem.check("write", path)
+        fileSystem.appendUnchecked(path, bytes)
+        fileSystem.appends[path, default: []].append(bytes)
+        pending = true
+    }
+
+    func settle() throws(StorageError) {
+        guard pending else { return }
+        try fileSystem.check("fsync", path)
+        pending = false
     }
 
     func close() {}

@@ -77,15 +77,10 @@ public final class PosixFileSystem: FileSystem, @unchecked Sendable {
             // belong to someone else, and then writing it is the owner's choice).
             var status = stat()
             if fstat(fd, &status) == 0, status.st_mode & 0o077 != 0 { _ = fchmod(fd, status.st_mode & 0o700) }
-        } else {
-            do throws(StorageError) {
-                try Self.syncFolder(of: path)
-            } catch {
-                _ = Glibc.close(fd)
-                throw error
-            }
         }
-        return PosixAppendLog(fd: fd, path: path)
+        // A new file's name is synced with its first durable bytes (or `settle`), not here: a start draws its first
+        // frame before its header reaches the disk (decision 104).
+        return PosixAppendLog(fd: fd, path: path, folderPending: !existed)
     }
 
     public func replaceAtomically(_ path: String, writing pieces: (_ write: ([UInt8]) throws(StorageError) -> Void) throws(StorageError) -> Void)
@@ -217,20 +212,49 @@ final class PosixAppendLog: AppendLog {
     private let path: String
     /// fdatasync(2); tests pass one that fails, as a disk does with EIO.
     private let dataSync: (Int32) -> Int32
+    /// The file was created by this log and its folder not synced since.
+    private var folderPending: Bool
+    /// `appendLater` wrote bytes not yet synced.
+    private var dataPending = false
 
-    init(fd: Int32, path: String, dataSync: @escaping (Int32) -> Int32 = { fdatasync($0) }) {
+    init(fd: Int32, path: String, folderPending: Bool = false, dataSync: @escaping (Int32) -> Int32 = { fdatasync($0) }) {
         self.fd = fd
         self.path = path
+        self.folderPending = folderPending
         self.dataSync = dataSync
+    }
+
+    func appendLater(_ bytes: [UInt8]) throws(StorageError) {
+        guard fd >= 0 else { throw StorageError(operation: "write", path: path, reason: "journal is closed") }
+        try PosixFileSystem.writeAll(fd, bytes, path: path)
+        dataPending = true
+    }
+
+    func settle() throws(StorageError) {
+        guard fd >= 0 else { return }
+        try syncFolderIfPending()
+        if dataPending {
+            guard dataSync(fd) == 0 else { throw PosixFileSystem.error("fsync", path) }
+            dataPending = false
+        }
+    }
+
+    /// The name first: a record synced into a file whose name a power cut could lose would be lost with it.
+    private func syncFolderIfPending() throws(StorageError) {
+        guard folderPending else { return }
+        try PosixFileSystem.syncFolder(of: path)
+        folderPending = false
     }
 
     func appendDurably(_ bytes: [UInt8]) throws(StorageError) {
         guard fd >= 0 else { throw StorageError(operation: "write", path: path, reason: "journal is closed") }
+        try syncFolderIfPending()
         let lengthBefore = lseek(fd, 0, SEEK_END)
         guard lengthBefore >= 0 else { throw PosixFileSystem.error("seek", path) }
         do throws(StorageError) {
             try PosixFileSystem.writeAll(fd, bytes, path: path)
             guard dataSync(fd) == 0 else { throw PosixFileSystem.error("fsync", path) }
+            dataPending = false
         } catch {
             // The screen will say "NOT RECORDED", so the record must not come back on the next start: after a
             // failed fdatasync the bytes are still in the file (the page cache), and after a short write part of

@@ -224,7 +224,9 @@ public enum WorkshopStore {
                 journal.close()
                 throw OpenError.inUse(path: files.journalPath)
             }
-            try journal.appendDurably(JournalCodec.encode(.header(header)))
+            // Synced after the first frame (`WorkshopRunner.settleJournal`) or with the first record: the header
+            // acknowledges nothing, and a start should not wait for two syncs before it shows anything.
+            try journal.appendLater(JournalCodec.encode(.header(header)))
             return Opened(state: state, journal: journal, messages: messages)
         } catch let error as OpenError {
             throw error

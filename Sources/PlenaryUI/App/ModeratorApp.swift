@@ -52,7 +52,11 @@ public final class ModeratorApp {
                     terminal.discardPendingInput()
                 }
                 terminal.draw(ModeratorScreen.render(runner.state, size: terminal.size, glyphs: glyphs))
-                if !isWarm { warmUp(size: terminal.size) }
+                if !isWarm {
+                    // A new journal's header reaches the disk now that the screen is up (decision 104).
+                    runner.settleJournal()
+                    warmUp(size: terminal.size)
+                }
             } else {
                 _ = runner.takeDiscardRequest()
             }
