@@ -20,7 +20,18 @@ enum Environment {
         let environment = current
         let value = [environment["LC_ALL"], environment["LC_CTYPE"], environment["LANG"]]
             .compactMap { $0 }.first { !$0.isEmpty } ?? ""
-        let lower = value.lowercased()
-        return lower.contains("utf-8") || lower.contains("utf8")
+        return mentionsUTF8(value)
+    }
+
+    /// True when `value` contains "utf-8" or "utf8" in any case ("C.UTF-8", "en_US.utf8"). Compared as bytes:
+    /// `String.contains` here would be Foundation's, which brings CoreFoundation's string code into every start.
+    static func mentionsUTF8(_ value: String) -> Bool {
+        let lower = Array(value.lowercased().utf8)
+        for needle in [Array("utf-8".utf8), Array("utf8".utf8)] where lower.count >= needle.count {
+            for start in 0...(lower.count - needle.count) where lower[start..<start + needle.count].elementsEqual(needle) {
+                return true
+            }
+        }
+        return false
     }
 }
