@@ -196,19 +196,20 @@ private struct BigEndianReader {
     }
 
     mutating func int32() -> Int32? {
-        guard position + 4 <= bytes.count else { return nil }
-        var value: UInt32 = 0
-        for byte in bytes[position..<position + 4] { value = value << 8 | UInt32(byte) }
-        position += 4
-        return Int32(bitPattern: value)
+        unsigned(bytes: 4).map { Int32(bitPattern: UInt32(truncatingIfNeeded: $0)) }
     }
 
     mutating func int64() -> Int64? {
-        guard position + 8 <= bytes.count else { return nil }
+        unsigned(bytes: 8).map { Int64(bitPattern: $0) }
+    }
+
+    /// The next `count` bytes (at most 8) as one big-endian number.
+    private mutating func unsigned(bytes count: Int) -> UInt64? {
+        guard position + count <= bytes.count else { return nil }
         var value: UInt64 = 0
-        for byte in bytes[position..<position + 8] { value = value << 8 | UInt64(byte) }
-        position += 8
-        return Int64(bitPattern: value)
+        for byte in bytes[position..<position + count] { value = value << 8 | UInt64(byte) }
+        position += count
+        return value
     }
 
     /// The text up to the next line break (consumed); nil when there is none.
