@@ -371,7 +371,7 @@ public final class WorkshopRunner {
         } catch {
             _ = WorkshopReducer.reduce(&state, .storage(.failed(StorageFailure(
                 kind: .journal,
-                message: "\(error.reason) syncing the new journal. Read-only, nothing more is recorded: fix the disk, then restart."
+                message: "NOT RECORDED: \(error.reason) syncing the new journal. Read-only: fix the disk, then restart."
             ))), now: clock.now())
         }
     }
