@@ -362,10 +362,11 @@ public final class WorkshopRunner {
             now: now)
     }
 
-    /// Every record is already synced; writes the results if they lag the state, then closes the journal.
     /// Makes a new journal's header durable (it was written without waiting, decision 104): called once the first
-    /// frame is up, and before any results file names the record. A failure is a journal failure: read-only.
+    /// frame is up, and before any results file names the record. A failure is a journal failure: read-only, and a
+    /// journal that failed is not synced again.
     public func settleJournal() {
+        guard !state.isReadOnly else { return }
         do {
             try journal.settle()
         } catch {
@@ -376,6 +377,7 @@ public final class WorkshopRunner {
         }
     }
 
+    /// Every record is already synced; writes the results if they lag the state, then closes the journal.
     public func close() {
         settleJournal()
         if resultsLagState {
