@@ -116,7 +116,26 @@ public struct LocalCalendar: Sendable, Equatable {
     }
 
     private func floorDivide(_ a: Int64, _ b: Int64) -> Int64 {
+        Self.floorDivide(a, b)
+    }
+
+    /// `a / b` rounded toward minus infinity (b > 0): instants before 1970 fall on the day and second they are in.
+    static func floorDivide(_ a: Int64, _ b: Int64) -> Int64 {
         a >= 0 ? a / b : -((-a + b - 1) / b)
+    }
+
+    /// Gregorian leap years.
+    public static func isLeap(_ year: Int) -> Bool {
+        (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+    }
+
+    /// Days in `month` (1-12) of `year`.
+    public static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: return isLeap(year) ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
     }
 
     /// Days from 1970-01-01 to a proleptic Gregorian date (Howard Hinnant's civil calendar algorithm).

@@ -38,12 +38,12 @@ struct PosixZoneRule: Equatable {
                 // 1970-01-01 was a Thursday (4).
                 let firstWeekday = Int(((first + 4) % 7 + 7) % 7)
                 var dayOfMonth = 1 + (weekday - firstWeekday + 7) % 7 + 7 * (week - 1)
-                let length = PosixZoneRule.daysIn(month: month, year: year)
+                let length = LocalCalendar.daysIn(month: month, year: year)
                 while dayOfMonth > length { dayOfMonth -= 7 }
                 return first + Int64(dayOfMonth - 1)
             case let .julianNoLeap(number):
                 let january1 = LocalCalendar.daysSinceEpoch(year: year, month: 1, day: 1)
-                let leapDayPassed = PosixZoneRule.isLeap(year) && number >= 60
+                let leapDayPassed = LocalCalendar.isLeap(year) && number >= 60
                 return january1 + Int64(number - 1) + (leapDayPassed ? 1 : 0)
             case let .zeroBased(number):
                 return LocalCalendar.daysSinceEpoch(year: year, month: 1, day: 1) + Int64(number)
@@ -55,7 +55,7 @@ struct PosixZoneRule: Equatable {
     func utcOffset(atSecond second: Int64) -> Int32 {
         guard let daylight else { return standardOffset }
         // The year as standard time reads it; the transitions of that year decide.
-        let localDays = Self.floorDivide(second + Int64(standardOffset), 86_400)
+        let localDays = LocalCalendar.floorDivide(second + Int64(standardOffset), 86_400)
         let year = LocalCalendar.civilDate(daysSinceEpoch: localDays).0
         // Each transition's time is local time as it reads just before it: standard time before summer time
         // starts, summer time before it ends.
@@ -80,22 +80,6 @@ struct PosixZoneRule: Equatable {
         guard scanner.take(0x2C), let start = scanner.transition(), scanner.take(0x2C), let end = scanner.transition(),
               scanner.atEnd else { return nil }
         return PosixZoneRule(standardOffset: standard, daylight: Daylight(offset: daylightOffset, start: start, end: end))
-    }
-
-    static func isLeap(_ year: Int) -> Bool {
-        (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
-    }
-
-    static func daysIn(month: Int, year: Int) -> Int {
-        switch month {
-        case 2: return isLeap(year) ? 29 : 28
-        case 4, 6, 9, 11: return 30
-        default: return 31
-        }
-    }
-
-    static func floorDivide(_ a: Int64, _ b: Int64) -> Int64 {
-        a >= 0 ? a / b : -((-a + b - 1) / b)
     }
 
     /// Reads a TZ string's parts left to right.

@@ -83,9 +83,7 @@ enum SessionValues {
               let year = digits(parts[0]), let month = digits(parts[1]), let day = digits(parts[2]) else {
             return .fail("expected a date like 2025-03-11, found \"\(raw)\"")
         }
-        let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
-        let lengths = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
-        guard year >= 1, (1...12).contains(month), (1...lengths[month - 1]).contains(day) else {
+        guard year >= 1, (1...12).contains(month), (1...LocalCalendar.daysIn(month: month, year: year)).contains(day) else {
             return .fail("\"\(raw)\" is not a real date")
         }
         return .success(CalendarDate(year: year, month: month, day: day))
