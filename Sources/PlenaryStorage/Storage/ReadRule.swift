@@ -21,6 +21,8 @@ public struct ReadRule: Sendable, Equatable {
     /// A results file a person names: merged from a group laptop, or read by `report` and `export`. A day's
     /// results are well under a megabyte; the cap also bounds how long the merge picker can hold the screen.
     public static let results = ReadRule(limit: 16 << 20, followsLinks: true)
+    /// A zone of the system's time-zone database (a few kilobytes; the database links some names to others).
+    public static let zoneFile = ReadRule(limit: 1 << 20, followsLinks: true)
     /// A session file (its own limit, `SessionFile.maximumFileSize`, is said in its own words).
     public static let session = ReadRule(limit: SessionFile.maximumFileSize, followsLinks: true)
 
