@@ -48,4 +48,32 @@ import PlenaryTestSupport
         let answers = AlphabeticalAnswers(arriving)
         #expect(answers.all == AlphabeticalOrder.sorted(arriving))
     }
+    /// An answer sent again is counted again and read back once per sending, wherever a prefix ends; an answer with
+    /// the same characters in other bytes (a composed and a decomposed "é") is kept as it was sent.
+    @Test func equalAnswersAreReadBackOncePerSendingAndOtherBytesStayApart() {
+        let composed = "caf\u{e9}", decomposed = "cafe\u{301}"
+        let arriving = ["pilots", composed, "pilots", decomposed, "data", "pilots", composed]
+        let answers = AlphabeticalAnswers(arriving)
+        #expect(answers.count == 7)
+        #expect(answers.all == AlphabeticalOrder.sorted(arriving))
+        #expect(answers.all.filter { $0.utf8.elementsEqual(decomposed.utf8) }.count == 1)
+        #expect(answers.all.filter { $0.utf8.elementsEqual(composed.utf8) }.count == 2)
+        #expect(answers.all.filter { $0 == "pilots" }.count == 3)
+        for length in 0...8 { #expect(answers.prefix(length) == Array(answers.all.prefix(length))) }
+        var visited: [String] = []
+        answers.forEach { visited.append($0) }
+        #expect(visited == answers.all)
+    }
+
+    /// Two lists are equal when they read back the same bytes in the same order, however their chunks were cut
+    /// by the order the answers came in; a different count of one answer, or other bytes, makes them differ.
+    @Test func listsAreEqualByWhatTheyReadBackNotByHowTheyAreCut() {
+        let texts = (0..<(3 * AlphabeticalAnswers.chunkSize)).map { "answer \($0 % 500)" }
+        let forward = AlphabeticalAnswers(texts)
+        let backward = AlphabeticalAnswers(texts.reversed())
+        #expect(forward == backward)
+        #expect(forward != AlphabeticalAnswers(texts.dropLast()))
+        #expect(forward != AlphabeticalAnswers(texts.dropLast() + ["answer 1"]))
+        #expect(AlphabeticalAnswers(["caf\u{e9}"]) != AlphabeticalAnswers(["cafe\u{301}"]))
+    }
 }

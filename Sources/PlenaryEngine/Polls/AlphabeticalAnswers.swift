@@ -5,9 +5,15 @@
 /// a screen reads the first lines without touching the rest, and a copy (the results writer's, taken while answers
 /// keep coming) shares the chunks, so the next answer copies one chunk and the list of chunks, never every answer
 /// (issue 13: the results view used to sort 100k answers for every frame).
+///
+/// An answer byte for byte equal to one already kept adds to that one's copies instead of taking a place of its own:
+/// rooms repeat short answers, and a resume of 100k answers of a thousand kinds spent a fifth of its time moving
+/// entries and comparing each new answer with its equals (decision 105). Readers see every copy.
 public struct AlphabeticalAnswers: Sendable, Equatable {
-    private struct Entry: Sendable, Equatable {
+    private struct Entry: Sendable {
         var text: String
+        /// How many answers had exactly these bytes (never fewer than one).
+        var copies = 1
         /// `AlphabeticalOrder.folded(text)`, or nil when that is `text` itself and plain ASCII (most answers:
         /// printable lower-case ASCII), which is then ordered by its bytes, as `String`'s `<` would order it.
         var foldedKey: String?
@@ -33,7 +39,12 @@ public struct AlphabeticalAnswers: Sendable, Equatable {
             return key != otherKey ? key < otherKey : text < other.text
         }
 
-        static func == (a: Entry, b: Entry) -> Bool { a.text == b.text }
+        /// Same bytes, not merely the same characters: `String`'s `==` holds "é" and "e\u{301}" equal, and the
+        /// results file keeps what each voter sent.
+        func hasSameBytes(as other: Entry) -> Bool {
+            if foldedKey == nil, other.foldedKey == nil, let order = Self.byteOrder(text, other.text) { return order == 0 }
+            return text.utf8.elementsEqual(other.text.utf8)
+        }
 
         /// Negative, zero or positive as `a`'s UTF-8 bytes sort before, with or after `b`'s; nil when either is
         /// not stored contiguously. Eight bytes at a time, read as big-endian words so that their order is the bytes'.
@@ -95,6 +106,10 @@ public struct AlphabeticalAnswers: Sendable, Equatable {
             let middle = (first + last) / 2
             if chunks[chunk][middle].precedes(entry) { first = middle + 1 } else { last = middle }
         }
+        if first < chunks[chunk].count, chunks[chunk][first].hasSameBytes(as: entry) {
+            chunks[chunk][first].copies += 1
+            return
+        }
         chunks[chunk].insert(entry, at: first)
         if chunks[chunk].count > 2 * Self.chunkSize {
             let tail = Array(chunks[chunk][Self.chunkSize...])
@@ -109,8 +124,9 @@ public struct AlphabeticalAnswers: Sendable, Equatable {
         texts.reserveCapacity(min(length, count))
         for chunk in chunks {
             for entry in chunk {
+                let wanted = min(entry.copies, length - texts.count)
+                texts.append(contentsOf: repeatElement(entry.text, count: wanted))
                 guard texts.count < length else { return texts }
-                texts.append(entry.text)
             }
         }
         return texts
@@ -119,7 +135,9 @@ public struct AlphabeticalAnswers: Sendable, Equatable {
     /// Calls `body` with every answer in order, without gathering them into an array (the results file).
     public func forEach<Failure: Error>(_ body: (String) throws(Failure) -> Void) throws(Failure) {
         for chunk in chunks {
-            for entry in chunk { try body(entry.text) }
+            for entry in chunk {
+                for _ in 0..<entry.copies { try body(entry.text) }
+            }
         }
     }
 
@@ -127,7 +145,17 @@ public struct AlphabeticalAnswers: Sendable, Equatable {
     public var all: [String] {
         var texts: [String] = []
         texts.reserveCapacity(count)
-        for chunk in chunks { texts.append(contentsOf: chunk.lazy.map(\.text)) }
+        for chunk in chunks {
+            for entry in chunk { texts.append(contentsOf: repeatElement(entry.text, count: entry.copies)) }
+        }
         return texts
+    }
+
+    /// The same answers, byte for byte, in the same order, however each list happens to be cut into chunks.
+    public static func == (a: AlphabeticalAnswers, b: AlphabeticalAnswers) -> Bool {
+        guard a.count == b.count else { return false }
+        return a.chunks.lazy.joined().elementsEqual(b.chunks.lazy.joined()) { left, right in
+            left.copies == right.copies && left.hasSameBytes(as: right)
+        }
     }
 }
