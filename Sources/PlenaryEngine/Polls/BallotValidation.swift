@@ -54,6 +54,9 @@ public enum BallotValidation {
             guard case .open(let text) = normalized(ballot) else { return nil }
             if text.isEmpty { return "The answer is empty." }
             let limit = poll.maxLength ?? defaultMaxLength
+            // No text has more characters than UTF-8 bytes, and the bytes are counted already: most answers are
+            // judged without walking their grapheme clusters.
+            guard text.utf8.count > limit else { return nil }
             let length = text.count
             return length <= limit ? nil : "Answer in at most \(CountedNoun.phrase(limit, "character")) (yours has \(length))."
 
@@ -127,9 +130,16 @@ public enum BallotValidation {
     /// answers are like this, and each is normalised several times on its way in (the refusal check, the round,
     /// the tally), so it is handed back as it is: no walk over its scalars, and the round and the tally share one
     /// copy of it instead of keeping two (decision 61).
+    ///
+    /// Read from the string's own storage where it has one: walking `utf8` an index at a time was a twelfth of a
+    /// 100k-answer resume (decision 105).
     static func isCleanLine(_ text: String) -> Bool {
+        text.utf8.withContiguousStorageIfAvailable(isCleanLine) ?? isCleanLine(text.utf8)
+    }
+
+    private static func isCleanLine(_ bytes: some Sequence<UInt8>) -> Bool {
         var previous = UInt8(ascii: " ")
-        for byte in text.utf8 {
+        for byte in bytes {
             guard byte >= 0x20, byte <= 0x7E, byte != UInt8(ascii: " ") || previous != UInt8(ascii: " ") else { return false }
             previous = byte
         }

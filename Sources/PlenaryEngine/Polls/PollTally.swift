@@ -59,7 +59,7 @@ public struct PollTally: Sendable, Equatable {
             for term in joined { termCounts[term, default: 0] += 1 }
             // Scalars, not characters: no grapheme breaking per ballot. An apostrophe fused with a mark is no
             // joiner, so splitting at apostrophes then reads the same words; the answer is the same either way.
-            if text.utf8.contains(where: { $0 == UInt8(ascii: "'") || $0 >= 0x80 }),
+            if Self.mayHoldApostrophe(text),
                text.unicodeScalars.contains(where: { $0 == "'" || $0 == "\u{2019}" || $0 == "\u{02BC}" }) {
                 let elided = WordFrequency.candidateTerms(in: text, splittingAtApostrophes: true)
                 for term in elided { adjustElision(term, by: 1) }
@@ -70,6 +70,13 @@ public struct PollTally: Sendable, Equatable {
         case .allocation(let points):
             for (item, given) in points.enumerated() { totals[item] += given }
         }
+    }
+
+    /// An ASCII apostrophe or any byte beyond ASCII (where the typographic ones are), read from the string's own
+    /// storage where it has one: most answers are plain and are done with in one pass over their bytes.
+    private static func mayHoldApostrophe(_ text: String) -> Bool {
+        func scan(_ bytes: some Sequence<UInt8>) -> Bool { bytes.contains { $0 == UInt8(ascii: "'") || $0 >= 0x80 } }
+        return text.utf8.withContiguousStorageIfAvailable(scan) ?? scan(text.utf8)
     }
 
     private mutating func adjustElision(_ term: String, by change: Int) {
