@@ -41,6 +41,8 @@ let package = Package(
         .systemLibrary(name: "CParentDeath"),
         /// `mallopt(M_MMAP_THRESHOLD)` for the workshop process (decision 98): a header, no library.
         .systemLibrary(name: "CHeap"),
+        /// `sync_file_range(2)` for the journal (decision 105), declared only under _GNU_SOURCE: a header, no library.
+        .systemLibrary(name: "CWriteback"),
         /// A text → QR matrix; the only importer of CQRencode. Pure in effect: the same text gives the same code.
         .target(name: "PlenaryQRCode", dependencies: ["CQRencode"]),
         /// The model and the pure engine: state, actions, reducers, effects as data, polls, groups, voting, text.
@@ -61,7 +63,7 @@ let package = Package(
         /// Reports and exports of a results snapshot (text in, text out).
         .target(name: "PlenaryReports", dependencies: ["PlenaryEngine"]),
         /// The file system, journal, results file and the runner that performs the engine's effects with them.
-        .target(name: "PlenaryStorage", dependencies: ["PlenaryEngine", "PlenarySessionFile", "PlenaryReports"]),
+        .target(name: "PlenaryStorage", dependencies: ["PlenaryEngine", "PlenarySessionFile", "PlenaryReports", "CWriteback"]),
         /// The host/client protocol (issue 14, docs/protocol.md): frames, messages, their codec. No sockets, no ncurses.
         .target(name: "PlenaryProtocol", dependencies: ["PlenaryEngine"]),
         /// Cell grid, views, key maps and the app loop. Pure: never imports CNCurses.

@@ -48,6 +48,40 @@ import PlenaryTestSupport
         journal.close()
     }
 
+    /// `meanwhile` runs once the record is written and before the sync that makes it durable (decision 105), so the
+    /// caller's work overlaps the disk's; a sync that fails after it still takes the record back out.
+    @Test func meanwhileRunsBetweenTheWriteAndTheSync() throws {
+        defer { remove() }
+        let path = folder + "/w.journal.jsonl"
+        let fileSystem = PosixFileSystem()
+        let fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
+        var steps: [String] = []
+        var failSync = false
+        let journal = PosixAppendLog(fd: fd, path: path) { fd in
+            steps.append("sync")
+            guard !failSync else {
+                errno = EIO
+                return -1
+            }
+            return fdatasync(fd)
+        }
+        try journal.appendDurably(Array("one\n".utf8)) {
+            steps.append((try? fileSystem.contents(of: path)) == Array("one\n".utf8) ? "meanwhile, written" : "meanwhile, not written")
+        }
+        #expect(steps == ["meanwhile, written", "sync"])
+
+        steps = []
+        failSync = true
+        #expect {
+            try journal.appendDurably(Array("two\n".utf8)) { steps.append("meanwhile") }
+        } throws: { error in
+            (error as? StorageError)?.errno == EIO
+        }
+        #expect(steps == ["meanwhile", "sync"])
+        #expect(try fileSystem.contents(of: path) == Array("one\n".utf8))
+        journal.close()
+    }
+
     /// A new journal's header is written without waiting for the disk (decision 104); `settle` and the next durable
     /// record sync it, each sync once.
     @Test func aHeaderWrittenLaterIsSyncedBySettleOrTheNextRecord() throws {

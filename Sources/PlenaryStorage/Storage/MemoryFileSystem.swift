@@ -10,23 +10,25 @@ public final class MemoryFileSystem: FileSystem, @unchecked Sendable {
     public internal(set) var appends: [String: [[UInt8]]] = [:]
     /// Atomic replacements that reached the file, by path: how many results snapshots were written.
     public internal(set) var replacements: [String: Int] = [:]
-    /// A journal append to fail later: after `remaining` more appends succeed, the next one fails with `reason`.
-    private var appendFailure: (remaining: Int, reason: String)?
+    /// A journal append to fail later: after `remaining` more appends succeed, the next one fails with `reason`,
+    /// in its write or in its sync (`operation`).
+    private var appendFailure: (remaining: Int, reason: String, operation: String)?
 
-    /// Makes the journal append after the next `successes` ones fail, as a disk does with EIO.
-    public func failAppend(after successes: Int, reason: String) {
-        appendFailure = (successes, reason)
+    /// Makes the journal append after the next `successes` ones fail, as a disk does with EIO: its write, or with
+    /// `operation` "fsync", its sync, after the bytes were written (and after whatever was done meanwhile).
+    public func failAppend(after successes: Int, reason: String, operation: String = "write") {
+        appendFailure = (successes, reason, operation)
     }
 
-    /// Called by an append: throws when it is the one `failAppend` chose.
-    func checkAppend(_ path: String) throws(StorageError) {
-        guard let failure = appendFailure else { return }
+    /// Called by an append at each of its steps (`operation`): throws when it is the one `failAppend` chose.
+    func checkAppend(_ path: String, _ operation: String) throws(StorageError) {
+        guard let failure = appendFailure, failure.operation == operation else { return }
         guard failure.remaining == 0 else {
-            appendFailure = (failure.remaining - 1, failure.reason)
+            appendFailure = (failure.remaining - 1, failure.reason, operation)
             return
         }
         appendFailure = nil
-        throw StorageError(operation: "write", path: path, reason: failure.reason)
+        throw StorageError(operation: operation, path: path, reason: failure.reason)
     }
 
     public init(files: [String: [UInt8]] = [:]) {
@@ -142,8 +144,16 @@ final class MemoryAppendLog: AppendLog {
     private(set) var pending = false
 
     func appendDurably(_ bytes: [UInt8]) throws(StorageError) {
-        try fileSystem.checkAppend(path)
+        try appendDurably(bytes) {}
+    }
+
+    /// As the disk's log does it: written, then `meanwhile` while the sync runs, then the sync's outcome; so a
+    /// failing sync comes after whatever `meanwhile` prepared, which must then not be shown.
+    func appendDurably(_ bytes: [UInt8], meanwhile: () -> Void) throws(StorageError) {
+        try fileSystem.checkAppend(path, "write")
         try fileSystem.check("write", path)
+        meanwhile()
+        try fileSystem.checkAppend(path, "fsync")
         try fileSystem.check("fsync", path)
         fileSystem.appendUnchecked(path, bytes)
         fileSystem.appends[path, default: []].append(bytes)
@@ -151,7 +161,7 @@ final class MemoryAppendLog: AppendLog {
     }
 
     func appendLater(_ bytes: [UInt8]) throws(StorageError) {
-        try fileSystem.checkAppend(path)
+        try fileSystem.checkAppend(path, "write")
         try fileSystem.check("write", path)
         fileSystem.appendUnchecked(path, bytes)
         fileSystem.appends[path, default: []].append(bytes)
