@@ -60,6 +60,30 @@ import PlenaryTestSupport
         #expect(!runner.resultsSchedule.hasUnsavedChanges)
     }
 
+    /// A recorded key's frame is drawn into memory while the journal syncs its record (decision 105), and what
+    /// reaches the terminal is what drawing the state afterwards gives.
+    @Test func aFrameDrawnWhileTheJournalSyncsIsTheFrameOfTheRecordedState() throws {
+        let (app, terminal, runner, fs, _) = try makeApp(keys: [.character(" "), .character("n"), .character("+")])
+        #expect(app.run() == .signal(15))
+        #expect(fs.appends["sevilla.journal.jsonl"]?.count == 4, "the header and three records")
+        #expect(runner.state.currentIndex == 1)
+        #expect(terminal.lastFrame == ModeratorScreen.render(runner.state, size: terminal.size, glyphs: .unicode))
+        #expect(runner.whileJournalSyncs == nil, "the loop lets go of the runner when it ends")
+    }
+
+    /// When the sync fails after the frame was drawn, that frame is thrown away: the screen shows the state as it
+    /// was before the key, saying the action was not recorded.
+    @Test func aFrameDrawnWhileAFailingSyncRanIsNeverShown() throws {
+        let (app, terminal, runner, fs, _) = try makeApp(keys: [.character(" "), .character("n")])
+        fs.failAppend(after: 1, reason: "Input/output error", operation: "fsync")
+        #expect(app.run() == .signal(15))
+        #expect(fs.appends["sevilla.journal.jsonl"]?.count == 2, "the header and the start; not the step")
+        #expect(runner.state.currentIndex == 0)
+        let shown = try #require(terminal.lastFrame)
+        #expect(shown == ModeratorScreen.render(runner.state, size: terminal.size, glyphs: .unicode))
+        #expect(shown.lines.contains { $0.contains("NOT RECORDED") })
+    }
+
     /// The warm-up after the first frame (decision 95) tries `n` and `+` on a copy: nothing is journaled, shown or
     /// changed, and the real keys after it act once each.
     @Test func theWarmUpChangesNothingAndDrawsNothing() throws {

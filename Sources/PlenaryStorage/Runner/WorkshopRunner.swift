@@ -8,7 +8,24 @@ import PlenaryReports
 /// records fails, `StateRollback` puts the state back before anything is drawn (decision 56). The results file is
 /// not written on the key path: `ResultsSchedule` coalesces it and `ResultsWriter` writes it (decision 60).
 public final class WorkshopRunner {
-    public private(set) var state: WorkshopState
+    /// The workshop now. Changed only through `changing`, which counts the changes in `revision`.
+    public var state: WorkshopState { current }
+    private var current: WorkshopState
+    /// Goes up with every change to `state`: what was drawn from the state at one revision is what the state at
+    /// that revision looks like, so a frame drawn while the journal synced can be shown as it is (decision 105).
+    public private(set) var revision = 0
+    /// Every change to `state` goes through here, in place (no copy of the state; `_modify` yields the stored value).
+    private var changing: WorkshopState {
+        get { current }
+        _modify {
+            revision &+= 1
+            yield &current
+        }
+    }
+    /// Called with the new state while the journal syncs an action's records (on this thread, decision 105): the
+    /// moderator's screen draws its next frame meanwhile, and shows it only once the records are on disk and the
+    /// state is still at the same `revision`.
+    public var whileJournalSyncs: ((WorkshopState) -> Void)?
     public private(set) var wantsToQuit = false
     /// Set when keys typed ahead must be thrown away; the app loop clears it with `takeDiscardRequest()`.
     public private(set) var wantsInputDiscarded = false
@@ -54,7 +71,7 @@ public final class WorkshopRunner {
         self.reduce = reduce
         self.randomBytes = randomBytes
         self.homeDirectory = homeDirectory
-        self.state = state
+        current = state
         self.journal = journal
         self.fileSystem = fileSystem
         self.files = files
@@ -87,7 +104,7 @@ public final class WorkshopRunner {
     /// `send`, which tells the request concerned: so `admit` may be asked again for the same index.
     public func sendTogether(_ count: Int, admit: (Int, WorkshopState) -> WorkshopAction?) -> [SendOutcome?] {
         let now = clock.now()
-        let rollback = StateRollback(arming: &state)
+        let rollback = StateRollback(arming: &changing)
         var bytes: [UInt8] = []
         var outcomes: [SendOutcome?] = []
         var performed: [[Effect]] = []
@@ -97,11 +114,11 @@ public final class WorkshopRunner {
                 continue
             }
             let recordedBefore = state.recordedCommands
-            let effects = reduce(&state, action, now)
+            let effects = reduce(&changing, action, now)
             do {
                 try spendCodes(effects)
             } catch {
-                rollback.restore(&state)
+                rollback.restore(&changing)
                 return (0..<count).map { index in admit(index, state).map { send($0) } }
             }
             let commands = Self.journalRecords(in: effects)
@@ -115,7 +132,9 @@ public final class WorkshopRunner {
         if !bytes.isEmpty, !appendDurably(bytes, else: rollback, now: now) {
             return outcomes.map { $0.map { _ in .notRecorded } }
         }
-        rollback.settle(&state)
+        // Not a change anything shows (the groups stop writing down their changes), so not counted: the frame drawn
+        // while the journal synced stays good.
+        rollback.settle(&current)
         if performed.contains(where: { $0.contains(.saveResults) }) {
             resultsSchedule.changed(at: now)
         }
@@ -131,11 +150,15 @@ public final class WorkshopRunner {
     /// the journal is not trusted again (read-only).
     private func appendDurably(_ bytes: [UInt8], else rollback: StateRollback, now: Instant) -> Bool {
         do {
-            try journal.appendDurably(bytes)
+            if let whileJournalSyncs {
+                try journal.appendDurably(bytes) { whileJournalSyncs(current) }
+            } else {
+                try journal.appendDurably(bytes)
+            }
             return true
         } catch {
-            rollback.restore(&state)
-            _ = WorkshopReducer.reduce(&state, .storage(.failed(StorageFailure(
+            rollback.restore(&changing)
+            _ = WorkshopReducer.reduce(&changing, .storage(.failed(StorageFailure(
                 kind: .journal,
                 message: "NOT RECORDED: \(error.reason) writing the journal. Read-only: fix the disk, then restart."
             ))), now: now)
@@ -160,15 +183,15 @@ public final class WorkshopRunner {
     /// recorded and the follow-up actions its effects produced.
     private func perform(_ action: WorkshopAction) -> (outcome: SendOutcome, followUps: [WorkshopAction]) {
         let now = clock.now()
-        let rollback = StateRollback(arming: &state)
+        let rollback = StateRollback(arming: &changing)
         let recordedBefore = state.recordedCommands
-        let effects = reduce(&state, action, now)
+        let effects = reduce(&changing, action, now)
         do {
             try spendCodes(effects)
         } catch {
             // The code is not marked used on disk, so it must not admit anyone yet: back to the old state.
-            rollback.restore(&state)
-            _ = WorkshopReducer.reduce(&state, .voterMode(.message(
+            rollback.restore(&changing)
+            _ = WorkshopReducer.reduce(&changing, .voterMode(.message(
                 "This code could not be recorded (\(error.reason)). Please tell the moderator.")), now: now)
             return (.notRecorded, [])
         }
@@ -177,7 +200,8 @@ public final class WorkshopRunner {
            !appendDurably(JournalCodec.encode(action: commands, firstSeq: recordedBefore + 1, at: state.now), else: rollback, now: now) {
             return (.notRecorded, [])
         }
-        rollback.settle(&state)
+        // Not counted, as in `sendTogether`.
+        rollback.settle(&current)
         if effects.contains(.saveResults) {
             resultsSchedule.changed(at: now)
         }
@@ -199,7 +223,7 @@ public final class WorkshopRunner {
             case .discardInput:
                 wantsInputDiscarded = true
             case .export:
-                export(&state, now: now)
+                export(&changing, now: now)
             case .listResultsFiles:
                 followUps.append(listResultsFiles())
             case .readImportFile(var path):
@@ -328,7 +352,7 @@ public final class WorkshopRunner {
         case .written:
             if resultsFailing {
                 resultsFailing = false
-                _ = WorkshopReducer.reduce(&state, .storage(.recovered), now: now)
+                _ = WorkshopReducer.reduce(&changing, .storage(.recovered), now: now)
             }
         case .failed(let error):
             resultsFailing = true
@@ -337,7 +361,7 @@ public final class WorkshopRunner {
             let message = error.operation == StorageError.folderSyncAfterReplace
                 ? "Results written but not synced: \(error.reason). A power cut may lose them; journal has everything."
                 : "Results not saved: \(error.reason). Old file intact; journal has everything."
-            _ = WorkshopReducer.reduce(&state, .storage(.failed(StorageFailure(kind: .results, message: message))), now: now)
+            _ = WorkshopReducer.reduce(&changing, .storage(.failed(StorageFailure(kind: .results, message: message))), now: now)
         }
     }
 
@@ -370,7 +394,7 @@ public final class WorkshopRunner {
         do {
             try journal.settle()
         } catch {
-            _ = WorkshopReducer.reduce(&state, .storage(.failed(StorageFailure(
+            _ = WorkshopReducer.reduce(&changing, .storage(.failed(StorageFailure(
                 kind: .journal,
                 message: "NOT RECORDED: \(error.reason) syncing the new journal. Read-only: fix the disk, then restart."
             ))), now: clock.now())

@@ -37,7 +37,17 @@ public final class ModeratorApp {
             + "; the workshop keeps running. Back with: \(attach)"
     }
 
+    /// The frame drawn while the journal synced the last recorded action (decision 105), with the runner's revision
+    /// and the size it was drawn for: shown instead of drawing again when both still hold.
+    private var preparedFrame: (revision: Int, size: TerminalSize, grid: CellGrid)?
+
     public func run() -> Exit {
+        runner.whileJournalSyncs = { [unowned self] state in
+            guard isLocalScreenAttached else { return }
+            let size = terminal.size
+            preparedFrame = (runner.revision, size, ModeratorScreen.render(state, size: size, glyphs: glyphs))
+        }
+        defer { runner.whileJournalSyncs = nil }
         runner.send(.tick)
         var isRawInput = false
         while true {
@@ -51,7 +61,12 @@ public final class ModeratorApp {
                 if runner.takeDiscardRequest() {
                     terminal.discardPendingInput()
                 }
-                terminal.draw(ModeratorScreen.render(runner.state, size: terminal.size, glyphs: glyphs))
+                let size = terminal.size
+                if let prepared = preparedFrame.take(), prepared.revision == runner.revision, prepared.size == size {
+                    terminal.draw(prepared.grid)
+                } else {
+                    terminal.draw(ModeratorScreen.render(runner.state, size: size, glyphs: glyphs))
+                }
                 if !isWarm {
                     // A new journal's header reaches the disk now that the screen is up (decision 104).
                     runner.settleJournal()
