@@ -7,8 +7,13 @@ import PlenaryHost
 import PlenaryUI
 
 struct RunCommand: ParsableCommand {
+    /// `_superCommandName` (ArgumentParser's, experimental) marks `run` as a command of `plenary`'s when it is
+    /// parsed alone (`Plenary.main`'s fast path): ArgumentParser then skips its check for a completion-script
+    /// request, which reflected two more commands on every start (decision 105). A request for one fails `run`'s
+    /// parse and goes through the whole tree, which answers it. In the tree the root's name is the one used.
     static let configuration = CommandConfiguration(
         commandName: "run",
+        _superCommandName: "plenary",
         abstract: "Run a workshop on the moderator screen.",
         discussion: """
             Without a file, runs the built-in demo session. Results go to <session>.results.json next to \
