@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import PlenaryEngine
 @testable import PlenaryStorage
@@ -27,6 +28,54 @@ import PlenaryTestSupport
         #expect(contents.header == header)
         #expect(contents.commands.map(\.command) == commands)
         #expect(contents.damagedTailLength == 0)
+    }
+
+    /// `WorkshopCommand` and `PollCommand` are read by hand and written by Swift's synthesised encoder (decision
+    /// 105): one of every case goes through both and comes back equal. `caseName` switches over every case, so a new
+    /// case does not compile here until it is named, and the count below fails until it has a sample.
+    @Test func everyCaseOfTheHandReadCommandsRoundTrips() throws {
+        let definition = PollDefinition(id: "made", question: "Made up?", type: .single, options: ["Yes", "No"])
+        let polls: [PollCommand] = [.open(poll: "p"), .close(poll: "p"), .reveal(poll: "p", shown: true), .newRound(poll: "p"),
+                                    .cast(poll: "p", ballot: .ranking(order: [1, 0])), .handCount(poll: "p", counts: [3, 4]),
+                                    .create(definition)]
+        let entry = ImportedEntry(group: "wg1", origin: EntryOrigin(record: "laptop-b", entry: "wg1-1", file: "b.results.json"),
+                                  template: "challenge", fields: ["title": "Skills pact"], author: "facilitator",
+                                  createdAt: Instant(milliseconds: 1), editedAt: Instant(milliseconds: 2))
+        let commands: [WorkshopCommand] = [.start, .pause, .resume, .next, .previous, .jump(slot: 2), .adjust(slot: 1, seconds: -60),
+                                           .end, .reopen, .group(.undo(group: "wg1")), .merge(entries: [entry]),
+                                           .plan(.setTitle(slot: 1, title: "Café")), .shortlist(entries: ["wg1-1"]),
+                                           .qa(.upvote(board: "workshop", item: 1))] + polls.map { .poll($0) }
+        #expect(Set(commands.map(Self.caseName)).count == 14 + 7, "fourteen cases, the poll's by each of its seven")
+        #expect(Set(polls.map(\.caseName)).count == 7)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        for command in commands {
+            let decoded = try JSONDecoder().decode(WorkshopCommand.self, from: encoder.encode(command))
+            #expect(decoded == command)
+        }
+        #expect(throws: DecodingError.self) { try JSONDecoder().decode(WorkshopCommand.self, from: Data(#"{"launch":{}}"#.utf8)) }
+        #expect(throws: DecodingError.self) { try JSONDecoder().decode(WorkshopCommand.self, from: Data(#"{"start":{},"end":{}}"#.utf8)) }
+        #expect(throws: DecodingError.self) { try JSONDecoder().decode(PollCommand.self, from: Data(#"{"open":{"id":"p"}}"#.utf8)) }
+    }
+
+    static func caseName(_ command: WorkshopCommand) -> String {
+        switch command {
+        case .start: "start"
+        case .pause: "pause"
+        case .resume: "resume"
+        case .next: "next"
+        case .previous: "previous"
+        case .jump: "jump"
+        case .adjust: "adjust"
+        case .end: "end"
+        case .reopen: "reopen"
+        case .poll(let poll): "poll." + poll.caseName
+        case .group: "group"
+        case .merge: "merge"
+        case .plan: "plan"
+        case .shortlist: "shortlist"
+        case .qa: "qa"
+        }
     }
 
     /// The everyday commands are written without `JSONEncoder` (decision 101); their records must be its bytes exactly
@@ -158,5 +207,20 @@ import PlenaryTestSupport
         bytes += JournalCodec.encode(.command(seq: 4, at: Instant(milliseconds: 0), command: .next))
         guard case .failure(let damage) = JournalReader.read(bytes) else { Issue.record("accepted a gap"); return }
         #expect(damage.reason == "sequence number 3 where 2 was expected")
+    }
+}
+
+extension PollCommand {
+    /// Every case, by name (exhaustive: see `everyCaseOfTheHandReadCommandsRoundTrips`).
+    var caseName: String {
+        switch self {
+        case .open: "open"
+        case .close: "close"
+        case .reveal: "reveal"
+        case .newRound: "newRound"
+        case .cast: "cast"
+        case .handCount: "handCount"
+        case .create: "create"
+        }
     }
 }

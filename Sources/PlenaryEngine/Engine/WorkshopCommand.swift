@@ -29,6 +29,29 @@ public enum WorkshopCommand: Sendable, Equatable, Codable {
     /// Anything done on a Q&A or ideas board (issue 16).
     case qa(QACommand)
 
+    /// Read by hand in the layout the synthesised encoder writes, with one key type (`CaseKey`, decision 105).
+    public init(from decoder: any Decoder) throws {
+        let (name, values) = try decoder.enumCase()
+        switch name {
+        case "start": self = .start
+        case "pause": self = .pause
+        case "resume": self = .resume
+        case "next": self = .next
+        case "previous": self = .previous
+        case "jump": self = .jump(slot: try values.value("slot"))
+        case "adjust": self = .adjust(slot: try values.value("slot"), seconds: try values.value("seconds"))
+        case "end": self = .end
+        case "reopen": self = .reopen
+        case "poll": self = .poll(try values.value(PollCodingKeys._0.rawValue))
+        case "group": self = .group(try values.value(GroupCodingKeys._0.rawValue))
+        case "merge": self = .merge(entries: try values.value("entries"))
+        case "plan": self = .plan(try values.value(PlanCodingKeys._0.rawValue))
+        case "shortlist": self = .shortlist(entries: try values.value("entries"))
+        case "qa": self = .qa(try values.value(QaCodingKeys._0.rawValue))
+        default: throw decoder.unknownCase(name)
+        }
+    }
+
     /// Names the journal uses for the unlabeled payload (instead of Swift's `_0`).
     enum GroupCodingKeys: String, CodingKey {
         case _0 = "action"

@@ -11,6 +11,21 @@ public enum PollCommand: Sendable, Equatable, Codable {
     /// A poll made up during the workshop.
     case create(PollDefinition)
 
+    /// Read by hand in the layout the synthesised encoder writes, with one key type (`CaseKey`, decision 105).
+    public init(from decoder: any Decoder) throws {
+        let (name, values) = try decoder.enumCase()
+        switch name {
+        case "open": self = .open(poll: try values.value("poll"))
+        case "close": self = .close(poll: try values.value("poll"))
+        case "reveal": self = .reveal(poll: try values.value("poll"), shown: try values.value("shown"))
+        case "newRound": self = .newRound(poll: try values.value("poll"))
+        case "cast": self = .cast(poll: try values.value("poll"), ballot: try values.value("ballot"))
+        case "handCount": self = .handCount(poll: try values.value("poll"), counts: try values.value("counts"))
+        case "create": self = .create(try values.value(CreateCodingKeys._0.rawValue))
+        default: throw decoder.unknownCase(name)
+        }
+    }
+
     /// Names the journal uses for the unlabeled payload (instead of Swift's `_0`).
     enum CreateCodingKeys: String, CodingKey {
         case _0 = "definition"
