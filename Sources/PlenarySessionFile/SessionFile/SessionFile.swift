@@ -135,7 +135,10 @@ struct Composer {
             do {
                 // `.basic`: every scalar is read as its text (see above), so Yams' implicit-type rules, ICU regular
                 // expressions compiled on first use and matched against every key, would only cost start-up time.
-                guard let root = try Yams.compose(yaml: text, .basic) else {
+                // For the same reason no constructor maps (the tree is never turned into `Any`), and UTF-8 named
+                // outright: Yams' defaults build three dictionaries and Foundation's whole environment on every
+                // start (decision 105).
+                guard let root = try Yams.compose(yaml: text, .basic, Constructor([:], [:], [:]), .utf8) else {
                     diagnostics.add(line: 1, column: 1, "", "empty session file")
                     return nil
                 }
