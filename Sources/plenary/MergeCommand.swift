@@ -46,7 +46,7 @@ struct MergeCommand: ParsableCommand {
         let clock = SystemClock()
         let opened: WorkshopStore.Opened
         switch WorkshopStore.open(session: session, plan: plan, files: files, fileSystem: fileSystem, now: clock.now(),
-                                  stamp: RunCommand.stamp(clock.now()), fresh: false, newRecordID: "unused") {
+                                  stamp: WorkshopLaunch.stamp(clock.now()), fresh: false, newRecordID: "unused") {
         case .success(let value): opened = value
         case .failure(.inUse):
             StandardError.write("plenary: the workshop is running on this computer (\(files.journalPath) is in use). Press i on its moderator screen to merge there, or quit it first.")
