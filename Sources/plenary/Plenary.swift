@@ -34,11 +34,20 @@ struct Plenary: ParsableCommand {
         // Local times come from the system's zone files, not ICU (decision 104).
         let database = SystemZoneDatabase(folder: SystemZoneDatabase.folder(tzdir: getenv("TZDIR").map { String(cString: $0) }))
         ZoneRules.useDatabase(database.read)
-        // `plenary run …`, the command a workshop starts with, is parsed by its own command (still ArgumentParser):
-        // the root's tree and completion-script checks cost about half a millisecond of every start (decision 104).
-        // Anything `run` alone does not accept (help, a mistake, an option of the root) goes through the whole tree,
-        // which gives the usual answer.
         let arguments = Array(CommandLine.arguments.dropFirst())
+        // `plenary run FILE` alone, how a workshop starts, needs no parsing: nothing to check, every option at its
+        // default (decision 105). Errors are still reported by ArgumentParser, the same way as below.
+        if let launch = WorkshopLaunch.plain(arguments) {
+            do {
+                try launch.run()
+            } catch {
+                exit(withError: error)
+            }
+            return
+        }
+        // Any other `plenary run …` is parsed by its own command: the root's tree costs about half a millisecond
+        // of a start (decision 104). Anything `run` alone does not accept (help, a mistake, an option of the root)
+        // goes through the whole tree, which gives the usual answer.
         if arguments.first == "run", let command = try? RunCommand.parse(Array(arguments.dropFirst())) {
             do {
                 try command.run()
