@@ -9,8 +9,8 @@ import PlenaryUI
 /// A workshop started on this terminal: what `plenary run` does once its arguments are read and checked.
 ///
 /// Apart from `RunCommand` so that `plenary run FILE`, the command every workshop starts with, can start one without
-/// ArgumentParser reading `RunCommand`'s fifteen options by reflection first, about a tenth of a start
-/// (`Plenary.main`, decision 105). Every other command line is read by ArgumentParser as before.
+/// ArgumentParser reading `RunCommand`'s fourteen arguments and options by reflection first, about a tenth of a
+/// start (`Plenary.main`, decision 105). Every other command line is read by ArgumentParser as before.
 struct WorkshopLaunch {
     var file: String?
     var rehearsalStart: String?
