@@ -72,9 +72,9 @@ public protocol AppendLog: AnyObject {
     /// Writes all bytes at the end and flushes them to the disk before returning, with anything written by
     /// `appendLater` and, for a file this log created, its name in the folder.
     func appendDurably(_ bytes: [UInt8]) throws(StorageError)
-    /// `appendDurably`, calling `meanwhile` once before it returns: while the disk syncs where the log can wait for
-    /// it on another thread (decision 105), else after. Whatever `meanwhile` prepares is shown only if this returns
-    /// without throwing; a write that fails before the sync may throw without calling it.
+    /// `appendDurably`, calling `meanwhile` once between the write and the wait for the disk (decision 105).
+    /// Whatever `meanwhile` prepares is shown only if this returns without throwing; a write that fails before the
+    /// sync may throw without calling it.
     func appendDurably(_ bytes: [UInt8], meanwhile: () -> Void) throws(StorageError)
     /// Writes all bytes at the end without waiting for the disk: a new journal's header, which acknowledges
     /// nothing (decision 104). `settle` or the next `appendDurably` makes it durable.
@@ -82,13 +82,6 @@ public protocol AppendLog: AnyObject {
     /// Flushes what `appendLater` wrote, and a new file's name in its folder; nothing when nothing waits.
     func settle() throws(StorageError)
     func close()
-}
-
-extension AppendLog {
-    public func appendDurably(_ bytes: [UInt8], meanwhile: () -> Void) throws(StorageError) {
-        try appendDurably(bytes)
-        meanwhile()
-    }
 }
 
 public struct StorageError: Error, Sendable, Equatable, CustomStringConvertible {
