@@ -36,21 +36,14 @@ struct Plenary: ParsableCommand {
         ZoneRules.useDatabase(database.read)
         let arguments = Array(CommandLine.arguments.dropFirst())
         // `plenary run FILE` alone, how a workshop starts, needs no parsing: nothing to check, every option at its
-        // default (decision 105). Errors are still reported by ArgumentParser, the same way as below.
-        if let launch = WorkshopLaunch.plain(arguments) {
+        // default (decision 105). Any other `plenary run …` is parsed by its own command: the root's tree costs about
+        // half a millisecond of a start (decision 104). Anything `run` alone does not accept (help, a mistake, an
+        // option of the root) goes through the whole tree, which gives the usual answer.
+        // `??` reads its right side only when the left is nil: the plain start never meets ArgumentParser.
+        if let launch = WorkshopLaunch.plain(arguments)
+            ?? (arguments.first == "run" ? (try? RunCommand.parse(Array(arguments.dropFirst())))?.launch : nil) {
             do {
                 try launch.run()
-            } catch {
-                exit(withError: error)
-            }
-            return
-        }
-        // Any other `plenary run …` is parsed by its own command: the root's tree costs about half a millisecond
-        // of a start (decision 104). Anything `run` alone does not accept (help, a mistake, an option of the root)
-        // goes through the whole tree, which gives the usual answer.
-        if arguments.first == "run", let command = try? RunCommand.parse(Array(arguments.dropFirst())) {
-            do {
-                try command.run()
             } catch {
                 exit(withError: error)
             }

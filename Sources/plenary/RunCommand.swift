@@ -118,9 +118,14 @@ struct RunCommand: ParsableCommand {
         }
     }
 
+    /// The workshop these arguments ask for.
+    var launch: WorkshopLaunch {
+        WorkshopLaunch(file: file, rehearsalStart: rehearsalStart, rehearse: rehearse, speed: speed, results: results,
+                       fresh: fresh, noColor: noColor, ascii: ascii, voter: voter, group: group, pinHash: pinHash,
+                       socket: socket, web: web, allowGroup: allowGroup)
+    }
+
     func run() throws {
-        try WorkshopLaunch(file: file, rehearsalStart: rehearsalStart, rehearse: rehearse, speed: speed, results: results,
-                           fresh: fresh, noColor: noColor, ascii: ascii, voter: voter, group: group, pinHash: pinHash,
-                           socket: socket, web: web, allowGroup: allowGroup).run()
+        try launch.run()
     }
 }
