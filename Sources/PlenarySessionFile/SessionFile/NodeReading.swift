@@ -112,14 +112,15 @@ struct NodeReader {
         return result
     }
 
-    /// The value of `key`, nil when absent or null; reports a missing required key at the mapping.
-    func present(_ f: Fields, _ key: String, required: Bool, hint: String = "") -> Node? {
+    /// The value of `key`, nil when absent or null; reports a missing required key at the mapping. `hint` is
+    /// worked out only for that report.
+    func present(_ f: Fields, _ key: String, required: Bool, hint: @autoclosure () -> String = "") -> Node? {
         guard let node = f.value(key), !node.isNull else {
             if required {
                 if let node = f.value(key) {
-                    error(node.mark ?? f.keyMark(key), f.path(key), "expected a value\(hint)")
+                    error(node.mark ?? f.keyMark(key), f.path(key), "expected a value\(hint())")
                 } else {
-                    error(f.mark, f.path, "missing required key \"\(key)\"\(hint)")
+                    error(f.mark, f.path, "missing required key \"\(key)\"\(hint())")
                 }
             }
             return nil
@@ -218,11 +219,12 @@ struct NodeReader {
     /// A value that must be one of a fixed set of words.
     func choice<T: RawRepresentable>(_ f: Fields, _ key: String, _ type: T.Type, required: Bool = false) -> T?
     where T: CaseIterable, T.RawValue == String {
-        let all = T.allCases.map(\.rawValue).joined(separator: ", ")
-        guard let node = present(f, key, required: required, hint: required ? " (one of: \(all))" : "") else { return nil }
+        // Written out only for a message: joining the names cost every start a runtime conformance scan (decision 106).
+        func all() -> String { T.allCases.map(\.rawValue).joined(separator: ", ") }
+        guard let node = present(f, key, required: required, hint: required ? " (one of: \(all()))" : "") else { return nil }
         guard let raw = text(node, f.path(key)) else { return nil }
         guard let value = T(rawValue: raw) else {
-            error(node.mark, f.path(key), "unknown \(key) \"\(raw)\" (expected one of: \(all))")
+            error(node.mark, f.path(key), "unknown \(key) \"\(raw)\" (expected one of: \(all()))")
             return nil
         }
         return value

@@ -355,8 +355,12 @@ struct Composer {
                     diagnostics.add(mark, path, "aliases are not allowed in a session file")
                     return false
                 }
-                for (index, item) in sequence.enumerated().reversed() {
-                    stack.append((item, KeyPath.item(path, index)))
+                // By index, last first: `enumerated().reversed()` made the runtime look up its conditional
+                // conformances by scanning every conformance record, once per start (decision 106).
+                var index = sequence.endIndex
+                while index > sequence.startIndex {
+                    index -= 1
+                    stack.append((sequence[index], KeyPath.item(path, index - sequence.startIndex)))
                 }
             case .scalar, .alias:
                 break
