@@ -347,6 +347,14 @@ public final class CursesTerminal: TerminalDriver {
     /// simplified so that every row keeps exactly the grid's columns.
     private func put(_ cell: Cell, x: Int, y: Int, columns: Int) {
         let style = palette.style(for: cell.style)
+        // Most cells are one printable ASCII byte: nothing to ask libc's width of and nothing to combine (a first
+        // frame is some 1,900 cells, and this was the larger part of drawing it).
+        if columns == 1, let byte = Self.printableASCII(cell.text) {
+            characters[0] = wchar_t(byte)
+            characters[1] = 0
+            putCharacters(x: x, y: y, style: style)
+            return
+        }
         let scalars = cell.text.unicodeScalars
         var count = 0
         var padWithSpace = false
@@ -385,6 +393,13 @@ public final class CursesTerminal: TerminalDriver {
             characters[1] = 0
             putCharacters(x: x + 1, y: y, style: style)
         }
+    }
+
+    /// The byte of a cell that is one printable ASCII character (space to `~`), else nil.
+    static func printableASCII(_ text: String) -> UInt8? {
+        let bytes = text.utf8
+        guard bytes.count == 1, let byte = bytes.first, byte >= 0x20, byte < 0x7F else { return nil }
+        return byte
     }
 
     /// "é" → "e", "Ñ" → "N" (the first scalar of the canonical decomposition, when it is printable ASCII);
