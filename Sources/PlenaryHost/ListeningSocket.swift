@@ -16,6 +16,8 @@ public final class ListeningSocket {
 
     /// How many connections may wait to be accepted.
     static let backlog: Int32 = 128
+    /// Connecting needs write permission, so only the host's own user can reach a socket of this mode.
+    static let ownerOnlyMode: mode_t = 0o600
 
     private init(path: String, descriptor: Int32, device: UInt64, inode: UInt64) {
         self.path = path
@@ -68,11 +70,16 @@ public final class ListeningSocket {
 
         let descriptor = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue) | Int32(SOCK_NONBLOCK.rawValue), 0)
         guard descriptor >= 0 else { throw .system(operation: "create a socket for", path: path, errno: errno) }
-        // The mode is set by bind from the umask: 0600 from the first instant, never a moment of wider access.
-        let previousMask = umask(0o177)
+        // Linux gives the file bind makes the socket's own mode, narrowed by the umask: 0600 from the first instant,
+        // never a moment of wider access. Not the umask itself: it belongs to the whole process, and a child started
+        // by another thread while it was narrowed kept it (Chromium, whose own 0700 folder came out 0600, stopped).
+        guard fchmod(descriptor, Self.ownerOnlyMode) == 0 else {
+            let error = errno
+            Glibc.close(descriptor)
+            throw .system(operation: "restrict the socket for", path: path, errno: error)
+        }
         let bound = UnixAddress.with(path) { bind(descriptor, $0, $1) } ?? -1
         let bindError = errno
-        umask(previousMask)
         guard bound == 0 else {
             Glibc.close(descriptor)
             throw bindError == EADDRINUSE ? .alreadyServed(path: path) : .system(operation: "create the socket", path: path, errno: bindError)

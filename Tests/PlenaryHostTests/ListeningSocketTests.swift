@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import Foundation
 import Testing
 @testable import PlenaryHost
 
@@ -34,6 +35,31 @@ import Testing
             socket.close()
             #expect(access(path, F_OK) != 0, "the socket file is removed on close")
         }
+    }
+
+    /// The umask belongs to the whole process: narrowed for a moment, it was kept by a child another thread started
+    /// then (four CI runs lost Chromium so: decision 107). The kernel's own record of it (`Umask:` in
+    /// /proc/self/status, read without changing it) is watched while another thread opens and closes sockets.
+    @Test func openingASocketNeverChangesTheProcessUmask() throws {
+        func currentUmask() throws -> String {
+            let status = try String(contentsOfFile: "/proc/self/status", encoding: .utf8)
+            return try #require(status.split(separator: "\n").first { $0.hasPrefix("Umask:") }).description
+        }
+        let before = try currentUmask()
+        try withFolder { folder in
+            let opener = SocketOpener(path: "\(folder)/sevilla.sock", times: 300)
+            Thread.detachNewThread { opener.run() }
+            var readings = 0, changed: [String] = []
+            while opener.finished.wait(timeout: .now()) == .timedOut {
+                let now = try currentUmask()
+                if now != before { changed.append(now) }
+                readings += 1
+            }
+            #expect(opener.opened == 300, "\(opener.failure ?? "")")
+            #expect(readings > 0)
+            #expect(changed.count == 0, "of \(readings) readings while sockets were opened, first changed: \(changed.first ?? "")")
+        }
+        #expect(try currentUmask() == before)
     }
 
     @Test func theDefaultPathSitsBesideTheResultsFile() {
@@ -106,6 +132,32 @@ import Testing
             defer { second.close() }
             first.close()
             #expect(mode(of: path) & S_IFMT == S_IFSOCK, "the newer host's socket stays")
+        }
+    }
+}
+
+/// Opens and closes one socket path on its own thread; what it did is read after `finished` is signalled.
+private final class SocketOpener: @unchecked Sendable {
+    let path: String
+    let times: Int
+    let finished = DispatchSemaphore(value: 0)
+    private(set) var opened = 0
+    private(set) var failure: String?
+
+    init(path: String, times: Int) {
+        self.path = path
+        self.times = times
+    }
+
+    func run() {
+        defer { finished.signal() }
+        do {
+            for _ in 0..<times {
+                try ListeningSocket.open(path: path).close()
+                opened += 1
+            }
+        } catch {
+            failure = "\(error)"
         }
     }
 }
