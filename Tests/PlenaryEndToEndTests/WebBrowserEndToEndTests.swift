@@ -30,7 +30,7 @@ import PlenaryTestSupport
         try audience.waitFor("0 ballots so far")
         let script = SessionFiles.repositoryRoot.appendingPathComponent("scripts/web-phone-check").path
         let screens = folder + "/screens"
-        // Up to 45 s of Chromium restarts (scripts/web-phone-check) before the phone's own minute.
+        // Chromium's start, then the phone's own minute (scripts/web-phone-check).
         let check = try Subprocess.run([script, "http://127.0.0.1:\(port)/", code, screens], timeout: .seconds(120))
         #expect(check.status == 0, "web-phone-check: \(check.stderr)")
         let pages = check.stdout.split(separator: "\n").map { $0.split(separator: "\t", maxSplits: 2).map(String.init) }
