@@ -89,6 +89,18 @@ import PlenaryTestSupport
         #expect(direct > 1_500, "most ballots are read without JSONDecoder")
     }
 
+    /// One to three bytes replaced, inserted or removed at random.
+    func damage(_ bytes: inout [UInt8], with inserts: [UInt8], _ random: inout SeededGenerator) {
+        for _ in 0...random.next(upTo: 2) {
+            let at = random.next(upTo: bytes.count)
+            switch random.next(upTo: 3) {
+            case 0: bytes[at] = inserts[random.next(upTo: inserts.count)]
+            case 1: bytes.insert(inserts[random.next(upTo: inserts.count)], at: at)
+            default: bytes.remove(at: at)
+            }
+        }
+    }
+
     /// Whatever the bytes, the direct reading gives nothing or exactly what the general decoder gives.
     @Test func aDamagedBallotBodyReadsAsTheGeneralDecoderReadsIt() throws {
         var random = SeededGenerator(seed: 13)
@@ -98,14 +110,7 @@ import PlenaryTestSupport
             let line = JournalCodec.encode(.command(seq: index + 1, at: Instant(milliseconds: 0),
                                                     command: .poll(.cast(poll: "word", ballot: randomBallot(&random)))))
             var bytes = Array(try body(of: line))
-            for _ in 0...random.next(upTo: 2) {
-                let at = random.next(upTo: bytes.count)
-                switch random.next(upTo: 3) {
-                case 0: bytes[at] = inserts[random.next(upTo: inserts.count)]
-                case 1: bytes.insert(inserts[random.next(upTo: inserts.count)], at: at)
-                default: bytes.remove(at: at)
-                }
-            }
+            damage(&bytes, with: inserts, &random)
             let general = JournalCodec.decodeBody(Data(bytes), with: JSONDecoder())
             if let direct = BallotRecordDecoder.decode(bytes[...]) {
                 mutants += 1
@@ -143,6 +148,109 @@ import PlenaryTestSupport
         guard case .unreadable = JournalCodec.decodeBody(Data(bytes), with: JSONDecoder()) else {
             Issue.record("read text that is not UTF-8"); return
         }
+    }
+
+    // MARK: - The header and everyday commands read from their bytes
+
+    func everydayCommands(_ random: inout SeededGenerator, poll: String) -> [WorkshopCommand] {
+        [.start, .pause, .resume, .next, .previous, .end, .reopen, .jump(slot: random.next(upTo: 12)),
+         .adjust(slot: random.next(upTo: 12), seconds: random.next(upTo: 1_201) - 600), .adjust(slot: 0, seconds: 0),
+         .poll(.open(poll: poll)), .poll(.close(poll: poll)), .poll(.newRound(poll: poll)),
+         .poll(.reveal(poll: poll, shown: true)), .poll(.reveal(poll: poll, shown: false))]
+    }
+
+    func header(_ random: inout SeededGenerator) -> JournalHeader {
+        let texts = Self.awkwardTexts
+        return JournalHeader(title: texts[random.next(upTo: texts.count)],
+                             slots: (0..<random.next(upTo: 4)).map { _ in texts[random.next(upTo: texts.count)] },
+                             createdAt: Instant(milliseconds: Int64(random.next(upTo: 2_000_000_000_000))),
+                             record: random.next(upTo: 3) == 0 ? nil : texts[random.next(upTo: texts.count)])
+    }
+
+    /// Every header and everyday command, written by the codec (and by `JSONEncoder` itself, where the codec writes
+    /// a command without it), reads back the same; those without escapes in their text never reach `JSONDecoder`.
+    @Test func theHeaderAndEverydayCommandsReadBackTheSameWithoutJSONDecoder() throws {
+        var random = SeededGenerator(seed: 109)
+        var direct = 0
+        for index in 0..<400 {
+            let poll = Self.awkwardTexts[random.next(upTo: Self.awkwardTexts.count)]
+            var records: [JournalRecord] = [.header(header(&random))]
+            for command in everydayCommands(&random, poll: poll) {
+                records.append(.command(seq: index + 1, at: Instant(milliseconds: Int64(random.next(upTo: 3)) * 1_700_000_000_000),
+                                        command: command, actionEnd: random.next(upTo: 4) == 0 ? index + 3 : nil))
+            }
+            for record in records {
+                for line in [JournalCodec.encode(record), JournalCodec.encodedByJSONEncoder(record)] {
+                    let body = try #require(line.last == UInt8(ascii: "\n") ? JournalCodec.checkedBody(line.dropLast()) : line[...])
+                    let plain = !body.contains(UInt8(ascii: "\\")) && !body.contains(where: { $0 < 0x20 })
+                    let read = EverydayRecordDecoder.decode(body)
+                    #expect(read == (plain ? record : nil), "\(String(decoding: body, as: UTF8.self))")
+                    #expect(JournalCodec.decodeBody(Data(body), with: JSONDecoder()) == .record(record))
+                    if read != nil { direct += 1 }
+                }
+            }
+        }
+        #expect(direct > 5_000, "most headers and commands are read without JSONDecoder")
+    }
+
+    /// Whatever the bytes, the direct reading gives nothing or exactly what the general decoder gives.
+    @Test func aDamagedEverydayBodyReadsAsTheGeneralDecoderReadsIt() throws {
+        var random = SeededGenerator(seed: 31)
+        let inserts = Array(#" -.0e9"\{}[],:tf"#.utf8) + [0x00, 0x1F, 0x80, 0xC3, 0xFF]
+        var mutants = 0
+        for index in 0..<4_000 {
+            let commands = everydayCommands(&random, poll: "word")
+            let record: JournalRecord = index % 4 == 0 ? .header(JournalHeader(title: "T", slots: ["a", "b"], createdAt: Instant(milliseconds: 5),
+                                                                                 record: index % 8 == 0 ? nil : "r"))
+                : .command(seq: index + 1, at: Instant(milliseconds: 0), command: commands[random.next(upTo: commands.count)],
+                           actionEnd: index % 3 == 0 ? index + 2 : nil)
+            var bytes = Array(try body(of: JournalCodec.encode(record)))
+            damage(&bytes, with: inserts, &random)
+            let general = JournalCodec.decodeBody(Data(bytes), with: JSONDecoder())
+            if let direct = EverydayRecordDecoder.decode(bytes[...]) {
+                mutants += 1
+                #expect(general == .record(direct), "\(String(decoding: bytes, as: UTF8.self))")
+            }
+        }
+        #expect(mutants > 0, "some changes still read as a record (a digit for a digit, say)")
+    }
+
+    @Test(arguments: [
+        #"{"header":{"createdAt":1,"format":1,"slots":["a"],"title":"T","x":0},"type":"header"}"#,
+        #"{"header":{"createdAt":1,"format":1.0,"slots":["a"],"title":"T"},"type":"header"}"#,
+        #"{"header":{"createdAt":1,"format":1,"record":null,"slots":["a"],"title":"T"},"type":"header"}"#,
+        #"{"header":{"createdAt":1,"format":1,"slots":["a",],"title":"T"},"type":"header"}"#,
+        #"{"header":{"createdAt":1,"format":1,"slots":["a"],"title":"caf\u00e9"},"type":"header"}"#,
+        #"{"header":{"format":1,"createdAt":1,"slots":["a"],"title":"T"},"type":"header"}"#,
+        #"{"header":{"createdAt":1,"format":1,"slots":["a"],"title":"T"},"type":"header"} "#,
+        #"{"at":0,"command":{"start":{}},"seq":1,"type":"header"}"#,
+        #"{"at":0,"command":{"start":{"x":1}},"seq":1,"type":"command"}"#,
+        #"{"at":0,"command":{"jump":{"slot":-0}},"seq":1,"type":"command"}"#,
+        #"{"at":0,"command":{"adjust":{"slot":1,"seconds":60}},"seq":1,"type":"command"}"#,
+        #"{"at":0,"command":{"poll":{"action":{"reveal":{"poll":"p","shown":1}}}},"seq":1,"type":"command"}"#,
+        #"{"at":0,"command":{"poll":{"action":{"open":{"poll":"p"}}}},"seq":1,"type":"command","z":0}"#,
+        #"{"actionEnd":null,"at":0,"command":{"next":{}},"seq":1,"type":"command"}"#,
+    ])
+    func anythingButTheCodecsOwnHeaderOrCommandLayoutIsLeftToTheGeneralDecoder(_ body: String) {
+        #expect(EverydayRecordDecoder.decode(Array(body.utf8)[...]) == nil)
+    }
+
+    /// A journal of a header and everyday commands is replayed without making a `JSONDecoder`; a record that needs
+    /// one (a poll created on the day) makes it.
+    @Test func aJournalOfEverydayRecordsNeverMakesAJSONDecoder() {
+        var decoder = JournalCodec.LineDecoder()
+        var random = SeededGenerator(seed: 5)
+        let lines = [JournalCodec.encode(.header(JournalHeader(title: "Sevilla", slots: ["a", "b"], createdAt: Instant(milliseconds: 1), record: "r")))]
+            + everydayCommands(&random, poll: "value-chain-gap").enumerated().map { index, command in
+                JournalCodec.encode(.command(seq: index + 1, at: Instant(milliseconds: 2), command: command))
+            }
+        for line in lines {
+            guard case .record = decoder.decodeLine(line.dropLast()) else { Issue.record("not read"); return }
+        }
+        #expect(!decoder.madeJSONDecoder)
+        let created = JournalCodec.encode(.command(seq: 99, at: Instant(milliseconds: 3), command: .poll(.handCount(poll: "p", counts: [1, 2]))))
+        guard case .record = decoder.decodeLine(created.dropLast()) else { Issue.record("not read"); return }
+        #expect(decoder.madeJSONDecoder)
     }
 
     // MARK: - Streaming

@@ -52,21 +52,30 @@ public enum JournalCodec {
 
     /// Decodes one line (without its newline), telling damage from an intact record this version cannot read.
     public static func decodeLine(_ line: ArraySlice<UInt8>) -> Decoded {
-        LineDecoder().decodeLine(line)
+        var decoder = LineDecoder()
+        return decoder.decodeLine(line)
     }
 
-    /// Decodes the lines of one replay with one `JSONDecoder`, not one per line, and reads ballots straight from
-    /// their bytes (`BallotRecordDecoder`): a resume's cost is a small constant per record (decision 61).
+    /// Decodes the lines of one replay with one `JSONDecoder`, not one per line, and reads ballots, the header and
+    /// the moderator's everyday commands straight from their bytes (`BallotRecordDecoder`, `EverydayRecordDecoder`):
+    /// a resume's cost is a small constant per record (decision 61), and a journal of only those records never
+    /// makes a `JSONDecoder` at all (decision 109).
     public struct LineDecoder {
-        private let json = JSONDecoder()
+        private var json: JSONDecoder?
 
         public init() {}
 
-        public func decodeLine(_ line: ArraySlice<UInt8>) -> Decoded {
+        public mutating func decodeLine(_ line: ArraySlice<UInt8>) -> Decoded {
             guard let body = JournalCodec.checkedBody(line) else { return .damaged }
             if let ballot = BallotRecordDecoder.decode(body) { return .record(ballot) }
-            return JournalCodec.decodeBody(Data(body), with: json)
+            if let everyday = EverydayRecordDecoder.decode(body) { return .record(everyday) }
+            let decoder = json ?? JSONDecoder()
+            json = decoder
+            return JournalCodec.decodeBody(Data(body), with: decoder)
         }
+
+        /// Whether a line needed the general decoder.
+        var madeJSONDecoder: Bool { json != nil }
     }
 
     private static let lenMarker = Array(#"","len":"#.utf8)

@@ -100,7 +100,7 @@ public enum JournalReader {
             return Summary(header: header!, commandCount: deliveredCount, intactLength: action.offset,
                            damagedTailLength: totalLength - action.offset, incompleteActionRecords: held.count)
         }
-        let decoder = JournalCodec.LineDecoder()
+        var decoder = JournalCodec.LineDecoder()
         while let line = try lines.next(from: chunks) {
             defer { number += 1 }
             let decoded: JournalCodec.Decoded = line.complete ? decoder.decodeLine(lines.bytes(of: line)) : .damaged
