@@ -184,9 +184,9 @@ struct WorkshopLaunch {
             messages.append("This agenda is dated \(date); its times are planned for today.")
         }
         if let skipped = skippedOnScreen {
-            runner.send(.app(.notify((messages + [skipped]).joined(separator: " "), .warning)))
+            runner.send(.app(.notify((messages + [skipped]).concatenated(separator: " "), .warning)))
         } else if !messages.isEmpty {
-            runner.send(.app(.notify(messages.joined(separator: " "), .info)))
+            runner.send(.app(.notify(messages.concatenated(separator: " "), .info)))
         }
 
         let terminal = try ScreenOpening.terminal(noColor: noColor, rawMode: false, beforeExit: runner.close)

@@ -167,6 +167,16 @@ import PlenaryTestSupport
         #expect(regrouped.fingerprint != Self.session().fingerprint)
     }
 
+    /// The fingerprint and the start's messages are joined by `concatenated` (decision 109): the same text as
+    /// `joined(separator:)`, so results files written by earlier versions still match when merged.
+    @Test func concatenatedJoinsAsJoinedSeparatorDoes() {
+        for parts in [[], [""], ["", ""], ["a"], ["a", "", "b"], ["é", "中文", "🇪🇸"], ["", "x", ""]] as [[String]] {
+            for separator in ["", ",", "\n", "::"] {
+                #expect(parts.concatenated(separator: separator) == parts.joined(separator: separator), "\(parts)")
+            }
+        }
+    }
+
     @Test func iso8601TimesReadBack() throws {
         let calendar = LocalCalendar(timeZoneIdentifier: "Europe/Madrid")
         for instant in [Fixtures.at(12, 53, 7), Fixtures.at(0, 0), Instant(seconds: 1_720_000_000)] {

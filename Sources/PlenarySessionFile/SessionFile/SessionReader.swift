@@ -531,9 +531,9 @@ struct SessionReader {
 
     private func checkReferences(_ references: [Reference], to declared: [Declared], what: String) {
         let known = Set(declared.map(\.id))
-        let list = declared.map(\.id).joined(separator: ", ")
         for reference in references where !known.contains(reference.id) {
-            let hint = declared.isEmpty ? "no \(what)s are defined" : "defined \(what)s: \(list)"
+            // Joined only for a message: every start checks references before its first frame (decision 109).
+            let hint = declared.isEmpty ? "no \(what)s are defined" : "defined \(what)s: \(declared.map(\.id).joined(separator: ", "))"
             read.error(reference.node.mark, reference.path, "unknown \(what) \"\(reference.id)\" (\(hint))")
         }
     }

@@ -67,13 +67,14 @@ enum SessionValues {
             }
         }
         if !current.isEmpty { words.append(current) }
+        // `concatenated`, not `joined`: this runs for every slot before the first frame (decision 109).
         return words.map { word in
             switch word {
             case "min", "mins", "minute", "minutes": "m"
             case "hr", "hrs", "hour", "hours": "h"
             default: word
             }
-        }.joined()
+        }.concatenated()
     }
 
     /// `YYYY-MM-DD`, checked against the calendar.

@@ -27,8 +27,8 @@ public struct KeyBinding<Context, Action>: Sendable {
     }
 
     public var help: KeyHelp {
-        KeyHelp(keys: keys.map(\.label).joined(separator: " "),
-                footerKeys: hint == nil ? nil : keys.prefix(footerKeyCount).map(\.shortLabel).joined(separator: "/"),
+        KeyHelp(keys: keys.map(\.label).concatenated(separator: " "),
+                footerKeys: hint == nil ? nil : keys.prefix(footerKeyCount).map(\.shortLabel).concatenated(separator: "/"),
                 hint: hint, description: description)
     }
 

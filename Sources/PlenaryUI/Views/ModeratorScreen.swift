@@ -195,7 +195,7 @@ public enum ModeratorScreen {
         if let subtitle = state.session.subtitle { details.append(subtitle) }
         if let venue = state.session.venue { details.append(venue) }
         if let date = state.session.date { details.append(date.description) }
-        grid.put(" " + details.joined(separator: " \(glyphs.middleDot) ").truncated(toWidth: width - 2, ellipsis: glyphs.ellipsis), x: 0, y: 1, style: .dim)
+        grid.put(" " + details.concatenated(separator: " \(glyphs.middleDot) ").truncated(toWidth: width - 2, ellipsis: glyphs.ellipsis), x: 0, y: 1, style: .dim)
         grid.put(String(repeating: glyphs.horizontalLine, count: width), x: 0, y: 2, style: .border)
     }
 

@@ -29,7 +29,7 @@ enum SlotPanel {
             var text = person.name
             if let affiliation = person.affiliation { text += ", \(affiliation)" }
             return person.tbc ? text + " (TBC)" : text
-        }.joined(separator: "; ")
+        }.concatenated(separator: "; ")
         var titleLines = titleText.wrapped(toWidth: width, maxLines: 2, ellipsis: glyphs.ellipsis)
         var speakerLines = speakerText.isEmpty ? [] : speakerText.wrapped(toWidth: width, maxLines: 2, ellipsis: glyphs.ellipsis)
         let slotPolls = slot.polls.compactMap { state.poll($0) }
