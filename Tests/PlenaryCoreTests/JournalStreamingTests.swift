@@ -89,33 +89,36 @@ import PlenaryTestSupport
         #expect(direct > 1_500, "most ballots are read without JSONDecoder")
     }
 
-    /// One to three bytes replaced, inserted or removed at random.
-    func damage(_ bytes: inout [UInt8], with inserts: [UInt8], _ random: inout SeededGenerator) {
-        for _ in 0...random.next(upTo: 2) {
-            let at = random.next(upTo: bytes.count)
-            switch random.next(upTo: 3) {
-            case 0: bytes[at] = inserts[random.next(upTo: inserts.count)]
-            case 1: bytes.insert(inserts[random.next(upTo: inserts.count)], at: at)
-            default: bytes.remove(at: at)
+    /// `count` records from `record`, each body with one to three bytes replaced, inserted or removed at random:
+    /// whatever `direct` reads of one, the general decoder reads the same. Answers how many `direct` read.
+    func damagedBodiesRead(by direct: (ArraySlice<UInt8>) -> JournalRecord?, count: Int, seed: UInt64, inserts: [UInt8],
+                           record: (Int, inout SeededGenerator) -> JournalRecord) throws -> Int {
+        var random = SeededGenerator(seed: seed)
+        var read = 0
+        for index in 0..<count {
+            var bytes = Array(try body(of: JournalCodec.encode(record(index, &random))))
+            for _ in 0...random.next(upTo: 2) {
+                let at = random.next(upTo: bytes.count)
+                switch random.next(upTo: 3) {
+                case 0: bytes[at] = inserts[random.next(upTo: inserts.count)]
+                case 1: bytes.insert(inserts[random.next(upTo: inserts.count)], at: at)
+                default: bytes.remove(at: at)
+                }
+            }
+            let general = JournalCodec.decodeBody(Data(bytes), with: JSONDecoder())
+            if let directly = direct(bytes[...]) {
+                read += 1
+                #expect(general == .record(directly), "\(String(decoding: bytes, as: UTF8.self))")
             }
         }
+        return read
     }
 
     /// Whatever the bytes, the direct reading gives nothing or exactly what the general decoder gives.
     @Test func aDamagedBallotBodyReadsAsTheGeneralDecoderReadsIt() throws {
-        var random = SeededGenerator(seed: 13)
         let inserts = Array(#" -.0e9"\{}[],:"#.utf8) + [0x00, 0x1F, 0x80, 0xC3, 0xFF]
-        var mutants = 0
-        for index in 0..<3_000 {
-            let line = JournalCodec.encode(.command(seq: index + 1, at: Instant(milliseconds: 0),
-                                                    command: .poll(.cast(poll: "word", ballot: randomBallot(&random)))))
-            var bytes = Array(try body(of: line))
-            damage(&bytes, with: inserts, &random)
-            let general = JournalCodec.decodeBody(Data(bytes), with: JSONDecoder())
-            if let direct = BallotRecordDecoder.decode(bytes[...]) {
-                mutants += 1
-                #expect(general == .record(direct), "\(String(decoding: bytes, as: UTF8.self))")
-            }
+        let mutants = try damagedBodiesRead(by: BallotRecordDecoder.decode, count: 3_000, seed: 13, inserts: inserts) { index, random in
+            .command(seq: index + 1, at: Instant(milliseconds: 0), command: .poll(.cast(poll: "word", ballot: randomBallot(&random))))
         }
         #expect(mutants > 0, "some changes still read as a ballot (a digit for a digit, say)")
     }
@@ -195,22 +198,13 @@ import PlenaryTestSupport
 
     /// Whatever the bytes, the direct reading gives nothing or exactly what the general decoder gives.
     @Test func aDamagedEverydayBodyReadsAsTheGeneralDecoderReadsIt() throws {
-        var random = SeededGenerator(seed: 31)
         let inserts = Array(#" -.0e9"\{}[],:tf"#.utf8) + [0x00, 0x1F, 0x80, 0xC3, 0xFF]
-        var mutants = 0
-        for index in 0..<4_000 {
+        let mutants = try damagedBodiesRead(by: EverydayRecordDecoder.decode, count: 4_000, seed: 31, inserts: inserts) { index, random in
             let commands = everydayCommands(&random, poll: "word")
-            let record: JournalRecord = index % 4 == 0 ? .header(JournalHeader(title: "T", slots: ["a", "b"], createdAt: Instant(milliseconds: 5),
-                                                                                 record: index % 8 == 0 ? nil : "r"))
+            return index % 4 == 0 ? .header(JournalHeader(title: "T", slots: ["a", "b"], createdAt: Instant(milliseconds: 5),
+                                                           record: index % 8 == 0 ? nil : "r"))
                 : .command(seq: index + 1, at: Instant(milliseconds: 0), command: commands[random.next(upTo: commands.count)],
                            actionEnd: index % 3 == 0 ? index + 2 : nil)
-            var bytes = Array(try body(of: JournalCodec.encode(record)))
-            damage(&bytes, with: inserts, &random)
-            let general = JournalCodec.decodeBody(Data(bytes), with: JSONDecoder())
-            if let direct = EverydayRecordDecoder.decode(bytes[...]) {
-                mutants += 1
-                #expect(general == .record(direct), "\(String(decoding: bytes, as: UTF8.self))")
-            }
         }
         #expect(mutants > 0, "some changes still read as a record (a digit for a digit, say)")
     }

@@ -21,8 +21,7 @@ enum BallotRecordDecoder {
         guard let (actionEnd, at) = cursor.commandOpening(),
               cursor.skip(literal: castBallotKeys), let ballot = ballot(&cursor),
               cursor.skip(literal: pollKey), let poll = cursor.string(),
-              cursor.skip(literal: seqKey), let seq = cursor.integer(),
-              cursor.skip(literal: commandType), cursor.isAtEnd
+              cursor.skip(literal: closeCast), let seq = cursor.commandClosing(), cursor.isAtEnd
         else { return nil }
         return .command(seq: seq, at: Instant(milliseconds: Int64(at)), command: .poll(.cast(poll: poll, ballot: ballot)),
                         actionEnd: actionEnd)
@@ -51,8 +50,7 @@ enum BallotRecordDecoder {
 
     private static let castBallotKeys = Array(#","command":{"poll":{"action":{"cast":{"ballot":"#.utf8)
     private static let pollKey = Array(#","poll":"#.utf8)
-    private static let seqKey = Array(#"}}}},"seq":"#.utf8)
-    private static let commandType = Array(#","type":"command"}"#.utf8)
+    private static let closeCast = Array("}}}}".utf8)
     private static let singleKey = Array(#"{"single":{"option":"#.utf8)
     private static let openKey = Array(#"{"open":{"text":"#.utf8)
     private static let scaleKey = Array(#"{"scale":{"value":"#.utf8)

@@ -11,28 +11,29 @@ import PlenaryEngine
 enum EverydayRecordDecoder {
     static func decode(_ body: ArraySlice<UInt8>) -> JournalRecord? {
         body.withContiguousStorageIfAvailable { bytes in
-            var cursor = JournalBodyCursor(bytes: bytes)
-            let record = header(&cursor) ?? command(&cursor)
-            return cursor.isAtEnd ? record : nil
+            var headerCursor = JournalBodyCursor(bytes: bytes)
+            if let header = header(&headerCursor) { return headerCursor.isAtEnd ? header : nil }
+            var commandCursor = JournalBodyCursor(bytes: bytes)
+            let record = command(&commandCursor)
+            return commandCursor.isAtEnd ? record : nil
         } ?? nil
     }
 
     /// `{"header":{"createdAt":…,"format":…,"record":"…","slots":[…],"title":"…"},"type":"header"}`, `record`
     /// left out by journals written before merging existed.
     private static func header(_ cursor: inout JournalBodyCursor) -> JournalRecord? {
-        let start = cursor.index
         guard cursor.skip(literal: headerCreatedAtKey), let createdAt = cursor.integer(),
               cursor.skip(literal: formatKey), let format = cursor.integer()
-        else { cursor.index = start; return nil }
+        else { return nil }
         var record: String?
         if cursor.skip(literal: recordKey) {
-            guard let value = cursor.string() else { cursor.index = start; return nil }
+            guard let value = cursor.string() else { return nil }
             record = value
         }
         guard cursor.skip(literal: slotsKey), let slots = cursor.strings(),
               cursor.skip(literal: titleKey), let title = cursor.string(),
               cursor.skip(literal: headerType)
-        else { cursor.index = start; return nil }
+        else { return nil }
         return .header(JournalHeader(format: format, title: title, slots: slots,
                                      createdAt: Instant(milliseconds: Int64(createdAt)), record: record))
     }
@@ -41,8 +42,7 @@ enum EverydayRecordDecoder {
     private static func command(_ cursor: inout JournalBodyCursor) -> JournalRecord? {
         guard let (actionEnd, at) = cursor.commandOpening(),
               cursor.skip(literal: commandKey), let command = workshopCommand(&cursor),
-              cursor.skip(literal: seqKey), let seq = cursor.integer(),
-              cursor.skip(literal: commandType)
+              let seq = cursor.commandClosing()
         else { return nil }
         return .command(seq: seq, at: Instant(milliseconds: Int64(at)), command: command, actionEnd: actionEnd)
     }
@@ -83,8 +83,6 @@ enum EverydayRecordDecoder {
     private static let titleKey = Array(#","title":"#.utf8)
     private static let headerType = Array(#"},"type":"header"}"#.utf8)
     private static let commandKey = Array(#","command":"#.utf8)
-    private static let seqKey = Array(#","seq":"#.utf8)
-    private static let commandType = Array(#","type":"command"}"#.utf8)
     private static let commandsWithoutValues: [([UInt8], WorkshopCommand)] = [
         (Array(#"{"start":{}}"#.utf8), .start), (Array(#"{"pause":{}}"#.utf8), .pause),
         (Array(#"{"resume":{}}"#.utf8), .resume), (Array(#"{"next":{}}"#.utf8), .next),

@@ -78,6 +78,13 @@ struct JournalBodyCursor {
         return (actionEnd, at)
     }
 
+    /// The closing of a command record, `,"seq":…,"type":"command"}`: the sequence number, or nil.
+    mutating func commandClosing() -> Int? {
+        let start = index
+        guard skip(literal: Self.seqKey), let seq = integer(), skip(literal: Self.commandType) else { index = start; return nil }
+        return seq
+    }
+
     /// `true` or `false`.
     mutating func boolean() -> Bool? {
         if skip(literal: Self.trueLiteral) { return true }
@@ -103,6 +110,8 @@ struct JournalBodyCursor {
     private static let comma = Array(",".utf8)
     private static let actionEndKey = Array(#""actionEnd":"#.utf8)
     private static let atKey = Array(#""at":"#.utf8)
+    private static let seqKey = Array(#","seq":"#.utf8)
+    private static let commandType = Array(#","type":"command"}"#.utf8)
     private static let trueLiteral = Array("true".utf8)
     private static let falseLiteral = Array("false".utf8)
 
