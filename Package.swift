@@ -31,10 +31,10 @@ let package = Package(
             pkgConfig: "ncursesw",
             providers: [.apt(["libncurses-dev"])]
         ),
-        /// QR codes for the voting page's address (issue 17): libqrencode through a shim header, as ncurses is.
+        /// QR codes for the voting page's address (issue 17): libqrencode's header through a shim that opens the
+        /// library when the first code is made, not at every start (decision 110); so no pkg-config link flags.
         .systemLibrary(
             name: "CQRencode",
-            pkgConfig: "libqrencode",
             providers: [.apt(["libqrencode-dev"])]
         ),
         /// `prctl(PR_SET_PDEATHSIG)` for the web gateway (variadic, so not importable directly): a header, no library.

@@ -1,7 +1,8 @@
 import CQRencode
 
 /// The modules of one QR code, dark or light, row by row, without the quiet zone (whoever draws it adds that).
-/// Made by libqrencode, the QR library Debian ships, so that what phones scan follows the standard to the letter.
+/// Made by libqrencode, the QR library Debian ships, so that what phones scan follows the standard to the letter;
+/// opened when the first code is made (decision 110).
 public struct QRMatrix: Equatable, Sendable {
     /// Modules per side.
     public let width: Int
@@ -12,12 +13,13 @@ public struct QRMatrix: Equatable, Sendable {
 
     /// Encodes `text` as bytes (8-bit mode keeps a URL exactly as written) at error correction level L, the
     /// smallest code for a given text: the code is shown large, sharp and still on a screen, not printed on paper
-    /// that gets creased. Nil when the text is too long for any QR code or the library cannot allocate.
+    /// that gets creased. Nil when the text is too long for any QR code, the library cannot allocate, or the laptop
+    /// has no libqrencode (the screens then show the address alone).
     public init?(encoding text: String) {
-        guard !text.isEmpty, let code = text.withCString({ QRcode_encodeString8bit($0, 0, QR_ECLEVEL_L) }) else {
+        guard !text.isEmpty, let code = text.withCString({ plenary_qrencode_encode_8bit($0, 0, QR_ECLEVEL_L) }) else {
             return nil
         }
-        defer { QRcode_free(code) }
+        defer { plenary_qrencode_free(code) }
         let width = Int(code.pointee.width)
         // Bit 0 of each byte is the module's colour; the other bits say what kind of module it is.
         let modules = UnsafeBufferPointer(start: code.pointee.data, count: width * width)
