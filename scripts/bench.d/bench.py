@@ -9,7 +9,8 @@ counted as a key's answer. CPU time comes from
 RSS from VmHWM in /proc/<pid>/status.
 
 Rounds are interleaved (Plenary, mdp, tpp, the fdatasync floor, in a rotating order) so that a busy moment of the
-machine falls on all of them alike. The scaling journals are written by plenary-bench-gen with Plenary's own
+machine falls on all of them alike. Starts are measured again after the rounds, in trios close together (see
+measure_starts). The scaling journals are written by plenary-bench-gen with Plenary's own
 store, reducer and journal codec.
 """
 
@@ -353,7 +354,51 @@ def compare(plenary, md_path, tpp_path, rounds, steps, idle_seconds, scratch):
         for offset in range(len(runs)):
             runs[(round_index + offset) % len(runs)]()
         print(f"bench: side by side, round {round_index + 1} of {rounds} done", file=sys.stderr, flush=True)
+    measure_starts(plenary, template_folder, template_session, md_path, tpp_path, rounds * START_TRIOS_PER_ROUND,
+                   figures, scratch)
     return figures
+
+
+# Starts measured in trios (Plenary, mdp, tpp in a rotating order, START_PAUSE apart) on top of the one start per
+# round: ten starts a few seconds apart gave a median that moved by a millisecond from run to run on a shared
+# virtual machine, whose busy spells fell on one program's start and not the other's.
+START_TRIOS_PER_ROUND = 3
+START_PAUSE = 0.3
+
+
+def measure_starts(plenary, template_folder, template_session, md_path, tpp_path, trios, figures, scratch):
+    """`trios` x (start, first frame, SIGTERM) of each program, close together, into figures[...]["start-trio"];
+    Plenary's start over mdp's within each trio into figures["plenary"]["start-trio-ratio"]."""
+    mdp, tpp = shutil.which("mdp"), shutil.which("tpp")
+
+    def start_plenary():
+        folder = os.path.join(scratch, f"start-{time.monotonic_ns()}")
+        shutil.copytree(template_folder, folder)
+        try:
+            return first_frame_then_stop(plenary.start(folder, os.path.join(folder, os.path.basename(template_session))))
+        finally:
+            shutil.rmtree(folder, ignore_errors=True)
+
+    starts = [("plenary", start_plenary),
+              ("mdp", lambda: first_frame_then_stop(PtyProgram([mdp, "-f", md_path], scratch))),
+              ("tpp", lambda: first_frame_then_stop(PtyProgram([tpp, tpp_path], scratch)))]
+    for trio in range(trios):
+        seconds = {}
+        for offset in range(len(starts)):
+            name, start = starts[(trio + offset) % len(starts)]
+            seconds[name] = start()
+            figures[name].add("start-trio", seconds[name])
+            time.sleep(START_PAUSE)
+        figures["plenary"].add("start-trio-ratio", seconds["plenary"] / seconds["mdp"])
+    print(f"bench: {trios} start trios done", file=sys.stderr, flush=True)
+
+
+def first_frame_then_stop(program):
+    try:
+        seconds, _ = program.first_frame(30.0)
+        return seconds
+    finally:
+        program.stop()
 
 
 def measure_presenter(program, samples, forward, back, steps, idle_seconds):
@@ -384,13 +429,21 @@ def print_comparison(figures, rounds, steps):
         print(f"{label:<34}" + "".join(f"{formatter(v):>12}" for v in values)
               + f"{ratio(values[0], values[1]):>9}{ratio(values[0], values[2]):>9}")
 
-    row("start -> first frame (p50)", "start", median, ms)
+    trios = len(plenary["start-trio"])
+    row(f"start -> first frame (p50 of {trios})", "start-trio", median, ms)
+    row(f"  one per round, after idle (p50)", "start", median, ms)
     row("step -> settled p50 (n / ->)", "step", median, ms)
     row("step -> settled p99", "step", lambda v: percentile(v, 0.99), ms)
     row("bytes written per step (p50)", "step-bytes", median, lambda v: f"{v:.0f} B")
     row("idle CPU (ms per s)", "idle-cpu", median, lambda v: f"{v:.2f}")
     row("idle output (bytes per s)", "idle-bytes", median, lambda v: f"{v:.0f}")
     row("peak RSS (VmHWM)", "rss", max, lambda v: f"{v:.1f} MB")
+    trio_ratios = plenary["start-trio-ratio"]
+    print(f"\nStart in trios ({trios}, {START_PAUSE * 1000:.0f} ms apart, rotating order): plenary over mdp within each "
+          f"trio p50 ×{median(trio_ratios):.2f} (p25 ×{percentile(trio_ratios, 0.25):.2f}, "
+          f"p75 ×{percentile(trio_ratios, 0.75):.2f}); plenary p25/p75 {ms(percentile(plenary['start-trio'], 0.25))}/"
+          f"{ms(percentile(plenary['start-trio'], 0.75))}, mdp {ms(percentile(mdp['start-trio'], 0.25))}/"
+          f"{ms(percentile(mdp['start-trio'], 0.75))}")
     durable, sync = median(plenary["durable"]), median(floor["durable"])
     limit = sync + median(mdp["step"])
     print(f"\nDurable action (`+`/`-` key -> settled) against the disk's append+fdatasync floor (200 B, same folder, "
