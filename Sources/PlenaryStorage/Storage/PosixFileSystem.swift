@@ -18,7 +18,8 @@ public final class PosixFileSystem: FileSystem, @unchecked Sendable {
 
     public func contents(of path: String, rule: ReadRule) throws(StorageError) -> [UInt8]? {
         guard let chunks = try openChunks(of: path, rule: rule) else { return nil }
-        var bytes: [UInt8] = []
+        // A file read in one piece (every small file) is that piece, not a copy of it.
+        guard var bytes = try chunks.next() else { return [] }
         bytes.reserveCapacity(chunks.expectedSize)
         while let chunk = try chunks.next() { bytes += chunk }
         return bytes
