@@ -196,4 +196,46 @@ import PlenaryTestSupport
         #expect(try fileSystem.contents(of: folder + "/link.json", rule: .results) == Array("{}".utf8))
         #expect(try fileSystem.contents(of: folder + "/missing.json", rule: .results) == nil)
     }
+
+    /// Pieces are at most 64 KiB and never more than what is left of the file plus one byte (decision 111).
+    @Test func aFileIsReadInPiecesNoLargerThanWhatIsLeftOfIt() throws {
+        defer { remove() }
+        let path = folder + "/large.jsonl"
+        let bytes = (0..<150_001).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ 7) }
+        _ = FileManager.default.createFile(atPath: path, contents: Data(bytes))
+        let fileSystem = PosixFileSystem()
+        let chunks = try #require(try fileSystem.chunks(of: path, rule: .journal))
+        var pieces: [[UInt8]] = []
+        while let piece = try chunks.next() { pieces.append(piece) }
+        #expect(pieces.map(\.count) == [65_536, 65_536, 18_929])
+        #expect(Array(pieces.joined()) == bytes)
+        #expect(try fileSystem.contents(of: path, rule: .journal) == bytes)
+
+        let small = folder + "/small.yaml"
+        _ = FileManager.default.createFile(atPath: small, contents: Data("title: x\n".utf8))
+        #expect(try fileSystem.contents(of: small, rule: .session) == Array("title: x\n".utf8))
+        // A small file's piece is sized to it, not a 64 KiB buffer cut short.
+        let smallPiece = try #require(try fileSystem.chunks(of: small, rule: .session)?.next())
+        #expect(smallPiece.capacity < 1_024)
+        let empty = folder + "/empty.yaml"
+        _ = FileManager.default.createFile(atPath: empty, contents: Data())
+        #expect(try fileSystem.contents(of: empty, rule: .session) == [])
+    }
+
+    /// The size at opening only sizes the pieces: bytes appended meanwhile are read too, up to the rule's limit.
+    @Test func aFileThatGrowsWhileReadIsReadWhole() throws {
+        defer { remove() }
+        let path = folder + "/w.journal.jsonl"
+        _ = FileManager.default.createFile(atPath: path, contents: Data("0123456789".utf8))
+        let fileSystem = PosixFileSystem()
+        let chunks = try #require(try fileSystem.chunks(of: path, rule: .journal))
+        let appended = [UInt8](repeating: UInt8(ascii: "x"), count: 10_000)
+        let handle = try #require(FileHandle(forWritingAtPath: path))
+        handle.seekToEndOfFile()
+        handle.write(Data(appended))
+        handle.closeFile()
+        var read: [UInt8] = []
+        while let piece = try chunks.next() { read += piece }
+        #expect(read == Array("0123456789".utf8) + appended)
+    }
 }
