@@ -431,7 +431,7 @@ def print_comparison(figures, rounds, steps):
 
     trios = len(plenary["start-trio"])
     row(f"start -> first frame (p50 of {trios})", "start-trio", median, ms)
-    row(f"  one per round, after idle (p50)", "start", median, ms)
+    row("  one per round, after idle (p50)", "start", median, ms)
     row("step -> settled p50 (n / ->)", "step", median, ms)
     row("step -> settled p99", "step", lambda v: percentile(v, 0.99), ms)
     row("bytes written per step (p50)", "step-bytes", median, lambda v: f"{v:.0f} B")
