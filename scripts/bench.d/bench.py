@@ -15,6 +15,7 @@ store, reducer and journal codec.
 """
 
 import argparse
+import contextlib
 import json
 import os
 import select
@@ -293,6 +294,18 @@ class Plenary:
     def start(self, folder, session):
         return PtyProgram([self.executable, "run", session], folder)
 
+    @contextlib.contextmanager
+    def started_copy(self, template_folder, template_session):
+        """Plenary started on a fresh copy of a workshop folder; stopped and the copy removed afterwards."""
+        folder = os.path.join(self.scratch, f"copy-{time.monotonic_ns()}")
+        shutil.copytree(template_folder, folder)
+        program = self.start(folder, os.path.join(folder, os.path.basename(template_session)))
+        try:
+            yield program
+        finally:
+            program.stop()
+            shutil.rmtree(folder, ignore_errors=True)
+
 
 def fdatasync_floor(folder, count, pause):
     """Seconds per append of a 200-byte record + fdatasync, on the disk the workshops are on, each after `pause` s.
@@ -325,37 +338,32 @@ def compare(plenary, md_path, tpp_path, rounds, steps, idle_seconds, scratch):
     mdp, tpp = shutil.which("mdp"), shutil.which("tpp")
     # mdp -f: no colour fade-in, which would otherwise spend ~400 ms animating the first frame.
 
+    decks = {"mdp": [mdp, "-f", md_path], "tpp": [tpp, tpp_path]}
+
     def run_plenary():
-        folder = os.path.join(scratch, f"compare-{time.monotonic_ns()}")
-        shutil.copytree(template_folder, folder)
-        program = plenary.start(folder, os.path.join(folder, os.path.basename(template_session)))
-        try:
+        with plenary.started_copy(template_folder, template_session) as program:
             measure_presenter(program, figures["plenary"], b"n", b"p", steps, idle_seconds)
             for index in range(steps):
                 seconds, _ = program.key(b"+" if index % 2 == 0 else b"-")
                 figures["plenary"].add("durable", seconds)
             figures["plenary"].add("rss", program.peak_rss_mb())
-        finally:
-            program.stop()
-            shutil.rmtree(folder, ignore_errors=True)
 
-    def run_deck(name, argv):
-        program = PtyProgram(argv, scratch)
+    def run_deck(name):
+        program = PtyProgram(decks[name], scratch)
         try:
             measure_presenter(program, figures[name], RIGHT, LEFT, steps, idle_seconds)
             figures[name].add("rss", program.peak_rss_mb())
         finally:
             program.stop()
 
-    runs = [run_plenary, lambda: run_deck("mdp", [mdp, "-f", md_path]), lambda: run_deck("tpp", [tpp, tpp_path]),
+    runs = [run_plenary, lambda: run_deck("mdp"), lambda: run_deck("tpp"),
             lambda: figures["floor"].extend("durable", fdatasync_floor(scratch, steps, QUIET_SECONDS)),
             lambda: figures["floor"].extend("back-to-back", fdatasync_floor(scratch, 100, 0))]
     for round_index in range(rounds):
         for offset in range(len(runs)):
             runs[(round_index + offset) % len(runs)]()
         print(f"bench: side by side, round {round_index + 1} of {rounds} done", file=sys.stderr, flush=True)
-    measure_starts(plenary, template_folder, template_session, md_path, tpp_path, rounds * START_TRIOS_PER_ROUND,
-                   figures, scratch)
+    measure_starts(plenary, template_folder, template_session, decks, rounds * START_TRIOS_PER_ROUND, figures, scratch)
     return figures
 
 
@@ -366,22 +374,26 @@ START_TRIOS_PER_ROUND = 3
 START_PAUSE = 0.3
 
 
-def measure_starts(plenary, template_folder, template_session, md_path, tpp_path, trios, figures, scratch):
-    """`trios` x (start, first frame, SIGTERM) of each program, close together, into figures[...]["start-trio"];
-    Plenary's start over mdp's within each trio into figures["plenary"]["start-trio-ratio"]."""
-    mdp, tpp = shutil.which("mdp"), shutil.which("tpp")
+def measure_starts(plenary, template_folder, template_session, decks, trios, figures, scratch):
+    """`trios` x (start, first frame, SIGTERM) of Plenary and each deck program, close together, into
+    figures[...]["start-trio"]; Plenary's start over mdp's within each trio into figures["plenary"]["start-trio-ratio"]."""
+
+    def first_frame(program):
+        seconds, _ = program.first_frame(30.0)
+        return seconds
 
     def start_plenary():
-        folder = os.path.join(scratch, f"start-{time.monotonic_ns()}")
-        shutil.copytree(template_folder, folder)
-        try:
-            return first_frame_then_stop(plenary.start(folder, os.path.join(folder, os.path.basename(template_session))))
-        finally:
-            shutil.rmtree(folder, ignore_errors=True)
+        with plenary.started_copy(template_folder, template_session) as program:
+            return first_frame(program)
 
-    starts = [("plenary", start_plenary),
-              ("mdp", lambda: first_frame_then_stop(PtyProgram([mdp, "-f", md_path], scratch))),
-              ("tpp", lambda: first_frame_then_stop(PtyProgram([tpp, tpp_path], scratch)))]
+    def start_deck(name):
+        program = PtyProgram(decks[name], scratch)
+        try:
+            return first_frame(program)
+        finally:
+            program.stop()
+
+    starts = [("plenary", start_plenary)] + [(name, lambda name=name: start_deck(name)) for name in decks]
     for trio in range(trios):
         seconds = {}
         for offset in range(len(starts)):
@@ -391,14 +403,6 @@ def measure_starts(plenary, template_folder, template_session, md_path, tpp_path
             time.sleep(START_PAUSE)
         figures["plenary"].add("start-trio-ratio", seconds["plenary"] / seconds["mdp"])
     print(f"bench: {trios} start trios done", file=sys.stderr, flush=True)
-
-
-def first_frame_then_stop(program):
-    try:
-        seconds, _ = program.first_frame(30.0)
-        return seconds
-    finally:
-        program.stop()
 
 
 def measure_presenter(program, samples, forward, back, steps, idle_seconds):
